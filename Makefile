@@ -1,0 +1,40 @@
+# Two commands on a fresh machine with Python 3.10+:  make play  and  make test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+ARGS   ?=
+
+.PHONY: play test bench screenshots clean
+
+$(VENV)/.base:
+	@$(PYTHON) -c 'import sys; sys.exit("mi-trivia needs Python 3.10 or newer, not " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.base pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.base pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+play: $(VENV)/.installed
+	$(BIN)/mi-trivia $(ARGS)
+
+test: $(VENV)/.installed-test
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest $(ARGS)
+
+bench: $(VENV)/.installed-test
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tools/bench.py $(ARGS)
+
+# Screenshots of every screen at 1280x720 and 800x600, as used in the README.
+screenshots: $(VENV)/.installed
+	for size in 1280x720 800x600; do \
+	  SDL_VIDEODRIVER=dummy $(BIN)/mi-trivia --autoplay --count 3 --seed 7 --size $$size \
+	    --scores $(VENV)/shots-scores.json --screenshots docs/screenshots/$$size >/dev/null || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

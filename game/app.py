@@ -1,0 +1,359 @@
+"""The one loop: events -> intents -> scene.update(dt) -> scene.draw(surface) -> flip.
+
+:class:`App` is the context every scene is given (no globals): the theme, the
+text cache, the question bank, the score store and the scene stack.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import random
+import sys
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+
+from game import paths
+from game.core.questions import Bank
+from game.core.scores import Entry, SaveResult, ScoreStore, Table, board_for, new_entry
+from game.core.session import Session
+from game.ui import intents as I
+from game.ui.scene import SceneStack
+from game.ui.text import Text
+from game.ui.theme import Theme, metrics_for
+from game.ui.widgets import Backdrop
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (640, 480)
+
+
+@dataclass
+class Options:
+    count: int = 10
+    seed: int | None = None
+    name: str | None = None
+    category: str | None = None
+    difficulty: str | None = None
+    mode: str = "classic"
+    autoplay: bool = False
+    fps: int = 60
+    screenshots: Path | None = None
+    size: tuple[int, int] = DEFAULT_SIZE
+    fullscreen: bool = False
+
+
+@dataclass
+class Metrics:
+    frames: int = 0
+    frame_ms: list[float] = field(default_factory=list)
+    startup_ms: float = 0.0
+    started: float = 0.0
+    cpu_started: float = 0.0
+
+
+def process_age_seconds() -> float | None:
+    """Seconds since this process started (Linux), or ``None`` where unknown."""
+    try:
+        with open("/proc/self/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        start_ticks = int(fields[19])
+        with open("/proc/uptime", "rb") as handle:
+            uptime = float(handle.read().split()[0])
+        return max(uptime - start_ticks / os.sysconf("SC_CLK_TCK"), 0.0)
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+class App:
+    def __init__(self, options: Options, bank: Bank, store: ScoreStore, *, bank_label: str = "default bank",
+                 bank_paths: list[str] | None = None, notices: list[str] | None = None,
+                 theme: Theme | None = None):
+        self.options = options
+        self.bank = bank
+        self.store = store
+        self.bank_label = bank_label
+        self.bank_paths = bank_paths or []
+        self.notices = list(notices or [])
+        self.score_notices: list[str] = []
+        self.theme = theme or Theme()
+        self.stack = SceneStack()
+        self.running = False
+        self.exit_code = 0
+        self.rng = random.Random(options.seed)
+        self.session: Session | None = None
+        self.game_board: tuple[str, str] | None = None
+        self.outcome: dict = {"answered": 0, "correct": 0, "score": 0, "saved": False}
+        self.perf = Metrics()
+        self._saver: ThreadPoolExecutor | None = None
+        self._surface: pygame.Surface | None = None
+        self.text: Text | None = None
+        self.backdrop = Backdrop(self.theme)
+        self.metrics = metrics_for(*options.size)
+        self.bot = None
+        self._shots_taken: set[str] = set()
+        self._windowed_size = options.size
+
+    # -- window ---------------------------------------------------------------
+    @property
+    def size(self) -> tuple[int, int]:
+        return self._surface.get_size() if self._surface is not None else self.options.size
+
+    def open_window(self) -> None:
+        """Start pygame's display and fonts (never the mixer: no sound card is no problem)."""
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Off the Rails — Dead Reckoning trivia")
+        try:
+            pygame.display.set_icon(_icon(self.theme))
+        except pygame.error:
+            pass
+        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if self.options.fullscreen else 0)
+        size = (0, 0) if self.options.fullscreen else self.options.size
+        self._surface = pygame.display.set_mode(size, flags)
+        self.metrics = metrics_for(*self.size)
+        self.text = Text(paths.asset(self.theme.font_regular), paths.asset(self.theme.font_bold))
+        pygame.key.stop_text_input()
+
+    def _resized(self) -> None:
+        surface = pygame.display.get_surface()
+        if surface is None:
+            return
+        width, height = surface.get_size()
+        if (width < MIN_SIZE[0] or height < MIN_SIZE[1]) and not self.options.fullscreen:
+            surface = pygame.display.set_mode((max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1])), pygame.RESIZABLE)
+        self._surface = surface
+        if not self.options.fullscreen:
+            self._windowed_size = surface.get_size()
+        self.metrics = metrics_for(*self.size)
+        self.stack.layout(*self.size)
+
+    def toggle_fullscreen(self) -> None:
+        self.options.fullscreen = not self.options.fullscreen
+        try:
+            if self.options.fullscreen:
+                self._surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            else:
+                self._surface = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+        except pygame.error:
+            self.options.fullscreen = not self.options.fullscreen
+            return
+        self._resized()
+
+    # -- what scenes ask of the app ---------------------------------------------
+    def playable_questions(self):
+        return self.bank.filtered(self.options.category, self.options.difficulty)
+
+    def current_board(self) -> tuple[str, str]:
+        pool = self.playable_questions() or self.bank.questions
+        count = min(self.options.count, len(pool)) if pool else self.options.count
+        return board_for(self.options.mode, pool, count, self._bank_description())
+
+    def _bank_description(self) -> str:
+        parts = [self.bank_label]
+        if self.options.category:
+            parts.append(self.options.category)
+        if self.options.difficulty:
+            parts.append(self.options.difficulty)
+        return ", ".join(parts)
+
+    def board_label(self, board: str) -> str:
+        if self.game_board and board == self.game_board[0]:
+            return self.game_board[1]
+        current = self.current_board()
+        return current[1] if board == current[0] else board
+
+    def start_game(self, replace: bool = False) -> None:
+        from game.ui.scenes.play import PlayScene
+
+        pool = self.playable_questions()
+        if not pool:
+            return
+        self.game_board = self.current_board()
+        self.session = Session(pool, count=self.options.count, rng=self.rng)
+        scene = PlayScene(self, self.session)
+        if replace:
+            self.stack.replace(scene)
+        else:
+            self.stack.push(scene)
+
+    def finish_game(self, session: Session) -> None:
+        self.outcome.update(answered=len(session.answers), correct=session.correct_count, score=session.score,
+                            saved=False)
+
+    def back_to_title(self) -> None:
+        from game.ui.scenes.title import TitleScene
+
+        self.stack.clear_to(TitleScene(self))
+
+    def quit(self) -> None:
+        self.running = False
+
+    def entry_for(self, session: Session, name: str) -> Entry:
+        board, label = self.game_board or self.current_board()
+        return new_entry(board, label, name, session.score, session.correct_count, session.total,
+                         session.total_time, mode=self.options.mode)
+
+    def read_scores(self) -> Table:
+        result = self.store.read(repair=True)
+        self._note_score_read(result)
+        return result.table
+
+    def _note_score_read(self, result) -> None:
+        notes = []
+        if result.kept_aside is not None:
+            notes.append(f"The score file could not be read ({result.unreadable}); it was kept as "
+                         f"{result.kept_aside} and a fresh table started.")
+        elif result.unreadable:
+            notes.append(f"The score file could not be read: {result.unreadable}.")
+        notes.extend(f"Score file: {w}." for w in result.warnings)
+        for note in notes:
+            if note not in self.score_notices:
+                self.score_notices.append(note)
+                print(f"mi-trivia: {note}", file=sys.stderr)
+
+    def rank_for(self, entry: Entry) -> int | None:
+        return self.read_scores().rank_of(entry)
+
+    def last_name(self) -> str:
+        return self.store.read().table.last_name
+
+    def save_score(self, entry: Entry, name: str) -> "Future[SaveResult]":
+        """Save in a worker thread so that a slow disk or a held lock never stalls a frame."""
+        if self._saver is None:
+            self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="score-save")
+        entry = dataclasses.replace(entry, name=name)
+
+        def work() -> SaveResult:
+            result = self.store.save(entry)
+            self._note_score_read(result)
+            if result.saved:
+                self.outcome["saved"] = True
+            else:
+                print(f"mi-trivia: your score could not be saved: {result.error}", file=sys.stderr)
+            return result
+
+        return self._saver.submit(work)
+
+    def bank_paths_for_message(self) -> list[str]:
+        return self.bank_paths or ["questions.yaml"]
+
+    # -- the loop -----------------------------------------------------------------
+    def dispatch(self, intent) -> bool:
+        if intent.kind == I.QUIT:
+            self.quit()
+            return True
+        if intent.kind == I.FULLSCREEN:
+            self.toggle_fullscreen()
+            return True
+        if intent.kind == I.RESIZE:
+            self._resized()
+            return True
+        return self.stack.handle(intent)
+
+    def run(self) -> int:
+        from game.ui.scenes.title import TitleScene
+
+        perf = self.perf
+        perf.started = time.perf_counter()
+        perf.cpu_started = time.process_time()
+        self.stack.push(TitleScene(self))
+        clock = pygame.time.Clock()
+        fps = max(self.options.fps, 0)
+        self.running = True
+        first = True
+        last = time.perf_counter()
+        while self.running:
+            frame_start = time.perf_counter()
+            dt = min(frame_start - last, 0.25)
+            last = frame_start
+            top = self.stack.top
+            text_mode = bool(top and top.wants_text)
+            used = False
+            for event in pygame.event.get():
+                intent = I.translate(event, text_mode)
+                if intent is not None:
+                    used |= self.dispatch(intent)
+                    top = self.stack.top
+                    text_mode = bool(top and top.wants_text)
+            if not self.running:
+                break
+            if self.bot is not None:
+                self.bot.step(self, frame_start)
+            self.stack.update(dt)
+            if used or self.stack.changed or self.stack.animating() or first:
+                self.stack.changed = False
+                self.stack.draw(self._surface)
+                pygame.display.flip()
+                self._screenshot()
+                perf.frames += 1
+                perf.frame_ms.append((time.perf_counter() - frame_start) * 1000)
+                if first:
+                    first = False
+                    age = process_age_seconds()
+                    perf.startup_ms = (age * 1000) if age is not None else (time.perf_counter() - perf.started) * 1000
+            clock.tick(fps)
+        if self._saver is not None:
+            self._saver.shutdown(wait=True)
+        return self.exit_code
+
+    def _screenshot(self) -> None:
+        folder = self.options.screenshots
+        top = self.stack.top
+        if folder is None or top is None or top.name in self._shots_taken:
+            return
+        self._shots_taken.add(top.name)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            pygame.image.save(self._surface, str(folder / f"{top.name}.png"))
+        except (OSError, pygame.error) as exc:
+            print(f"mi-trivia: cannot save a screenshot in {folder}: {exc}", file=sys.stderr)
+
+    def report(self) -> dict:
+        """The numbers ``--autoplay`` prints as its last line."""
+        perf = self.perf
+        wall = time.perf_counter() - perf.started
+        cpu = time.process_time() - perf.cpu_started
+        frames = sorted(perf.frame_ms) or [0.0]
+
+        def pct(q: float) -> float:
+            return round(frames[min(len(frames) - 1, int(round(q * (len(frames) - 1))))], 3)
+
+        data = {
+            "frames": perf.frames,
+            "startup_ms": round(perf.startup_ms, 1),
+            "frame_ms_p50": pct(0.5),
+            "frame_ms_p99": pct(0.99),
+            "frame_ms_max": round(frames[-1], 3),
+            "cpu_percent": round(100 * cpu / wall, 1) if wall > 0 else 0.0,
+            "wall_s": round(wall, 3),
+            "mode": self.options.mode,
+            "count": self.options.count,
+            "seed": self.options.seed,
+            **self.outcome,
+        }
+        try:
+            import resource
+
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            data["peak_rss_mb"] = round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+        except (ImportError, OSError):
+            pass
+        return data
+
+
+def _icon(theme: Theme) -> pygame.Surface:
+    icon = pygame.Surface((32, 32))
+    icon.fill(theme.palette.bg_top)
+    pygame.draw.line(icon, theme.palette.accent, (4, 24), (24, 24), 3)
+    pygame.draw.circle(icon, theme.palette.focus, (26, 24), 4)
+    pygame.draw.rect(icon, theme.palette.accent, (6, 8, 16, 10), border_radius=3)
+    return icon
+
+
+def report_line(app: App) -> str:
+    return json.dumps(app.report(), ensure_ascii=False)

@@ -1,0 +1,284 @@
+"""The command line: play (the default), validate, scores, import-opentdb, paths."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+from game import __version__, paths
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720, not {text!r}") from None
+    if width < 640 or height < 480:
+        raise argparse.ArgumentTypeError("the window must be at least 640x480")
+    return width, height
+
+
+def _play_options(parser: argparse.ArgumentParser) -> None:
+    game = parser.add_argument_group("playing")
+    game.add_argument("--count", type=_positive, default=10, help="questions in a game (default 10)")
+    game.add_argument("--seed", type=int, help="make the whole game reproducible")
+    game.add_argument("--questions", type=Path, action="append", metavar="PATH",
+                      help="play this YAML file or folder of *.yaml instead of the default bank (repeatable)")
+    game.add_argument("--category", help="play only questions of this category")
+    game.add_argument("--difficulty", choices=["easy", "medium", "hard"], help="play only questions of this difficulty")
+    game.add_argument("--scores", type=Path, metavar="PATH", help="use this score file (default: see `mi-trivia paths`)")
+    game.add_argument("--name", help="the name the autoplay bot enters (default AUTO)")
+    game.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
+    game.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
+    test = parser.add_argument_group("testing and measuring")
+    test.add_argument("--autoplay", action="store_true",
+                      help="the game plays itself and prints a JSON line of measurements")
+    test.add_argument("--fps", type=_non_negative, default=60, help="frame cap (default 60; 0 = uncapped)")
+    test.add_argument("--screenshots", type=Path, metavar="DIR", help="save a PNG of each screen the first time it shows")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mi-trivia",
+        description="Off the Rails: a timed trivia game about the train stunt in "
+                    "Mission: Impossible – Dead Reckoning Part One.",
+    )
+    parser.add_argument("--version", action="version", version=f"mi-trivia {__version__}")
+    _play_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play the game (the default)")
+    _play_options(play)
+
+    validate = sub.add_parser("validate", help="check question files and print every problem")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                          help="files or folders (default: the default bank and your questions folder)")
+    validate.add_argument("--json", action="store_true", help="print the questions as the game will use them")
+    validate.add_argument("--seed", type=int, default=0, help="seed for the generated wrong answers (default 0)")
+    validate.add_argument("--pure", action="store_true", help=argparse.SUPPRESS)  # pure-Python parser, for tests
+
+    scores = sub.add_parser("scores", help="print the high-score boards")
+    scores.add_argument("--json", action="store_true", help="print one JSON array of entries")
+    scores.add_argument("--scores", type=Path, metavar="PATH", help="the score file to read")
+
+    imp = sub.add_parser("import-opentdb", help="convert Open Trivia Database JSON to a question file")
+    imp.add_argument("file", type=Path, metavar="FILE.json")
+    imp.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="write here instead of standard output")
+
+    sub.add_parser("paths", help="print where the game keeps its files")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "play"
+    try:
+        handler = {"play": cmd_play, "validate": cmd_validate, "scores": cmd_scores,
+                   "import-opentdb": cmd_import, "paths": cmd_paths}[command]
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (`| head`); nothing more to say
+        return EXIT_OK
+
+
+# -- banks ------------------------------------------------------------------------------
+def default_sources() -> list[Path]:
+    sources = [paths.default_bank()]
+    folder = paths.user_paths().questions_dir
+    if folder.is_dir():
+        sources.append(folder)
+    return sources
+
+
+def load_bank(sources: list[Path], seed, fast: bool = True):
+    from game.core.questions import load_files
+
+    return load_files(sources, seed, fast=fast)
+
+
+# -- play -------------------------------------------------------------------------------
+def cmd_play(args) -> int:
+    from game.core.questions import UnreadablePath
+    from game.core.scores import ScoreStore
+
+    seed = args.seed if args.seed is not None else random.randrange(2**31)
+    sources = args.questions or default_sources()
+    try:
+        bank = load_bank(sources, seed)
+    except UnreadablePath as exc:
+        print(f"mi-trivia: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    notices = []
+    if bank.problems:
+        shown = " ".join(str(s) for s in sources)
+        print(f"mi-trivia: {bank.skipped} question(s) skipped, {len(bank.problems)} problem(s); "
+              f"run `mi-trivia validate {shown}` for the details", file=sys.stderr)
+        for problem in bank.problems[:5]:
+            print(f"  {problem}", file=sys.stderr)
+    label = "default bank" if not args.questions else ", ".join(p.name for p in args.questions)
+    if not args.questions and len(sources) > 1:
+        label = "default bank + your questions"
+    store = ScoreStore(args.scores or paths.user_paths().scores)
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    from game.app import App, Options, report_line
+
+    options = Options(count=args.count, seed=args.seed if args.seed is not None else seed,
+                      name=args.name or ("AUTO" if args.autoplay else None), category=args.category,
+                      difficulty=args.difficulty, autoplay=args.autoplay, fps=args.fps,
+                      screenshots=args.screenshots, size=args.size, fullscreen=args.fullscreen)
+    app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices)
+    try:
+        app.open_window()
+    except pygame.error as exc:
+        if not args.autoplay or os.environ.get("SDL_VIDEODRIVER") == "dummy":
+            print(f"mi-trivia: cannot open a window: {exc}. On a machine with no display, run with "
+                  f"SDL_VIDEODRIVER=dummy.", file=sys.stderr)
+            return EXIT_PROBLEMS
+        pygame.display.quit()
+        os.environ["SDL_VIDEODRIVER"] = "dummy"  # autoplay needs no screen
+        app.open_window()
+    if args.autoplay:
+        from game.ui.autoplay import Bot
+
+        app.bot = Bot(seed, options.name)
+    try:
+        code = app.run()
+    finally:
+        pygame.quit()
+    if args.autoplay:
+        print(report_line(app), flush=True)
+    return code
+
+
+# -- validate ---------------------------------------------------------------------------
+def cmd_validate(args) -> int:
+    from game.core.questions import UnreadablePath
+
+    sources = args.paths or default_sources()
+    try:
+        bank = load_bank(sources, args.seed, fast=not args.pure)
+    except UnreadablePath as exc:
+        print(f"mi-trivia validate: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    out = sys.stderr if args.json else sys.stdout
+    for problem in bank.problems:
+        print(problem, file=out)
+    if args.json:
+        json.dump([q.to_json() for q in bank.questions], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    files = len(bank.files)
+    where = f"{files} file{'s' if files != 1 else ''}"
+    if bank.problems:
+        print(f"{len(bank.problems)} problem{'s' if len(bank.problems) != 1 else ''} in {where}; "
+              f"{len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} usable, "
+              f"{bank.skipped} skipped", file=out)
+        return EXIT_PROBLEMS
+    if not args.json:
+        print(f"OK: {len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} from {where}, no problems")
+    return EXIT_OK
+
+
+# -- scores -----------------------------------------------------------------------------
+def cmd_scores(args) -> int:
+    from game.core.scores import ScoreStore
+
+    store = ScoreStore(args.scores or paths.user_paths().scores)
+    result = store.read(repair=False)
+    if result.unreadable:
+        print(f"mi-trivia scores: {store.path}: {result.unreadable}; the game keeps such a file aside "
+              f"and starts a fresh table the next time it saves", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"mi-trivia scores: {store.path}: {warning}", file=sys.stderr)
+    boards = result.table.boards()
+    if args.json:
+        rows = [e.to_json() for items in boards.values() for e in items]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not boards:
+        print(f"No scores yet ({store.path}).")
+        return EXIT_OK
+    for board, entries in boards.items():
+        label = entries[0].board_label or board
+        print(f"{label}  [{board}]")
+        for place, e in enumerate(entries, start=1):
+            name = e.name if e.name.isprintable() else repr(e.name)
+            print(f"  {place:>2}. {name:<16}  {e.score:>7,}  {e.correct:>2}/{e.asked:<2}  {e.time_s:7.1f} s  {e.date[:10]}")
+        print()
+    return EXIT_OK
+
+
+# -- import -----------------------------------------------------------------------------
+def cmd_import(args) -> int:
+    from game.core import opentdb
+    from game.core.scores import write_atomic
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        print(f"mi-trivia import-opentdb: {args.file}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        records = opentdb.records_from_json(data)
+    except opentdb.ImportError_ as exc:
+        print(f"mi-trivia import-opentdb: {args.file}: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    converted = opentdb.convert(records)
+    for reason in converted.skipped:
+        print(f"mi-trivia import-opentdb: {args.file}: skipped {reason}", file=sys.stderr)
+    text = opentdb.to_yaml(converted)
+    if args.output:
+        try:
+            write_atomic(args.output, text)
+        except OSError as exc:
+            print(f"mi-trivia import-opentdb: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        print(f"Wrote {len(converted.questions)} questions to {args.output} "
+              f"({len(converted.skipped)} skipped)", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+# -- paths ------------------------------------------------------------------------------
+def cmd_paths(args) -> int:
+    user = paths.user_paths()
+    print(f"default bank:     {paths.default_bank()}")
+    print(f"your questions:   {user.questions_dir}  (every *.yaml here is added to the default bank)")
+    print(f"scores:           {user.scores}")
+    print(f"settings:         {user.settings}")
+    print(f"data folder:      {user.data_dir}")
+    print(f"config folder:    {user.config_dir}")
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""The game's rules and data, with no pygame import anywhere in this package."""

@@ -1,0 +1,108 @@
+"""Field-by-field checks of YAML nodes, collecting every problem with its position."""
+
+from __future__ import annotations
+
+import difflib
+from decimal import Decimal, InvalidOperation
+
+from game.core.model import Problem
+from game.core.yamldoc import Node, describe
+
+
+class Checker:
+    """Collects problems for one file; each helper returns ``None`` on a problem."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def report(self, node_or_pos, message: str) -> None:
+        if isinstance(node_or_pos, Node):
+            line, column = node_or_pos.line, node_or_pos.column
+        else:
+            line, column = node_or_pos
+        self.problems.append(Problem(self.path, line, column, message))
+
+    # -- mappings -----------------------------------------------------------
+    def fields(self, node: Node, allowed: tuple[str, ...], what: str) -> dict[str, tuple[Node, Node]] | None:
+        """A mapping's entries by key; unknown, duplicate and non-text keys are reported."""
+        if node.kind != "map":
+            self.report(node, f"{what} must be a mapping of keys to values, not {describe(node)}")
+            return None
+        found: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.value:
+            if key.kind != "scalar":
+                self.report(key, f"a key in {what} must be text, not {describe(key)}")
+                continue
+            name = key.value
+            if name not in allowed:
+                hint = difflib.get_close_matches(name.strip().lower(), allowed, n=1, cutoff=0.6)
+                suggestion = f" (did you mean '{hint[0]}'?)" if hint else f" (known keys: {', '.join(allowed)})"
+                self.report(key, f"unknown key '{name}' in {what}{suggestion}")
+                continue
+            if name in found:
+                first = found[name][0]
+                self.report(key, f"key '{name}' appears twice in {what} (first at line {first.line})")
+                continue
+            found[name] = (key, value)
+        return found
+
+    def require(self, found: dict, name: str, owner: Node, what: str) -> Node | None:
+        if name not in found:
+            self.report(owner, f"{what} has no '{name}'")
+            return None
+        return found[name][1]
+
+    # -- values -------------------------------------------------------------
+    def text(self, node: Node, name: str) -> str | None:
+        if node.kind != "scalar":
+            self.report(node, f"'{name}' must be text, not {describe(node)}")
+            return None
+        if not node.value.strip():
+            self.report(node, f"'{name}' is empty")
+            return None
+        return node.value
+
+    def text_list(self, node: Node, name: str) -> list[tuple[Node, str]] | None:
+        if node.kind != "seq":
+            self.report(node, f"'{name}' must be a list, not {describe(node)}")
+            return None
+        items = []
+        ok = True
+        for item in node.value:
+            value = self.text(item, f"{name}" + " item")
+            if value is None:
+                ok = False
+            else:
+                items.append((item, value))
+        return items if ok else None
+
+    def number(self, node: Node, name: str) -> Decimal | None:
+        if node.kind != "scalar":
+            self.report(node, f"'{name}' must be a number, not {describe(node)}")
+            return None
+        try:
+            value = Decimal(node.value.strip().replace("_", ""))
+        except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite():
+            self.report(node, f"'{name}' must be a number, not '{node.value}'")
+            return None
+        return value
+
+    def number_in(self, node: Node, name: str, low, high) -> Decimal | None:
+        value = self.number(node, name)
+        if value is not None and not (low <= value <= high):
+            self.report(node, f"'{name}' must be between {low} and {high}, not {node.value.strip()}")
+            return None
+        return value
+
+    def one_of(self, node: Node, name: str, options: tuple[str, ...]) -> str | None:
+        value = self.text(node, name)
+        if value is None:
+            return None
+        if value.strip().lower() not in options:
+            listed = ", ".join(options[:-1]) + " or " + options[-1]
+            self.report(node, f"'{name}' must be {listed}, not '{value}'")
+            return None
+        return value.strip().lower()

@@ -1,0 +1,347 @@
+"""Facts from the article, turned into questions with believable wrong answers.
+
+A fact holds one right answer and how to ask for it; the wrong answers are
+made by kind, deterministically for a given seed:
+
+* ``number``, ``money``, ``ordinal`` and ``date`` facts build a ladder of
+  values spaced ``step`` apart (scaled to the value when not given), with the
+  right answer at a uniformly random rank, kept inside ``min``/``max``; the
+  choices are shown in order, smallest first, in the right answer's unit and
+  precision.
+* ``text`` facts draw wrong answers from a named ``pool`` of the same class
+  (other countries, other actors) kept in the YAML file.
+* Any fact may instead list its ``wrong`` answers by hand.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from game.core.checks import Checker
+from game.core.model import (
+    DIFFICULTIES,
+    MAX_CHOICES,
+    MIN_CHOICES,
+    TIME_LIMIT_MAX,
+    TIME_LIMIT_MIN,
+    Question,
+    choice_key,
+)
+from game.core.yamldoc import Node
+
+KINDS = ("number", "money", "ordinal", "date", "text")
+FACT_KEYS = (
+    "id", "kind", "answer", "ask", "explanation", "unit", "currency", "step", "min", "max",
+    "pool", "wrong", "choices", "category", "difficulty", "time_limit",
+)
+DEFAULT_CHOICES = 4
+
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def ordinal(n: int) -> str:
+    if 1 <= n <= len(_ORDINALS):
+        return _ORDINALS[n - 1]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def format_date(d: date) -> str:
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def nice_step(value: Decimal, places: int) -> Decimal:
+    """A round spacing near 15 % of the value, no finer than the value's precision."""
+    smallest = Decimal(1).scaleb(-places)
+    raw = abs(value) * Decimal("0.15")
+    if raw <= smallest:
+        return smallest
+    exponent = math.floor(math.log10(raw))
+    fraction = raw / Decimal(10) ** exponent
+    nice = 1 if fraction < 1.5 else 2 if fraction < 3.5 else 5 if fraction < 7.5 else 10
+    step = Decimal(nice) * Decimal(10) ** exponent
+    return max(step.quantize(smallest) if step >= smallest else smallest, smallest)
+
+
+def ladder(value, step, n: int, low, high, rng: random.Random) -> list | None:
+    """``n`` values spaced ``step`` apart containing ``value`` at a random rank.
+
+    Ranks that would put a value outside ``[low, high]`` are not used; the rank
+    is uniform over those that fit.  ``None`` when no rank fits.
+    """
+    ranks = [
+        r for r in range(n)
+        if (low is None or value - step * r >= low) and (high is None or value + step * (n - 1 - r) <= high)
+    ]
+    if not ranks:
+        return None
+    rank = rng.choice(ranks)
+    return [value + step * (i - rank) for i in range(n)]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A checked fact, ready to generate its questions for any seed."""
+
+    kind: str
+    answer_text: str
+    prompts: tuple[tuple[str, str], ...]  # (prompt, source)
+    explanation: str
+    n_choices: int
+    category: str | None
+    difficulty: str | None
+    time_limit: float | None
+    wrong: tuple[str, ...] | None = None
+    pool: tuple[str, ...] | None = None
+    number: Decimal | None = None
+    places: int = 0
+    unit: str = ""
+    currency: str = ""
+    step: object = None
+    low: object = None
+    high: object = None
+    day: date | None = None
+
+    # -- formatting ---------------------------------------------------------
+    def show(self, value) -> str:
+        if self.kind == "date":
+            return format_date(value)
+        if self.kind == "ordinal":
+            return ordinal(int(value))
+        text = f"{value:,.{self.places}f}" if abs(value) >= 10000 else f"{value:.{self.places}f}"
+        if self.kind == "money":
+            text = f"{self.currency}{text}"
+        return f"{text} {self.unit}" if self.unit else text
+
+    def right_answer(self) -> str:
+        if self.kind == "date":
+            return format_date(self.day)
+        if self.kind in ("number", "money", "ordinal"):
+            return self.show(self.number)
+        return self.answer_text
+
+    # -- generation ---------------------------------------------------------
+    def choices_for(self, rng: random.Random) -> tuple[tuple[str, ...], bool]:
+        """The choices for one question and whether they are shown in order."""
+        answer = self.right_answer()
+        if self.wrong is not None or self.pool is not None:
+            source = self.wrong if self.wrong is not None else self.pool
+            candidates = [w for w in source if choice_key(w) != choice_key(answer)]
+            wrong = rng.sample(candidates, self.n_choices - 1)
+            return tuple([answer] + wrong), False
+        if self.kind == "date":
+            values = ladder(self.day, timedelta(days=int(self.step)), self.n_choices, self.low, self.high, rng)
+        else:
+            values = ladder(self.number, self.step, self.n_choices, self.low, self.high, rng)
+        assert values is not None  # checked when the fact was read
+        return tuple(self.show(v) for v in values), True
+
+    def questions(self, seed) -> list[Question]:
+        out = []
+        for prompt, source in self.prompts:
+            rng = random.Random(f"{seed}|{prompt}")
+            choices, ordered = self.choices_for(rng)
+            out.append(Question(
+                prompt=prompt, choices=choices, answer=self.right_answer(), category=self.category,
+                difficulty=self.difficulty, time_limit=self.time_limit, explanation=self.explanation,
+                ordered=ordered, source=source,
+            ))
+        return out
+
+
+def read_pools(check: Checker, node: Node) -> dict[str, tuple[str, ...]]:
+    """``pools:`` maps a name to a list of answers of one class."""
+    pools: dict[str, tuple[str, ...]] = {}
+    if node.kind != "map":
+        check.report(node, "'pools' must be a mapping of pool names to lists")
+        return pools
+    for key, value in node.value:
+        name = check.text(key, "pool name")
+        items = check.text_list(value, f"pool '{key.value}'") if name is not None else None
+        if name is not None and items is not None:
+            seen: dict[str, Node] = {}
+            for item, text in items:
+                if choice_key(text) in seen:
+                    check.report(item, f"'{text}' is listed twice in pool '{name}'")
+                seen[choice_key(text)] = item
+            pools[name] = tuple(dict.fromkeys(text for _, text in items))
+    return pools
+
+
+def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> Fact | None:
+    """Check one entry of ``facts:``; ``None`` (with problems reported) if unusable."""
+    before = len(check.problems)
+    found = check.fields(node, FACT_KEYS, "a fact")
+    if found is None:
+        return None
+    get = found.get
+
+    kind = "text"
+    if "kind" in found:
+        kind = check.one_of(found["kind"][1], "kind", KINDS) or kind
+    answer_node = check.require(found, "answer", node, "a fact")
+    ask_node = check.require(found, "ask", node, "a fact")
+    explanation_node = check.require(found, "explanation", node, "a fact")
+    answer_text = check.text(answer_node, "answer") if answer_node else None
+    explanation = check.text(explanation_node, "explanation") if explanation_node else None
+
+    prompts: list[tuple[str, str]] = []
+    if ask_node is not None:
+        if ask_node.kind == "scalar":
+            items = [(ask_node, check.text(ask_node, "ask"))]
+        else:
+            items = check.text_list(ask_node, "ask") or []
+        prompts = [(text, f"{check.path}:{item.line}") for item, text in items if text is not None]
+        if ask_node.kind == "seq" and not ask_node.value:
+            check.report(ask_node, "'ask' must list at least one prompt")
+
+    n_choices = DEFAULT_CHOICES
+    if get("choices"):
+        value = check.number_in(get("choices")[1], "choices", MIN_CHOICES, MAX_CHOICES)
+        n_choices = int(value) if value is not None else n_choices
+
+    category = check.text(get("category")[1], "category") if get("category") else None
+    difficulty = check.one_of(get("difficulty")[1], "difficulty", DIFFICULTIES) if get("difficulty") else None
+    time_limit = None
+    if get("time_limit"):
+        value = check.number_in(get("time_limit")[1], "time_limit", TIME_LIMIT_MIN, TIME_LIMIT_MAX)
+        time_limit = float(value) if value is not None else None
+
+    extra: dict = {}
+    if get("unit"):
+        extra["unit"] = check.text(get("unit")[1], "unit") or ""
+    if get("currency"):
+        extra["currency"] = check.text(get("currency")[1], "currency") or ""
+
+    wrong = None
+    if get("wrong"):
+        items = check.text_list(get("wrong")[1], "wrong")
+        if items is not None:
+            wrong = tuple(dict.fromkeys(text for _, text in items))
+    pool = None
+    if get("pool"):
+        name = check.text(get("pool")[1], "pool")
+        if name is not None:
+            pool = pools.get(name)
+            if pool is None:
+                known = ", ".join(sorted(pools)) or "none are defined"
+                check.report(get("pool")[1], f"no pool named '{name}' (pools: {known})")
+
+    if answer_text is not None and kind != "text" and wrong is None:
+        _read_ladder(check, kind, answer_node, found, extra)
+    elif answer_text is not None and kind == "text" and wrong is None and pool is None and get("pool") is None:
+        check.report(node, "a text fact needs a 'pool' or a 'wrong' list to draw wrong answers from")
+    elif answer_text is not None and kind != "text":
+        _read_value(check, kind, answer_node, extra)
+
+    source = wrong if wrong is not None else pool
+    if source is not None and answer_text is not None:
+        others = [w for w in source if choice_key(w) != choice_key(answer_text)]
+        where = "'wrong'" if wrong is not None else f"pool '{get('pool')[1].value}'"
+        if len(others) < n_choices - 1:
+            check.report(node, f"{where} has {len(others)} wrong answers; {n_choices} choices need {n_choices - 1}")
+
+    if len(check.problems) > before or answer_text is None or explanation is None or not prompts:
+        return None
+    fact = Fact(kind=kind, answer_text=answer_text, prompts=tuple(prompts), explanation=explanation,
+                n_choices=n_choices, category=category, difficulty=difficulty, time_limit=time_limit,
+                wrong=wrong, pool=pool if wrong is None else None, **extra)
+    return fact
+
+
+def _read_value(check: Checker, kind: str, answer_node: Node, extra: dict) -> bool:
+    if kind == "date":
+        try:
+            extra["day"] = date.fromisoformat(answer_node.value.strip())
+        except ValueError:
+            check.report(answer_node, f"a date fact's answer must be written YYYY-MM-DD, not '{answer_node.value}'")
+            return False
+        return True
+    value = check.number(answer_node, "answer")
+    if value is None:
+        return False
+    if kind == "ordinal" and (value != value.to_integral_value() or value < 1):
+        check.report(answer_node, f"an ordinal fact's answer must be a whole number from 1, not '{answer_node.value}'")
+        return False
+    extra["number"] = value
+    extra["places"] = max(-value.as_tuple().exponent, 0)
+    return True
+
+
+def _read_ladder(check: Checker, kind: str, answer_node: Node, found: dict, extra: dict) -> None:
+    if not _read_value(check, kind, answer_node, extra):
+        return
+    n = DEFAULT_CHOICES
+    if "choices" in found:
+        try:
+            n = int(Decimal(found["choices"][1].value.strip()))
+        except Exception:
+            return
+    if kind == "date":
+        step = 7
+        if "step" in found:
+            value = check.number(found["step"][1], "step")
+            if value is None or value < 1 or value != value.to_integral_value():
+                if value is not None:
+                    check.report(found["step"][1], "a date fact's 'step' is a whole number of days, 1 or more")
+                return
+            step = int(value)
+        low = high = None
+        for bound in ("min", "max"):
+            if bound in found:
+                bnode = found[bound][1]
+                try:
+                    day = date.fromisoformat(bnode.value.strip()) if bnode.kind == "scalar" else None
+                except ValueError:
+                    day = None
+                if day is None:
+                    check.report(bnode, f"'{bound}' of a date fact must be a date written YYYY-MM-DD")
+                    return
+                low, high = (day, high) if bound == "min" else (low, day)
+        extra.update(step=step, low=low, high=high)
+        if ladder(extra["day"], timedelta(days=step), n, low, high, random.Random(0)) is None:
+            check.report(answer_node, "no wrong dates fit between 'min' and 'max' with this 'step'")
+        return
+
+    value: Decimal = extra["number"]
+    places = extra["places"]
+    if "step" in found:
+        step = check.number(found["step"][1], "step")
+        if step is None:
+            return
+        if step <= 0:
+            check.report(found["step"][1], "'step' must be more than 0")
+            return
+        places = max(places, -step.as_tuple().exponent)
+        extra["places"] = places
+    else:
+        step = Decimal(1) if kind == "ordinal" else nice_step(value, places)
+    # Plausible bounds: counts, ages, speeds and sums of money are not negative,
+    # and an ordinal starts at "first".
+    low = Decimal(1) if kind == "ordinal" else (Decimal(0) if value >= 0 else None)
+    high = None
+    for bound in ("min", "max"):
+        if bound in found:
+            number = check.number(found[bound][1], bound)
+            if number is None:
+                return
+            if bound == "min":
+                low = number
+            else:
+                high = number
+    if (low is not None and value < low) or (high is not None and value > high):
+        check.report(answer_node, f"the answer {answer_node.value.strip()} is outside 'min'/'max'")
+        return
+    extra.update(step=step, low=low, high=high)
+    if ladder(value, step, n, low, high, random.Random(0)) is None:
+        check.report(answer_node, "no wrong answers fit between 'min' and 'max' with this 'step'")

@@ -1,0 +1,71 @@
+"""The question model shared by the loader, the fact generator and the game."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DIFFICULTIES = ("easy", "medium", "hard")
+TIME_LIMIT_MIN = 5
+TIME_LIMIT_MAX = 120
+MIN_CHOICES = 2
+MAX_CHOICES = 6
+DEFAULT_TIME_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a question file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Question:
+    """A playable question: the text exactly as the author wrote it.
+
+    ``ordered`` questions (numbers and dates) keep their choices in the given
+    order, smallest first; the others are shuffled for every game.
+    """
+
+    prompt: str
+    choices: tuple[str, ...]
+    answer: str
+    category: str | None = None
+    difficulty: str | None = None
+    time_limit: float | None = None
+    explanation: str | None = None
+    ordered: bool = False
+    source: str = field(default="", compare=False)
+
+    @property
+    def answer_index(self) -> int:
+        return self.choices.index(self.answer)
+
+    def limit(self, default: float = DEFAULT_TIME_LIMIT) -> float:
+        return self.time_limit if self.time_limit is not None else default
+
+    def to_json(self) -> dict:
+        data = {"prompt": self.prompt, "choices": list(self.choices), "answer": self.answer}
+        for key in ("category", "difficulty", "time_limit", "explanation"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        if self.ordered:
+            data["ordered"] = True
+        data["source"] = self.source
+        return data
+
+
+def prompt_key(prompt: str) -> str:
+    """Prompts that differ only in case and spacing count as the same prompt."""
+    return " ".join(prompt.casefold().split())
+
+
+def choice_key(choice: str) -> str:
+    return choice.strip().casefold()

@@ -1,0 +1,232 @@
+"""Loading question banks: files, folders, checks with positions, and the result.
+
+A bank file is a YAML mapping with any of three keys:
+
+``questions``
+    hand-written questions in the fixed format (prompt, choices, answer and
+    the optional category, difficulty, time_limit, explanation);
+``facts``
+    facts from which questions are generated (see :mod:`game.core.facts`);
+``pools``
+    named lists of answers of one class, for the facts' wrong answers.
+
+Every problem is reported, not just the first, as ``PATH:LINE:COLUMN: message``.
+A question with a problem is skipped; the good ones still play.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.core import yamldoc
+from game.core.checks import Checker
+from game.core.facts import read_fact, read_pools
+from game.core.model import (
+    DIFFICULTIES,
+    MAX_CHOICES,
+    MIN_CHOICES,
+    TIME_LIMIT_MAX,
+    TIME_LIMIT_MIN,
+    Problem,
+    Question,
+    choice_key,
+    prompt_key,
+)
+
+TOP_KEYS = ("questions", "facts", "pools")
+QUESTION_KEYS = ("prompt", "choices", "answer", "category", "difficulty", "time_limit", "explanation")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class UnreadablePath(Exception):
+    """A path given by the user that cannot be read at all (exit status 2)."""
+
+
+@dataclass
+class Bank:
+    questions: list[Question] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    skipped: int = 0
+
+    def extend(self, other: "Bank") -> None:
+        self.questions.extend(other.questions)
+        self.problems.extend(other.problems)
+        self.files.extend(other.files)
+        self.skipped += other.skipped
+
+    def categories(self) -> list[str]:
+        return sorted({q.category for q in self.questions if q.category})
+
+    def filtered(self, category: str | None = None, difficulty: str | None = None) -> list[Question]:
+        out = self.questions
+        if category:
+            out = [q for q in out if q.category and q.category.casefold() == category.casefold()]
+        if difficulty:
+            out = [q for q in out if q.difficulty == difficulty.lower()]
+        return out
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; folders become their ``*.yaml``/``*.yml`` files, sorted."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            try:
+                files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()))
+            except OSError as exc:
+                raise UnreadablePath(f"{path}: cannot list the folder: {exc.strerror or exc}") from None
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UnreadablePath(f"{path}: no such file or folder")
+    return files
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or :class:`UnreadablePath` / :class:`yamldoc.YamlProblem`."""
+    try:
+        size = path.stat().st_size
+        if size > yamldoc.MAX_BYTES:
+            raise yamldoc.YamlProblem(1, 1, f"the file is {size / 1e6:.1f} MB; question files are limited to "
+                                            f"{yamldoc.MAX_BYTES // (1024 * 1024)} MB")
+        with path.open("rb") as handle:
+            data = handle.read(yamldoc.MAX_BYTES + 1)
+    except OSError as exc:
+        raise UnreadablePath(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return yamldoc.decode(data)
+
+
+def load_files(paths: list[Path], seed=0, *, fast: bool = True,
+               seen: dict[str, str] | None = None) -> Bank:
+    """Load files and folders; raises :class:`UnreadablePath` for a missing path."""
+    bank = Bank()
+    seen = {} if seen is None else seen
+    for path in expand_paths(paths):
+        try:
+            text = read_text(path)
+        except yamldoc.YamlProblem as exc:
+            bank.extend(Bank(problems=[Problem(str(path), exc.line, exc.column, exc.message)], files=[str(path)]))
+            continue
+        bank.extend(load_text(text, str(path), seed, fast=fast, seen=seen))
+    return bank
+
+
+def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str, str] | None = None) -> Bank:
+    """Check and load one file's text; ``seen`` maps prompts across files."""
+    bank = Bank(files=[path])
+    seen = {} if seen is None else seen
+    check = Checker(path)
+    try:
+        root = yamldoc.parse(text, fast=fast)
+    except yamldoc.YamlProblem as exc:
+        check.report((exc.line, exc.column), exc.message)
+        bank.problems = check.problems
+        return bank
+    if root is None:
+        check.report((1, 1), "the file is empty; expected a mapping with a 'questions' list")
+    elif root.kind != "map":
+        check.report(root, f"the top level must be a mapping with a 'questions' list, not {yamldoc.describe(root)}")
+    else:
+        found = check.fields(root, TOP_KEYS, "the top level") or {}
+        if not found.get("questions") and not found.get("facts") and len(check.problems) == 0:
+            check.report(root, "no 'questions' list (and no 'facts') at the top level")
+        pools = read_pools(check, found["pools"][1]) if "pools" in found else {}
+        if "questions" in found:
+            _read_list(check, found["questions"][1], "questions", bank,
+                       lambda item: _read_question(check, item), seen)
+        if "facts" in found:
+            def from_fact(item):
+                fact = read_fact(check, item, pools)
+                return None if fact is None else fact.questions(seed)
+            _read_list(check, found["facts"][1], "facts", bank, from_fact, seen)
+    bank.problems = sorted(check.problems, key=lambda p: (p.line, p.column))
+    return bank
+
+
+def _read_list(check: Checker, node, name: str, bank: Bank, read, seen: dict[str, str]) -> None:
+    if node.kind != "seq":
+        check.report(node, f"'{name}' must be a list, not {yamldoc.describe(node)}")
+        return
+    for item in node.value:
+        made = read(item)
+        if made is None:
+            bank.skipped += 1
+            continue
+        for question in made if isinstance(made, list) else [made]:
+            key = prompt_key(question.prompt)
+            first = seen.get(key)
+            if first is not None:
+                line = question.source.rsplit(":", 1)[-1]
+                check.report((int(line), 1), f"the same prompt appears at {first}: '{question.prompt}'")
+                bank.skipped += 1
+                continue
+            seen[key] = question.source
+            bank.questions.append(question)
+
+
+def _read_question(check: Checker, node) -> Question | None:
+    before = len(check.problems)
+    found = check.fields(node, QUESTION_KEYS, "a question")
+    if found is None:
+        return None
+    prompt = choices = answer = None
+    prompt_node = check.require(found, "prompt", node, "a question")
+    if prompt_node is not None:
+        prompt = check.text(prompt_node, "prompt")
+    choices_node = check.require(found, "choices", node, "a question")
+    if choices_node is not None:
+        items = check.text_list(choices_node, "choices")
+        if items is not None:
+            choices = _check_choices(check, choices_node, items)
+    answer_node = check.require(found, "answer", node, "a question")
+    if answer_node is not None:
+        answer = check.text(answer_node, "answer")
+    if answer is not None and choices is not None:
+        answer = _match_answer(check, answer_node, answer, choices)
+
+    optional: dict = {}
+    if "category" in found:
+        optional["category"] = check.text(found["category"][1], "category")
+    if "explanation" in found:
+        optional["explanation"] = check.text(found["explanation"][1], "explanation")
+    if "difficulty" in found:
+        optional["difficulty"] = check.one_of(found["difficulty"][1], "difficulty", DIFFICULTIES)
+    if "time_limit" in found:
+        value = check.number_in(found["time_limit"][1], "time_limit", TIME_LIMIT_MIN, TIME_LIMIT_MAX)
+        if value is not None:
+            optional["time_limit"] = int(value) if value == value.to_integral_value() else float(value)
+
+    if len(check.problems) > before:
+        return None
+    return Question(prompt=prompt, choices=tuple(choices), answer=answer,
+                    source=f"{check.path}:{node.line}", **optional)
+
+
+def _check_choices(check: Checker, node, items) -> list[str] | None:
+    ok = True
+    if not MIN_CHOICES <= len(items) <= MAX_CHOICES:
+        check.report(node, f"a question needs {MIN_CHOICES} to {MAX_CHOICES} choices, not {len(items)}")
+        ok = False
+    seen: dict[str, int] = {}
+    for position, (item, text) in enumerate(items, start=1):
+        key = choice_key(text)
+        if key in seen:
+            check.report(item, f"choice '{text}' repeats choice {seen[key]}")
+            ok = False
+        else:
+            seen[key] = position
+    return [text for _, text in items] if ok else None
+
+
+def _match_answer(check: Checker, node, answer: str, choices: list[str]) -> str | None:
+    if answer in choices:
+        return answer
+    for choice in choices:
+        if choice.strip() == answer.strip():
+            return choice
+    close = [c for c in choices if choice_key(c) == choice_key(answer)]
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    check.report(node, f"the answer '{answer}' is not one of the choices{hint}")
+    return None

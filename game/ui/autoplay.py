@@ -1,0 +1,115 @@
+"""The autoplay bot: it plays through the real loop by posting the events a player makes.
+
+It looks at which screen is on top, waits a varied, human-ish moment, then
+posts key presses, typed text or mouse clicks into pygame's event queue,
+exactly where a player's input arrives.  It answers some questions right and
+some wrong, using every input path in turn (digits, letters, arrows with
+Enter, the mouse), pauses once, enters its name when the score makes the
+table, looks at the high scores and quits.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+RIGHT_RATE = 0.7
+DELAYS = {
+    "title": (0.15, 0.3), "question": (0.3, 1.6), "feedback": (0.25, 0.5), "pause": (0.3, 0.5),
+    "results": (0.3, 0.6), "name_entry": (0.3, 0.6), "highscores": (0.6, 0.9),
+}
+
+
+def _key(key: int, mod: int = 0) -> list[pygame.event.Event]:
+    return [pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0),
+            pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0)]
+
+
+def _click(pos) -> list[pygame.event.Event]:
+    return [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+            pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)]
+
+
+class Bot:
+    def __init__(self, seed: int | None, name: str = "AUTO", time_limit: float = 300.0):
+        self.rng = random.Random(f"bot|{seed}")
+        self.name = name
+        self.time_limit = time_limit
+        self._seen = None
+        self._due = 0.0
+        self._acted = False
+        self._paused_once = False
+        self._answers = 0
+        self.started: float | None = None
+
+    def step(self, app, now: float) -> None:
+        if self.started is None:
+            self.started = now
+        if now - self.started > self.time_limit:
+            print(f"mi-trivia: autoplay did not finish within {self.time_limit:.0f} s", flush=True)
+            app.exit_code = 1
+            app.quit()
+            return
+        scene = app.stack.top
+        if scene is None:
+            return
+        key = (id(scene), scene.name, getattr(scene, "step_id", 0))
+        if key != self._seen:
+            self._seen = key
+            low, high = DELAYS.get(scene.name, (0.3, 0.6))
+            self._due = now + self.rng.uniform(low, high)
+            self._acted = False
+            return
+        if self._acted or now < self._due:
+            return
+        self._acted = True
+        for event in self._events_for(scene):
+            pygame.event.post(event)
+
+    def _events_for(self, scene) -> list[pygame.event.Event]:
+        name = scene.name
+        if name == "title":
+            if scene.app.session is not None:
+                return [pygame.event.Event(pygame.QUIT)]
+            return _key(pygame.K_RETURN)
+        if name == "question":
+            if not self._paused_once:
+                self._paused_once = True
+                return _key(pygame.K_ESCAPE)
+            return self._answer(scene)
+        if name == "pause":
+            return _key(pygame.K_ESCAPE)
+        if name == "feedback":
+            return _key(pygame.K_SPACE)
+        if name == "results":
+            return _key(pygame.K_RETURN)
+        if name == "name_entry":
+            events = _key(pygame.K_BACKSPACE) * (len(scene.value) + 1)
+            events.append(pygame.event.Event(pygame.TEXTINPUT, text=self.name))
+            return events + _key(pygame.K_RETURN)
+        if name == "highscores":
+            return [pygame.event.Event(pygame.QUIT)]
+        return []
+
+    def _answer(self, scene) -> list[pygame.event.Event]:
+        current = scene.session.current
+        n = len(current.choices)
+        if self.rng.random() < RIGHT_RATE:
+            index = current.correct
+        else:
+            index = self.rng.choice([i for i in range(n) if i != current.correct])
+        method = self._answers % 4
+        self._answers += 1
+        if method == 0:
+            return _key(pygame.K_1 + index)
+        if method == 1:
+            return _key(pygame.K_a + index)
+        if method == 2:
+            return _click(scene.buttons[index].rect.center)
+        # Arrows: the first press focuses A, then move along the grid, then Enter.
+        events = _key(pygame.K_DOWN)
+        row, col = divmod(index, scene.columns)
+        events += _key(pygame.K_RIGHT) * col + _key(pygame.K_DOWN) * row
+        return events + _key(pygame.K_RETURN)

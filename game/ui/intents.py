@@ -1,0 +1,93 @@
+"""Input translated once: pygame events become intents that scenes handle.
+
+The player, the autoplay bot and the tests all post ordinary pygame events;
+only this module knows which key means what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+CHOOSE = "choose"      # index: a choice picked directly (1-6, A-F)
+MOVE = "move"          # dx, dy: arrows
+CONFIRM = "confirm"    # Enter, Space, keypad Enter
+BACK = "back"          # Esc
+POINT = "point"        # pos: the mouse moved
+CLICK = "click"        # pos: left button pressed
+SCROLL = "scroll"      # dy: the wheel
+TEXT = "text"          # text: typed characters
+ERASE = "erase"        # Backspace
+FULLSCREEN = "fullscreen"  # F11
+QUIT = "quit"          # the window's close button
+RESIZE = "resize"      # the window changed size
+FOCUS_LOST = "focus_lost"
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: str
+    index: int = -1
+    pos: tuple[int, int] = (0, 0)
+    dx: int = 0
+    dy: int = 0
+    text: str = ""
+
+
+_DIGITS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 7)}
+_DIGITS.update({getattr(pygame, f"K_KP{n}"): n - 1 for n in range(1, 7)})
+_LETTERS = {getattr(pygame, f"K_{c}"): i for i, c in enumerate("abcdef")}
+_ARROWS = {
+    pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1), pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0),
+    pygame.K_TAB: (0, 1),
+}
+_CONFIRM = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
+
+
+def translate(event, text_mode: bool = False) -> Intent | None:
+    """The intent an event carries, or ``None``.
+
+    In ``text_mode`` (name entry) letters and digits are text, not choices:
+    they arrive as TEXTINPUT events, which carry accents and input methods.
+    """
+    kind = event.type
+    if kind == pygame.QUIT:
+        return Intent(QUIT)
+    if kind == pygame.KEYDOWN:
+        key = event.key
+        if key == pygame.K_F11:
+            return Intent(FULLSCREEN)
+        if key == pygame.K_ESCAPE:
+            return Intent(BACK)
+        if text_mode:
+            if key == pygame.K_BACKSPACE:
+                return Intent(ERASE)
+            if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                return Intent(CONFIRM)
+            return None
+        if key in _CONFIRM:
+            return Intent(CONFIRM)
+        if key in _DIGITS:
+            return Intent(CHOOSE, index=_DIGITS[key])
+        if key in _LETTERS:
+            return Intent(CHOOSE, index=_LETTERS[key])
+        if key in _ARROWS:
+            dx, dy = _ARROWS[key]
+            if key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
+                dy = -1
+            return Intent(MOVE, dx=dx, dy=dy)
+        return None
+    if kind == pygame.TEXTINPUT:
+        return Intent(TEXT, text=event.text) if text_mode else None
+    if kind == pygame.MOUSEMOTION:
+        return Intent(POINT, pos=tuple(event.pos))
+    if kind == pygame.MOUSEBUTTONDOWN and event.button == 1:
+        return Intent(CLICK, pos=tuple(event.pos))
+    if kind == pygame.MOUSEWHEEL:
+        return Intent(SCROLL, dy=event.y)
+    if kind in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+        return Intent(RESIZE)
+    if kind == pygame.WINDOWFOCUSLOST:
+        return Intent(FOCUS_LOST)
+    return None

@@ -1,0 +1,79 @@
+"""A column of buttons driven by keys or mouse, shared by the menu-like screens."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.widgets import Button
+
+
+class Menu:
+    """Buttons with one keyboard focus; :meth:`handle` returns the index activated."""
+
+    def __init__(self, labels: list[str], focus: int = 0):
+        self.buttons = [Button(pygame.Rect(0, 0, 0, 0), label) for label in labels]
+        self.focus = focus
+        self._sync()
+
+    def _sync(self) -> None:
+        for i, button in enumerate(self.buttons):
+            button.focus = i == self.focus
+
+    def set_label(self, index: int, label: str) -> None:
+        self.buttons[index].label = label
+
+    def place_column(self, rect: pygame.Rect, height: int, gap: int) -> None:
+        y = rect.top
+        for button in self.buttons:
+            button.rect = pygame.Rect(rect.left, y, rect.width, height)
+            y += height + gap
+
+    def place_row(self, rect: pygame.Rect, gap: int) -> None:
+        n = len(self.buttons)
+        width = (rect.width - gap * (n - 1)) // n
+        for i, button in enumerate(self.buttons):
+            button.rect = pygame.Rect(rect.left + i * (width + gap), rect.top, width, rect.height)
+
+    def _step(self, delta: int) -> None:
+        n = len(self.buttons)
+        for _ in range(n):
+            self.focus = (self.focus + delta) % n
+            if self.buttons[self.focus].enabled:
+                break
+        self._sync()
+
+    USED = -1  # the intent moved focus or hover but activated nothing
+
+    def handle(self, intent, horizontal: bool = False) -> int | None:
+        """The index activated, :attr:`USED` if the intent only moved focus, ``None`` if unused."""
+        if intent.kind == I.MOVE:
+            delta = intent.dx if horizontal else intent.dy
+            if delta:
+                self._step(1 if delta > 0 else -1)
+                return self.USED
+            return None
+        if intent.kind == I.CONFIRM:
+            return self.focus if self.buttons[self.focus].enabled else self.USED
+        if intent.kind == I.POINT:
+            changed = False
+            for i, button in enumerate(self.buttons):
+                hover = button.contains(intent.pos)
+                changed |= hover != button.hover
+                button.hover = hover
+                if hover and self.focus != i:
+                    self.focus = i
+                    changed = True
+            self._sync()
+            return self.USED if changed else None
+        if intent.kind == I.CLICK:
+            for i, button in enumerate(self.buttons):
+                if button.contains(intent.pos):
+                    self.focus = i
+                    self._sync()
+                    return i
+        return None
+
+    def draw(self, surface, app, size: int | None = None) -> None:
+        for button in self.buttons:
+            button.draw(surface, app.theme, app.text, app.metrics, size)

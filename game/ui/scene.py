@@ -1,0 +1,118 @@
+"""Scenes on a stack: the top one gets input; drawing starts at the top-most opaque one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pygame
+
+    from game.app import App
+    from game.ui.intents import Intent
+
+
+class Scene:
+    """A screen.  ``draw`` must not change game state; ``update`` does that."""
+
+    name = "scene"      # used for screenshots and by the autoplay bot
+    opaque = True       # False: the scene below shows through (overlays)
+    wants_text = False  # True: keys are typed text (name entry)
+
+    def __init__(self, app: "App"):
+        self.app = app
+
+    # Life cycle hooks.
+    def enter(self) -> None: ...
+    def exit(self) -> None: ...
+    def pause(self) -> None: ...
+    def resume(self) -> None: ...
+
+    def layout(self, width: int, height: int) -> None:
+        """Place everything for this window size (called on enter and resize)."""
+
+    def handle(self, intent: "Intent") -> bool:
+        """React to one intent; return ``True`` if it was used."""
+        return False
+
+    def update(self, dt: float) -> None: ...
+
+    def animating(self) -> bool:
+        """``True`` while something on screen moves; still screens are not redrawn."""
+        return False
+
+    def draw(self, surface: "pygame.Surface") -> None: ...
+
+
+class SceneStack:
+    def __init__(self) -> None:
+        self._scenes: list[Scene] = []
+        self.changed = True
+
+    def __len__(self) -> int:
+        return len(self._scenes)
+
+    @property
+    def top(self) -> Scene | None:
+        return self._scenes[-1] if self._scenes else None
+
+    def push(self, scene: Scene) -> None:
+        if self._scenes:
+            self._scenes[-1].pause()
+        self._scenes.append(scene)
+        scene.layout(*scene.app.size)
+        scene.enter()
+        self.changed = True
+
+    def pop(self) -> Scene | None:
+        if not self._scenes:
+            return None
+        scene = self._scenes.pop()
+        scene.exit()
+        if self._scenes:
+            self._scenes[-1].resume()
+        self.changed = True
+        return scene
+
+    def replace(self, scene: Scene) -> None:
+        if self._scenes:
+            self._scenes.pop().exit()
+        self._scenes.append(scene)
+        scene.layout(*scene.app.size)
+        scene.enter()
+        self.changed = True
+
+    def clear_to(self, scene: Scene) -> None:
+        """Leave every scene and start again from ``scene`` (e.g. back to the title)."""
+        while self._scenes:
+            self._scenes.pop().exit()
+        self.push(scene)
+
+    def handle(self, intent: "Intent") -> bool:
+        """Offer the intent to the top scene, then down the stack until one uses it."""
+        for scene in reversed(self._scenes):
+            if scene.handle(intent):
+                return True
+            if scene.opaque:
+                break
+        return False
+
+    def layout(self, width: int, height: int) -> None:
+        for scene in self._scenes:
+            scene.layout(width, height)
+        self.changed = True
+
+    def update(self, dt: float) -> None:
+        if self._scenes:
+            self._scenes[-1].update(dt)
+
+    def animating(self) -> bool:
+        return bool(self._scenes) and self._scenes[-1].animating()
+
+    def draw(self, surface) -> None:
+        start = 0
+        for i in range(len(self._scenes) - 1, -1, -1):
+            if self._scenes[i].opaque:
+                start = i
+                break
+        for scene in self._scenes[start:]:
+            scene.draw(surface)

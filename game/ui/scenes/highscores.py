@@ -1,0 +1,131 @@
+"""The high-score table of one board; left and right switch between boards."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.scores import SaveResult
+from game.ui import intents as I
+from game.ui.menu import Menu
+from game.ui.scene import Scene
+from game.ui.widgets import blit_lines, blit_text, fit_lines
+
+PREVIOUS, BACK, NEXT = range(3)
+
+
+class HighScoresScene(Scene):
+    name = "highscores"
+
+    def __init__(self, app, board: str, highlight: SaveResult | None = None):
+        super().__init__(app)
+        self.highlight = highlight
+        self.table = app.read_scores()
+        boards = self.table.boards()
+        self.board_ids = sorted(set(boards) | {board})
+        self.index = self.board_ids.index(board)
+        self.menu = Menu(["◀ Board", "Back", "Board ▶"], focus=BACK)
+        many = len(self.board_ids) > 1
+        self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = many
+        self.messages = []
+        if highlight is not None:
+            if highlight.saved:
+                place = f" at #{highlight.rank}" if highlight.rank else ""
+                self.messages.append(f"Saved{place}.")
+            else:
+                self.messages.append(f"Your score could not be saved: {highlight.error}.")
+
+    @property
+    def board(self) -> str:
+        return self.board_ids[self.index]
+
+    def _switch(self, step: int) -> None:
+        self.index = (self.index + step) % len(self.board_ids)
+
+    def handle(self, intent) -> bool:
+        if intent.kind == I.BACK:
+            self._leave()
+            return True
+        if intent.kind == I.MOVE and intent.dx and len(self.board_ids) > 1:
+            self._switch(intent.dx)
+            return True
+        chosen = self.menu.handle(intent, horizontal=False)
+        if chosen == BACK:
+            self._leave()
+        elif chosen == PREVIOUS:
+            self._switch(-1)
+        elif chosen == NEXT:
+            self._switch(1)
+        return chosen is not None
+
+    def _leave(self) -> None:
+        if len(self.app.stack) > 1:
+            self.app.stack.pop()
+        else:
+            self.app.back_to_title()
+
+    def layout(self, width: int, height: int) -> None:
+        m = self.app.metrics
+        margin = m.px(self.app.theme.margin)
+        row = pygame.Rect(margin, height - m.px(90), width - 2 * margin, m.px(58))
+        self.menu.place_row(row, m.px(16))
+        self.table_rect = pygame.Rect(margin, m.px(150), width - 2 * margin, row.top - m.px(150) - m.px(60))
+
+    def draw(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        app.backdrop.draw(surface)
+        cx = surface.get_width() // 2
+        blit_text(surface, app.text, "High scores", m.px(t.title), pal.text, (cx, m.px(30)), bold=True,
+                  anchor="midtop")
+        entries = self.table.boards().get(self.board, [])
+        label = entries[0].board_label if entries and entries[0].board_label else app.board_label(self.board)
+        count = f"  ({self.index + 1} of {len(self.board_ids)})" if len(self.board_ids) > 1 else ""
+        blit_text(surface, app.text, label + count, m.px(t.label), pal.accent, (cx, m.px(100)), anchor="midtop")
+
+        rect = self.table_rect
+        size = m.px(t.label)
+        line_h = max(app.text.line_height(size) + m.px(6), rect.height // 11)
+        cols = [("#", 0.0, "left"), ("Name", 0.07, "left"), ("Score", 0.62, "right"), ("Right", 0.74, "right"),
+                ("Time", 0.86, "right"), ("", 1.0, "right")]
+        widths = {"Name": 0.5}
+        highlight_id = self.highlight_id()
+        y = rect.top
+        for title, x, align in cols[:-1]:
+            anchor = "topleft" if align == "left" else "topright"
+            blit_text(surface, app.text, title, m.px(t.small), pal.muted, (rect.left + int(rect.width * x), y),
+                      bold=True, anchor=anchor)
+        y += line_h
+        if not entries:
+            blit_text(surface, app.text, "No scores yet on this board. Play a game to set one!", size, pal.muted,
+                      (cx, y + line_h), anchor="midtop")
+        for place, entry in enumerate(entries, start=1):
+            row = pygame.Rect(rect.left - m.px(10), y - m.px(3), rect.width + m.px(20), line_h - m.px(2))
+            if entry.id == highlight_id:
+                pygame.draw.rect(surface, pal.panel_hover, row, border_radius=m.px(8))
+                pygame.draw.rect(surface, pal.focus, row, width=m.px(2), border_radius=m.px(8))
+            elif place % 2:
+                pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(8))
+            colour = pal.focus if entry.id == highlight_id else pal.text
+            values = [str(place), entry.name, f"{entry.score:,}", f"{entry.correct}/{entry.asked}",
+                      f"{entry.time_s:.1f} s"]
+            for (title, x, align), value in zip(cols, values):
+                if title == "Name":
+                    lines, _ = fit_lines(app.text, value, [size], int(rect.width * widths["Name"]), line_h, max_lines=1)
+                    value = lines[0] if lines else ""
+                anchor = "topleft" if align == "left" else "topright"
+                blit_text(surface, app.text, value, size, colour, (rect.left + int(rect.width * x), y),
+                          bold=entry.id == highlight_id, anchor=anchor)
+            y += line_h
+        notes = self.messages + app.score_notices
+        if notes:
+            area = pygame.Rect(rect.left, rect.bottom + m.px(4), rect.width, m.px(56))
+            lines = []
+            for note in notes:
+                lines.extend(app.text.wrap(note, m.px(t.small), area.width))
+            blit_lines(surface, app.text, lines[:2], m.px(t.small), pal.muted, area, align="left", valign="top")
+        self.menu.draw(surface, app, m.px(t.label))
+
+    def highlight_id(self) -> str | None:
+        if self.highlight is not None and self.highlight.saved:
+            return self.highlight.entry_id
+        return None

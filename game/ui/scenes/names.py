@@ -1,0 +1,105 @@
+"""Name entry for a top-10 score: real text input, then a save that never blocks a frame."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.scores import NAME_MAX, Entry, clean_name
+from game.ui import intents as I
+from game.ui.menu import Menu
+from game.ui.scene import Scene
+from game.ui.widgets import blit_text, fit_lines
+
+SAVE, CANCEL = range(2)
+
+
+class NameEntryScene(Scene):
+    name = "name_entry"
+    wants_text = True
+
+    def __init__(self, app, entry: Entry, rank: int):
+        super().__init__(app)
+        self.entry = entry
+        self.rank = rank
+        self.value = clean_name(app.last_name() or entry.name)
+        self.menu = Menu(["Save", "Back"])
+        self.blink = 0.0
+        self.saving = None  # the background save while it runs
+
+    def enter(self) -> None:
+        pygame.key.start_text_input()
+
+    def exit(self) -> None:
+        pygame.key.stop_text_input()
+
+    def handle(self, intent) -> bool:
+        if self.saving is not None:
+            return True
+        if intent.kind == I.TEXT:
+            self.value = clean_name(self.value + intent.text)
+            return True
+        if intent.kind == I.ERASE:
+            self.value = self.value[:-1]
+            return True
+        if intent.kind == I.BACK:
+            self.app.stack.pop()
+            return True
+        if intent.kind == I.CONFIRM:
+            self._save()
+            return True
+        chosen = self.menu.handle(intent, horizontal=True)
+        if chosen == SAVE:
+            self._save()
+        elif chosen == CANCEL:
+            self.app.stack.pop()
+        return chosen is not None
+
+    def _save(self) -> None:
+        name = clean_name(self.value)
+        if not name:
+            return
+        self.saving = self.app.save_score(self.entry, name)
+
+    def update(self, dt: float) -> None:
+        self.blink = (self.blink + dt) % 1.0
+        if self.saving is not None and self.saving.done():
+            from game.ui.scenes.highscores import HighScoresScene
+
+            result = self.saving.result()
+            self.app.stack.clear_to(HighScoresScene(self.app, self.entry.board, highlight=result))
+
+    def animating(self) -> bool:
+        return True  # the caret blinks
+
+    def layout(self, width: int, height: int) -> None:
+        m = self.app.metrics
+        w = min(m.px(720), width - 2 * m.px(40))
+        self.box = pygame.Rect((width - w) // 2, height // 2 - m.px(40), w, m.px(76))
+        row = pygame.Rect(self.box.left, self.box.bottom + m.px(30), w, m.px(60))
+        self.menu.place_row(row, m.px(16))
+
+    def draw(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        app.backdrop.draw(surface)
+        cx = surface.get_width() // 2
+        blit_text(surface, app.text, f"New high score: #{self.rank}", m.px(t.title), pal.accent,
+                  (cx, self.box.top - m.px(90)), bold=True, anchor="midbottom")
+        blit_text(surface, app.text, f"Type your name (1 to {NAME_MAX} characters) and press Enter",
+                  m.px(t.label), pal.muted, (cx, self.box.top - m.px(24)), anchor="midbottom")
+        pygame.draw.rect(surface, pal.panel, self.box, border_radius=m.px(t.radius))
+        pygame.draw.rect(surface, pal.focus, self.box, width=m.px(3), border_radius=m.px(t.radius))
+        inner = self.box.inflate(-m.px(32), -m.px(12))
+        lines, size = fit_lines(app.text, self.value or " ", [m.px(t.heading), m.px(t.body)], inner.width,
+                                inner.height, bold=True, max_lines=1)
+        shown = lines[0] if self.value else ""
+        image = app.text.render(shown, size, pal.text, True)
+        rect = image.get_rect(midleft=inner.midleft)
+        surface.blit(image, rect)
+        if self.blink < 0.55 and self.saving is None:
+            x = rect.right + m.px(4)
+            pygame.draw.line(surface, pal.focus, (x, inner.top + m.px(8)), (x, inner.bottom - m.px(8)), m.px(3))
+        if self.saving is not None:
+            blit_text(surface, app.text, "Saving…", m.px(t.label), pal.muted,
+                      (cx, self.menu.buttons[0].rect.bottom + m.px(20)), anchor="midtop")
+        self.menu.draw(surface, app)

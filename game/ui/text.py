@@ -1,0 +1,137 @@
+"""Fonts loaded once, text rendered once and reused, any string drawn safely.
+
+``Font.render`` raises on some strings (NUL, a lone zero-width space or
+byte-order mark, lone surrogates); :func:`displayable` cleans text first and
+:meth:`Text.render` falls back to an empty surface rather than crash.
+Layout uses the rendered surfaces' sizes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+_CACHE_LIMIT = 1500
+
+
+def displayable(text: str) -> str:
+    """Text with control characters and lone surrogates removed (tabs become spaces)."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in "\t\n\r\v\f":
+            out.append(" ")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\ufffd")
+        elif unicodedata.category(ch) == "Cc":
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+class Text:
+    """A cache of fonts by (size, bold) and of rendered text by its content."""
+
+    def __init__(self, regular: Path | None, bold: Path | None):
+        self._paths = {False: regular, True: bold}
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._surfaces: OrderedDict = OrderedDict()
+        self._wraps: OrderedDict = OrderedDict()
+        self.renders = 0  # how many times text was actually rendered (for tests and the benchmark)
+
+    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        key = (size, bold)
+        font = self._fonts.get(key)
+        if font is None:
+            path = self._paths[bold]
+            try:
+                font = pygame.font.Font(str(path) if path else None, size)
+            except (OSError, pygame.error, FileNotFoundError):
+                font = pygame.font.Font(None, size)  # pygame's own font
+            self._fonts[key] = font
+        return font
+
+    def line_height(self, size: int, bold: bool = False) -> int:
+        return self.font(size, bold).get_linesize()
+
+    def render(self, text: str, size: int, color, bold: bool = False) -> pygame.Surface:
+        key = (text, size, tuple(color), bold)
+        surface = self._surfaces.get(key)
+        if surface is not None:
+            self._surfaces.move_to_end(key)
+            return surface
+        surface = self._render(displayable(text), size, color, bold)
+        self._surfaces[key] = surface
+        if len(self._surfaces) > _CACHE_LIMIT:
+            self._surfaces.popitem(last=False)
+        return surface
+
+    def _render(self, text: str, size: int, color, bold: bool) -> pygame.Surface:
+        font = self.font(size, bold)
+        self.renders += 1
+        if text:
+            try:
+                return font.render(text, True, color)
+            except (pygame.error, ValueError, UnicodeError):
+                pass  # e.g. "Text has zero width": nothing visible to draw
+        return pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
+
+    def width(self, text: str, size: int, bold: bool = False) -> int:
+        """The rendered width of ``text`` (measured, not cached: used while wrapping)."""
+        return self._render(displayable(text), size, (255, 255, 255), bold).get_width()
+
+    def wrap(self, text: str, size: int, max_width: int, bold: bool = False) -> list[str]:
+        """Break ``text`` into lines no wider than ``max_width`` (long words are split)."""
+        key = (text, size, max_width, bold)
+        lines = self._wraps.get(key)
+        if lines is not None:
+            return lines
+        lines = []
+        for paragraph in _paragraphs(text):
+            lines.extend(self._wrap_paragraph(paragraph, size, max_width, bold))
+        self._wraps[key] = lines
+        if len(self._wraps) > _CACHE_LIMIT:
+            self._wraps.popitem(last=False)
+        return lines
+
+    def _wrap_paragraph(self, paragraph: str, size: int, max_width: int, bold: bool) -> list[str]:
+        words = paragraph.split()
+        if not words:
+            return [""]
+        lines: list[str] = []
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if self.width(candidate, size, bold) <= max_width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            # A word too long for a line on its own is split by characters.
+            while self.width(word, size, bold) > max_width and len(word) > 1:
+                cut = self._fit(word, size, max_width, bold)
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+        return lines
+
+    def _fit(self, word: str, size: int, max_width: int, bold: bool) -> int:
+        low, high = 1, len(word)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self.width(word[:mid], size, bold) <= max_width:
+                low = mid
+            else:
+                high = mid - 1
+        return low
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [displayable(part) for part in text.replace("\r\n", "\n").split("\n")]

@@ -1,0 +1,77 @@
+"""The one theme: palette, type scale and spacing, used by every screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Color = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class Palette:
+    bg_top: Color = (10, 16, 30)
+    bg_bottom: Color = (24, 36, 62)
+    panel: Color = (32, 45, 74)
+    panel_hover: Color = (46, 63, 102)
+    panel_edge: Color = (70, 90, 135)
+    text: Color = (242, 245, 250)
+    muted: Color = (168, 180, 204)
+    accent: Color = (255, 183, 3)  # the lit fuse
+    focus: Color = (255, 214, 102)
+    good: Color = (0, 166, 122)
+    bad: Color = (226, 88, 34)
+    bar_back: Color = (18, 26, 46)
+    # Okabe-Ito colours, safe for the common kinds of colour blindness; each
+    # choice also has a letter and a shape, so colour is never the only cue.
+    choices: tuple[Color, ...] = (
+        (0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0), (86, 180, 233), (204, 121, 167),
+    )
+
+
+SHAPES = ("triangle", "diamond", "circle", "square", "hexagon", "star")
+LETTERS = "ABCDEF"
+
+
+@dataclass(frozen=True)
+class Theme:
+    palette: Palette = Palette()
+    font_regular: str = "fonts/DejaVuSans.ttf"
+    font_bold: str = "fonts/DejaVuSans-Bold.ttf"
+    # Type scale in pixels at 1280x720; scaled with the window.
+    display: int = 76
+    title: int = 50
+    heading: int = 40
+    prompt: int = 38
+    body: int = 30
+    label: int = 26
+    small: int = 22
+    # Spacing at 1280x720.
+    margin: int = 40
+    gap: int = 18
+    radius: int = 14
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """The theme's sizes for one window size."""
+
+    width: int
+    height: int
+    scale: float
+
+    def px(self, value: float) -> int:
+        return max(1, round(value * self.scale))
+
+
+def metrics_for(width: int, height: int) -> Metrics:
+    # Scale with the smaller of the two ratios to 1280x720, but never below
+    # 0.72 so that text stays legible at 800x600.
+    scale = max(0.72, min(width / 1280, height / 720))
+    return Metrics(width, height, scale)
+
+
+def readable_on(color: Color) -> Color:
+    """Black or white, whichever reads better on ``color``."""
+    r, g, b = (c / 255 for c in color)
+    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return (16, 20, 30) if lum > 0.38 else (250, 250, 252)

@@ -1,0 +1,264 @@
+"""Drawing pieces shared by the scenes: backdrop, buttons, choice badges, text blocks."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui.text import Text
+from game.ui.theme import LETTERS, SHAPES, Metrics, Theme, readable_on
+
+
+def blit_text(surface, text: Text, content: str, size: int, color, pos, *, bold=False, anchor="topleft"):
+    """Draw one line of text placed by ``anchor`` of its rendered rect; returns that rect."""
+    image = text.render(content, size, color, bold)
+    rect = image.get_rect(**{anchor: pos})
+    surface.blit(image, rect)
+    return rect
+
+
+def blit_lines(surface, text: Text, lines: list[str], size: int, color, rect: pygame.Rect, *,
+               bold=False, align="center", valign="center", line_gap: int = 0) -> int:
+    """Draw wrapped lines inside ``rect``; returns the height they take."""
+    height_each = text.line_height(size, bold) + line_gap
+    total = height_each * len(lines)
+    if valign == "center":
+        y = rect.top + (rect.height - total) // 2
+    elif valign == "bottom":
+        y = rect.bottom - total
+    else:
+        y = rect.top
+    for line in lines:
+        image = text.render(line, size, color, bold)
+        if align == "center":
+            x = rect.centerx - image.get_width() // 2
+        elif align == "right":
+            x = rect.right - image.get_width()
+        else:
+            x = rect.left
+        surface.blit(image, (x, y))
+        y += height_each
+    return total
+
+
+def fit_lines(text: Text, content: str, sizes: list[int], width: int, height: int, bold=False,
+              max_lines: int | None = None) -> tuple[list[str], int]:
+    """The largest size in ``sizes`` at which ``content`` wraps into the box; the smallest otherwise."""
+    for size in sizes:
+        lines = text.wrap(content, size, width, bold)
+        fits = len(lines) * text.line_height(size, bold) <= height
+        if fits and (max_lines is None or len(lines) <= max_lines):
+            return lines, size
+    size = sizes[-1]
+    lines = text.wrap(content, size, width, bold)
+    limit = max(1, height // text.line_height(size, bold))
+    if max_lines is not None:
+        limit = min(limit, max_lines)
+    if len(lines) > limit:
+        lines = lines[:limit]
+        lines[-1] = lines[-1].rstrip() + "…"
+    return lines, size
+
+
+class Backdrop:
+    """The background gradient, drawn once per window size and blitted each frame."""
+
+    def __init__(self, theme: Theme):
+        self.theme = theme
+        self._surface: pygame.Surface | None = None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        size = surface.get_size()
+        if self._surface is None or self._surface.get_size() != size:
+            self._surface = self._build(size)
+        surface.blit(self._surface, (0, 0))
+
+    def _build(self, size) -> pygame.Surface:
+        width, height = size
+        image = pygame.Surface(size)
+        top, bottom = self.theme.palette.bg_top, self.theme.palette.bg_bottom
+        bands = max(1, height // 4)
+        for i in range(bands):
+            t = i / max(bands - 1, 1)
+            color = [round(a + (b - a) * t) for a, b in zip(top, bottom)]
+            y0 = i * height // bands
+            y1 = (i + 1) * height // bands
+            image.fill(color, (0, y0, width, y1 - y0))
+        try:
+            return image.convert()
+        except pygame.error:
+            return image
+
+
+def draw_shape(surface, shape: str, center, radius: int, color) -> None:
+    """One of the six choice shapes, so answers never rely on colour alone."""
+    cx, cy = center
+    r = radius
+    if shape == "circle":
+        pygame.draw.circle(surface, color, (cx, cy), r)
+        return
+    if shape == "square":
+        side = int(r * 1.6)
+        pygame.draw.rect(surface, color, (cx - side // 2, cy - side // 2, side, side))
+        return
+    if shape == "triangle":
+        points = [(cx, cy - r), (cx + r, cy + int(r * 0.8)), (cx - r, cy + int(r * 0.8))]
+    elif shape == "diamond":
+        points = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)]
+    elif shape == "hexagon":
+        points = [(cx + r * math.cos(a), cy + r * math.sin(a)) for a in (math.pi / 3 * k for k in range(6))]
+    else:  # star
+        points = []
+        for k in range(10):
+            angle = -math.pi / 2 + k * math.pi / 5
+            rr = r if k % 2 == 0 else r * 0.45
+            points.append((cx + rr * math.cos(angle), cy + rr * math.sin(angle)))
+    pygame.draw.polygon(surface, color, points)
+
+
+@dataclass
+class Button:
+    """A clickable box with a label; the scene owns its state."""
+
+    rect: pygame.Rect
+    label: str
+    enabled: bool = True
+    hover: bool = False
+    focus: bool = False
+    hint: str = ""
+
+    def contains(self, pos) -> bool:
+        return self.enabled and self.rect.collidepoint(pos)
+
+    def draw(self, surface, theme: Theme, text: Text, m: Metrics, size: int | None = None) -> None:
+        pal = theme.palette
+        fill = pal.panel_hover if (self.hover or self.focus) and self.enabled else pal.panel
+        radius = m.px(theme.radius)
+        pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
+        edge = pal.focus if self.focus and self.enabled else pal.panel_edge
+        pygame.draw.rect(surface, edge, self.rect, width=m.px(3) if self.focus else 1, border_radius=radius)
+        color = pal.text if self.enabled else pal.muted
+        size = size or m.px(theme.body)
+        lines, size = fit_lines(text, self.label, [size, int(size * 0.85)], self.rect.width - m.px(24),
+                                self.rect.height - m.px(8), bold=True, max_lines=2)
+        blit_lines(surface, text, lines, size, color, self.rect, bold=True)
+
+
+@dataclass
+class ChoiceButton:
+    """An answer: a coloured badge with its letter and shape, and the answer's text."""
+
+    rect: pygame.Rect
+    index: int
+    label: str
+    hover: bool = False
+    focus: bool = False
+    mark: str = ""  # "", "correct", "wrong" (the player's wrong pick) or "dim"
+    _lines: tuple = field(default=(), repr=False)
+
+    def contains(self, pos) -> bool:
+        return self.rect.collidepoint(pos)
+
+    def draw(self, surface, theme: Theme, text: Text, m: Metrics) -> None:
+        pal = theme.palette
+        radius = m.px(theme.radius)
+        colour = pal.choices[self.index % len(pal.choices)]
+        fill = pal.panel_hover if (self.hover or self.focus) and not self.mark else pal.panel
+        if self.mark == "correct":
+            fill = _mix(pal.panel, pal.good, 0.35)
+        elif self.mark == "wrong":
+            fill = _mix(pal.panel, pal.bad, 0.35)
+        pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
+
+        badge = pygame.Rect(self.rect.left, self.rect.top, min(m.px(96), self.rect.height + m.px(14)),
+                            self.rect.height)
+        badge_colour = colour if self.mark != "dim" else _mix(colour, pal.panel, 0.6)
+        pygame.draw.rect(surface, badge_colour, badge, border_top_left_radius=radius,
+                         border_bottom_left_radius=radius)
+        ink = readable_on(badge_colour)
+        letter_size = m.px(theme.heading)
+        letter = text.render(LETTERS[self.index], letter_size, ink, True)
+        shape_r = m.px(9)
+        block = letter.get_width() + m.px(8) + 2 * shape_r
+        x = badge.centerx - block // 2
+        surface.blit(letter, letter.get_rect(midleft=(x, badge.centery)))
+        draw_shape(surface, SHAPES[self.index], (x + letter.get_width() + m.px(8) + shape_r, badge.centery),
+                   shape_r, ink)
+
+        if self.mark in ("correct", "wrong"):
+            edge, width = (pal.good if self.mark == "correct" else pal.bad), m.px(4)
+        elif self.focus:
+            edge, width = pal.focus, m.px(3)
+        else:
+            edge, width = pal.panel_edge, 1
+        pygame.draw.rect(surface, edge, self.rect, width=width, border_radius=radius)
+
+        inner = pygame.Rect(badge.right + m.px(16), self.rect.top + m.px(4),
+                            self.rect.right - badge.right - m.px(28), self.rect.height - m.px(8))
+        tag = ""
+        if self.mark == "correct":
+            tag = "✓"
+        elif self.mark == "wrong":
+            tag = "✗"
+        if tag:
+            tag_img = text.render(tag, m.px(theme.heading), pal.good if tag == "✓" else pal.bad, True)
+            surface.blit(tag_img, tag_img.get_rect(midright=(self.rect.right - m.px(14), self.rect.centery)))
+            inner.width -= tag_img.get_width() + m.px(12)
+        size = m.px(theme.body)
+        lines, size = fit_lines(text, self.label, [size, int(size * 0.85), int(size * 0.72)], inner.width,
+                                inner.height, max_lines=3)
+        colour_text = pal.muted if self.mark == "dim" else pal.text
+        blit_lines(surface, text, lines, size, colour_text, inner, align="left")
+
+
+def _mix(a, b, t: float):
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
+
+
+def draw_motif(surface, rect: pygame.Rect, theme: Theme, m: Metrics) -> None:
+    """The title screen's picture, drawn by the game: a valley, a cliff, a locomotive at the edge."""
+    pal = theme.palette
+    w, h = rect.width, rect.height
+    x0, y0 = rect.left, rect.top
+    # Far and near mountains (a Norwegian valley).
+    far = [(x0, y0 + h * 0.55), (x0 + w * 0.12, y0 + h * 0.28), (x0 + w * 0.25, y0 + h * 0.5),
+           (x0 + w * 0.4, y0 + h * 0.18), (x0 + w * 0.58, y0 + h * 0.46), (x0 + w * 0.75, y0 + h * 0.22),
+           (x0 + w * 0.9, y0 + h * 0.42), (x0 + w, y0 + h * 0.3), (x0 + w, y0 + h), (x0, y0 + h)]
+    pygame.draw.polygon(surface, _mix(pal.bg_bottom, pal.panel_edge, 0.35), far)
+    snow = _mix(pal.panel_edge, pal.text, 0.45)
+    for px, py in ((0.12, 0.28), (0.4, 0.18), (0.75, 0.22)):
+        cx, cy = x0 + w * px, y0 + h * py
+        pygame.draw.polygon(surface, snow, [(cx, cy), (cx + w * 0.035, cy + h * 0.09), (cx - w * 0.035, cy + h * 0.09)])
+    near = [(x0, y0 + h * 0.8), (x0 + w * 0.2, y0 + h * 0.6), (x0 + w * 0.35, y0 + h * 0.75),
+            (x0 + w * 0.5, y0 + h * 0.66), (x0 + w * 0.55, y0 + h), (x0, y0 + h)]
+    pygame.draw.polygon(surface, _mix(pal.bg_top, pal.panel, 0.6), near)
+    # The cliff on the right and the track running to its edge.
+    cliff_x = x0 + w * 0.74
+    track_y = y0 + h * 0.62
+    cliff = [(cliff_x, track_y), (x0 + w, track_y), (x0 + w, y0 + h), (cliff_x - w * 0.03, y0 + h),
+             (cliff_x + w * 0.01, track_y + h * 0.2)]
+    pygame.draw.polygon(surface, pal.panel, [(x0 + w * 0.5, track_y), (cliff_x, track_y),
+                                             (cliff_x + w * 0.01, track_y + h * 0.2),
+                                             (cliff_x - w * 0.03, y0 + h), (x0 + w * 0.55, y0 + h)])
+    del cliff
+    pygame.draw.line(surface, pal.muted, (x0 + w * 0.5, track_y), (cliff_x, track_y), m.px(3))
+    # The locomotive, tipping over the edge.
+    loco = pygame.Surface((int(w * 0.16), int(h * 0.16)), pygame.SRCALPHA)
+    lw, lh = loco.get_size()
+    body = pal.accent
+    pygame.draw.rect(loco, body, (0, lh * 0.3, lw * 0.78, lh * 0.5), border_radius=m.px(4))
+    pygame.draw.rect(loco, body, (lw * 0.05, lh * 0.05, lw * 0.3, lh * 0.3))
+    pygame.draw.rect(loco, _mix(body, pal.bg_top, 0.4), (lw * 0.09, lh * 0.1, lw * 0.2, lh * 0.15))
+    pygame.draw.rect(loco, body, (lw * 0.6, lh * 0.12, lw * 0.08, lh * 0.2))
+    pygame.draw.polygon(loco, body, [(lw * 0.78, lh * 0.3), (lw, lh * 0.8), (lw * 0.78, lh * 0.8)])
+    for k in range(3):
+        pygame.draw.circle(loco, pal.text, (int(lw * (0.14 + k * 0.24)), int(lh * 0.84)), max(2, int(lh * 0.12)))
+    tilted = pygame.transform.rotate(loco, -14)
+    surface.blit(tilted, tilted.get_rect(midbottom=(int(cliff_x - w * 0.03), int(track_y + h * 0.04))))
+    # Cameras strapped to it, as small dots with lenses.
+    for k in range(4):
+        cx = int(cliff_x - w * 0.16 + k * w * 0.03)
+        cy = int(track_y - h * 0.2 + (k % 2) * h * 0.04)
+        pygame.draw.circle(surface, pal.text, (cx, cy), max(2, m.px(3)))

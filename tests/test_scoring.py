@@ -1,0 +1,33 @@
+from game.core import scoring
+
+
+def test_instant_answer_scores_full_points():
+    assert scoring.speed_points(0, 20) == 1000
+
+
+def test_answer_at_the_buzzer_scores_half():
+    assert scoring.speed_points(20, 20) == 500
+
+
+def test_kahoot_rule_in_between():
+    # round(1000 * (1 - (t / limit) / 2))
+    assert scoring.speed_points(5, 20) == 875
+    assert scoring.speed_points(7.3, 15) == round(1000 * (1 - (7.3 / 15) / 2))
+
+
+def test_time_is_clamped_to_the_limit():
+    assert scoring.speed_points(-1, 20) == 1000
+    assert scoring.speed_points(99, 20) == 500
+
+
+def test_streak_bonus_grows_and_caps():
+    assert [scoring.streak_bonus(n) for n in range(1, 9)] == [0, 100, 200, 300, 400, 500, 500, 500]
+
+
+def test_award_wrong_answer_scores_nothing_and_ends_streak():
+    assert scoring.award(False, 1.0, 20, streak_before=4) == (0, 0, 0)
+
+
+def test_award_right_answer_extends_streak():
+    points, bonus, streak = scoring.award(True, 0.0, 20, streak_before=2)
+    assert (points, bonus, streak) == (1000, 200, 3)
