@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from decimal import Decimal, InvalidOperation
 
-from game.core.model import Problem
+from game.core.model import Problem, clip, one_line
 from game.core.yamldoc import Node, describe
 
 
@@ -21,7 +21,7 @@ class Checker:
             line, column = node_or_pos.line, node_or_pos.column
         else:
             line, column = node_or_pos
-        self.problems.append(Problem(self.path, line, column, message))
+        self.problems.append(Problem(self.path, line, column, one_line(message)))
 
     # -- mappings -----------------------------------------------------------
     def fields(self, node: Node, allowed: tuple[str, ...], what: str) -> dict[str, tuple[Node, Node]] | None:
@@ -38,11 +38,11 @@ class Checker:
             if name not in allowed:
                 hint = difflib.get_close_matches(name.strip().lower(), allowed, n=1, cutoff=0.6)
                 suggestion = f" (did you mean '{hint[0]}'?)" if hint else f" (known keys: {', '.join(allowed)})"
-                self.report(key, f"unknown key '{name}' in {what}{suggestion}")
+                self.report(key, f"unknown key '{clip(name)}' in {what}{suggestion}")
                 continue
             if name in found:
                 first = found[name][0]
-                self.report(key, f"key '{name}' appears twice in {what} (first at line {first.line})")
+                self.report(key, f"key '{clip(name)}' appears twice in {what} (first at line {first.line})")
                 continue
             found[name] = (key, value)
         return found
@@ -55,22 +55,23 @@ class Checker:
 
     # -- values -------------------------------------------------------------
     def text(self, node: Node, name: str) -> str | None:
+        label = name if name.startswith(("a ", "an ")) else f"'{name}'"
         if node.kind != "scalar":
-            self.report(node, f"'{name}' must be text, not {describe(node)}")
+            self.report(node, f"{label} must be text, not {describe(node)}")
             return None
         if not node.value.strip():
-            self.report(node, f"'{name}' is empty")
+            self.report(node, f"{label} is empty")
             return None
         return node.value
 
-    def text_list(self, node: Node, name: str) -> list[tuple[Node, str]] | None:
+    def text_list(self, node: Node, name: str, item_name: str | None = None) -> list[tuple[Node, str]] | None:
         if node.kind != "seq":
             self.report(node, f"'{name}' must be a list, not {describe(node)}")
             return None
         items = []
         ok = True
         for item in node.value:
-            value = self.text(item, f"{name}" + " item")
+            value = self.text(item, item_name or f"an item of '{name}'")
             if value is None:
                 ok = False
             else:
@@ -86,7 +87,7 @@ class Checker:
         except InvalidOperation:
             value = None
         if value is None or not value.is_finite():
-            self.report(node, f"'{name}' must be a number, not '{node.value}'")
+            self.report(node, f"'{name}' must be a number, not '{clip(node.value)}'")
             return None
         return value
 
@@ -103,6 +104,6 @@ class Checker:
             return None
         if value.strip().lower() not in options:
             listed = ", ".join(options[:-1]) + " or " + options[-1]
-            self.report(node, f"'{name}' must be {listed}, not '{value}'")
+            self.report(node, f"'{name}' must be {listed}, not '{clip(value)}'")
             return None
         return value.strip().lower()

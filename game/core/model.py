@@ -62,6 +62,25 @@ class Question:
         return data
 
 
+def clip(text: str, limit: int = 60) -> str:
+    """User text shown inside a message: at most ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def one_line(message: str) -> str:
+    """A message on one line: control characters shown as escapes."""
+    if message.isprintable():
+        return message
+    out = []
+    for ch in message:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch, f"\\x{ord(ch):02x}" if ord(ch) < 256
+                                                                  else f"\\u{ord(ch):04x}"))
+    return "".join(out)
+
+
 def prompt_key(prompt: str) -> str:
     """Prompts that differ only in case and spacing count as the same prompt."""
     return " ".join(prompt.casefold().split())

@@ -31,6 +31,7 @@ from game.core.model import (
     Problem,
     Question,
     choice_key,
+    clip,
     prompt_key,
 )
 
@@ -159,7 +160,7 @@ def _read_list(check: Checker, node, name: str, bank: Bank, read, seen: dict[str
             first = seen.get(key)
             if first is not None:
                 line = question.source.rsplit(":", 1)[-1]
-                check.report((int(line), 1), f"the same prompt appears at {first}: '{question.prompt}'")
+                check.report((int(line), 1), f"the same prompt appears at {first}: '{clip(question.prompt)}'")
                 bank.skipped += 1
                 continue
             seen[key] = question.source
@@ -177,7 +178,7 @@ def _read_question(check: Checker, node) -> Question | None:
         prompt = check.text(prompt_node, "prompt")
     choices_node = check.require(found, "choices", node, "a question")
     if choices_node is not None:
-        items = check.text_list(choices_node, "choices")
+        items = check.text_list(choices_node, "choices", "a choice")
         if items is not None:
             choices = _check_choices(check, choices_node, items)
     answer_node = check.require(found, "answer", node, "a question")
@@ -213,7 +214,7 @@ def _check_choices(check: Checker, node, items) -> list[str] | None:
     for position, (item, text) in enumerate(items, start=1):
         key = choice_key(text)
         if key in seen:
-            check.report(item, f"choice '{text}' repeats choice {seen[key]}")
+            check.report(item, f"choice '{clip(text)}' repeats choice {seen[key]}")
             ok = False
         else:
             seen[key] = position
@@ -228,5 +229,5 @@ def _match_answer(check: Checker, node, answer: str, choices: list[str]) -> str 
             return choice
     close = [c for c in choices if choice_key(c) == choice_key(answer)]
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    check.report(node, f"the answer '{answer}' is not one of the choices{hint}")
+    check.report(node, f"the answer '{clip(answer)}' is not one of the choices{hint}")
     return None

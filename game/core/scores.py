@@ -235,6 +235,14 @@ class ScoreStore:
             result.kept_aside = _keep_aside(self.path)
         return result
 
+    def _remove_leftovers(self) -> None:
+        """Temporary files of a writer that was killed mid-save (only called under the lock)."""
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+
     def read(self, repair: bool = False) -> ReadResult:
         """The table as it is now.  With ``repair``, an unreadable file is moved aside."""
         if not repair:
@@ -263,6 +271,7 @@ class ScoreStore:
             return SaveResult(False, error=f"cannot create the folder {self.path.parent}: {exc.strerror or exc}")
         try:
             with self._lock():
+                self._remove_leftovers()
                 current = self._read_unlocked(True)
                 table = current.table.merged([entry])
                 if remember_name:

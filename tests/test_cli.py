@@ -1,0 +1,131 @@
+import html
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = Path(__file__).resolve().parent / "fixtures"
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_default_bank(capsys):
+    code, out, err = run(capsys, "validate", ROOT / "questions.yaml")
+    assert code == 0
+    assert out.startswith("OK: ") and "from 1 file, no problems" in out
+    assert int(out.split()[1]) >= 20
+
+
+def test_validate_reports_every_problem_as_path_line_column(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("questions:\n  - prompt: Q?\n    choices: [a]\n    answer: b\n    difficulty: wild\n")
+    code, out, _ = run(capsys, "validate", bad)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == f"{bad}:3:14: a question needs 2 to 6 choices, not 1"
+    assert lines[1] == f"{bad}:5:17: 'difficulty' must be easy, medium or hard, not 'wild'"
+    assert "2 problems in 1 file" in lines[-1]
+
+
+def test_validate_unreadable_path_exits_2(capsys, tmp_path):
+    code, _, err = run(capsys, "validate", tmp_path / "missing.yaml")
+    assert code == 2 and "no such file" in err
+
+
+def test_validate_json_prints_the_questions_as_played(capsys):
+    code, out, _ = run(capsys, "validate", "--json", ROOT / "questions.yaml")
+    assert code == 0
+    questions = json.loads(out)
+    assert len(questions) >= 20
+    assert all(q["answer"] in q["choices"] for q in questions)
+    assert {"prompt", "choices", "answer", "explanation"} <= set(questions[0])
+
+
+def test_validate_survives_the_whole_yaml_test_suite(capsys, tmp_path):
+    docs = json.loads((FIX / "yaml-test-suite" / "documents.json").read_text(encoding="utf-8"))
+    assert len(docs) == 402
+    for name, text in docs.items():
+        path = tmp_path / (name.replace("/", "-") + ".yaml")
+        path.write_bytes(text.encode("utf-8", "surrogateescape"))
+        for pure in ([], ["--pure"]):
+            code = main(["validate", str(path), *pure])
+            out, err = capsys.readouterr()
+            assert code in (0, 1), (name, out, err)
+            assert "Traceback" not in out + err
+            for line in out.splitlines()[:-1]:
+                assert line.startswith(f"{path}:"), (name, line)
+
+
+def test_import_opentdb_round_trips_through_validate(capsys, tmp_path):
+    out_file = tmp_path / "imported.yaml"
+    code, _, err = run(capsys, "import-opentdb", FIX / "opentdb-sample.json", "-o", out_file)
+    assert code == 0
+    assert "skipped record 5: two choices are the same" in err
+    assert "skipped record 6: the same question appears earlier" in err
+    text = out_file.read_text(encoding="utf-8")
+    assert text.startswith("# Questions from the Open Trivia Database") and "CC" not in text.split("\n")[0]
+    assert "Creative Commons Attribution-ShareAlike 4.0" in text
+    code, out, _ = run(capsys, "validate", "--json", out_file)
+    assert code == 0
+    played = json.loads(out)
+    source = json.loads((FIX / "opentdb-sample.json").read_text())["results"]
+    kept = [source[i] for i in (0, 1, 2, 3, 6)]
+    assert [q["prompt"] for q in played] == [html.unescape(r["question"]) for r in kept]
+    for q, r in zip(played, kept):
+        assert q["answer"] == html.unescape(r["correct_answer"])
+        assert sorted(q["choices"]) == sorted(html.unescape(c) for c in [r["correct_answer"], *r["incorrect_answers"]])
+        assert q["difficulty"] == r["difficulty"] and q["category"] == html.unescape(r["category"])
+    assert played[1]["choices"] == ["True", "False"]
+
+
+def test_import_rejects_what_is_not_opentdb(capsys, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"nope": 1}')
+    code, _, err = run(capsys, "import-opentdb", bad)
+    assert code == 1 and "expected an API response" in err
+    code, _, err = run(capsys, "import-opentdb", tmp_path / "missing.json")
+    assert code == 2
+
+
+def test_scores_command_prints_boards_and_json(capsys, tmp_path):
+    from game.core.scores import ScoreStore, new_entry
+
+    path = tmp_path / "s.json"
+    store = ScoreStore(path)
+    store.save(new_entry("classic/10/a", "Classic · 10 questions · default bank", "ANNA", 4200, 5, 10, 33.3))
+    store.save(new_entry("classic/5/b", "Classic · 5 questions · default bank", "BO", 900, 1, 5, 12.0))
+    code, out, _ = run(capsys, "scores", "--scores", path)
+    assert code == 0 and "ANNA" in out and "Classic · 5 questions" in out
+    code, out, _ = run(capsys, "scores", "--json", "--scores", path)
+    rows = json.loads(out)
+    assert {(r["board"], r["name"], r["score"]) for r in rows} == {("classic/10/a", "ANNA", 4200),
+                                                                  ("classic/5/b", "BO", 900)}
+
+
+def test_scores_command_on_a_junk_file_says_so(capsys, tmp_path):
+    path = tmp_path / "s.json"
+    path.write_text("junk")
+    code, out, err = run(capsys, "scores", "--json", "--scores", path)
+    assert code == 0 and json.loads(out) == [] and "not valid JSON" in err
+    assert path.read_text() == "junk"  # reading never moves or changes the file
+
+
+def test_paths(capsys, tmp_path):
+    code, out, _ = run(capsys, "paths")
+    assert code == 0
+    assert "scores.json" in out and "questions" in out and "settings" in out
+
+
+@pytest.mark.parametrize("argv", [["--count", "0"], ["--size", "10x10"], ["--fps", "-1"], ["nonsense"]])
+def test_bad_arguments_exit_2_with_usage(capsys, argv):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    assert "usage: mi-trivia" in capsys.readouterr().err

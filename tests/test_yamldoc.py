@@ -1,0 +1,109 @@
+import time
+
+import pytest
+
+from game.core import yamldoc
+
+BOTH = pytest.mark.parametrize("fast", [True, False], ids=["libyaml", "pure"])
+
+
+@BOTH
+def test_plain_text_keeps_its_exact_characters(fast):
+    words = ["Yes", "No", "True", "off", "5:12", "0x10c", "1e3", "007", "~", "null", "2023-07-12", "1_000", ".inf"]
+    doc = "items: [" + ", ".join(words) + "]\nempty:\n"
+    tree = yamldoc.parse(doc, fast=fast).to_plain()
+    assert tree["items"] == words
+    assert tree["empty"] == ""
+
+
+@BOTH
+def test_positions_are_one_based(fast):
+    root = yamldoc.parse("a: 1\nb:\n  - x\n  - y\n", fast=fast)
+    (ka, va), (kb, vb) = root.value
+    assert (ka.line, ka.column) == (1, 1)
+    assert (va.line, va.column) == (1, 4)
+    assert (vb.value[1].line, vb.value[1].column) == (4, 5)
+
+
+@BOTH
+@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!python/name:os.system", "!!binary", "!custom",
+                                 "!!set", "!!python/object/apply:os.system"])
+def test_tags_that_make_objects_are_refused(fast, tag):
+    with pytest.raises(yamldoc.YamlProblem, match="not allowed"):
+        yamldoc.parse(f"a: {tag} x\n", fast=fast)
+
+
+@BOTH
+def test_core_tags_are_read_as_text(fast):
+    assert yamldoc.parse("a: !!str 5\nb: !!int 7\n", fast=fast).to_plain() == {"a": "5", "b": "7"}
+
+
+@BOTH
+def test_deep_nesting_is_refused_quickly(fast):
+    start = time.perf_counter()
+    with pytest.raises(yamldoc.YamlProblem, match="nested more than"):
+        yamldoc.parse("[" * 100_000 + "]" * 100_000, fast=fast)
+    assert time.perf_counter() - start < 10  # generous: bounded, not a benchmark
+
+
+@BOTH
+def test_billion_laughs_is_refused(fast):
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 10):
+        refs = ", ".join([f"*a{i - 1}"] * 10)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    with pytest.raises(yamldoc.YamlProblem, match="expands to more than"):
+        yamldoc.parse("\n".join(lines), fast=fast)
+
+
+@BOTH
+def test_recursive_alias_is_refused(fast):
+    with pytest.raises(yamldoc.YamlProblem, match="contains it"):
+        yamldoc.parse("&a [*a]", fast=fast)
+
+
+@BOTH
+def test_small_aliases_are_fine(fast):
+    tree = yamldoc.parse("x: &c [a, b]\ny: *c\n", fast=fast).to_plain()
+    assert tree == {"x": ["a", "b"], "y": ["a", "b"]}
+
+
+@BOTH
+def test_two_documents_are_refused(fast):
+    with pytest.raises(yamldoc.YamlProblem, match="more than one YAML document"):
+        yamldoc.parse("a: 1\n---\nb: 2\n", fast=fast)
+
+
+@BOTH
+def test_syntax_error_has_the_parsers_position(fast):
+    with pytest.raises(yamldoc.YamlProblem) as info:
+        yamldoc.parse("a: b\n  c: d\n", fast=fast)
+    assert info.value.line == 2 and "YAML syntax error" in info.value.message
+
+
+@BOTH
+def test_control_character_is_reported_with_position(fast):
+    with pytest.raises(yamldoc.YamlProblem) as info:
+        yamldoc.parse("a: b\nc: d\x01\n", fast=fast)
+    assert (info.value.line, info.value.column) == (2, 5)
+    assert "U+0001" in info.value.message
+
+
+def test_empty_document_is_none():
+    assert yamldoc.parse("# nothing\n") is None
+
+
+def test_decode_handles_boms_and_bad_bytes():
+    assert yamldoc.decode("\ufeffa: b".encode("utf-8")) == "a: b"
+    assert yamldoc.decode("a: b".encode("utf-16")) == "a: b"
+    with pytest.raises(yamldoc.YamlProblem, match="not UTF-8") as info:
+        yamldoc.decode(b"a: ok\nb: \xff\n")
+    assert (info.value.line, info.value.column) == (2, 4)
+
+
+def test_both_parsers_build_the_same_tree():
+    text = (
+        "questions:\n  - prompt: \"Quoted: yes\"\n    choices: [No, 'Yes', 1e3]\n    answer: No\n"
+        "    explanation: |\n      block\n      text\n    extra: {a: b, c: [d, e]}\n"
+    )
+    assert yamldoc.parse(text, fast=True).to_plain() == yamldoc.parse(text, fast=False).to_plain()
