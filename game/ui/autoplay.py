@@ -16,8 +16,8 @@ import pygame
 
 RIGHT_RATE = 0.7
 DELAYS = {
-    "title": (0.15, 0.3), "question": (0.3, 1.6), "feedback": (0.25, 0.5), "pause": (0.3, 0.5),
-    "results": (0.3, 0.6), "name_entry": (0.3, 0.6), "highscores": (0.6, 0.9),
+    "title": (0.1, 0.2), "question": (0.2, 1.3), "feedback": (0.15, 0.35), "pause": (0.2, 0.3),
+    "results": (0.2, 0.4), "name_entry": (0.2, 0.4), "highscores": (0.3, 0.5),
 }
 
 

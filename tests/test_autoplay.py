@@ -1,0 +1,125 @@
+"""The whole game through the real loop, scenes and input path, in child processes."""
+
+import json
+import subprocess
+import sys
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+
+KEYS = {"frames", "startup_ms", "frame_ms_p50", "frame_ms_p99", "frame_ms_max", "cpu_percent", "wall_s",
+        "answered", "correct", "score", "saved"}
+
+
+def last_json(stdout: str) -> dict:
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def test_autoplay_plays_saves_and_reports(tmp_path):
+    scores = tmp_path / "s.json"
+    shots = tmp_path / "shots"
+    first = run_cli("--autoplay", "--count", "5", "--seed", "1", "--scores", scores, "--name", "ONE",
+                    "--screenshots", shots)
+    assert first.returncode == 0, first.stderr
+    report = last_json(first.stdout)
+    assert KEYS <= set(report)
+    assert report["answered"] == 5 and report["saved"] is True
+    assert 0 < report["correct"] < 5 or report["correct"] in (0, 5)
+    assert "ALSA" not in first.stderr and "Traceback" not in first.stderr
+    for screen in ("title", "question", "feedback", "pause", "results", "name_entry", "highscores"):
+        assert (shots / f"{screen}.png").stat().st_size > 1000, screen
+
+    second = run_cli("--autoplay", "--count", "5", "--seed", "2", "--scores", scores, "--name", "TWO")
+    assert second.returncode == 0, second.stderr
+    names = {e["name"] for e in json.loads(run_cli("scores", "--json", "--scores", scores).stdout)}
+    assert names == {"ONE", "TWO"}
+
+
+def test_same_seed_same_game(tmp_path):
+    a = last_json(run_cli("--autoplay", "--count", "3", "--seed", "5", "--scores", tmp_path / "a.json").stdout)
+    b = last_json(run_cli("--autoplay", "--count", "3", "--seed", "5", "--scores", tmp_path / "b.json").stdout)
+    assert (a["correct"], a["answered"]) == (b["correct"], b["answered"])
+
+
+def test_nowhere_to_write_still_finishes(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run_cli("--autoplay", "--count", "2", "--seed", "1", "--scores", blocker / "scores.json")
+    assert result.returncode == 0, result.stderr
+    assert last_json(result.stdout)["saved"] is False
+    assert "could not be saved" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_junk_score_file_is_kept_aside_and_the_new_score_saved(tmp_path):
+    scores = tmp_path / "s.json"
+    scores.write_bytes(b"\x00\xffjunk" * 100)
+    result = run_cli("--autoplay", "--count", "2", "--seed", "1", "--scores", scores, "--name", "NEW")
+    assert result.returncode == 0, result.stderr
+    assert last_json(result.stdout)["saved"] is True
+    kept = list(tmp_path.glob("s.json.unreadable-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"\x00\xffjunk" * 100
+    assert "kept as" in result.stderr
+    assert [e["name"] for e in json.loads(run_cli("scores", "--json", "--scores", scores).stdout)] == ["NEW"]
+
+
+def test_six_games_at_once_keep_all_six_names(tmp_path):
+    scores = tmp_path / "s.json"
+    procs = [subprocess.Popen([sys.executable, "-m", "game", "--autoplay", "--count", "2", "--seed", str(n),
+                               "--scores", str(scores), "--name", f"P{n}"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(1, 7)]
+    for proc in procs:
+        out, err = proc.communicate(timeout=180)
+        assert proc.returncode == 0, err
+        assert last_json(out)["saved"] is True
+    names = {e["name"] for e in json.loads(run_cli("scores", "--json", "--scores", scores).stdout)}
+    assert names == {f"P{n}" for n in range(1, 7)}
+
+
+def test_bad_bank_plays_the_good_questions_and_says_so(tmp_path):
+    bank = tmp_path / "mixed.yaml"
+    bank.write_text("questions:\n"
+                    "  - prompt: Good one?\n    choices: [Yes, No]\n    answer: Yes\n"
+                    "  - prompt: Bad one?\n    choices: [Yes]\n    answer: Yes\n"
+                    "  - prompt: Another good one?\n    choices: [a, b, c]\n    answer: c\n")
+    result = run_cli("--autoplay", "--count", "5", "--questions", bank, "--scores", tmp_path / "s.json")
+    assert result.returncode == 0, result.stderr
+    assert last_json(result.stdout)["answered"] == 2
+    assert "1 question(s) skipped" in result.stderr and "mi-trivia validate" in result.stderr
+
+
+def test_missing_question_path_exits_2(tmp_path):
+    result = run_cli("--autoplay", "--questions", tmp_path / "nope.yaml")
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_built_wheel_installs_and_plays_from_another_folder(tmp_path):
+    dist = tmp_path / "dist"
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+                           capture_output=True, text=True, timeout=600)
+    assert build.returncode == 0, build.stderr
+    (wheel,) = dist.glob("mi_trivia-*.whl")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    bindir = venv / ("Scripts" if sys.platform == "win32" else "bin")
+    install = subprocess.run([str(bindir / "python"), "-m", "pip", "install", "-q", str(wheel)],
+                             capture_output=True, text=True, timeout=900)
+    assert install.returncode == 0, install.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "MI_TRIVIA_HOME": str(tmp_path / "home"),
+           "PATH": str(bindir), "HOME": str(tmp_path)}
+    play = subprocess.run([str(bindir / "mi-trivia"), "--autoplay", "--count", "2", "--seed", "1"],
+                          cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300)
+    assert play.returncode == 0, play.stderr
+    assert last_json(play.stdout)["answered"] == 2
+    check = subprocess.run([str(bindir / "mi-trivia"), "validate"], cwd=elsewhere, env=env, capture_output=True,
+                           text=True, timeout=120)
+    assert check.returncode == 0 and "site-packages" not in check.stdout
+    paths = subprocess.run([str(bindir / "mi-trivia"), "paths"], cwd=elsewhere, env=env, capture_output=True,
+                           text=True, timeout=120)
+    assert "_data" in paths.stdout and str(ROOT) not in paths.stdout
+

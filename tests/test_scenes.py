@@ -1,0 +1,242 @@
+"""Scenes driven by events and intents; checks on state, rects and a few pixels."""
+
+import pygame
+import pytest
+
+from game.app import App, Options
+from game.core.model import Question
+from game.core.questions import Bank
+from game.core.scores import ScoreStore
+from game.ui import intents as I
+from game.ui.intents import Intent, translate
+from game.ui.scenes.highscores import HighScoresScene
+from game.ui.scenes.play import PlayScene
+from game.ui.scenes.results import ResultsScene
+from game.ui.scenes.title import TitleScene
+
+
+def bank(n=6, choices=4):
+    qs = [Question(prompt=f"Question number {i}?", choices=tuple(f"Answer {i}.{c}" for c in range(choices)),
+                   answer=f"Answer {i}.0", category="Cat A" if i % 2 else "Cat B",
+                   difficulty="easy", explanation=f"Because {i}.") for i in range(n)]
+    return Bank(questions=qs, files=["test.yaml"])
+
+
+@pytest.fixture
+def app(tmp_path):
+    pygame.display.init()
+    pygame.font.init()
+    a = App(Options(count=3, seed=1, size=(1280, 720)), bank(), ScoreStore(tmp_path / "scores.json"))
+    a.open_window()
+    a.stack.push(TitleScene(a))
+    yield a
+    pygame.quit()
+
+
+def key(k, mod=0):
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
+
+
+def send(app, *events):
+    for event in events:
+        intent = translate(event, bool(app.stack.top and app.stack.top.wants_text))
+        if intent is not None:
+            app.dispatch(intent)
+
+
+def draw(app):
+    app.stack.draw(app._surface)
+    return app._surface
+
+
+def test_translation_of_keys_mouse_and_text():
+    assert translate(key(pygame.K_3)) == Intent(I.CHOOSE, index=2)
+    assert translate(key(pygame.K_c)) == Intent(I.CHOOSE, index=2)
+    assert translate(key(pygame.K_RETURN)).kind == I.CONFIRM
+    assert translate(key(pygame.K_SPACE)).kind == I.CONFIRM
+    assert translate(key(pygame.K_ESCAPE)).kind == I.BACK
+    assert translate(key(pygame.K_UP)) == Intent(I.MOVE, dy=-1)
+    assert translate(key(pygame.K_F11)).kind == I.FULLSCREEN
+    assert translate(key(pygame.K_c), text_mode=True) is None
+    assert translate(pygame.event.Event(pygame.TEXTINPUT, text="é"), text_mode=True) == Intent(I.TEXT, text="é")
+    assert translate(pygame.event.Event(pygame.TEXTINPUT, text="é")) is None
+    click = pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(5, 6), button=1)
+    assert translate(click) == Intent(I.CLICK, pos=(5, 6))
+
+
+def test_title_shows_menu_and_count_and_starts_a_game(app):
+    title = app.stack.top
+    assert isinstance(title, TitleScene)
+    assert "6 questions loaded" in title._loaded_line()
+    labels = [b.label for b in title.menu.buttons]
+    assert labels[0] == "Play" and labels[3] == "High scores" and labels[4] == "Quit"
+    draw(app)
+    send(app, key(pygame.K_RETURN))
+    assert isinstance(app.stack.top, PlayScene)
+
+
+def test_title_works_with_the_mouse_alone(app):
+    title = app.stack.top
+    rect = title.menu.buttons[3].rect
+    send(app, pygame.event.Event(pygame.MOUSEMOTION, pos=rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    assert title.menu.focus == 3 and title.menu.buttons[3].hover
+    send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=rect.center, button=1))
+    assert isinstance(app.stack.top, HighScoresScene)
+    back = app.stack.top.menu.buttons[1].rect
+    send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=back.center, button=1))
+    assert isinstance(app.stack.top, TitleScene)
+
+
+def test_category_and_difficulty_filter(app):
+    title = app.stack.top
+    send(app, key(pygame.K_DOWN), key(pygame.K_RIGHT))
+    assert app.options.category == "Cat A" and title.playable == 3
+    send(app, key(pygame.K_DOWN), key(pygame.K_RIGHT), key(pygame.K_RIGHT))
+    assert app.options.difficulty == "medium" and title.playable == 0
+    assert not title.menu.buttons[0].enabled
+
+
+def start(app):
+    send(app, key(pygame.K_RETURN))
+    scene = app.stack.top
+    assert isinstance(scene, PlayScene)
+    return scene
+
+
+def test_question_layout_fits_the_window(app):
+    scene = start(app)
+    width, height = app.size
+    rects = [b.rect for b in scene.buttons]
+    assert len(rects) == 4
+    for r in rects:
+        assert pygame.Rect(0, 0, width, height).contains(r)
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            assert not a.colliderect(b)
+    assert scene.prompt_rect.bottom <= min(r.top for r in rects)
+
+
+@pytest.mark.parametrize("how", ["digit", "letter", "arrows", "click"])
+def test_every_way_of_answering(app, how):
+    scene = start(app)
+    target = scene.session.current.correct
+    if how == "digit":
+        send(app, key(pygame.K_1 + target))
+    elif how == "letter":
+        send(app, key(pygame.K_a + target))
+    elif how == "arrows":
+        send(app, key(pygame.K_DOWN))
+        row, col = divmod(target, scene.columns)
+        send(app, *[key(pygame.K_RIGHT)] * col, *[key(pygame.K_DOWN)] * row)
+        assert scene.focus == target
+        send(app, key(pygame.K_RETURN))
+    else:
+        pos = scene.buttons[target].rect.center
+        send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    assert scene.phase == "feedback" and scene.result.correct
+
+
+def test_feedback_marks_chosen_and_correct_and_shows_explanation(app):
+    scene = start(app)
+    correct = scene.session.current.correct
+    wrong = (correct + 1) % 4
+    send(app, key(pygame.K_1 + wrong))
+    assert scene.buttons[correct].mark == "correct" and scene.buttons[wrong].mark == "wrong"
+    surface = draw(app)
+    # The right answer's border is drawn in the "good" colour, the wrong pick's in "bad".
+    good, bad = app.theme.palette.good, app.theme.palette.bad
+    r = scene.buttons[correct].rect
+    assert surface.get_at((r.centerx, r.top + 1))[:3] == good
+    r = scene.buttons[wrong].rect
+    assert surface.get_at((r.centerx, r.top + 1))[:3] == bad
+    send(app, key(pygame.K_SPACE))
+    assert scene.phase == "question" and scene.session.index == 1
+
+
+def test_feedback_continues_by_itself(app):
+    scene = start(app)
+    send(app, key(pygame.K_1))
+    app.stack.update(30.0)
+    assert scene.phase == "question" and scene.session.index == 1
+
+
+def test_escape_pauses_and_the_clock_stops(app):
+    scene = start(app)
+    send(app, key(pygame.K_ESCAPE))
+    assert app.stack.top.name == "pause" and scene.session.paused
+    before = scene.session.remaining()
+    send(app, key(pygame.K_1))  # the pause overlay is modal
+    assert scene.phase == "question"
+    draw(app)
+    send(app, key(pygame.K_ESCAPE))
+    assert app.stack.top is scene and not scene.session.paused
+    assert scene.session.remaining() <= before
+
+
+def test_timeout_moves_to_feedback(app, monkeypatch):
+    scene = start(app)
+    scene.session.timer._started -= 100
+    app.stack.update(0.016)
+    assert scene.phase == "feedback" and scene.result.chosen is None
+
+
+def test_whole_game_to_results_and_name_entry_and_table(app):
+    scene = start(app)
+    for _ in range(3):
+        send(app, key(pygame.K_1 + scene.session.current.correct))
+        draw(app)
+        send(app, key(pygame.K_RETURN))
+    results = app.stack.top
+    assert isinstance(results, ResultsScene) and results.rank == 1
+    draw(app)
+    send(app, key(pygame.K_RETURN))
+    names = app.stack.top
+    assert names.name == "name_entry" and names.wants_text
+    send(app, *[key(pygame.K_BACKSPACE)] * 20)
+    send(app, pygame.event.Event(pygame.TEXTINPUT, text="Zoë\x00 🚂"))
+    assert names.value == "Zoë 🚂"
+    draw(app)
+    send(app, key(pygame.K_RETURN))
+    names.saving.result(timeout=10)
+    names.update(0.016)
+    table = app.stack.top
+    assert isinstance(table, HighScoresScene)
+    assert [e.name for e in table.table.board(table.board)] == ["Zoë 🚂"]
+    assert table.highlight_id() == table.table.board(table.board)[0].id
+    draw(app)
+    send(app, key(pygame.K_ESCAPE))
+    assert isinstance(app.stack.top, TitleScene)
+
+
+def test_resize_reflows_at_800x600(app):
+    scene = start(app)
+    app._surface = pygame.display.set_mode((800, 600), pygame.RESIZABLE)
+    app.dispatch(Intent(I.RESIZE))
+    for b in scene.buttons:
+        assert pygame.Rect(0, 0, 800, 600).contains(b.rect)
+    assert app.metrics.scale >= 0.72
+    draw(app)
+
+
+def test_text_is_rendered_once_and_reused(app):
+    start(app)
+    draw(app)
+    renders = app.text.renders
+    draw(app)
+    draw(app)
+    # Only the countdown may change between frames.
+    assert app.text.renders - renders <= 2
+
+
+def test_a_bank_with_nothing_playable_gets_a_clear_title(tmp_path):
+    pygame.display.init()
+    pygame.font.init()
+    a = App(Options(size=(1280, 720)), Bank(), ScoreStore(tmp_path / "s.json"))
+    a.open_window()
+    a.stack.push(TitleScene(a))
+    title = a.stack.top
+    assert not title.menu.buttons[0].enabled
+    assert "No playable questions" in title._loaded_line()
+    send(a, key(pygame.K_RETURN))  # focus moved off Play: nothing crashes
+    draw(a)
+    pygame.quit()

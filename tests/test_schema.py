@@ -1,0 +1,34 @@
+"""The editor schema stays in step with what the loader accepts."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.core.facts import FACT_KEYS, KINDS
+from game.core.model import DIFFICULTIES
+from game.core.questions import QUESTION_KEYS, TOP_KEYS
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "game" / "schema" / "questions.schema.json").read_text())
+
+
+def test_schema_knows_exactly_the_loaders_keys():
+    assert set(SCHEMA["properties"]) == set(TOP_KEYS)
+    assert set(SCHEMA["definitions"]["question"]["properties"]) == set(QUESTION_KEYS)
+    assert set(SCHEMA["definitions"]["fact"]["properties"]) == set(FACT_KEYS)
+    assert SCHEMA["definitions"]["fact"]["properties"]["kind"]["enum"] == list(KINDS)
+    assert SCHEMA["definitions"]["difficulty"]["enum"] == list(DIFFICULTIES)
+
+
+def test_default_bank_points_editors_at_the_schema():
+    first = (ROOT / "questions.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=game/schema/questions.schema.json"
+
+
+def test_default_bank_passes_the_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    from game.core import yamldoc
+
+    # Read as an editor does (plain text stays text), not with YAML 1.1's dates.
+    jsonschema.validate(yamldoc.parse((ROOT / "questions.yaml").read_text(encoding="utf-8")).to_plain(), SCHEMA)

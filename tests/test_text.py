@@ -1,0 +1,93 @@
+"""Any text renders without crashing: the naughty strings, control characters, emoji, RTL."""
+
+import pygame
+import pytest
+
+from conftest import naughty_strings
+from game import paths
+from game.core.model import Question
+from game.ui.text import Text, displayable
+from game.ui.theme import Theme
+
+ODD = ["", "\u200b", "\ufeff", "\x00", "a\x00b", "\ud800", "👩‍👩‍👧‍👦🚂", "עברית مرحبا", "Z̤͔ͧ̑̓ä͖̭̈̇lg̭", "\t\n\r",
+       "x" * 5000, "\u202e reversed"]
+
+
+@pytest.fixture(scope="module")
+def text():
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_mode((320, 200))
+    theme = Theme()
+    yield Text(paths.asset(theme.font_regular), paths.asset(theme.font_bold))
+    pygame.quit()
+
+
+def test_displayable_drops_control_characters():
+    assert displayable("a\x00b\x07c") == "abc"
+    assert displayable("tab\there") == "tab here"
+    assert displayable("\ud800") == "\ufffd"
+    assert displayable("plain") == "plain"
+
+
+@pytest.mark.parametrize("value", ODD)
+def test_odd_strings_render_and_wrap(text, value):
+    surface = text.render(value, 24, (255, 255, 255))
+    assert surface.get_height() > 0
+    for line in text.wrap(value, 24, 200):
+        assert text.width(line, 24) <= 200 or len(line) == 1
+
+
+def test_all_naughty_strings_render_wrap_and_draw_in_a_question(text):
+    from game.ui.widgets import ChoiceButton
+
+    from game.ui.theme import metrics_for
+
+    strings = naughty_strings()
+    assert len(strings) > 500
+    screen = pygame.display.get_surface()
+    m = metrics_for(1280, 720)
+    for value in strings:
+        text.render(value, 30, (255, 255, 255), bold=True)
+        text.wrap(value, 30, 300)
+        button = ChoiceButton(pygame.Rect(10, 10, 300, 80), 0, value)
+        button.draw(screen, Theme(), text, m)
+
+
+def test_the_cache_returns_the_same_surface(text):
+    a = text.render("Hello", 24, (1, 2, 3))
+    b = text.render("Hello", 24, (1, 2, 3))
+    assert a is b
+
+
+def test_missing_font_file_falls_back_to_pygames_own():
+    pygame.font.init()
+    fallback = Text(None, paths.asset("fonts", "missing.ttf"))
+    assert fallback.render("ok", 20, (0, 0, 0), bold=True).get_width() > 0
+
+
+def test_questions_with_naughty_text_play_through_the_scenes(tmp_path):
+    from game.app import App, Options
+    from game.core.questions import Bank
+    from game.core.scores import ScoreStore
+    from game.ui.scenes.title import TitleScene
+
+    strings = [s for s in naughty_strings() if s.strip()][:120]
+    qs = [Question(prompt=s, choices=(s, f"{s} (no)"), answer=s, explanation=s, category=s[:20] or None)
+          for s in strings]
+    pygame.display.init()
+    pygame.font.init()
+    app = App(Options(count=len(qs), seed=3, size=(800, 600)), Bank(questions=qs, files=["x"]),
+              ScoreStore(tmp_path / "s.json"))
+    app.open_window()
+    app.stack.push(TitleScene(app))
+    app.start_game()
+    scene = app.stack.top
+    for _ in range(len(qs)):
+        app.stack.draw(app._surface)
+        scene._answer(0)
+        app.stack.draw(app._surface)
+        scene._continue()
+    assert app.stack.top.name == "results"
+    app.stack.draw(app._surface)
+    pygame.quit()
