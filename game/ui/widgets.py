@@ -237,12 +237,9 @@ def draw_motif(surface, rect: pygame.Rect, theme: Theme, m: Metrics) -> None:
     # The cliff on the right and the track running to its edge.
     cliff_x = x0 + w * 0.74
     track_y = y0 + h * 0.62
-    cliff = [(cliff_x, track_y), (x0 + w, track_y), (x0 + w, y0 + h), (cliff_x - w * 0.03, y0 + h),
-             (cliff_x + w * 0.01, track_y + h * 0.2)]
     pygame.draw.polygon(surface, pal.panel, [(x0 + w * 0.5, track_y), (cliff_x, track_y),
                                              (cliff_x + w * 0.01, track_y + h * 0.2),
                                              (cliff_x - w * 0.03, y0 + h), (x0 + w * 0.55, y0 + h)])
-    del cliff
     pygame.draw.line(surface, pal.muted, (x0 + w * 0.5, track_y), (cliff_x, track_y), m.px(3))
     # The locomotive, tipping over the edge.
     loco = pygame.Surface((int(w * 0.16), int(h * 0.16)), pygame.SRCALPHA)
@@ -255,10 +252,10 @@ def draw_motif(surface, rect: pygame.Rect, theme: Theme, m: Metrics) -> None:
     pygame.draw.polygon(loco, body, [(lw * 0.78, lh * 0.3), (lw, lh * 0.8), (lw * 0.78, lh * 0.8)])
     for k in range(3):
         pygame.draw.circle(loco, pal.text, (int(lw * (0.14 + k * 0.24)), int(lh * 0.84)), max(2, int(lh * 0.12)))
+    # Cameras strapped along its side: dark boxes with bright lenses.
+    for k in range(4):
+        box = pygame.Rect(int(lw * (0.08 + k * 0.17)), int(lh * 0.42), max(4, int(lw * 0.1)), max(4, int(lh * 0.16)))
+        pygame.draw.rect(loco, pal.bg_top, box, border_radius=2)
+        pygame.draw.circle(loco, pal.text, box.center, max(1, box.height // 3))
     tilted = pygame.transform.rotate(loco, -14)
     surface.blit(tilted, tilted.get_rect(midbottom=(int(cliff_x - w * 0.03), int(track_y + h * 0.04))))
-    # Cameras strapped to it, as small dots with lenses.
-    for k in range(4):
-        cx = int(cliff_x - w * 0.16 + k * w * 0.03)
-        cy = int(track_y - h * 0.2 + (k % 2) * h * 0.04)
-        pygame.draw.circle(surface, pal.text, (cx, cy), max(2, m.px(3)))

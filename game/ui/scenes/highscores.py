@@ -85,12 +85,12 @@ class HighScoresScene(Scene):
         rect = self.table_rect
         size = m.px(t.label)
         line_h = max(app.text.line_height(size) + m.px(6), rect.height // 11)
-        cols = [("#", 0.0, "left"), ("Name", 0.07, "left"), ("Score", 0.62, "right"), ("Right", 0.74, "right"),
-                ("Time", 0.86, "right"), ("", 1.0, "right")]
-        widths = {"Name": 0.5}
+        cols = [("#", 0.0, "left"), ("Name", 0.06, "left"), ("Score", 0.47, "right"), ("Right", 0.59, "right"),
+                ("Time", 0.74, "right"), ("Date", 1.0, "right")]
+        widths = {"Name": 0.3}
         highlight_id = self.highlight_id()
         y = rect.top
-        for title, x, align in cols[:-1]:
+        for title, x, align in cols:
             anchor = "topleft" if align == "left" else "topright"
             blit_text(surface, app.text, title, m.px(t.small), pal.muted, (rect.left + int(rect.width * x), y),
                       bold=True, anchor=anchor)
@@ -107,7 +107,7 @@ class HighScoresScene(Scene):
                 pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(8))
             colour = pal.focus if entry.id == highlight_id else pal.text
             values = [str(place), entry.name, f"{entry.score:,}", f"{entry.correct}/{entry.asked}",
-                      f"{entry.time_s:.1f} s"]
+                      f"{entry.time_s:.1f} s", entry.date[:10]]
             for (title, x, align), value in zip(cols, values):
                 if title == "Name":
                     lines, _ = fit_lines(app.text, value, [size], int(rect.width * widths["Name"]), line_h, max_lines=1)

@@ -37,6 +37,8 @@ class PauseScene(Scene):
         w = min(m.px(420), width - 2 * m.px(40))
         column = pygame.Rect((width - w) // 2, height // 2 - m.px(10), w, 0)
         self.menu.place_column(column, m.px(58), m.px(14))
+        self.panel = pygame.Rect(0, 0, w + m.px(80), m.px(300))
+        self.panel.center = (width // 2, height // 2 - m.px(10) + m.px(30))
         self._veil = None
 
     def draw(self, surface) -> None:
@@ -45,6 +47,8 @@ class PauseScene(Scene):
             self._veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
             self._veil.fill((6, 10, 20, 200))
         surface.blit(self._veil, (0, 0))
+        pygame.draw.rect(surface, t.palette.bg_top, self.panel, border_radius=m.px(t.radius))
+        pygame.draw.rect(surface, t.palette.panel_edge, self.panel, width=1, border_radius=m.px(t.radius))
         blit_text(surface, app.text, "Paused", m.px(t.title), t.palette.text,
                   (surface.get_width() // 2, surface.get_height() // 2 - m.px(60)), bold=True, anchor="midbottom")
         blit_text(surface, app.text, "The clock is stopped. Esc or Enter to go on.", m.px(t.small), t.palette.muted,

@@ -155,7 +155,9 @@ class PlayScene(Scene):
         m, t = self.app.metrics, self.app.theme
         margin = m.px(t.margin)
         self.top_rect = pygame.Rect(margin, m.px(20), width - 2 * margin, m.px(44))
-        self.bar_rect = pygame.Rect(margin, self.top_rect.bottom + m.px(10), width - 2 * margin - m.px(90), m.px(16))
+        label_w = max(self.app.text.width(label, m.px(t.label), True) for label in ("Paused", "120 s"))
+        self.bar_rect = pygame.Rect(margin, self.top_rect.bottom + m.px(10),
+                                    width - 2 * margin - label_w - m.px(16), m.px(16))
         self.bottom_rect = pygame.Rect(margin, height - m.px(150), width - 2 * margin, m.px(136))
         n = max(len(self.buttons), 1)
         self.columns = 1 if n <= 2 and width < 900 else 2

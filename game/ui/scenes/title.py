@@ -118,9 +118,12 @@ class TitleScene(Scene):
         limit = max(1, self.info_rect.height // app.text.line_height(m.px(t.small)))
         blit_lines(surface, app.text, lines[-limit:] if len(lines) > limit else lines, m.px(t.small), pal.muted,
                    self.info_rect, align="left", valign="bottom")
-        hint = "↑↓ to choose · Enter to select · ←→ change category/difficulty · Esc quits"
-        blit_text(surface, app.text, hint, m.px(t.small), pal.muted,
-                  (surface.get_width() - margin, m.px(34)), anchor="topright")
+        column = self.menu.buttons[0].rect
+        hint = "↑↓ choose · Enter selects · ←→ change category or difficulty · Esc quits"
+        hint_lines = app.text.wrap(hint, m.px(t.small), column.width)
+        hint_rect = pygame.Rect(column.left, self.menu.buttons[-1].rect.bottom + m.px(14), column.width,
+                                app.text.line_height(m.px(t.small)) * len(hint_lines))
+        blit_lines(surface, app.text, hint_lines, m.px(t.small), pal.muted, hint_rect, align="left", valign="top")
 
     def _loaded_line(self) -> str:
         bank = self.app.bank
