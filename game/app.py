@@ -12,7 +12,6 @@ import os
 import random
 import sys
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +68,28 @@ def process_age_seconds() -> float | None:
         return None
 
 
+def peak_rss_mb() -> float | None:
+    """This process's peak resident memory in MB.
+
+    Linux's VmHWM belongs to this program alone; ``ru_maxrss`` can carry the
+    peak of a parent that forked us, so it is only the fallback elsewhere.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+    except (ImportError, OSError):
+        return None
+
+
 class App:
     def __init__(self, options: Options, bank: Bank, store: ScoreStore, *, bank_label: str = "default bank",
                  bank_paths: list[str] | None = None, notices: list[str] | None = None,
@@ -89,7 +110,7 @@ class App:
         self.game_board: tuple[str, str] | None = None
         self.outcome: dict = {"answered": 0, "correct": 0, "score": 0, "saved": False}
         self.perf = Metrics()
-        self._saver: ThreadPoolExecutor | None = None
+        self._saver = None  # a one-thread executor, made on the first save
         self._surface: pygame.Surface | None = None
         self.text: Text | None = None
         self.backdrop = Backdrop(self.theme)
@@ -222,9 +243,12 @@ class App:
     def last_name(self) -> str:
         return self.store.read().table.last_name
 
-    def save_score(self, entry: Entry, name: str) -> "Future[SaveResult]":
-        """Save in a worker thread so that a slow disk or a held lock never stalls a frame."""
+    def save_score(self, entry: Entry, name: str):
+        """Save in a worker thread; returns a :class:`concurrent.futures.Future` of the :class:`SaveResult`."""
+        # A slow disk or a lock held by another game must never stall a frame.
         if self._saver is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="score-save")
         entry = dataclasses.replace(entry, name=name)
 
@@ -255,19 +279,30 @@ class App:
             return True
         return self.stack.handle(intent)
 
-    def run(self) -> int:
+    def run(self, first_scene=None, *, max_frames: int | None = None, max_seconds: float | None = None,
+            always_draw: bool = False) -> int:
+        """The loop.  The keyword arguments serve the benchmark: stop after so many
+        passes or seconds, and draw every pass even when nothing changed."""
         from game.ui.scenes.title import TitleScene
 
         perf = self.perf
         perf.started = time.perf_counter()
         perf.cpu_started = time.process_time()
-        self.stack.push(TitleScene(self))
+        if first_scene is not None:
+            self.stack.push(first_scene)
+        elif not len(self.stack):
+            self.stack.push(TitleScene(self))
         clock = pygame.time.Clock()
         fps = max(self.options.fps, 0)
         self.running = True
         first = True
         last = time.perf_counter()
+        passes = 0
         while self.running:
+            passes += 1
+            if (max_frames is not None and passes > max_frames) or \
+                    (max_seconds is not None and time.perf_counter() - perf.started >= max_seconds):
+                break
             frame_start = time.perf_counter()
             dt = min(frame_start - last, 0.25)
             last = frame_start
@@ -285,13 +320,20 @@ class App:
             if self.bot is not None:
                 self.bot.step(self, frame_start)
             self.stack.update(dt)
-            if used or self.stack.changed or self.stack.animating() or first:
-                self.stack.changed = False
-                self.stack.draw(self._surface)
-                pygame.display.flip()
-                self._screenshot()
+            full = used or self.stack.changed or first or always_draw
+            if full or self.stack.animating():
+                region = None if full else self.stack.animated_rect()
+                if region is not None:
+                    # Only the countdown moved: repaint and show just that strip.
+                    self.stack.top.draw_animated(self._surface)
+                    pygame.display.update(region)
+                else:
+                    self.stack.changed = False
+                    self.stack.draw(self._surface)
+                    pygame.display.flip()
                 perf.frames += 1
                 perf.frame_ms.append((time.perf_counter() - frame_start) * 1000)
+                self._screenshot()
                 if first:
                     first = False
                     age = process_age_seconds()
@@ -336,13 +378,9 @@ class App:
             "seed": self.options.seed,
             **self.outcome,
         }
-        try:
-            import resource
-
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            data["peak_rss_mb"] = round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
-        except (ImportError, OSError):
-            pass
+        peak = peak_rss_mb()
+        if peak is not None:
+            data["peak_rss_mb"] = peak
         return data
 
 

@@ -61,6 +61,7 @@ def _play_options(parser: argparse.ArgumentParser) -> None:
                       help="the game plays itself and prints a JSON line of measurements")
     test.add_argument("--fps", type=_non_negative, default=60, help="frame cap (default 60; 0 = uncapped)")
     test.add_argument("--screenshots", type=Path, metavar="DIR", help="save a PNG of each screen the first time it shows")
+    test.add_argument("--frames", type=_positive, help=argparse.SUPPRESS)  # the benchmark: stop after N passes
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -174,10 +175,10 @@ def cmd_play(args) -> int:
 
         app.bot = Bot(seed, options.name)
     try:
-        code = app.run()
+        code = app.run(max_frames=args.frames)
     finally:
         pygame.quit()
-    if args.autoplay:
+    if args.autoplay or args.frames:
         print(report_line(app), flush=True)
     return code
 
@@ -278,7 +279,7 @@ def cmd_paths(args) -> int:
     print(f"default bank:     {paths.default_bank()}")
     print(f"your questions:   {user.questions_dir}  (every *.yaml here is added to the default bank)")
     print(f"scores:           {user.scores}")
-    print(f"settings:         {user.settings}")
+    print(f"settings:         {user.settings}  (reserved: no settings are saved yet)")
     print(f"data folder:      {user.data_dir}")
     print(f"config folder:    {user.config_dir}")
     return EXIT_OK

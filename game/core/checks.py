@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from decimal import Decimal, InvalidOperation
 
 from game.core.model import Problem, clip, one_line
@@ -36,6 +35,8 @@ class Checker:
                 continue
             name = key.value
             if name not in allowed:
+                import difflib
+
                 hint = difflib.get_close_matches(name.strip().lower(), allowed, n=1, cutoff=0.6)
                 suggestion = f" (did you mean '{hint[0]}'?)" if hint else f" (known keys: {', '.join(allowed)})"
                 self.report(key, f"unknown key '{clip(name)}' in {what}{suggestion}")

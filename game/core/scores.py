@@ -20,9 +20,7 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 import unicodedata
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -34,6 +32,12 @@ NAME_MAX = 16
 LOCK_TIMEOUT = 10.0
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _NAME_LIMIT_ON_DISK = 256
+
+
+def _new_id() -> str:
+    import uuid  # imported on first use: keeps it off the game's start-up
+
+    return uuid.uuid4().hex
 
 
 def clean_name(text: str) -> str:
@@ -53,7 +57,7 @@ class Entry:
     date: str
     mode: str = "classic"
     board_label: str = ""
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = field(default_factory=lambda: _new_id())
 
     def sort_key(self):
         # Higher score first, then the faster total time, then whoever came first.
@@ -301,6 +305,8 @@ class SaveResult:
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` in one step; a crash leaves the old file or the new one."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:

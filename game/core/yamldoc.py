@@ -146,7 +146,17 @@ def parse(text: str, *, fast: bool = True, max_depth: int = MAX_DEPTH,
 
 
 def _compose(loader, max_depth: int, max_nodes: int) -> Node | None:
+    """Build the tree from parser events with an explicit stack (no recursion).
+
+    This is the hot path of loading a bank, so the per-event work is inlined.
+    """
     events = yaml.events
+    scalar_event, alias_event = events.ScalarEvent, events.AliasEvent
+    seq_start, map_start = events.SequenceStartEvent, events.MappingStartEvent
+    seq_end, map_end = events.SequenceEndEvent, events.MappingEndEvent
+    doc_start = events.DocumentStartEvent
+    allowed = ALLOWED_TAGS
+    get_event = loader.get_event
     anchors: dict[str, Node] = {}
     open_anchors: set[str] = set()
     # Each stack entry: [node, anchor, pending_key]
@@ -155,22 +165,77 @@ def _compose(loader, max_depth: int, max_nodes: int) -> Node | None:
     documents = 0
     total = 0
 
-    def attach(node: Node, added: int) -> None:
-        # ``added``: how many nodes this adds to the expanded document (1 for a
-        # new node whose children were counted already, the target's size for
-        # an alias).
-        nonlocal root, total
+    def refuse_tag(event) -> YamlProblem:
+        mark = event.start_mark
+        return YamlProblem(mark.line + 1, mark.column + 1,
+                           f"tag {short_tag(event.tag)!r} is not allowed: question files hold only text, "
+                           f"lists and mappings")
+
+    while True:
+        event = get_event()
+        if event is None:
+            break
+        cls = type(event)
+        if cls is scalar_event:
+            if event.tag not in allowed:
+                raise refuse_tag(event)
+            mark = event.start_mark
+            node = Node("scalar", event.value, mark.line + 1, mark.column + 1, event.style is not None)
+            if event.anchor is not None:
+                anchors[event.anchor] = node
+            added = 1
+        elif cls is seq_start or cls is map_start:
+            if event.tag not in allowed:
+                raise refuse_tag(event)
+            mark = event.start_mark
+            if len(stack) >= max_depth:
+                raise YamlProblem(mark.line + 1, mark.column + 1,
+                                  f"the document is nested more than {max_depth} levels deep")
+            node = Node("seq" if cls is seq_start else "map", [], mark.line + 1, mark.column + 1)
+            if event.anchor is not None:
+                open_anchors.add(event.anchor)
+            stack.append([node, event.anchor, None])
+            continue
+        elif cls is seq_end or cls is map_end:
+            node, anchor, _ = stack.pop()
+            if anchor is not None:
+                open_anchors.discard(anchor)
+                anchors[anchor] = node
+            added = 1  # its children were counted as they came
+        elif cls is alias_event:
+            mark = event.start_mark
+            if event.anchor in open_anchors:
+                raise YamlProblem(mark.line + 1, mark.column + 1,
+                                  f"alias *{event.anchor} refers to a collection that contains it")
+            node = anchors.get(event.anchor)
+            if node is None:
+                raise YamlProblem(mark.line + 1, mark.column + 1, f"alias *{event.anchor} has no anchor before it")
+            if len(stack) + node.height >= max_depth:
+                raise YamlProblem(mark.line + 1, mark.column + 1,
+                                  f"the document is nested more than {max_depth} levels deep")
+            added = node.size  # an alias stands for a whole copy of its target
+        else:
+            if cls is doc_start:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    raise YamlProblem(mark.line + 1, mark.column + 1,
+                                      "the file holds more than one YAML document; put all questions in one")
+                anchors.clear()
+            continue
+
+        # Attach the finished node to its parent.
         total += added
         if total > max_nodes:
             raise YamlProblem(node.line, node.column,
                               f"the document expands to more than {max_nodes:,} nodes (too many aliases?)")
         if not stack:
             root = node
-            return
+            continue
         parent = stack[-1]
-        parent_node: Node = parent[0]
+        parent_node = parent[0]
         parent_node.size += node.size
-        if node.height + 1 > parent_node.height:
+        if node.height >= parent_node.height:
             parent_node.height = node.height + 1
         if parent_node.kind == "seq":
             parent_node.value.append(node)
@@ -179,60 +244,4 @@ def _compose(loader, max_depth: int, max_nodes: int) -> Node | None:
         else:
             parent_node.value.append((parent[2], node))
             parent[2] = None
-
-    def check_tag(event) -> None:
-        tag = getattr(event, "tag", None)
-        if tag not in ALLOWED_TAGS:
-            mark = event.start_mark
-            raise YamlProblem(mark.line + 1, mark.column + 1,
-                              f"tag {short_tag(tag)!r} is not allowed: question files hold only text, lists and mappings")
-
-    while True:
-        event = loader.get_event()
-        if event is None:
-            break
-        cls = type(event)
-        if cls is events.ScalarEvent:
-            check_tag(event)
-            mark = event.start_mark
-            node = Node("scalar", event.value, mark.line + 1, mark.column + 1, quoted=event.style is not None)
-            if event.anchor is not None:
-                anchors[event.anchor] = node
-            attach(node, 1)
-        elif cls is events.SequenceStartEvent or cls is events.MappingStartEvent:
-            check_tag(event)
-            mark = event.start_mark
-            if len(stack) >= max_depth:
-                raise YamlProblem(mark.line + 1, mark.column + 1,
-                                  f"the document is nested more than {max_depth} levels deep")
-            kind = "seq" if cls is events.SequenceStartEvent else "map"
-            node = Node(kind, [], mark.line + 1, mark.column + 1)
-            if event.anchor is not None:
-                open_anchors.add(event.anchor)
-            stack.append([node, event.anchor, None])
-        elif cls is events.SequenceEndEvent or cls is events.MappingEndEvent:
-            node, anchor, _ = stack.pop()
-            if anchor is not None:
-                open_anchors.discard(anchor)
-                anchors[anchor] = node
-            attach(node, 1)
-        elif cls is events.AliasEvent:
-            mark = event.start_mark
-            if event.anchor in open_anchors:
-                raise YamlProblem(mark.line + 1, mark.column + 1,
-                                  f"alias *{event.anchor} refers to a collection that contains it")
-            target = anchors.get(event.anchor)
-            if target is None:
-                raise YamlProblem(mark.line + 1, mark.column + 1, f"alias *{event.anchor} has no anchor before it")
-            if len(stack) + target.height >= max_depth:
-                raise YamlProblem(mark.line + 1, mark.column + 1,
-                                  f"the document is nested more than {max_depth} levels deep")
-            attach(target, target.size)
-        elif cls is events.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                mark = event.start_mark
-                raise YamlProblem(mark.line + 1, mark.column + 1,
-                                  "the file holds more than one YAML document; put all questions in one")
-            anchors.clear()
     return root

@@ -40,6 +40,13 @@ class Scene:
         """``True`` while something on screen moves; still screens are not redrawn."""
         return False
 
+    def animated_rect(self):
+        """The one region that moves, when only it needs redrawing (``None``: redraw everything)."""
+        return None
+
+    def draw_animated(self, surface) -> None:
+        """Redraw just :meth:`animated_rect` (only called when that is not ``None``)."""
+
     def draw(self, surface: "pygame.Surface") -> None: ...
 
 
@@ -107,6 +114,9 @@ class SceneStack:
 
     def animating(self) -> bool:
         return bool(self._scenes) and self._scenes[-1].animating()
+
+    def animated_rect(self):
+        return self._scenes[-1].animated_rect() if self._scenes else None
 
     def draw(self, surface) -> None:
         start = 0

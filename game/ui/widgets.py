@@ -75,6 +75,13 @@ class Backdrop:
             self._surface = self._build(size)
         surface.blit(self._surface, (0, 0))
 
+    def draw_area(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """Repaint the background under ``rect`` only."""
+        if self._surface is None or self._surface.get_size() != surface.get_size():
+            self.draw(surface)
+            return
+        surface.blit(self._surface, rect, area=rect)
+
     def _build(self, size) -> pygame.Surface:
         width, height = size
         image = pygame.Surface(size)

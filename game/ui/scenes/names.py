@@ -25,6 +25,7 @@ class NameEntryScene(Scene):
         self.menu = Menu(["Save", "Back"])
         self.blink = 0.0
         self.saving = None  # the background save while it runs
+        self._caret_shown = None
 
     def enter(self) -> None:
         pygame.key.start_text_input()
@@ -69,7 +70,11 @@ class NameEntryScene(Scene):
             self.app.stack.clear_to(HighScoresScene(self.app, self.entry.board, highlight=result))
 
     def animating(self) -> bool:
-        return True  # the caret blinks
+        # Redraw when the caret blinks on or off, or while saving.
+        visible = self.blink < 0.55
+        changed = visible != self._caret_shown
+        self._caret_shown = visible
+        return changed
 
     def layout(self, width: int, height: int) -> None:
         m = self.app.metrics

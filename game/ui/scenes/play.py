@@ -148,7 +148,23 @@ class PlayScene(Scene):
                 self._continue()
 
     def animating(self) -> bool:
-        return True
+        if self.phase == "question":
+            return True
+        # Feedback: only the "next in N s" countdown changes, once a second.
+        shown = int(self.feedback_left + 0.999)
+        if shown != self._shown_seconds:
+            self._shown_seconds = shown
+            return True
+        return False
+
+    def animated_rect(self):
+        if self.phase != "question" or self.session.paused:
+            return None
+        return self._timer_area
+
+    def draw_animated(self, surface) -> None:
+        self.app.backdrop.draw_area(surface, self._timer_area)
+        self._draw_timer(surface)
 
     # -- layout ---------------------------------------------------------------------
     def layout(self, width: int, height: int) -> None:
@@ -158,6 +174,9 @@ class PlayScene(Scene):
         label_w = max(self.app.text.width(label, m.px(t.label), True) for label in ("Paused", "120 s"))
         self.bar_rect = pygame.Rect(margin, self.top_rect.bottom + m.px(10),
                                     width - 2 * margin - label_w - m.px(16), m.px(16))
+        label_h = self.app.text.line_height(m.px(t.label), True)
+        self._timer_area = pygame.Rect(margin, self.bar_rect.centery - label_h // 2 - 2,
+                                       width - 2 * margin, label_h + 4).union(self.bar_rect)
         self.bottom_rect = pygame.Rect(margin, height - m.px(150), width - 2 * margin, m.px(136))
         n = max(len(self.buttons), 1)
         self.columns = 1 if n <= 2 and width < 900 else 2

@@ -21,6 +21,7 @@ class TitleScene(Scene):
         self.menu = Menu(["Play", "Category", "Difficulty", "High scores", "Quit"])
         self.categories = [None] + app.bank.categories()
         self.difficulties = [None] + list(DIFFICULTIES)
+        self._motif: pygame.Surface | None = None
         self._refresh()
 
     # -- state --------------------------------------------------------------
@@ -93,7 +94,15 @@ class TitleScene(Scene):
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
         app.backdrop.draw(surface)
-        draw_motif(surface, self.motif_rect, t, m)
+        if self._motif is None or self._motif.get_size() != self.motif_rect.size:
+            # Drawn once per window size, then blitted: polygons and a rotation are not per-frame work.
+            self._motif = pygame.Surface(self.motif_rect.size, pygame.SRCALPHA)
+            draw_motif(self._motif, self._motif.get_rect(), t, m)
+            try:
+                self._motif = self._motif.convert_alpha()
+            except pygame.error:
+                pass
+        surface.blit(self._motif, self.motif_rect)
         margin = m.px(t.margin)
         top = m.px(34)
         blit_text(surface, app.text, "MISSION BRIEFING: TRIVIA", m.px(t.small), pal.accent, (margin, top), bold=True)

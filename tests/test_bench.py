@@ -1,0 +1,20 @@
+"""The benchmark's smoke test: it runs with tiny sizes and writes its table (budgets are not checked here)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_quick_benchmark_writes_its_table(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "bench.py"), "--quick", "--out", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads((tmp_path / "bench.json").read_text())
+    checks = [row["check"] for row in data["rows"]]
+    assert len(checks) == 15
+    assert any(c.startswith("start-up") for c in checks) and any("peak memory" in c for c in checks)
+    table = (tmp_path / "bench.md").read_text()
+    assert table.startswith("| check | value | budget | result |")

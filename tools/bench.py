@@ -1,0 +1,281 @@
+"""`make bench`: start-up, frame time, CPU at the cap, bank loading, memory and stalls.
+
+Every comparison is taken side by side in the same run, as medians or ratios,
+because these machines are shared and noisy.  Writes ``bench-results/bench.md``
+and ``bench-results/bench.json`` and prints PASS or FAIL per row.
+
+    python tools/bench.py            # the full run (a few minutes)
+    python tools/bench.py --quick    # tiny sizes: a smoke test that the benchmark works
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE_STARTUP = """\
+import os
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
+pygame.init()
+screen = pygame.display.set_mode((1280, 720))
+screen.fill((0, 0, 0))
+pygame.display.flip()
+pygame.quit()
+"""
+
+SCREENS = ("title", "question", "feedback", "results", "name_entry", "highscores")
+STILL = ("title", "highscores", "results")
+
+
+def percentile(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+# -- 1. start-up --------------------------------------------------------------------------
+def bench_startup(runs: int, tmp: Path) -> dict:
+    """Whole-process wall time, spawn to exit: bare pygame's first flip against the game's first title frame."""
+    env = dict(os.environ)
+    env["MI_TRIVIA_HOME"] = str(tmp / "home")
+    bare_cmd = [sys.executable, "-c", BARE_STARTUP]
+    game_cmd = [sys.executable, "-m", "game", "--frames", "1", "--seed", "1", "--scores", str(tmp / "s.json")]
+
+    def timed(cmd):
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        return (time.perf_counter() - start) * 1000
+
+    # Steady state, as on a player's machine: the game's bytecode is cached (an
+    # installed wheel is compiled by pip; an editable checkout on its first run),
+    # even where PYTHONDONTWRITEBYTECODE is set, as it is on these machines.
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "game"), quiet=1)
+    timed(bare_cmd), timed(game_cmd)  # warm the file cache
+    bare, game = [], []
+    for _ in range(runs):  # interleaved, so both see the same machine
+        bare.append(timed(bare_cmd))
+        game.append(timed(game_cmd))
+    b, g = statistics.median(bare), statistics.median(game)
+    return {"bare_ms": round(b, 1), "game_ms": round(g, 1), "ratio": round(g / b, 3), "runs": runs}
+
+
+# -- the game in this process -----------------------------------------------------------
+def make_app(tmp: Path, size=(1280, 720), fps=0):
+    import pygame
+
+    from game import paths
+    from game.app import App, Options
+    from game.core.questions import load_files
+    from game.core.scores import ScoreStore
+
+    bank = load_files([paths.default_bank()], seed=1)
+    app = App(Options(count=10, seed=1, fps=fps, size=size), bank, ScoreStore(tmp / "bench-scores.json"))
+    app.open_window()
+    return app, pygame
+
+
+def prepare(app, screen: str, tmp: Path):
+    """Put ``screen`` on top of the stack as a player would find it."""
+    from game.core.scores import new_entry
+    from game.core.session import Session
+    from game.ui.scenes.highscores import HighScoresScene
+    from game.ui.scenes.names import NameEntryScene
+    from game.ui.scenes.play import PlayScene
+    from game.ui.scenes.results import ResultsScene
+    from game.ui.scenes.title import TitleScene
+
+    stack = app.stack
+    stack.push(TitleScene(app))
+    if screen == "title":
+        return
+    app.game_board = app.current_board()
+    session = Session(app.bank.questions, count=10, rng=random.Random(1))
+    app.session = session
+    if screen in ("question", "feedback"):
+        scene = PlayScene(app, session)
+        stack.push(scene)
+        if screen == "feedback":
+            scene._answer(0)
+            scene.feedback_left = 1e9  # stay on this screen while measured
+        return
+    session.start()
+    for _ in range(session.total):
+        session.answer(session.current.correct)
+        session.advance()
+    if screen == "results":
+        stack.push(ResultsScene(app, session))
+    elif screen == "name_entry":
+        stack.push(NameEntryScene(app, app.entry_for(session, "BENCH"), 1))
+    elif screen == "highscores":
+        for i in range(10):
+            app.store.save(new_entry(app.game_board[0], app.game_board[1], f"Player {i}", 1000 * i, i, 10, 30.0 + i))
+        stack.push(HighScoresScene(app, app.game_board[0]))
+
+
+def bench_frames(screen: str, frames: int, tmp: Path) -> dict:
+    app, pygame = make_app(tmp, fps=0)
+    try:
+        prepare(app, screen, tmp)
+        app.run(max_frames=frames + 1, always_draw=True)
+        times = app.perf.frame_ms[1:]  # the first frame builds caches; start-up counts it
+        return {"p50": round(percentile(times, 0.5), 3), "p99": round(percentile(times, 0.99), 3),
+                "max": round(max(times), 3), "frames": len(times)}
+    finally:
+        pygame.quit()
+
+
+def bench_cpu(screen: str | None, seconds: float, tmp: Path) -> float:
+    """% of one core over ``seconds`` at the 60 FPS cap (``None``: a bare loop that only flips)."""
+    if screen is None:
+        import pygame
+
+        pygame.display.init()
+        surface = pygame.display.set_mode((1280, 720))
+        clock = pygame.time.Clock()
+        cpu, wall = time.process_time(), time.perf_counter()
+        while time.perf_counter() - wall < seconds:
+            pygame.event.get()
+            surface.fill((10, 16, 30))
+            pygame.display.flip()
+            clock.tick(60)
+        result = 100 * (time.process_time() - cpu) / (time.perf_counter() - wall)
+        pygame.quit()
+        return round(result, 2)
+    app, pygame = make_app(tmp, fps=60)
+    try:
+        prepare(app, screen, tmp)
+        cpu, wall = time.process_time(), time.perf_counter()
+        app.run(max_seconds=seconds)
+        return round(100 * (time.process_time() - cpu) / (time.perf_counter() - wall), 2)
+    finally:
+        pygame.quit()
+
+
+# -- 4. bank loading ----------------------------------------------------------------------
+def write_bank(path: Path, n: int) -> None:
+    rng = random.Random(n)
+    with path.open("w", encoding="utf-8") as out:
+        out.write("questions:\n")
+        for i in range(n):
+            answer = rng.randrange(4)
+            choices = ", ".join(f"A{i}-{c}" for c in range(4))
+            out.write(f"  - prompt: Question {i}, which is right?\n    choices: [{choices}]\n"
+                      f"    answer: A{i}-{answer}\n    category: Category {i % 7}\n"
+                      f"    difficulty: {('easy', 'medium', 'hard')[i % 3]}\n")
+
+
+def bench_loading(sizes, runs: int, tmp: Path) -> dict:
+    from game.core.questions import load_files
+
+    results = {}
+    for n in sizes:
+        path = tmp / f"bank-{n}.yaml"
+        write_bank(path, n)
+        times = []
+        for _ in range(runs if n <= 10_000 else max(1, runs // 2)):
+            start = time.perf_counter()
+            bank = load_files([path])
+            times.append(time.perf_counter() - start)
+            assert len(bank.questions) == n and not bank.problems
+        results[n] = round(statistics.median(times), 4)
+    return results
+
+
+# -- 5 and 6. a whole autoplay game -------------------------------------------------------
+def bench_autoplay(tmp: Path, count: int) -> dict:
+    env = dict(os.environ, MI_TRIVIA_HOME=str(tmp / "home"))
+    out = subprocess.run([sys.executable, "-m", "game", "--autoplay", "--count", str(count), "--seed", "1",
+                          "--scores", str(tmp / "auto.json")], env=env, cwd=ROOT, capture_output=True, text=True,
+                         check=True, timeout=600)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# -- the report -----------------------------------------------------------------------------
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes: checks that the benchmark runs")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="where to write the results")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    runs = 2 if quick else 7
+    frames = 30 if quick else 600
+    seconds = 0.5 if quick else 5.0
+    sizes = (100, 1000, 2000) if quick else (1000, 10_000, 100_000)
+    rows = []
+
+    def row(name, value, budget, ok, unit=""):
+        rows.append({"check": name, "value": value, "budget": budget, "unit": unit, "pass": bool(ok)})
+        print(f"{'PASS' if ok else 'FAIL'}  {name}: {value}{unit} (budget {budget})", flush=True)
+
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        s = bench_startup(runs, tmp)
+        row("start-up: game / bare pygame (median of %d, ms %s / %s)" % (s["runs"], s["game_ms"], s["bare_ms"]),
+            s["ratio"], "≤ 1.3×", s["ratio"] <= 1.3, "×")
+        for screen in SCREENS:
+            f = bench_frames(screen, frames, tmp / screen)
+            row(f"frame time, {screen}, {f['frames']} uncapped frames at 1280x720: p99 (p50 {f['p50']})",
+                f["p99"], "≤ 3 ms", f["p99"] <= 3.0, " ms")
+        bare = bench_cpu(None, seconds, tmp)
+        for screen in (*STILL, "question"):
+            cpu = bench_cpu(screen, seconds, tmp / f"cpu-{screen}")
+            budget = 10.0 if screen == "question" else 3.0
+            row(f"CPU at 60 FPS, {screen}, {seconds:g} s (bare flip loop: {bare} %)", cpu, f"≤ {budget:g} %",
+                cpu <= budget, " %")
+        loads = bench_loading(sizes, 3, tmp)
+        small, mid, big = sizes
+        row(f"load and validate {mid:,} questions (median; {small:,}: {loads[small]} s)", loads[mid], "≤ 1 s",
+            loads[mid] <= 1.0, " s")
+        growth = round(loads[big] / loads[mid], 2)
+        row(f"load {big:,} / {mid:,} questions ({loads[big]} s)", growth, f"≤ {big // mid * 1.2:g}×",
+            growth <= big / mid * 1.2, "×")
+        auto = bench_autoplay(tmp, 2 if quick else 10)
+        row(f"peak memory, whole autoplay game of {auto['count']}", auto.get("peak_rss_mb"), "≤ 100 MB",
+            (auto.get("peak_rss_mb") or 0) <= 100, " MB")
+        row("longest frame of that game, score save included", auto["frame_ms_max"], "≤ 50 ms",
+            auto["frame_ms_max"] <= 50, " ms")
+
+    machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+               "processor": platform.processor() or platform.machine()}
+    try:
+        import pygame
+
+        machine["pygame"] = pygame.version.ver
+        machine["sdl"] = ".".join(map(str, pygame.get_sdl_version()))
+    except Exception:  # pragma: no cover
+        pass
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "bench.json").write_text(json.dumps({"machine": machine, "quick": quick, "rows": rows}, indent=1))
+    lines = ["| check | value | budget | result |", "|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['check']} | {r['value']}{r['unit']} | {r['budget']} | {'PASS' if r['pass'] else 'FAIL'} |")
+    lines.append("")
+    lines.append(f"Machine: {machine['cpus']} CPUs, {machine['platform']}, Python {machine['python']}, "
+                 f"pygame {machine.get('pygame')} (SDL {machine.get('sdl')}), SDL_VIDEODRIVER=dummy.")
+    (args.out / "bench.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    failed = [r for r in rows if not r["pass"]]
+    print(f"\n{len(rows) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed and not quick else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
