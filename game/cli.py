@@ -138,6 +138,10 @@ def cmd_play(args) -> int:
     except UnreadablePath as exc:
         print(f"mi-trivia: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
+    if args.category and bank.questions and not bank.filtered(category=args.category):
+        known = ", ".join(bank.categories()) or "none"
+        print(f"mi-trivia: no questions in the category {args.category!r} (categories: {known})", file=sys.stderr)
+        return EXIT_UNREADABLE
     notices = []
     if bank.problems:
         shown = " ".join(str(s) for s in sources)

@@ -123,3 +123,15 @@ def test_a_built_wheel_installs_and_plays_from_another_folder(tmp_path):
                            text=True, timeout=120)
     assert "_data" in paths.stdout and str(ROOT) not in paths.stdout
 
+
+
+def test_unknown_category_is_named_with_the_known_ones(tmp_path):
+    result = run_cli("--autoplay", "--category", "Cooking", "--scores", tmp_path / "s.json")
+    assert result.returncode == 2 and "The stunt" in result.stderr
+
+
+def test_category_and_difficulty_filter_the_game(tmp_path):
+    result = run_cli("--autoplay", "--count", "3", "--category", "the people", "--difficulty", "easy",
+                     "--scores", tmp_path / "s.json")
+    assert result.returncode == 0, result.stderr
+    assert last_json(result.stdout)["answered"] == 3

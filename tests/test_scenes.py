@@ -240,3 +240,19 @@ def test_a_bank_with_nothing_playable_gets_a_clear_title(tmp_path):
     send(a, key(pygame.K_RETURN))  # focus moved off Play: nothing crashes
     draw(a)
     pygame.quit()
+
+
+def test_naughty_names_draw_on_the_high_score_table(app):
+    from conftest import naughty_strings
+    from game.core.scores import clean_name, new_entry
+
+    board = app.current_board()[0]
+    names = [n for n in (clean_name(s) for s in naughty_strings()) if n]
+    for i in range(0, len(names), 10):
+        for j, name in enumerate(names[i:i + 10]):
+            app.store.save(new_entry(board, "naughty", name, 10_000 - i - j, 1, 3, 1.0))
+        scene = HighScoresScene(app, board)
+        app.stack.push(scene)
+        draw(app)
+        app.stack.pop()
+    assert len(app.store.read().table.board(board)) == 10
