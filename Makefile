@@ -31,9 +31,14 @@ bench: $(VENV)/.installed-test
 
 # Screenshots of every screen at 1280x720 and 800x600, as used in the README.
 screenshots: $(VENV)/.installed
+	rm -f $(VENV)/shots-scores.json
 	for size in 1280x720 800x600; do \
 	  SDL_VIDEODRIVER=dummy $(BIN)/mi-trivia --autoplay --count 3 --seed 7 --size $$size \
 	    --scores $(VENV)/shots-scores.json --screenshots docs/screenshots/$$size >/dev/null || exit 1; \
+	  for mode in sudden-death practice hotseat; do \
+	    SDL_VIDEODRIVER=dummy $(BIN)/mi-trivia --autoplay --mode $$mode --count 3 --seed 7 --size $$size \
+	      --scores $(VENV)/shots-scores.json --screenshots docs/screenshots/$$size/$$mode >/dev/null || exit 1; \
+	  done; \
 	done
 
 clean:

@@ -19,7 +19,7 @@ import pygame
 
 from game import paths
 from game.core.questions import Bank
-from game.core.scores import Entry, SaveResult, ScoreStore, Table, board_for, new_entry
+from game.core.scores import Entry, ScoreStore, Table, board_for, new_entry
 from game.core.session import Session
 from game.ui import intents as I
 from game.ui.scene import SceneStack
@@ -39,6 +39,8 @@ class Options:
     category: str | None = None
     difficulty: str | None = None
     mode: str = "classic"
+    players: int = 2  # hot-seat only
+    player_names: list[str] | None = None  # hot-seat names, once entered
     autoplay: bool = False
     fps: int = 60
     screenshots: Path | None = None
@@ -109,6 +111,7 @@ class App:
         self.session: Session | None = None
         self.game_board: tuple[str, str] | None = None
         self.outcome: dict = {"answered": 0, "correct": 0, "score": 0, "saved": False}
+        self.reviewed = False
         self.perf = Metrics()
         self._saver = None  # a one-thread executor, made on the first save
         self._surface: pygame.Surface | None = None
@@ -170,9 +173,11 @@ class App:
         return self.bank.filtered(self.options.category, self.options.difficulty)
 
     def current_board(self) -> tuple[str, str]:
+        """The board the chosen mode plays for (practice has none: its title button shows Classic's)."""
         pool = self.playable_questions() or self.bank.questions
         count = min(self.options.count, len(pool)) if pool else self.options.count
-        return board_for(self.options.mode, pool, count, self._bank_description())
+        mode = self.options.mode if self.options.mode != "practice" else "classic"
+        return board_for(mode, pool, count, self._bank_description())
 
     def _bank_description(self) -> str:
         parts = [self.bank_label]
@@ -189,22 +194,46 @@ class App:
         return current[1] if board == current[0] else board
 
     def start_game(self, replace: bool = False) -> None:
+        """Play with the chosen options; hot-seat asks for the players' names first."""
+        if not self.playable_questions():
+            return
+        names = self.options.player_names
+        if self.options.mode == "hotseat" and (not names or len(names) != self.options.players):
+            from game.ui.scenes.players import PlayersScene
+
+            scene = PlayersScene(self)
+            self.stack.replace(scene) if replace else self.stack.push(scene)
+            return
+        self.begin_game(replace)
+
+    def begin_game(self, replace: bool = False) -> None:
         from game.ui.scenes.play import PlayScene
 
         pool = self.playable_questions()
         if not pool:
             return
-        self.game_board = self.current_board()
-        self.session = Session(pool, count=self.options.count, rng=self.rng)
+        mode = self.options.mode
+        names = self.options.player_names if mode == "hotseat" else [self.options.name or "PLAYER"]
+        self.game_board = self.current_board() if mode != "practice" else None
+        self.session = Session(pool, count=self.options.count, rng=self.rng, mode=mode, players=names)
+        self.reviewed = False
         scene = PlayScene(self, self.session)
         if replace:
             self.stack.replace(scene)
         else:
             self.stack.push(scene)
+        scene.hand_over()
 
     def finish_game(self, session: Session) -> None:
-        self.outcome.update(answered=len(session.answers), correct=session.correct_count, score=session.score,
+        best = session.standings()[0][1]
+        self.outcome.update(answered=len(best.answers), correct=best.correct_count, score=best.score,
                             saved=False)
+        self.outcome["players"] = [
+            {"name": p.name, "score": p.score, "correct": p.correct_count, "answered": len(p.answers),
+             "best_streak": p.best_streak, "lifelines_used": sum(len(a.lifelines) for a in p.answers),
+             "saved": False}
+            for p in session.players
+        ]
 
     def back_to_title(self) -> None:
         from game.ui.scenes.title import TitleScene
@@ -214,10 +243,16 @@ class App:
     def quit(self) -> None:
         self.running = False
 
-    def entry_for(self, session: Session, name: str) -> Entry:
+    def entry_for(self, session: Session, name: str | None = None, player: int = 0) -> Entry | None:
+        """The high-score entry for one player of a finished game (``None`` in practice)."""
+        if not session.scored:
+            return None
         board, label = self.game_board or self.current_board()
-        return new_entry(board, label, name, session.score, session.correct_count, session.total,
-                         session.total_time, mode=self.options.mode)
+        who = session.players[player]
+        # Sudden death counts the right answers in a row; the others, all the right answers.
+        correct = who.run if session.mode == "sudden-death" else who.correct_count
+        return new_entry(board, label, name or who.name, who.score, correct, len(who.answers), who.total_time,
+                         mode=session.mode)
 
     def read_scores(self) -> Table:
         result = self.store.read(repair=True)
@@ -237,29 +272,47 @@ class App:
                 self.score_notices.append(note)
                 print(f"mi-trivia: {note}", file=sys.stderr)
 
-    def rank_for(self, entry: Entry) -> int | None:
-        return self.read_scores().rank_of(entry)
+    def rank_for(self, entry: Entry | None) -> int | None:
+        return self.ranks_for([entry])[0]
+
+    def ranks_for(self, entries: list[Entry | None]) -> list[int | None]:
+        """Where each entry would land, counting the others in ``entries`` too (hot-seat players compete)."""
+        table = self.read_scores()
+        real = [e for e in entries if e is not None]
+        merged = Table(table.entries + real)
+        return [merged.rank_of(e) if e is not None else None for e in entries]
 
     def last_name(self) -> str:
         return self.store.read().table.last_name
 
     def save_score(self, entry: Entry, name: str):
         """Save in a worker thread; returns a :class:`concurrent.futures.Future` of the :class:`SaveResult`."""
+        return self.save_scores([dataclasses.replace(entry, name=name)], [0], remember_name=True, single=True)
+
+    def save_scores(self, entries: list[Entry], seats: list[int], remember_name: bool = False,
+                    single: bool = False):
+        """Save several entries (hot-seat) one after another in the worker; a Future of their results."""
         # A slow disk or a lock held by another game must never stall a frame.
         if self._saver is None:
             from concurrent.futures import ThreadPoolExecutor
 
             self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="score-save")
-        entry = dataclasses.replace(entry, name=name)
 
-        def work() -> SaveResult:
-            result = self.store.save(entry)
-            self._note_score_read(result)
-            if result.saved:
-                self.outcome["saved"] = True
-            else:
-                print(f"mi-trivia: your score could not be saved: {result.error}", file=sys.stderr)
-            return result
+        def work():
+            results = []
+            rows = self.outcome.get("players", [])
+            for entry, seat in zip(entries, seats):
+                result = self.store.save(entry, remember_name=remember_name)
+                self._note_score_read(result)
+                if result.saved:
+                    self.outcome["saved"] = True
+                    if seat < len(rows):
+                        rows[seat]["saved"] = True
+                else:
+                    print(f"mi-trivia: the score of {entry.name} could not be saved: {result.error}",
+                          file=sys.stderr)
+                results.append(result)
+            return results[0] if single else results
 
         return self._saver.submit(work)
 
@@ -346,12 +399,13 @@ class App:
     def _screenshot(self) -> None:
         folder = self.options.screenshots
         top = self.stack.top
-        if folder is None or top is None or top.name in self._shots_taken:
+        name = getattr(top, "shot_name", None) or (top.name if top is not None else None)
+        if folder is None or top is None or name in self._shots_taken:
             return
-        self._shots_taken.add(top.name)
+        self._shots_taken.add(name)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            pygame.image.save(self._surface, str(folder / f"{top.name}.png"))
+            pygame.image.save(self._surface, str(folder / f"{name}.png"))
         except (OSError, pygame.error) as exc:
             print(f"mi-trivia: cannot save a screenshot in {folder}: {exc}", file=sys.stderr)
 
@@ -375,6 +429,7 @@ class App:
             "wall_s": round(wall, 3),
             "mode": self.options.mode,
             "count": self.options.count,
+            "reviewed": self.reviewed,
             "seed": self.options.seed,
             **self.outcome,
         }

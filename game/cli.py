@@ -30,6 +30,13 @@ def _whole(minimum: int):
 _positive, _non_negative = _whole(1), _whole(0)
 
 
+def _players(text: str) -> int:
+    value = _whole(2)(text)
+    if value > 4:
+        raise argparse.ArgumentTypeError("hot-seat takes 2 to 4 players")
+    return value
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
@@ -42,6 +49,10 @@ def _size(text: str) -> tuple[int, int]:
 
 def _play_options(parser: argparse.ArgumentParser) -> None:
     game = parser.add_argument_group("playing")
+    game.add_argument("--mode", choices=["classic", "sudden-death", "practice", "hotseat"],
+                      help="classic (the default), sudden-death, practice or hotseat")
+    game.add_argument("--players", type=_players, metavar="2..4",
+                      help="hot-seat players sharing the screen (implies --mode hotseat; default 2)")
     game.add_argument("--count", type=_positive, default=10, help="questions in a game (default 10)")
     game.add_argument("--seed", type=int, help="make the whole game reproducible")
     game.add_argument("--questions", type=Path, action="append", metavar="PATH",
@@ -127,6 +138,10 @@ def cmd_play(args) -> int:
     from game.core.questions import UnreadablePath
     from game.core.scores import ScoreStore
 
+    mode = args.mode or ("hotseat" if args.players else "classic")
+    if args.players and mode != "hotseat":
+        print(f"mi-trivia: --players is for hot-seat games; it cannot be used with --mode {mode}", file=sys.stderr)
+        return EXIT_UNREADABLE
     seed = args.seed if args.seed is not None else random.randrange(2**31)
     sources = args.questions or default_sources()
     try:
@@ -157,7 +172,8 @@ def cmd_play(args) -> int:
 
     options = Options(count=args.count, seed=args.seed if args.seed is not None else seed,
                       name=args.name or ("AUTO" if args.autoplay else None), category=args.category,
-                      difficulty=args.difficulty, autoplay=args.autoplay, fps=args.fps,
+                      difficulty=args.difficulty, mode=mode, players=args.players or 2,
+                      autoplay=args.autoplay, fps=args.fps,
                       screenshots=args.screenshots, size=args.size, fullscreen=args.fullscreen)
     app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices)
     try:
@@ -224,7 +240,8 @@ def cmd_scores(args) -> int:
         print(f"mi-trivia scores: {store.path}: {warning}", file=sys.stderr)
     boards = result.table.boards()
     if args.json:
-        rows = [e.to_json() for items in boards.values() for e in items]
+        rows = [{**e.to_json(), "rank": place} for items in boards.values()
+                for place, e in enumerate(items, start=1)]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return EXIT_OK
@@ -236,7 +253,8 @@ def cmd_scores(args) -> int:
         print(f"{label}  [{board}]")
         for place, e in enumerate(entries, start=1):
             name = e.name if e.name.isprintable() else repr(e.name)
-            print(f"  {place:>2}. {name:<16}  {e.score:>7,}  {e.correct:>2}/{e.asked:<2}  {e.time_s:7.1f} s  {e.date[:10]}")
+            right = f"{e.correct:>2} in a row" if e.mode == "sudden-death" else f"{e.correct:>2}/{e.asked:<2}"
+            print(f"  {place:>2}. {name:<16}  {e.score:>7,}  {right}  {e.time_s:7.1f} s  {e.date[:10]}")
         print()
     return EXIT_OK
 

@@ -4,7 +4,6 @@ import json
 import subprocess
 import sys
 
-from pathlib import Path
 
 import pytest
 
@@ -135,3 +134,35 @@ def test_category_and_difficulty_filter_the_game(tmp_path):
                      "--scores", tmp_path / "s.json")
     assert result.returncode == 0, result.stderr
     assert last_json(result.stdout)["answered"] == 3
+
+
+def test_every_mode_plays_to_the_end_on_its_own_board(tmp_path):
+    scores = tmp_path / "s.json"
+    shots = tmp_path / "shots"
+    reports = {}
+    for mode, extra in (("classic", []), ("sudden-death", []), ("practice", []), ("hotseat", ["--players", "3"])):
+        result = run_cli("--autoplay", "--mode", mode, "--count", "2", "--seed", "3", "--scores", scores,
+                         "--name", "BOT", "--screenshots", shots / mode, *extra)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+        reports[mode] = report = last_json(result.stdout)
+        assert report["mode"] == mode and report["reviewed"] is True
+        assert (shots / mode / "review.png").stat().st_size > 1000
+    assert [p["name"] for p in reports["hotseat"]["players"]] == ["BOT1", "BOT2", "BOT3"]
+    assert all(p["answered"] == 2 for p in reports["hotseat"]["players"])
+    assert reports["classic"]["players"][0]["lifelines_used"] == 2
+    assert reports["practice"]["saved"] is False and reports["practice"]["score"] == 0
+    for screen in ("players", "handover", "podium"):
+        assert (shots / "hotseat" / f"{screen}.png").exists(), screen
+    assert (shots / "classic" / "lifelines.png").exists()
+
+    rows = json.loads(run_cli("scores", "--json", "--scores", scores).stdout)
+    boards = {}
+    for row in rows:
+        boards.setdefault(row["mode"], set()).add(row["board"])
+    assert set(boards) == {"classic", "sudden-death", "hotseat"}  # practice keeps no score
+    assert all(len(b) == 1 for b in boards.values()) and len(set().union(*boards.values())) == 3
+    assert sorted(r["name"] for r in rows if r["mode"] == "hotseat") == ["BOT1", "BOT2", "BOT3"]
+    assert {r["rank"] for r in rows if r["mode"] == "hotseat"} == {1, 2, 3}
+    table = run_cli("scores", "--scores", scores).stdout
+    assert "Sudden death · every question" in table and "in a row" in table and "Hot-seat · 2 questions" in table

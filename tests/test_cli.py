@@ -129,3 +129,18 @@ def test_bad_arguments_exit_2_with_usage(capsys, argv):
         main(argv)
     assert info.value.code == 2
     assert "usage: mi-trivia" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--players", "5"], "hot-seat takes 2 to 4 players"),
+    (["--players", "1"], "must be 2 or more"),
+    (["--mode", "marathon"], "invalid choice: 'marathon'"),
+    (["--mode", "classic", "--players", "3"], "--players is for hot-seat games"),
+])
+def test_mode_and_player_options_are_checked(args, message, capsys):
+    try:
+        code = main(args)
+    except SystemExit as exc:  # argparse's own usage errors
+        code = exc.code
+    err = capsys.readouterr().err
+    assert code == 2 and message in err, err

@@ -146,3 +146,23 @@ def test_every_fact_question_names_its_fact():
     bank = load_files([Path(__file__).resolve().parent.parent / "questions.yaml"], seed=1)
     assert all(q.explanation for q in bank.questions)
     assert len({q.prompt for q in bank.questions}) == len(bank.questions) >= 20
+
+
+@pytest.mark.parametrize("kind", ["number", "money", "ordinal", "date"])
+def test_partial_facts_mark_the_neighbours_of_the_answer(kind):
+    for seed in range(20):
+        for q in fact_questions(FACTS[kind] + "\n    partial: true", seed):
+            at = q.choices.index(q.answer)
+            assert q.ordered
+            assert set(q.close) == {q.choices[i] for i in (at - 1, at + 1) if 0 <= i < len(q.choices)}
+
+
+def test_partial_is_refused_where_there_is_no_ladder():
+    text = POOLS + "facts:\n  - answer: Norway\n    pool: countries\n    partial: true\n" \
+                   "    explanation: Because.\n    ask: [Where?]\n"
+    found = [p.message for p in load_text(text, "facts.yaml", 1).problems]
+    assert any("'partial' needs a number, money, ordinal or date fact" in m for m in found), found
+
+
+def test_without_partial_nothing_is_close():
+    assert all(q.close == () for q in fact_questions(FACTS["number"], 3))

@@ -204,3 +204,18 @@ def test_default_bank_is_valid_and_large_enough():
     assert bank.problems == []
     assert len(bank.questions) >= 20
     assert all(q.explanation for q in bank.questions)
+
+
+def test_close_choices_earn_half_points():
+    bank = load_text(GOOD + "    close: [40 mph, 80 mph]\n", "bank.yaml")
+    assert bank.problems == [] and bank.questions[0].close == ("40 mph", "80 mph")
+    assert load_text(GOOD + "    close: ' 80 mph'\n", "bank.yaml").questions[0].close == ("80 mph",)
+    assert one(GOOD + "    close: 80 MPH\n") == "9:12: the close choice '80 MPH' is not one of the choices"
+
+
+@pytest.mark.parametrize("close, message", [
+    ("[90 mph]", "the close choice '90 mph' is not one of the choices"),
+    ("60 mph", "the answer itself cannot be a close choice"),
+])
+def test_bad_close_choices(close, message):
+    assert message in one(GOOD + f"    close: {close}\n")

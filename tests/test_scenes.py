@@ -69,7 +69,7 @@ def test_title_shows_menu_and_count_and_starts_a_game(app):
     assert isinstance(title, TitleScene)
     assert "6 questions loaded" in title._loaded_line()
     labels = [b.label for b in title.menu.buttons]
-    assert labels[0] == "Play" and labels[3] == "High scores" and labels[4] == "Quit"
+    assert labels[0] == "Play" and labels[1] == "Mode: Classic" and labels[4] == "High scores" and labels[5] == "Quit"
     draw(app)
     send(app, key(pygame.K_RETURN))
     assert isinstance(app.stack.top, PlayScene)
@@ -77,9 +77,9 @@ def test_title_shows_menu_and_count_and_starts_a_game(app):
 
 def test_title_works_with_the_mouse_alone(app):
     title = app.stack.top
-    rect = title.menu.buttons[3].rect
+    rect = title.menu.buttons[4].rect
     send(app, pygame.event.Event(pygame.MOUSEMOTION, pos=rect.center, rel=(0, 0), buttons=(0, 0, 0)))
-    assert title.menu.focus == 3 and title.menu.buttons[3].hover
+    assert title.menu.focus == 4 and title.menu.buttons[4].hover
     send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=rect.center, button=1))
     assert isinstance(app.stack.top, HighScoresScene)
     back = app.stack.top.menu.buttons[1].rect
@@ -89,7 +89,7 @@ def test_title_works_with_the_mouse_alone(app):
 
 def test_category_and_difficulty_filter(app):
     title = app.stack.top
-    send(app, key(pygame.K_DOWN), key(pygame.K_RIGHT))
+    send(app, key(pygame.K_DOWN), key(pygame.K_DOWN), key(pygame.K_RIGHT))
     assert app.options.category == "Cat A" and title.playable == 3
     send(app, key(pygame.K_DOWN), key(pygame.K_RIGHT), key(pygame.K_RIGHT))
     assert app.options.difficulty == "medium" and title.playable == 0
@@ -202,7 +202,7 @@ def test_whole_game_to_results_and_name_entry_and_table(app):
     table = app.stack.top
     assert isinstance(table, HighScoresScene)
     assert [e.name for e in table.table.board(table.board)] == ["Zoë 🚂"]
-    assert table.highlight_id() == table.table.board(table.board)[0].id
+    assert table.highlight_ids() == {table.table.board(table.board)[0].id}
     draw(app)
     send(app, key(pygame.K_ESCAPE))
     assert isinstance(app.stack.top, TitleScene)
@@ -256,3 +256,163 @@ def test_naughty_names_draw_on_the_high_score_table(app):
         draw(app)
         app.stack.pop()
     assert len(app.store.read().table.board(board)) == 10
+
+
+# -- modes, lifelines, hot-seat, review ------------------------------------------------------
+def test_title_cycles_through_the_modes_and_player_counts(app):
+    title = app.stack.top
+    send(app, key(pygame.K_DOWN))
+    seen = []
+    for _ in range(7):
+        seen.append((app.options.mode, app.options.players if app.options.mode == "hotseat" else 0))
+        send(app, key(pygame.K_RIGHT))
+    assert seen == [("classic", 0), ("sudden-death", 0), ("practice", 0), ("hotseat", 2), ("hotseat", 3),
+                    ("hotseat", 4)] + [("classic", 0)]
+    send(app, key(pygame.K_LEFT), key(pygame.K_LEFT))  # back past Classic to the end of the list
+    assert app.options.mode == "hotseat" and title.menu.buttons[1].label == "Mode: Hot-seat, 4 players"
+
+
+def test_lifelines_by_key_and_by_click(app):
+    scene = start(app)
+    session = scene.session
+    send(app, key(pygame.K_h))
+    removed = session.removed
+    assert len(removed) == 2 and all(scene.buttons[i].mark == "removed" for i in removed)
+    assert scene.lifelines[0].label == "50:50 used" and not scene.lifelines[0].enabled
+    # A removed choice can be neither chosen nor clicked.
+    send(app, key(pygame.K_1 + removed[0]))
+    rect = scene.buttons[removed[1]].rect
+    send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=rect.center, button=1))
+    assert scene.phase == "question"
+    # The arrows step over the removed choices.
+    for _ in range(4):
+        send(app, key(pygame.K_RIGHT))
+        assert scene.focus not in removed
+    assert "−200 pts" in scene.lifelines[1].label
+    send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=scene.lifelines[1].rect.center, button=1))
+    assert session.limit == 30 and not scene.lifelines[1].enabled
+    send(app, key(pygame.K_1 + session.current.correct))
+    assert scene.result.lifelines == ("50:50", "+10 s") and scene.result.points <= 1000 - 400
+    draw(app)
+
+
+def test_practice_waits_for_the_player_and_saves_nothing(app):
+    app.options.mode = "practice"
+    scene = start(app)
+    assert not scene.lifelines and not scene.animating()
+    send(app, key(pygame.K_1 + scene.session.current.correct))
+    scene.update(60.0)
+    assert scene.phase == "feedback"  # no automatic next question in practice
+    for _ in range(3):
+        if scene.phase == "question":
+            send(app, key(pygame.K_1))
+        send(app, key(pygame.K_RETURN))
+    results = app.stack.top
+    assert isinstance(results, ResultsScene) and results.entry is None and "save" not in results.actions
+    draw(app)
+
+
+def play_hotseat(app, players=3):
+    from game.ui.scenes.handover import HandoverScene
+    from game.ui.scenes.players import PlayersScene
+
+    app.options.mode, app.options.players = "hotseat", players
+    send(app, key(pygame.K_RETURN))
+    setup = app.stack.top
+    assert isinstance(setup, PlayersScene) and setup.wants_text and len(setup.values) == players
+    send(app, *[key(pygame.K_BACKSPACE)] * 8, pygame.event.Event(pygame.TEXTINPUT, text="Zoë"), key(pygame.K_TAB))
+    for field in range(1, players):  # Enter moves to the next name, then starts from the last one
+        assert setup.focus == field
+        send(app, key(pygame.K_RETURN))
+    assert isinstance(app.stack.top, HandoverScene)
+    return setup
+
+
+def test_hotseat_names_turns_handover_and_reveal(app):
+    from game.ui.scenes.handover import HandoverScene
+
+    play_hotseat(app, 3)
+    assert app.options.player_names == ["Zoë", "PLAYER 2", "PLAYER 3"]
+    session = app.session
+    handover = app.stack.top
+    assert handover.turn == 0 and session.paused  # the clock waits for the player
+    draw(app)
+    send(app, key(pygame.K_RETURN))
+    play = app.stack.top
+    assert isinstance(play, PlayScene) and not session.paused
+    correct = session.current.correct
+    send(app, key(pygame.K_1 + correct))
+    # The next player gets the same question, and no hint of the first one's pick.
+    assert isinstance(app.stack.top, HandoverScene) and app.stack.top.turn == 1
+    assert "Zoë locked in an answer." == app.stack.top.note
+    assert all(b.mark == "" for b in play.buttons)
+    send(app, key(pygame.K_RETURN), key(pygame.K_1 + (correct + 1) % 4))
+    send(app, key(pygame.K_RETURN), key(pygame.K_1 + correct))
+    assert play.phase == "feedback" and play.buttons[correct].mark == "correct"
+    assert play.buttons[(correct + 1) % 4].mark == "wrong"
+    draw(app)
+    send(app, key(pygame.K_RETURN))
+    assert isinstance(app.stack.top, HandoverScene) and app.stack.top.turn == 0
+
+
+def test_hotseat_ends_on_a_podium_that_saves_every_qualifying_player(app):
+    from game.ui.scenes.podium import PodiumScene
+
+    play_hotseat(app, 2)
+    for _ in range(app.session.total):
+        for _ in range(2):
+            send(app, key(pygame.K_RETURN), key(pygame.K_1 + app.session.current.correct))
+        send(app, key(pygame.K_RETURN))
+    podium = app.stack.top
+    assert isinstance(podium, PodiumScene) and podium.qualified == [0, 1]
+    assert podium.menu.buttons[0].label == "Save 2 scores"
+    draw(app)
+    send(app, key(pygame.K_RETURN))
+    podium.saving.result()
+    podium.update(0.0)
+    table = app.stack.top
+    assert isinstance(table, HighScoresScene) and len(table.highlight_ids()) == 2
+    assert {e.name for e in table.table.board(table.board)} == {"Zoë", "PLAYER 2"}
+    assert table.board.startswith("hotseat/")
+    assert [row["saved"] for row in app.outcome["players"]] == [True, True]
+
+
+def test_review_scrolls_with_keys_wheel_and_drag_and_fits_800x600(app):
+    from game.ui.scenes.review import ReviewScene
+
+    app._surface = pygame.display.set_mode((800, 600), pygame.RESIZABLE)
+    app._resized()
+    app.options.count = 6
+    start(app)
+    for _ in range(6):
+        send(app, key(pygame.K_1), key(pygame.K_RETURN))
+    results = app.stack.top
+    send(app, key(pygame.K_RIGHT), key(pygame.K_RETURN))
+    review = app.stack.top
+    assert isinstance(review, ReviewScene) and app.reviewed
+    assert len(review.tops) == 6 and review.max_offset > 0
+    screen = pygame.Rect(0, 0, 800, 600)
+    assert screen.contains(review.view) and screen.contains(review.menu.buttons[0].rect)
+    send(app, key(pygame.K_DOWN))
+    assert review.offset > 0
+    send(app, key(pygame.K_END))
+    assert review.offset == review.max_offset
+    send(app, key(pygame.K_HOME))
+    assert review.offset == 0
+    send(app, pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+    wheel = review.offset
+    assert wheel > 0
+    start_pos = review.view.center
+    send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start_pos, button=1),
+         pygame.event.Event(pygame.MOUSEMOTION, pos=(start_pos[0], start_pos[1] - 50), rel=(0, -50), buttons=(1, 0, 0)),
+         pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(start_pos[0], start_pos[1] - 50), button=1))
+    assert review.offset == min(wheel + 50, review.max_offset)
+    send(app, pygame.event.Event(pygame.MOUSEMOTION, pos=start_pos, rel=(0, 80), buttons=(0, 0, 0)))
+    assert review.offset == min(wheel + 50, review.max_offset)  # no drag once the button is up
+    send(app, key(pygame.K_PAGEUP), key(pygame.K_PAGEUP))
+    assert review.offset == 0
+    surface = draw(app)
+    card = (review.view.left + 20, review.view.top + 4)  # the first card's panel, not the backdrop
+    assert surface.get_at(card)[:3] == app.theme.palette.panel
+    send(app, key(pygame.K_ESCAPE))
+    assert app.stack.top is results

@@ -195,3 +195,24 @@ def test_leftovers_of_a_killed_writer_are_cleaned_up(tmp_path):
     (tmp_path / ".scores.json.abc123.tmp").write_text("half a file")
     assert ScoreStore(path).save(entry()).saved
     assert sorted(os.listdir(tmp_path)) == ["scores.json", "scores.json.lock"]
+
+
+def test_sudden_death_ranks_by_the_run_then_the_score():
+    from game.core.scores import Table
+
+    long_run = new_entry("sudden-death/all/x", "", "LONG", 5000, 7, 8, 40.0, mode="sudden-death")
+    rich = new_entry("sudden-death/all/x", "", "RICH", 6500, 6, 7, 20.0, mode="sudden-death")
+    same_run = new_entry("sudden-death/all/x", "", "FAST", 5100, 7, 8, 60.0, mode="sudden-death")
+    board = Table([long_run, rich, same_run]).board("sudden-death/all/x")
+    assert [e.name for e in board] == ["FAST", "LONG", "RICH"]
+
+
+def test_each_mode_has_its_own_board():
+    from game.core.model import Question
+    from game.core.scores import board_for
+
+    qs = [Question(prompt="Q?", choices=("a", "b"), answer="a")]
+    boards = {mode: board_for(mode, qs, 10, "bank")[0] for mode in ("classic", "sudden-death", "hotseat")}
+    assert len(set(boards.values())) == 3
+    assert boards["sudden-death"].startswith("sudden-death/all/")
+    assert board_for("sudden-death", qs, 5, "bank") == board_for("sudden-death", qs, 10, "bank")

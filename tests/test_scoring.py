@@ -31,3 +31,15 @@ def test_award_wrong_answer_scores_nothing_and_ends_streak():
 def test_award_right_answer_extends_streak():
     points, bonus, streak = scoring.award(True, 0.0, 20, streak_before=2)
     assert (points, bonus, streak) == (1000, 200, 3)
+
+
+def test_close_answer_earns_half_speed_points_and_no_streak():
+    assert scoring.award(False, 0, 20, 4, close=True) == (500, 0, 0)
+    assert scoring.award(False, 20, 20, 4, close=True) == (250, 0, 0)
+
+
+def test_each_lifeline_costs_its_points_never_below_zero():
+    assert scoring.award(True, 0, 20, 0, lifelines=1) == (1000 - scoring.LIFELINE_COST, 0, 1)
+    assert scoring.award(True, 0, 20, 2, lifelines=2) == (600, 200, 3)  # the streak bonus is kept
+    assert scoring.award(False, 20, 20, 0, close=True, lifelines=2) == (0, 0, 0)
+    assert scoring.award(False, 0, 20, 3, lifelines=2) == (0, 0, 0)

@@ -36,7 +36,7 @@ from game.core.yamldoc import Node
 KINDS = ("number", "money", "ordinal", "date", "text")
 FACT_KEYS = (
     "id", "kind", "answer", "ask", "explanation", "unit", "currency", "step", "min", "max",
-    "pool", "wrong", "choices", "category", "difficulty", "time_limit",
+    "pool", "wrong", "choices", "category", "difficulty", "time_limit", "partial",
 )
 DEFAULT_CHOICES = 4
 
@@ -111,6 +111,7 @@ class Fact:
     low: object = None
     high: object = None
     day: date | None = None
+    partial: bool = False  # the wrong numbers next to the answer earn half points
 
     # -- formatting ---------------------------------------------------------
     def show(self, value) -> str:
@@ -146,6 +147,13 @@ class Fact:
         assert values is not None  # checked when the fact was read
         return tuple(self.show(v) for v in values), True
 
+    def close_to(self, choices: tuple[str, ...], ordered: bool) -> tuple[str, ...]:
+        """With ``partial``, the choices either side of the answer in a ladder."""
+        if not (self.partial and ordered):
+            return ()
+        at = choices.index(self.right_answer())
+        return tuple(choices[i] for i in (at - 1, at + 1) if 0 <= i < len(choices))
+
     def questions(self, seed) -> list[Question]:
         out = []
         for prompt, source in self.prompts:
@@ -154,7 +162,7 @@ class Fact:
             out.append(Question(
                 prompt=prompt, choices=choices, answer=self.right_answer(), category=self.category,
                 difficulty=self.difficulty, time_limit=self.time_limit, explanation=self.explanation,
-                ordered=ordered, source=source,
+                ordered=ordered, close=self.close_to(choices, ordered), source=source,
             ))
         return out
 
@@ -218,6 +226,13 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
         time_limit = float(value) if value is not None else None
 
     extra: dict = {}
+    if get("partial"):
+        value = check.one_of(get("partial")[1], "partial", ("true", "false"))
+        if value == "true" and (kind not in ("number", "money", "ordinal", "date") or get("wrong")):
+            check.report(get("partial")[1], "'partial' needs a number, money, ordinal or date fact "
+                                            "whose wrong answers the game makes")
+        elif value is not None:
+            extra["partial"] = value == "true"
     if get("unit"):
         extra["unit"] = check.text(get("unit")[1], "unit") or ""
     if get("currency"):

@@ -41,6 +41,7 @@ class Question:
     time_limit: float | None = None
     explanation: str | None = None
     ordered: bool = False
+    close: tuple[str, ...] = ()  # wrong choices near enough to earn half points
     source: str = field(default="", compare=False)
 
     @property
@@ -56,6 +57,8 @@ class Question:
             value = getattr(self, key)
             if value is not None:
                 data[key] = value
+        if self.close:
+            data["close"] = list(self.close)
         if self.ordered:
             data["ordered"] = True
         data["source"] = self.source

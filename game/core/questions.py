@@ -37,7 +37,7 @@ from game.core.model import (
 )
 
 TOP_KEYS = ("questions", "facts", "pools")
-QUESTION_KEYS = ("prompt", "choices", "answer", "category", "difficulty", "time_limit", "explanation")
+QUESTION_KEYS = ("prompt", "choices", "answer", "category", "difficulty", "time_limit", "explanation", "close")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -211,6 +211,8 @@ def _read_question(check: Checker, node) -> Question | None:
         value = check.number_in(found["time_limit"][1], "time_limit", TIME_LIMIT_MIN, TIME_LIMIT_MAX)
         if value is not None:
             optional["time_limit"] = int(value) if value == value.to_integral_value() else float(value)
+    if "close" in found and choices is not None and answer is not None:
+        optional["close"] = _check_close(check, found["close"][1], choices, answer)
 
     if len(check.problems) > before:
         return None
@@ -232,6 +234,25 @@ def _check_choices(check: Checker, node, items) -> list[str] | None:
         else:
             seen[key] = position
     return [text for _, text in items] if ok else None
+
+
+def _check_close(check: Checker, node, choices: list[str], answer: str) -> tuple[str, ...]:
+    """``close``: wrong choices near enough to the answer to earn half points."""
+    if node.kind == "scalar":
+        text = check.text(node, "close")
+        items = [] if text is None else [(node, text)]
+    else:
+        items = check.text_list(node, "close", "a close choice") or []
+    close = []
+    for item, text in items:
+        match = next((c for c in choices if c.strip() == text.strip()), None)
+        if match is None:
+            check.report(item, f"the close choice '{clip(text)}' is not one of the choices")
+        elif match == answer:
+            check.report(item, "the answer itself cannot be a close choice")
+        else:
+            close.append(match)
+    return tuple(dict.fromkeys(close))
 
 
 def _match_answer(check: Checker, node, answer: str, choices: list[str]) -> str | None:

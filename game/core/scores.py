@@ -61,6 +61,9 @@ class Entry:
 
     def sort_key(self):
         # Higher score first, then the faster total time, then whoever came first.
+        # Sudden death ranks by right answers in a row first.
+        if self.mode == "sudden-death":
+            return (-self.correct, -self.score, self.time_s, self.date, self.id)
         return (-self.score, self.time_s, self.date, self.id)
 
     def to_json(self) -> dict:
@@ -337,13 +340,18 @@ def board_for(mode: str, questions, count: int, bank_label: str) -> tuple[str, s
     """The board a game belongs to: its mode, its length and its question set.
 
     The question set is identified by a digest of its prompts, so games with
-    different banks never share a table.
+    different banks never share a table.  Sudden death plays the whole set,
+    so its boards have no length ("all").
     """
     import hashlib
 
     from game.core.model import prompt_key
 
     digest = hashlib.sha1("\n".join(sorted(prompt_key(q.prompt) for q in questions)).encode("utf-8"))
-    board = f"{mode}/{count}/{digest.hexdigest()[:8]}"
-    label = f"{mode.replace('-', ' ').title()} · {count} questions · {bank_label}"
+    from game.core.session import MODE_NAMES
+
+    length = "all" if mode == "sudden-death" else str(count)
+    board = f"{mode}/{length}/{digest.hexdigest()[:8]}"
+    size = "every question" if mode == "sudden-death" else f"{count} questions"
+    label = f"{MODE_NAMES.get(mode, mode)} · {size} · {bank_label}"
     return board, label

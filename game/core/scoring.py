@@ -5,6 +5,10 @@ A right answer earns between 1000 points (answered at once) and 500 points
 Kahoot uses.  Each right answer that extends a streak adds a bonus of 100
 points for every earlier right answer in the streak, up to 500.  A wrong
 answer or a timeout scores nothing and ends the streak.
+
+A *close* answer (a wrong number next to the right one, where the question
+allows it) earns half the speed points, no bonus, and ends the streak.  Each
+lifeline used on a question costs 200 of that question's points (never below 0).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 MAX_POINTS = 1000
 STREAK_STEP = 100
 STREAK_CAP = 500
+LIFELINE_COST = 200
 
 
 def speed_points(elapsed: float, limit: float) -> int:
@@ -27,9 +32,13 @@ def streak_bonus(streak: int) -> int:
     return min(max(streak - 1, 0) * STREAK_STEP, STREAK_CAP)
 
 
-def award(correct: bool, elapsed: float, limit: float, streak_before: int) -> tuple[int, int, int]:
+def award(correct: bool, elapsed: float, limit: float, streak_before: int, *, close: bool = False,
+          lifelines: int = 0) -> tuple[int, int, int]:
     """``(points, bonus, new_streak)`` for one answer."""
-    if not correct:
-        return 0, 0, 0
-    streak = streak_before + 1
-    return speed_points(elapsed, limit), streak_bonus(streak), streak
+    cost = lifelines * LIFELINE_COST
+    if correct:
+        streak = streak_before + 1
+        return max(speed_points(elapsed, limit) - cost, 0), streak_bonus(streak), streak
+    if close:
+        return max(round(speed_points(elapsed, limit) / 2) - cost, 0), 0, 0
+    return 0, 0, 0

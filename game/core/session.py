@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.core import scoring
 from game.core.model import DEFAULT_TIME_LIMIT, Question
@@ -62,6 +62,20 @@ class Round:
     limit: float
 
 
+MODES = ("classic", "sudden-death", "practice", "hotseat")
+MODE_NAMES = {"classic": "Classic", "sudden-death": "Sudden death", "practice": "Practice", "hotseat": "Hot-seat"}
+MODE_BLURBS = {
+    "classic": "Timed questions; faster right answers score more.",
+    "sudden-death": "Questions until the first miss; the board ranks by how many in a row.",
+    "practice": "No clock, no points: every answer explained.",
+    "hotseat": "2 to 4 players take turns on the same questions.",
+}
+PLAYERS_MIN, PLAYERS_MAX = 2, 4
+FIFTY, TIME = "50:50", "+10 s"
+LIFELINES = (FIFTY, TIME)
+EXTRA_SECONDS = 10.0
+
+
 @dataclass(frozen=True)
 class Answer:
     round: Round
@@ -71,10 +85,49 @@ class Answer:
     points: int
     bonus: int
     streak: int
+    close: bool = False  # a near miss that earned half points
+    lifelines: tuple[str, ...] = ()
+    removed: tuple[int, ...] = ()  # choices the 50:50 took away
+    limit: float | None = None  # the time this player had (None: untimed)
+    player: int = 0
 
     @property
     def total(self) -> int:
         return self.points + self.bonus
+
+
+@dataclass
+class Player:
+    """One player's running totals (a game has one, or 2 to 4 in hot-seat)."""
+
+    name: str
+    score: int = 0
+    streak: int = 0
+    best_streak: int = 0
+    answers: list[Answer] = field(default_factory=list)
+    lifelines: list[str] = field(default_factory=list)  # the ones still unused
+
+    @property
+    def correct_count(self) -> int:
+        return sum(1 for a in self.answers if a.correct)
+
+    @property
+    def total_time(self) -> float:
+        return sum(a.elapsed for a in self.answers)
+
+    @property
+    def average_time(self) -> float:
+        return self.total_time / len(self.answers) if self.answers else 0.0
+
+    @property
+    def run(self) -> int:
+        """Right answers in a row from the start (sudden death's measure)."""
+        count = 0
+        for answer in self.answers:
+            if not answer.correct:
+                break
+            count += 1
+        return count
 
 
 def arrange(questions: Sequence[Question], rng: random.Random, default_limit: float) -> list[Round]:
@@ -102,52 +155,110 @@ def arrange(questions: Sequence[Question], rng: random.Random, default_limit: fl
 
 
 class Session:
-    """A game of ``count`` questions drawn without repeats from ``questions``."""
+    """One game: ``count`` questions drawn without repeats from ``questions``.
+
+    ``mode`` is one of :data:`MODES`.  Sudden death draws every question and
+    stops at the first miss; practice has no clock and no points; hot-seat
+    gives each of ``players`` a turn on every question, one after another.
+    """
 
     def __init__(self, questions: Sequence[Question], *, count: int = 10, rng: random.Random | None = None,
-                 clock: Clock = time.monotonic, default_limit: float = DEFAULT_TIME_LIMIT):
+                 clock: Clock = time.monotonic, default_limit: float = DEFAULT_TIME_LIMIT,
+                 mode: str = "classic", players: Sequence[str] = ("PLAYER",)):
         if not questions:
             raise ValueError("a game needs at least one question")
-        rng = rng or random.Random()
-        picks = rng.sample(list(questions), min(max(count, 1), len(questions)))
-        self.rounds = arrange(picks, rng, default_limit)
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
+        if not players or (mode == "hotseat") != (len(players) > 1) or len(players) > PLAYERS_MAX:
+            raise ValueError(f"{mode} needs {'2 to 4 players' if mode == 'hotseat' else 'one player'}")
+        self.mode = mode
+        self.rng = rng or random.Random()
+        pool = list(questions)
+        wanted = len(pool) if mode == "sudden-death" else min(max(count, 1), len(pool))
+        self.rounds = arrange(self.rng.sample(pool, wanted), self.rng, default_limit)
         self.timer = Timer(clock)
         self.index = 0
+        self.turn = 0
         self.answers: list[Answer] = []
-        self.score = 0
-        self.streak = 0
-        self.best_streak = 0
+        lifelines = list(LIFELINES) if self.lifelines_allowed else []
+        self.players = [Player(name, lifelines=list(lifelines)) for name in players]
+        self._begin_turn()
+
+    # -- what kind of game --------------------------------------------------------
+    @property
+    def timed(self) -> bool:
+        return self.mode != "practice"
+
+    @property
+    def scored(self) -> bool:
+        return self.mode != "practice"
+
+    @property
+    def lifelines_allowed(self) -> bool:
+        return self.mode in ("classic", "sudden-death")
 
     # -- where we are ---------------------------------------------------------
     @property
     def total(self) -> int:
+        """Questions in the game (sudden death: the most it can last)."""
         return len(self.rounds)
+
+    @property
+    def asked(self) -> int:
+        """Questions reached so far, counting the current one."""
+        return self.index + 1
 
     @property
     def current(self) -> Round:
         return self.rounds[self.index]
 
     @property
+    def player(self) -> Player:
+        return self.players[self.turn]
+
+    @property
     def finished(self) -> bool:
-        return len(self.answers) >= self.total
+        if self.mode == "sudden-death" and self.answers and not self.answers[-1].correct:
+            return True
+        return len(self.answers) >= self.total * len(self.players)
 
     @property
     def answered_current(self) -> bool:
-        return len(self.answers) > self.index
+        answers = self.player.answers
+        return bool(answers) and answers[-1].round is self.current
+
+    @property
+    def round_done(self) -> bool:
+        """Every player has answered the current question."""
+        return all(p.answers and p.answers[-1].round is self.current for p in self.players)
+
+    def answers_to_current(self) -> list[Answer]:
+        return [p.answers[-1] for p in self.players if p.answers and p.answers[-1].round is self.current]
 
     # -- the clock ------------------------------------------------------------
+    @property
+    def limit(self) -> float | None:
+        """Seconds this turn allows (with any +10 s), or ``None`` in practice."""
+        if not self.timed:
+            return None
+        return self.current.limit + self._extra
+
     def start(self) -> None:
-        """Start the clock for the current question."""
+        """Start the clock for the current turn."""
         self.timer.start()
 
     def elapsed(self) -> float:
-        return min(self.timer.elapsed(), self.current.limit)
+        limit = self.limit
+        spent = self.timer.elapsed()
+        return spent if limit is None else min(spent, limit)
 
     def remaining(self) -> float:
-        return max(self.current.limit - self.timer.elapsed(), 0.0)
+        limit = self.limit
+        return float("inf") if limit is None else max(limit - self.timer.elapsed(), 0.0)
 
     def expired(self) -> bool:
-        return not self.answered_current and self.timer.elapsed() >= self.current.limit
+        limit = self.limit
+        return limit is not None and not self.answered_current and self.timer.elapsed() >= limit
 
     @property
     def paused(self) -> bool:
@@ -159,41 +270,122 @@ class Session:
     def resume(self) -> None:
         self.timer.resume()
 
+    # -- lifelines --------------------------------------------------------------
+    def _begin_turn(self) -> None:
+        self._extra = 0.0
+        self._used: list[str] = []
+        self.removed: tuple[int, ...] = ()
+
+    def can_use(self, lifeline: str) -> bool:
+        if lifeline not in self.player.lifelines or self.answered_current:
+            return False
+        if lifeline == FIFTY:
+            return len(self.current.choices) >= 3  # two choices: nothing could be taken away
+        return self.timed
+
+    def use_fifty(self) -> tuple[int, ...]:
+        """Take away half the wrong choices (at least one is always left); returns their indices."""
+        if not self.can_use(FIFTY):
+            return ()
+        current = self.current
+        wrong = [i for i in range(len(current.choices)) if i != current.correct]
+        take = min(-(-len(wrong) // 2), len(wrong) - 1)
+        self.removed = tuple(sorted(self.rng.sample(wrong, take)))
+        self._spend(FIFTY)
+        return self.removed
+
+    def use_time(self) -> float:
+        """Add :data:`EXTRA_SECONDS` to this turn's clock; returns the seconds added."""
+        if not self.can_use(TIME):
+            return 0.0
+        self._extra += EXTRA_SECONDS
+        self._spend(TIME)
+        return EXTRA_SECONDS
+
+    def _spend(self, lifeline: str) -> None:
+        self.player.lifelines.remove(lifeline)
+        self._used.append(lifeline)
+
     # -- playing --------------------------------------------------------------
     def answer(self, chosen: int | None) -> Answer:
-        """Answer the current question (``None`` when the time ran out)."""
+        """Answer the current question for the player whose turn it is (``None``: time ran out)."""
+        player = self.player
         if self.answered_current:
-            return self.answers[self.index]
+            return player.answers[-1]
         current = self.current
+        limit = self.limit
         elapsed = self.elapsed()
-        if chosen is not None and elapsed >= current.limit:
+        if chosen is not None and (chosen in self.removed or not 0 <= chosen < len(current.choices)):
+            raise ValueError(f"choice {chosen} cannot be chosen")
+        if chosen is not None and limit is not None and elapsed >= limit:
             chosen = None  # too late: the buzzer went first
         correct = chosen is not None and chosen == current.correct
-        points, bonus, self.streak = scoring.award(correct, elapsed, current.limit, self.streak)
-        self.best_streak = max(self.best_streak, self.streak)
-        result = Answer(current, chosen, correct, elapsed, points, bonus, self.streak)
+        close = not correct and chosen is not None and current.choices[chosen] in current.question.close
+        if self.scored:
+            points, bonus, streak = scoring.award(correct, elapsed, limit, player.streak, close=close,
+                                                  lifelines=len(self._used))
+        else:
+            points, bonus, streak = 0, 0, player.streak + 1 if correct else 0
+        player.streak = streak
+        player.best_streak = max(player.best_streak, streak)
+        result = Answer(current, chosen, correct, elapsed, points, bonus, streak, close, tuple(self._used),
+                        self.removed, limit, self.turn)
+        player.answers.append(result)
+        player.score += result.total
         self.answers.append(result)
-        self.score += result.total
         self.timer.pause()
         return result
 
-    def advance(self) -> bool:
-        """Move to the next question; ``False`` when the game is over."""
-        if self.index + 1 >= self.total:
+    def next_turn(self) -> bool:
+        """Hand the current question to the next player; ``False`` when all have answered it."""
+        if self.turn + 1 >= len(self.players):
             return False
-        self.index += 1
+        self.turn += 1
+        self._begin_turn()
         self.start()
         return True
 
-    # -- totals ---------------------------------------------------------------
+    def advance(self) -> bool:
+        """Move to the next question (first player's turn); ``False`` when the game is over."""
+        if self.finished or self.index + 1 >= self.total:
+            return False
+        self.index += 1
+        self.turn = 0
+        self._begin_turn()
+        self.start()
+        return True
+
+    # -- totals (the current player's; one player outside hot-seat) --------------
+    @property
+    def score(self) -> int:
+        return self.player.score
+
+    @property
+    def streak(self) -> int:
+        return self.player.streak
+
+    @property
+    def best_streak(self) -> int:
+        return self.player.best_streak
+
     @property
     def correct_count(self) -> int:
-        return sum(1 for a in self.answers if a.correct)
+        return self.player.correct_count
 
     @property
     def total_time(self) -> float:
-        return sum(a.elapsed for a in self.answers)
+        return self.player.total_time
 
     @property
     def average_time(self) -> float:
-        return self.total_time / len(self.answers) if self.answers else 0.0
+        return self.player.average_time
+
+    def standings(self) -> list[tuple[int, Player]]:
+        """``(place, player)`` best first; equal scores share a place (then the faster time is listed first)."""
+        ordered = sorted(self.players, key=lambda p: (-p.score, p.total_time))
+        places, out = 0, []
+        for i, player in enumerate(ordered):
+            if i == 0 or player.score != ordered[i - 1].score:
+                places = i + 1
+            out.append((places, player))
+        return out

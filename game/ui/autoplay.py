@@ -4,8 +4,10 @@ It looks at which screen is on top, waits a varied, human-ish moment, then
 posts key presses, typed text or mouse clicks into pygame's event queue,
 exactly where a player's input arrives.  It answers some questions right and
 some wrong, using every input path in turn (digits, letters, arrows with
-Enter, the mouse), pauses once, enters its name when the score makes the
-table, looks at the high scores and quits.
+Enter, the mouse), pauses once, uses both lifelines where the mode has them,
+plays every seat in hot-seat, reads the review (scrolling with the wheel, the
+keys and a drag), enters its name when the score makes the table, looks at
+the high scores and quits.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import pygame
 RIGHT_RATE = 0.7
 DELAYS = {
     "title": (0.1, 0.2), "question": (0.2, 1.3), "feedback": (0.15, 0.35), "pause": (0.2, 0.3),
-    "results": (0.2, 0.4), "name_entry": (0.2, 0.4), "highscores": (0.3, 0.5),
+    "results": (0.2, 0.4), "name_entry": (0.2, 0.4), "highscores": (0.3, 0.5), "players": (0.2, 0.4),
+    "handover": (0.1, 0.25), "review": (0.3, 0.5), "podium": (0.2, 0.4),
 }
 
 
@@ -42,6 +45,8 @@ class Bot:
         self._acted = False
         self._paused_once = False
         self._answers = 0
+        self._lifelines_tried = 0
+        self._reviewed = False
         self.started: float | None = None
 
     def step(self, app, now: float) -> None:
@@ -65,8 +70,32 @@ class Bot:
         if self._acted or now < self._due:
             return
         self._acted = True
-        for event in self._events_for(scene):
+        events = self._lifeline(scene) if scene.name == "question" else None
+        if events:
+            # A lifeline first; the answer follows a moment later, once its effect shows.
+            self._acted = False
+            self._due = now + self.rng.uniform(0.2, 0.5)
+        else:
+            events = self._events_for(scene)
+        for event in events:
             pygame.event.post(event)
+
+    def _lifeline(self, scene) -> list[pygame.event.Event] | None:
+        """50:50 by its key on the first question it can, +10 s by a click on the next."""
+        from game.core.session import LIFELINES
+
+        if not self._paused_once or self._lifelines_tried >= len(LIFELINES) or not scene.lifelines:
+            return None
+        if self._lifelines_tried == 1 and scene.session.player.answers and \
+                scene.session.player.answers[-1].lifelines:
+            return None  # one lifeline a question: the next one waits for the next question
+        name = LIFELINES[self._lifelines_tried]
+        if not scene.session.can_use(name):
+            return None
+        self._lifelines_tried += 1
+        if self._lifelines_tried == 1:
+            return _key(pygame.K_h)
+        return _click(scene.lifelines[1].rect.center)
 
     def _events_for(self, scene) -> list[pygame.event.Event]:
         name = scene.name
@@ -83,8 +112,31 @@ class Bot:
             return _key(pygame.K_ESCAPE)
         if name == "feedback":
             return _key(pygame.K_SPACE)
-        if name == "results":
+        if name == "players":
+            events = []
+            for i, value in enumerate(scene.values):
+                events += _key(pygame.K_BACKSPACE) * (len(value) + 1)
+                events.append(pygame.event.Event(pygame.TEXTINPUT, text=f"{self.name}{i + 1}"))
+                events += _key(pygame.K_TAB)
+            return events + _key(pygame.K_RETURN)  # the focus is on Start
+        if name == "handover":
+            if scene.session.index % 2:
+                return _click(scene.menu.buttons[0].rect.center)
             return _key(pygame.K_RETURN)
+        if name in ("results", "podium"):
+            if not self._reviewed:
+                self._reviewed = True
+                review = scene.actions.index("review")
+                if name == "podium":
+                    return _click(scene.menu.buttons[review].rect.center)
+                return _key(pygame.K_RIGHT) * review + _key(pygame.K_RETURN)
+            if scene.actions[0] in ("save", "scores"):
+                if name == "podium":
+                    return _click(scene.menu.buttons[0].rect.center)
+                return self._first(scene)
+            return [pygame.event.Event(pygame.QUIT)]  # practice: nothing to save
+        if name == "review":
+            return self._review(scene)
         if name == "name_entry":
             events = _key(pygame.K_BACKSPACE) * (len(scene.value) + 1)
             events.append(pygame.event.Event(pygame.TEXTINPUT, text=self.name))
@@ -93,15 +145,34 @@ class Bot:
             return [pygame.event.Event(pygame.QUIT)]
         return []
 
+    def _first(self, scene) -> list[pygame.event.Event]:
+        """Focus the results' first button (Save or High scores) and press Enter."""
+        steps = (len(scene.actions) - scene.menu.focus) % len(scene.actions)
+        return _key(pygame.K_RIGHT) * steps + _key(pygame.K_RETURN)
+
+    def _review(self, scene) -> list[pygame.event.Event]:
+        view = scene.view
+        start = (view.centerx, view.centery + view.height // 4)
+        events = [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-2, flipped=False)]
+        events += _key(pygame.K_PAGEDOWN) + _key(pygame.K_DOWN)
+        events += [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start, button=1)]
+        events += [pygame.event.Event(pygame.MOUSEMOTION, pos=(start[0], start[1] - 40 * k), rel=(0, -40),
+                                      buttons=(1, 0, 0)) for k in range(1, 4)]
+        events += [pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(start[0], start[1] - 120), button=1)]
+        return events + _key(pygame.K_END) + _key(pygame.K_ESCAPE)
+
     def _answer(self, scene) -> list[pygame.event.Event]:
         current = scene.session.current
         n = len(current.choices)
+        removed = scene.session.removed
         if self.rng.random() < RIGHT_RATE:
             index = current.correct
         else:
-            index = self.rng.choice([i for i in range(n) if i != current.correct])
+            index = self.rng.choice([i for i in range(n) if i != current.correct and i not in removed])
         method = self._answers % 4
         self._answers += 1
+        if removed and method == 3:
+            method = 0  # the arrows step over removed choices; keep the bot's path simple
         if method == 0:
             return _key(pygame.K_1 + index)
         if method == 1:

@@ -17,6 +17,10 @@ BACK = "back"          # Esc
 POINT = "point"        # pos: the mouse moved
 CLICK = "click"        # pos: left button pressed
 SCROLL = "scroll"      # dy: the wheel
+DRAG = "drag"          # pos, dy: the mouse moved with the left button held
+RELEASE = "release"    # pos: left button let go
+PAGE = "page"          # dy: Page Up (-1) / Page Down (1); Home (-2) / End (2)
+LIFELINE = "lifeline"  # index: 0 = 50:50 (H), 1 = +10 s (T)
 TEXT = "text"          # text: typed characters
 ERASE = "erase"        # Backspace
 FULLSCREEN = "fullscreen"  # F11
@@ -43,6 +47,8 @@ _ARROWS = {
     pygame.K_TAB: (0, 1),
 }
 _CONFIRM = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
+_PAGES = {pygame.K_PAGEUP: -1, pygame.K_PAGEDOWN: 1, pygame.K_HOME: -2, pygame.K_END: 2}
+_LIFELINES = {pygame.K_h: 0, pygame.K_t: 1}
 
 
 def translate(event, text_mode: bool = False) -> Intent | None:
@@ -65,6 +71,10 @@ def translate(event, text_mode: bool = False) -> Intent | None:
                 return Intent(ERASE)
             if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 return Intent(CONFIRM)
+            if key in (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB):
+                # Between fields (hot-seat names); letters and digits stay text.
+                up = key == pygame.K_UP or (key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
+                return Intent(MOVE, dy=-1 if up else 1)
             return None
         if key in _CONFIRM:
             return Intent(CONFIRM)
@@ -72,6 +82,10 @@ def translate(event, text_mode: bool = False) -> Intent | None:
             return Intent(CHOOSE, index=_DIGITS[key])
         if key in _LETTERS:
             return Intent(CHOOSE, index=_LETTERS[key])
+        if key in _LIFELINES:
+            return Intent(LIFELINE, index=_LIFELINES[key])
+        if key in _PAGES:
+            return Intent(PAGE, dy=_PAGES[key])
         if key in _ARROWS:
             dx, dy = _ARROWS[key]
             if key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
@@ -81,9 +95,14 @@ def translate(event, text_mode: bool = False) -> Intent | None:
     if kind == pygame.TEXTINPUT:
         return Intent(TEXT, text=event.text) if text_mode else None
     if kind == pygame.MOUSEMOTION:
+        buttons = getattr(event, "buttons", (0, 0, 0))
+        if buttons and buttons[0]:
+            return Intent(DRAG, pos=tuple(event.pos), dy=int(getattr(event, "rel", (0, 0))[1]))
         return Intent(POINT, pos=tuple(event.pos))
     if kind == pygame.MOUSEBUTTONDOWN and event.button == 1:
         return Intent(CLICK, pos=tuple(event.pos))
+    if kind == pygame.MOUSEBUTTONUP and event.button == 1:
+        return Intent(RELEASE, pos=tuple(event.pos))
     if kind == pygame.MOUSEWHEEL:
         return Intent(SCROLL, dy=event.y)
     if kind in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):

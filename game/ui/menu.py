@@ -48,7 +48,8 @@ class Menu:
     def handle(self, intent, horizontal: bool = False) -> int | None:
         """The index activated, :attr:`USED` if the intent only moved focus, ``None`` if unused."""
         if intent.kind == I.MOVE:
-            delta = intent.dx if horizontal else intent.dy
+            # A row answers to left/right and up/down alike; a column to up/down.
+            delta = (intent.dx or intent.dy) if horizontal else intent.dy
             if delta:
                 self._step(1 if delta > 0 else -1)
                 return self.USED

@@ -28,6 +28,9 @@ class Palette:
     )
 
 
+# Hot-seat seats: a colour each, always shown with the player's name and seat number.
+PLAYER_COLOURS: tuple[Color, ...] = ((86, 180, 233), (240, 228, 66), (204, 121, 167), (0, 158, 115))
+
 SHAPES = ("triangle", "diamond", "circle", "square", "hexagon", "star")
 LETTERS = "ABCDEF"
 

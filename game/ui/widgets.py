@@ -62,6 +62,27 @@ def fit_lines(text: Text, content: str, sizes: list[int], width: int, height: in
     return lines, size
 
 
+class Caret:
+    """A text caret's blink: on for 0.55 s of each second; :meth:`changed` says when to redraw."""
+
+    def __init__(self) -> None:
+        self.phase = 0.0
+        self._shown: bool | None = None
+
+    def tick(self, dt: float) -> None:
+        self.phase = (self.phase + dt) % 1.0
+
+    @property
+    def visible(self) -> bool:
+        return self.phase < 0.55
+
+    def changed(self) -> bool:
+        """``True`` once each time the caret turns on or off."""
+        changed = self.visible != self._shown
+        self._shown = self.visible
+        return changed
+
+
 class Backdrop:
     """The background gradient, drawn once per window size and blitted each frame."""
 
@@ -162,14 +183,15 @@ class ChoiceButton:
     label: str
     hover: bool = False
     focus: bool = False
-    mark: str = ""  # "", "correct", "wrong" (the player's wrong pick) or "dim"
+    mark: str = ""  # "", "correct", "wrong" (the player's wrong pick), "close" (a near miss), "dim", "removed"
     _lines: tuple = field(default=(), repr=False)
 
     def contains(self, pos) -> bool:
-        return self.rect.collidepoint(pos)
+        return self.mark != "removed" and self.rect.collidepoint(pos)
 
     def draw(self, surface, theme: Theme, text: Text, m: Metrics) -> None:
         pal = theme.palette
+        faded = self.mark in ("dim", "removed")
         radius = m.px(theme.radius)
         colour = pal.choices[self.index % len(pal.choices)]
         fill = pal.panel_hover if (self.hover or self.focus) and not self.mark else pal.panel
@@ -177,11 +199,15 @@ class ChoiceButton:
             fill = _mix(pal.panel, pal.good, 0.35)
         elif self.mark == "wrong":
             fill = _mix(pal.panel, pal.bad, 0.35)
+        elif self.mark == "close":
+            fill = _mix(pal.panel, pal.accent, 0.3)
+        elif self.mark == "removed":
+            fill = _mix(pal.panel, pal.bg_top, 0.6)
         pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
 
         badge = pygame.Rect(self.rect.left, self.rect.top, min(m.px(96), self.rect.height + m.px(14)),
                             self.rect.height)
-        badge_colour = colour if self.mark != "dim" else _mix(colour, pal.panel, 0.6)
+        badge_colour = _mix(colour, pal.panel, 0.75 if self.mark == "removed" else 0.6) if faded else colour
         pygame.draw.rect(surface, badge_colour, badge, border_top_left_radius=radius,
                          border_bottom_left_radius=radius)
         ink = readable_on(badge_colour)
@@ -194,8 +220,9 @@ class ChoiceButton:
         draw_shape(surface, SHAPES[self.index], (x + letter.get_width() + m.px(8) + shape_r, badge.centery),
                    shape_r, ink)
 
-        if self.mark in ("correct", "wrong"):
-            edge, width = (pal.good if self.mark == "correct" else pal.bad), m.px(4)
+        if self.mark in ("correct", "wrong", "close"):
+            edge = {"correct": pal.good, "wrong": pal.bad, "close": pal.accent}[self.mark]
+            width = m.px(4)
         elif self.focus:
             edge, width = pal.focus, m.px(3)
         else:
@@ -204,20 +231,23 @@ class ChoiceButton:
 
         inner = pygame.Rect(badge.right + m.px(16), self.rect.top + m.px(4),
                             self.rect.right - badge.right - m.px(28), self.rect.height - m.px(8))
-        tag = ""
-        if self.mark == "correct":
-            tag = "✓"
-        elif self.mark == "wrong":
-            tag = "✗"
+        tag, tag_colour = {"correct": ("✓", pal.good), "wrong": ("✗", pal.bad), "close": ("≈", pal.accent),
+                           "removed": ("50:50", pal.muted)}.get(self.mark, ("", pal.text))
         if tag:
-            tag_img = text.render(tag, m.px(theme.heading), pal.good if tag == "✓" else pal.bad, True)
+            tag_size = m.px(theme.small if self.mark == "removed" else theme.heading)
+            tag_img = text.render(tag, tag_size, tag_colour, True)
             surface.blit(tag_img, tag_img.get_rect(midright=(self.rect.right - m.px(14), self.rect.centery)))
             inner.width -= tag_img.get_width() + m.px(12)
         size = m.px(theme.body)
         lines, size = fit_lines(text, self.label, [size, int(size * 0.85), int(size * 0.72)], inner.width,
                                 inner.height, max_lines=3)
-        colour_text = pal.muted if self.mark == "dim" else pal.text
-        blit_lines(surface, text, lines, size, colour_text, inner, align="left")
+        colour_text = pal.muted if faded else pal.text
+        height = blit_lines(surface, text, lines, size, colour_text, inner, align="left")
+        if self.mark == "removed":  # struck through: taken away by the 50:50
+            width = max((text.width(line, size) for line in lines), default=0)
+            for k in range(len(lines)):
+                y = inner.centery - height // 2 + int(text.line_height(size) * (k + 0.55))
+                pygame.draw.line(surface, pal.muted, (inner.left, y), (inner.left + width, y), m.px(2))
 
 
 def _mix(a, b, t: float):

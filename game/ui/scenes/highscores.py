@@ -16,9 +16,10 @@ PREVIOUS, BACK, NEXT = range(3)
 class HighScoresScene(Scene):
     name = "highscores"
 
-    def __init__(self, app, board: str, highlight: SaveResult | None = None):
+    def __init__(self, app, board: str, highlight: SaveResult | list[SaveResult] | None = None):
         super().__init__(app)
-        self.highlight = highlight
+        results = highlight if isinstance(highlight, list) else [highlight] if highlight is not None else []
+        self.highlights = results
         self.table = app.read_scores()
         boards = self.table.boards()
         self.board_ids = sorted(set(boards) | {board})
@@ -27,12 +28,15 @@ class HighScoresScene(Scene):
         many = len(self.board_ids) > 1
         self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = many
         self.messages = []
-        if highlight is not None:
-            if highlight.saved:
-                place = f" at #{highlight.rank}" if highlight.rank else ""
-                self.messages.append(f"Saved{place}.")
-            else:
-                self.messages.append(f"Your score could not be saved: {highlight.error}.")
+        saved = [r for r in results if r.saved]
+        if saved:
+            places = ", ".join(f"#{r.rank}" for r in saved if r.rank)
+            self.messages.append(f"Saved{' at ' + places if places else ''}.")
+        for result in results:
+            if not result.saved:
+                who = "Your score" if len(results) == 1 else "A score"
+                self.messages.append(f"{who} could not be saved: {result.error}.")
+                break
 
     @property
     def board(self) -> str:
@@ -85,10 +89,12 @@ class HighScoresScene(Scene):
         rect = self.table_rect
         size = m.px(t.label)
         line_h = max(app.text.line_height(size) + m.px(6), rect.height // 11)
-        cols = [("#", 0.0, "left"), ("Name", 0.06, "left"), ("Score", 0.47, "right"), ("Right", 0.59, "right"),
+        run = self.board.startswith("sudden-death/")
+        cols = [("#", 0.0, "left"), ("Name", 0.06, "left"), ("Score", 0.47, "right"),
+                ("In a row" if run else "Right", 0.59, "right"),
                 ("Time", 0.74, "right"), ("Date", 1.0, "right")]
         widths = {"Name": 0.3}
-        highlight_id = self.highlight_id()
+        highlight_ids = self.highlight_ids()
         y = rect.top
         for title, x, align in cols:
             anchor = "topleft" if align == "left" else "topright"
@@ -100,13 +106,13 @@ class HighScoresScene(Scene):
                       (cx, y + line_h), anchor="midtop")
         for place, entry in enumerate(entries, start=1):
             row = pygame.Rect(rect.left - m.px(10), y - m.px(3), rect.width + m.px(20), line_h - m.px(2))
-            if entry.id == highlight_id:
+            if entry.id in highlight_ids:
                 pygame.draw.rect(surface, pal.panel_hover, row, border_radius=m.px(8))
                 pygame.draw.rect(surface, pal.focus, row, width=m.px(2), border_radius=m.px(8))
             elif place % 2:
                 pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(8))
-            colour = pal.focus if entry.id == highlight_id else pal.text
-            values = [str(place), entry.name, f"{entry.score:,}", f"{entry.correct}/{entry.asked}",
+            colour = pal.focus if entry.id in highlight_ids else pal.text
+            values = [str(place), entry.name, f"{entry.score:,}", str(entry.correct) if run else f"{entry.correct}/{entry.asked}",
                       f"{entry.time_s:.1f} s", entry.date[:10]]
             for (title, x, align), value in zip(cols, values):
                 if title == "Name":
@@ -114,7 +120,7 @@ class HighScoresScene(Scene):
                     value = lines[0] if lines else ""
                 anchor = "topleft" if align == "left" else "topright"
                 blit_text(surface, app.text, value, size, colour, (rect.left + int(rect.width * x), y),
-                          bold=entry.id == highlight_id, anchor=anchor)
+                          bold=entry.id in highlight_ids, anchor=anchor)
             y += line_h
         notes = self.messages + app.score_notices
         if notes:
@@ -125,7 +131,5 @@ class HighScoresScene(Scene):
             blit_lines(surface, app.text, lines[:2], m.px(t.small), pal.muted, area, align="left", valign="top")
         self.menu.draw(surface, app, m.px(t.label))
 
-    def highlight_id(self) -> str | None:
-        if self.highlight is not None and self.highlight.saved:
-            return self.highlight.entry_id
-        return None
+    def highlight_ids(self) -> set[str]:
+        return {r.entry_id for r in self.highlights if r.saved and r.entry_id}

@@ -8,7 +8,7 @@ from game.core.scores import NAME_MAX, Entry, clean_name
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.widgets import blit_text, fit_lines
+from game.ui.widgets import Caret, blit_text, fit_lines
 
 SAVE, CANCEL = range(2)
 
@@ -23,9 +23,8 @@ class NameEntryScene(Scene):
         self.rank = rank
         self.value = clean_name(app.last_name() or entry.name)
         self.menu = Menu(["Save", "Back"])
-        self.blink = 0.0
+        self.caret = Caret()
         self.saving = None  # the background save while it runs
-        self._caret_shown = None
 
     def enter(self) -> None:
         pygame.key.start_text_input()
@@ -62,7 +61,7 @@ class NameEntryScene(Scene):
         self.saving = self.app.save_score(self.entry, name)
 
     def update(self, dt: float) -> None:
-        self.blink = (self.blink + dt) % 1.0
+        self.caret.tick(dt)
         if self.saving is not None and self.saving.done():
             from game.ui.scenes.highscores import HighScoresScene
 
@@ -71,10 +70,7 @@ class NameEntryScene(Scene):
 
     def animating(self) -> bool:
         # Redraw when the caret blinks on or off, or while saving.
-        visible = self.blink < 0.55
-        changed = visible != self._caret_shown
-        self._caret_shown = visible
-        return changed
+        return self.caret.changed()
 
     def layout(self, width: int, height: int) -> None:
         m = self.app.metrics
@@ -101,7 +97,7 @@ class NameEntryScene(Scene):
         image = app.text.render(shown, size, pal.text, True)
         rect = image.get_rect(midleft=inner.midleft)
         surface.blit(image, rect)
-        if self.blink < 0.55 and self.saving is None:
+        if self.caret.visible and self.saving is None:
             x = rect.right + m.px(4)
             pygame.draw.line(surface, pal.focus, (x, inner.top + m.px(8)), (x, inner.bottom - m.px(8)), m.px(3))
         if self.saving is not None:

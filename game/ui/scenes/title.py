@@ -5,12 +5,17 @@ from __future__ import annotations
 import pygame
 
 from game.core.model import DIFFICULTIES
+from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.widgets import blit_lines, blit_text, draw_motif, fit_lines
 
-PLAY, CATEGORY, DIFFICULTY, SCORES, QUIT = range(5)
+PLAY, MODE, CATEGORY, DIFFICULTY, SCORES, QUIT = range(6)
+CYCLING = (MODE, CATEGORY, DIFFICULTY)
+# The mode selector's stops: hot-seat once for each number of players.
+MODE_STOPS = [("classic", 0), ("sudden-death", 0), ("practice", 0)] + \
+    [("hotseat", n) for n in range(PLAYERS_MIN, PLAYERS_MAX + 1)]
 
 
 class TitleScene(Scene):
@@ -18,7 +23,7 @@ class TitleScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.menu = Menu(["Play", "Category", "Difficulty", "High scores", "Quit"])
+        self.menu = Menu(["Play", "Mode", "Category", "Difficulty", "High scores", "Quit"])
         self.categories = [None] + app.bank.categories()
         self.difficulties = [None] + list(DIFFICULTIES)
         self._motif: pygame.Surface | None = None
@@ -27,6 +32,10 @@ class TitleScene(Scene):
     # -- state --------------------------------------------------------------
     def _refresh(self) -> None:
         options = self.app.options
+        mode = MODE_NAMES[options.mode]
+        if options.mode == "hotseat":
+            mode += f", {options.players} players"
+        self.menu.set_label(MODE, f"Mode: {mode}")
         self.menu.set_label(CATEGORY, f"Category: {options.category or 'All'}")
         self.menu.set_label(DIFFICULTY, f"Difficulty: {(options.difficulty or 'any').title()}")
         self.playable = len(self.app.playable_questions())
@@ -37,6 +46,14 @@ class TitleScene(Scene):
 
     def _cycle(self, which: int, step: int) -> None:
         options = self.app.options
+        if which == MODE:
+            here = (options.mode, options.players if options.mode == "hotseat" else 0)
+            index = MODE_STOPS.index(here) if here in MODE_STOPS else 0
+            options.mode, players = MODE_STOPS[(index + step) % len(MODE_STOPS)]
+            if players:
+                options.players = players
+            self._refresh()
+            return
         if which == CATEGORY:
             values, current = self.categories, options.category
         else:
@@ -53,10 +70,10 @@ class TitleScene(Scene):
         if intent.kind == I.BACK:
             self.app.quit()
             return True
-        if intent.kind == I.MOVE and intent.dx and self.menu.focus in (CATEGORY, DIFFICULTY):
+        if intent.kind == I.MOVE and intent.dx and self.menu.focus in CYCLING:
             self._cycle(self.menu.focus, intent.dx)
             return True
-        if intent.kind == I.SCROLL and self.menu.focus in (CATEGORY, DIFFICULTY):
+        if intent.kind == I.SCROLL and self.menu.focus in CYCLING:
             self._cycle(self.menu.focus, -intent.dy)
             return True
         chosen = self.menu.handle(intent)
@@ -64,7 +81,7 @@ class TitleScene(Scene):
             return False
         if chosen == PLAY:
             self.app.start_game()
-        elif chosen in (CATEGORY, DIFFICULTY):
+        elif chosen in CYCLING:
             self._cycle(chosen, 1)
         elif chosen == SCORES:
             from game.ui.scenes.highscores import HighScoresScene
@@ -84,9 +101,9 @@ class TitleScene(Scene):
         margin = m.px(t.margin)
         self.motif_rect = pygame.Rect(int(width * 0.42), int(height * 0.18), width - int(width * 0.42),
                                       int(height * 0.64))
-        column = pygame.Rect(margin, int(height * 0.36), int(width * 0.36), 0)
-        button_h = m.px(58)
-        gap = m.px(12)
+        column = pygame.Rect(margin, int(height * 0.31), int(width * 0.36), 0)
+        button_h = m.px(52)
+        gap = m.px(10)
         self.menu.place_column(column, button_h, gap)
         self.info_rect = pygame.Rect(margin, height - m.px(110), width - 2 * margin, m.px(100))
 
@@ -120,19 +137,20 @@ class TitleScene(Scene):
         pygame.draw.circle(surface, pal.focus, (margin + int(sub_w * 0.34), fuse_y), m.px(6))
 
         self.menu.draw(surface, app, m.px(t.body))
-        info = [self._loaded_line()] + app.notices
+        column = self.menu.buttons[0].rect
+        y = self.menu.buttons[-1].rect.bottom + m.px(12)
+        blurb = app.text.wrap(MODE_BLURBS[self.app.options.mode], m.px(t.small), column.width, True)
+        blit_lines(surface, app.text, blurb, m.px(t.small), pal.accent,
+                   pygame.Rect(column.left, y, column.width, self.info_rect.top - y), bold=True, align="left",
+                   valign="top")
+        hint = "↑↓ choose · Enter selects · ←→ change mode, category or difficulty · Esc quits"
+        info = [hint, self._loaded_line()] + app.notices
         lines = []
         for note in info:
             lines.extend(app.text.wrap(note, m.px(t.small), self.info_rect.width))
         limit = max(1, self.info_rect.height // app.text.line_height(m.px(t.small)))
         blit_lines(surface, app.text, lines[-limit:] if len(lines) > limit else lines, m.px(t.small), pal.muted,
                    self.info_rect, align="left", valign="bottom")
-        column = self.menu.buttons[0].rect
-        hint = "↑↓ choose · Enter selects · ←→ change category or difficulty · Esc quits"
-        hint_lines = app.text.wrap(hint, m.px(t.small), column.width)
-        hint_rect = pygame.Rect(column.left, self.menu.buttons[-1].rect.bottom + m.px(14), column.width,
-                                app.text.line_height(m.px(t.small)) * len(hint_lines))
-        blit_lines(surface, app.text, hint_lines, m.px(t.small), pal.muted, hint_rect, align="left", valign="top")
 
     def _loaded_line(self) -> str:
         bank = self.app.bank

@@ -1,0 +1,136 @@
+"""Hot-seat set-up: a name for each of the 2 to 4 players."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.scores import NAME_MAX, clean_name
+from game.ui import intents as I
+from game.ui.scene import Scene
+from game.ui.theme import PLAYER_COLOURS
+from game.ui.widgets import Button, Caret, blit_text, fit_lines
+
+
+class PlayersScene(Scene):
+    name = "players"
+    wants_text = True
+
+    def __init__(self, app):
+        super().__init__(app)
+        count = app.options.players
+        known = app.options.player_names or []
+        self.values = [known[i] if i < len(known) else f"PLAYER {i + 1}" for i in range(count)]
+        self.fields = [pygame.Rect(0, 0, 0, 0) for _ in range(count)]
+        self.start = Button(pygame.Rect(0, 0, 0, 0), "Start")
+        self.back = Button(pygame.Rect(0, 0, 0, 0), "Back")
+        self.focus = 0  # a field, then Start, then Back
+        self.caret = Caret()
+
+    @property
+    def step_id(self) -> int:
+        return self.focus
+
+    def enter(self) -> None:
+        pygame.key.start_text_input()
+
+    def exit(self) -> None:
+        pygame.key.stop_text_input()
+
+    def _set_focus(self, index: int) -> None:
+        self.focus = index % (len(self.values) + 2)
+        self.start.focus = self.focus == len(self.values)
+        self.back.focus = self.focus == len(self.values) + 1
+
+    def handle(self, intent) -> bool:
+        n = len(self.values)
+        if intent.kind == I.BACK:
+            self.app.stack.pop()
+            return True
+        if intent.kind == I.TEXT and self.focus < n:
+            self.values[self.focus] = clean_name(self.values[self.focus] + intent.text)
+            return True
+        if intent.kind == I.ERASE and self.focus < n:
+            self.values[self.focus] = self.values[self.focus][:-1]
+            return True
+        if intent.kind == I.MOVE and intent.dy:
+            self._set_focus(self.focus + intent.dy)
+            return True
+        if intent.kind == I.CONFIRM:
+            if self.focus == n + 1:
+                self.app.stack.pop()
+            elif self.focus == n - 1 or self.focus == n:
+                self._start()
+            else:
+                self._set_focus(self.focus + 1)
+            return True
+        if intent.kind == I.POINT:
+            self.start.hover = self.start.contains(intent.pos)
+            self.back.hover = self.back.contains(intent.pos)
+            return True
+        if intent.kind == I.CLICK:
+            for i, rect in enumerate(self.fields):
+                if rect.collidepoint(intent.pos):
+                    self._set_focus(i)
+                    return True
+            if self.start.contains(intent.pos):
+                self._start()
+                return True
+            if self.back.contains(intent.pos):
+                self.app.stack.pop()
+                return True
+        return False
+
+    def _start(self) -> None:
+        names = [clean_name(v) or f"PLAYER {i + 1}" for i, v in enumerate(self.values)]
+        self.app.options.player_names = names
+        self.app.begin_game(replace=True)
+
+    def update(self, dt: float) -> None:
+        self.caret.tick(dt)
+
+    def animating(self) -> bool:
+        return self.caret.changed()
+
+    def layout(self, width: int, height: int) -> None:
+        m = self.app.metrics
+        w = min(m.px(640), width - 2 * m.px(40))
+        left = (width - w) // 2
+        field_h, gap = m.px(58), m.px(12)
+        top = m.px(150)
+        for i in range(len(self.fields)):
+            self.fields[i] = pygame.Rect(left, top + i * (field_h + gap), w, field_h)
+        row_top = top + len(self.fields) * (field_h + gap) + m.px(18)
+        half = (w - m.px(16)) // 2
+        self.start.rect = pygame.Rect(left, row_top, half, m.px(58))
+        self.back.rect = pygame.Rect(left + half + m.px(16), row_top, half, m.px(58))
+        self._set_focus(self.focus)
+
+    def draw(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        app.backdrop.draw(surface)
+        cx = surface.get_width() // 2
+        blit_text(surface, app.text, f"Hot-seat: {len(self.values)} players", m.px(t.title), pal.text,
+                  (cx, m.px(36)), bold=True, anchor="midtop")
+        blit_text(surface, app.text, f"A name for each seat (1 to {NAME_MAX} characters) · ↑↓ or Tab move · Enter goes on",
+                  m.px(t.small), pal.muted, (cx, m.px(104)), anchor="midtop")
+        for i, (rect, value) in enumerate(zip(self.fields, self.values)):
+            focused = i == self.focus
+            pygame.draw.rect(surface, pal.panel_hover if focused else pal.panel, rect, border_radius=m.px(10))
+            colour = PLAYER_COLOURS[i % len(PLAYER_COLOURS)]
+            tab = pygame.Rect(rect.left, rect.top, m.px(64), rect.height)
+            pygame.draw.rect(surface, colour, tab, border_top_left_radius=m.px(10), border_bottom_left_radius=m.px(10))
+            blit_text(surface, app.text, f"P{i + 1}", m.px(t.label), (16, 20, 30), tab.center, bold=True,
+                      anchor="center")
+            pygame.draw.rect(surface, pal.focus if focused else pal.panel_edge, rect,
+                             width=m.px(3) if focused else 1, border_radius=m.px(10))
+            inner = pygame.Rect(tab.right + m.px(16), rect.top, rect.right - tab.right - m.px(32), rect.height)
+            lines, size = fit_lines(app.text, value or " ", [m.px(t.body), m.px(t.label)], inner.width,
+                                    inner.height, bold=True, max_lines=1)
+            text_rect = blit_text(surface, app.text, lines[0] if value else "", size, pal.text, inner.midleft,
+                                  bold=True, anchor="midleft")
+            if focused and self.caret.visible:
+                x = (text_rect.right if value else inner.left) + m.px(4)
+                pygame.draw.line(surface, pal.focus, (x, rect.top + m.px(12)), (x, rect.bottom - m.px(12)), m.px(3))
+        self.start.draw(surface, t, app.text, m)
+        self.back.draw(surface, t, app.text, m)

@@ -1,0 +1,101 @@
+"""Hot-seat results: a podium, every player's numbers, and one button to save all who made the top 10."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.session import Session
+from game.ui.menu import Menu
+from game.ui.scenes.results import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
+from game.ui.theme import PLAYER_COLOURS
+from game.ui.widgets import blit_text, fit_lines
+
+
+class PodiumScene(AfterGameScene):
+    name = "podium"
+
+    def __init__(self, app, session: Session):
+        super().__init__(app)
+        self.session = session
+        self.entries = [app.entry_for(session, player=i) for i in range(len(session.players))]
+        self.ranks = app.ranks_for(self.entries)
+        self.qualified = [i for i, rank in enumerate(self.ranks) if rank]
+        self.actions = [SAVE if self.qualified else SCORES, REVIEW, AGAIN, TITLE]
+        count = len(self.qualified)
+        labels = {SAVE: f"Save {count} score{'s' if count != 1 else ''}", SCORES: "High scores",
+                  REVIEW: "Review", AGAIN: "Play again", TITLE: "Title"}
+        self.menu = Menu([labels[a] for a in self.actions])
+        self.saving = None
+
+    def handle(self, intent) -> bool:
+        return True if self.saving is not None else super().handle(intent)
+
+    def act(self, action: str) -> None:
+        if action == SAVE:
+            self.saving = self.app.save_scores([self.entries[i] for i in self.qualified], self.qualified)
+        elif action == SCORES:
+            from game.ui.scenes.highscores import HighScoresScene
+
+            self.app.stack.push(HighScoresScene(self.app, self.entries[0].board))
+        else:
+            super().act(action)
+
+    def update(self, dt: float) -> None:
+        if self.saving is not None and self.saving.done():
+            from game.ui.scenes.highscores import HighScoresScene
+
+            results = self.saving.result()
+            self.saving = None
+            self.app.stack.push(HighScoresScene(self.app, self.entries[0].board, highlight=results))
+            self.actions[0] = SCORES
+            self.menu.set_label(0, "High scores")
+
+    def layout(self, width: int, height: int) -> None:
+        m = self.app.metrics
+        margin = m.px(self.app.theme.margin)
+        row = pygame.Rect(margin, height - m.px(100), width - 2 * margin, m.px(60))
+        self.menu.place_row(row, m.px(16))
+        self.stage = pygame.Rect(margin, m.px(110), width - 2 * margin, row.top - m.px(130) - m.px(110))
+
+    def draw(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        app.backdrop.draw(surface)
+        cx = surface.get_width() // 2
+        blit_text(surface, app.text, "The podium", m.px(t.title), pal.text, (cx, m.px(30)), bold=True,
+                  anchor="midtop")
+        standings = self.session.standings()
+        # Blocks: 2nd, 1st, 3rd, 4th from left to right; the higher the place, the taller.
+        order = [k for k in (1, 0, 2, 3) if k < len(standings)]
+        n = len(order)
+        gap = m.px(18)
+        w = min(m.px(260), (self.stage.width - gap * (n - 1)) // n)
+        left = cx - (w * n + gap * (n - 1)) // 2
+        heights = {1: 1.0, 2: 0.72, 3: 0.5, 4: 0.34}
+        name_h = m.px(72)
+        for slot, k in enumerate(order):
+            place, player = standings[k]
+            seat = self.session.players.index(player)
+            colour = PLAYER_COLOURS[seat % len(PLAYER_COLOURS)]
+            block_h = int((self.stage.height - name_h) * heights[place])
+            block = pygame.Rect(left + slot * (w + gap), self.stage.bottom - block_h, w, block_h)
+            pygame.draw.rect(surface, colour, block, border_top_left_radius=m.px(12), border_top_right_radius=m.px(12))
+            blit_text(surface, app.text, f"{place}", m.px(t.display), (16, 20, 30), (block.centerx, block.top + m.px(6)),
+                      bold=True, anchor="midtop")
+            lines, size = fit_lines(app.text, f"P{seat + 1} {player.name}", [m.px(t.body), m.px(t.small)], w,
+                                    m.px(40), bold=True, max_lines=1)
+            blit_text(surface, app.text, lines[0], size, pal.text, (block.centerx, block.top - m.px(36)), bold=True,
+                      anchor="midbottom")
+            blit_text(surface, app.text, f"{player.score:,}", m.px(t.label), pal.accent,
+                      (block.centerx, block.top - m.px(6)), bold=True, anchor="midbottom")
+            detail = f"{player.correct_count}/{len(player.answers)} right"
+            rank = self.ranks[seat]
+            under = pygame.Rect(block.left, self.stage.bottom + m.px(8), w, m.px(60))
+            blit_text(surface, app.text, detail, m.px(t.small), pal.text, (under.centerx, under.top), anchor="midtop")
+            note = f"top 10: #{rank}" if rank else "not in the top 10"
+            blit_text(surface, app.text, note, m.px(t.small), pal.good if rank else pal.muted,
+                      (under.centerx, under.top + m.px(28)), anchor="midtop")
+        if self.saving is not None:
+            blit_text(surface, app.text, "Saving…", m.px(t.label), pal.muted, (cx, self.menu.buttons[0].rect.top - m.px(8)),
+                      anchor="midbottom")
+        self.menu.draw(surface, app, m.px(t.label))
