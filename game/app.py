@@ -193,12 +193,13 @@ class App:
         current = self.current_board()
         return current[1] if board == current[0] else board
 
-    def start_game(self, replace: bool = False) -> None:
-        """Play with the chosen options; hot-seat asks for the players' names first."""
+    def start_game(self, replace: bool = False, ask_names: bool = True) -> None:
+        """Play with the chosen options; hot-seat asks for the players' names first
+        (offering the last ones again), except on "Play again" with the same players."""
         if not self.playable_questions():
             return
         names = self.options.player_names
-        if self.options.mode == "hotseat" and (not names or len(names) != self.options.players):
+        if self.options.mode == "hotseat" and (ask_names or not names or len(names) != self.options.players):
             from game.ui.scenes.players import PlayersScene
 
             scene = PlayersScene(self)

@@ -355,15 +355,34 @@ def test_hotseat_names_turns_handover_and_reveal(app):
     assert isinstance(app.stack.top, HandoverScene) and app.stack.top.turn == 0
 
 
-def test_hotseat_ends_on_a_podium_that_saves_every_qualifying_player(app):
-    from game.ui.scenes.podium import PodiumScene
-
+def finish_hotseat(app):
     play_hotseat(app, 2)
     for _ in range(app.session.total):
         for _ in range(2):
             send(app, key(pygame.K_RETURN), key(pygame.K_1 + app.session.current.correct))
         send(app, key(pygame.K_RETURN))
-    podium = app.stack.top
+    return app.stack.top
+
+
+def test_hotseat_play_again_keeps_the_players_and_the_title_offers_their_names(app):
+    from game.ui.scenes.handover import HandoverScene
+    from game.ui.scenes.players import PlayersScene
+
+    podium = finish_hotseat(app)
+    again = podium.actions.index("again")
+    send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=podium.menu.buttons[again].rect.center, button=1))
+    assert isinstance(app.stack.top, HandoverScene) and app.session.players[0].name == "Zoë"
+    send(app, key(pygame.K_ESCAPE))  # the pause menu, over the hand-over screen
+    send(app, key(pygame.K_DOWN), key(pygame.K_RETURN))  # Quit to title
+    assert isinstance(app.stack.top, TitleScene)
+    send(app, key(pygame.K_RETURN))
+    assert isinstance(app.stack.top, PlayersScene) and app.stack.top.values == ["Zoë", "PLAYER 2"]
+
+
+def test_hotseat_ends_on_a_podium_that_saves_every_qualifying_player(app):
+    from game.ui.scenes.podium import PodiumScene
+
+    podium = finish_hotseat(app)
     assert isinstance(podium, PodiumScene) and podium.qualified == [0, 1]
     assert podium.menu.buttons[0].label == "Save 2 scores"
     draw(app)

@@ -81,14 +81,11 @@ class Bot:
             pygame.event.post(event)
 
     def _lifeline(self, scene) -> list[pygame.event.Event] | None:
-        """50:50 by its key on the first question it can, +10 s by a click on the next."""
+        """50:50 by its key, then +10 s by a click, on the first question after the pause."""
         from game.core.session import LIFELINES
 
         if not self._paused_once or self._lifelines_tried >= len(LIFELINES) or not scene.lifelines:
             return None
-        if self._lifelines_tried == 1 and scene.session.player.answers and \
-                scene.session.player.answers[-1].lifelines:
-            return None  # one lifeline a question: the next one waits for the next question
         name = LIFELINES[self._lifelines_tried]
         if not scene.session.can_use(name):
             return None

@@ -38,7 +38,7 @@ class AfterGameScene(Scene):
             app.reviewed = True
             app.stack.push(ReviewScene(app, self.session))
         elif action == AGAIN:
-            app.start_game(replace=True)
+            app.start_game(replace=True, ask_names=False)
         elif action == TITLE:
             app.back_to_title()
 
