@@ -352,6 +352,6 @@ def board_for(mode: str, questions, count: int, bank_label: str) -> tuple[str, s
 
     length = "all" if mode == "sudden-death" else str(count)
     board = f"{mode}/{length}/{digest.hexdigest()[:8]}"
-    size = "every question" if mode == "sudden-death" else f"{count} questions"
+    size = "every question" if mode == "sudden-death" else f"{count} question{'s' if count != 1 else ''}"
     label = f"{MODE_NAMES.get(mode, mode)} · {size} · {bank_label}"
     return board, label

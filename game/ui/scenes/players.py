@@ -19,7 +19,9 @@ class PlayersScene(Scene):
         super().__init__(app)
         count = app.options.players
         known = app.options.player_names or []
-        self.values = [known[i] if i < len(known) else f"PLAYER {i + 1}" for i in range(count)]
+        # Last game's names come back; an empty field shows its default ("PLAYER 2") as a placeholder,
+        # so typing replaces it rather than adding to it.
+        self.values = [known[i] if i < len(known) and known[i] != self.default(i) else "" for i in range(count)]
         self.fields = [pygame.Rect(0, 0, 0, 0) for _ in range(count)]
         self.start = Button(pygame.Rect(0, 0, 0, 0), "Start")
         self.back = Button(pygame.Rect(0, 0, 0, 0), "Back")
@@ -35,6 +37,10 @@ class PlayersScene(Scene):
 
     def exit(self) -> None:
         pygame.key.stop_text_input()
+
+    @staticmethod
+    def default(seat: int) -> str:
+        return f"PLAYER {seat + 1}"
 
     def _set_focus(self, index: int) -> None:
         self.focus = index % (len(self.values) + 2)
@@ -81,7 +87,7 @@ class PlayersScene(Scene):
         return False
 
     def _start(self) -> None:
-        names = [clean_name(v) or f"PLAYER {i + 1}" for i, v in enumerate(self.values)]
+        names = [clean_name(v) or self.default(i) for i, v in enumerate(self.values)]
         self.app.options.player_names = names
         self.app.begin_game(replace=True)
 
@@ -125,12 +131,12 @@ class PlayersScene(Scene):
             pygame.draw.rect(surface, pal.focus if focused else pal.panel_edge, rect,
                              width=m.px(3) if focused else 1, border_radius=m.px(10))
             inner = pygame.Rect(tab.right + m.px(16), rect.top, rect.right - tab.right - m.px(32), rect.height)
-            lines, size = fit_lines(app.text, value or " ", [m.px(t.body), m.px(t.label)], inner.width,
+            lines, size = fit_lines(app.text, value or self.default(i), [m.px(t.body), m.px(t.label)], inner.width,
                                     inner.height, bold=True, max_lines=1)
-            text_rect = blit_text(surface, app.text, lines[0] if value else "", size, pal.text, inner.midleft,
-                                  bold=True, anchor="midleft")
+            text_rect = blit_text(surface, app.text, lines[0], size, pal.text if value else pal.muted,
+                                  inner.midleft, bold=True, anchor="midleft")
             if focused and self.caret.visible:
-                x = (text_rect.right if value else inner.left) + m.px(4)
+                x = (text_rect.right + m.px(4)) if value else inner.left
                 pygame.draw.line(surface, pal.focus, (x, rect.top + m.px(12)), (x, rect.bottom - m.px(12)), m.px(3))
         self.start.draw(surface, t, app.text, m)
         self.back.draw(surface, t, app.text, m)
