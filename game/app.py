@@ -6,7 +6,6 @@ text cache, the question bank, the score store and the scene stack.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import random
@@ -286,13 +285,12 @@ class App:
     def last_name(self) -> str:
         return self.store.read().table.last_name
 
-    def save_score(self, entry: Entry, name: str):
-        """Save in a worker thread; returns a :class:`concurrent.futures.Future` of the :class:`SaveResult`."""
-        return self.save_scores([dataclasses.replace(entry, name=name)], [0], remember_name=True, single=True)
+    def save_scores(self, entries: list[Entry], seats: list[int], remember_name: bool = False):
+        """Save entries (the players in ``seats``) one after another in a worker thread.
 
-    def save_scores(self, entries: list[Entry], seats: list[int], remember_name: bool = False,
-                    single: bool = False):
-        """Save several entries (hot-seat) one after another in the worker; a Future of their results."""
+        Returns a :class:`concurrent.futures.Future` of their :class:`SaveResult` list.
+        ``remember_name``: offer the name again next time (one-player games).
+        """
         # A slow disk or a lock held by another game must never stall a frame.
         if self._saver is None:
             from concurrent.futures import ThreadPoolExecutor
@@ -313,7 +311,7 @@ class App:
                     print(f"mi-trivia: the score of {entry.name} could not be saved: {result.error}",
                           file=sys.stderr)
                 results.append(result)
-            return results[0] if single else results
+            return results
 
         return self._saver.submit(work)
 

@@ -21,8 +21,8 @@ class HighScoresScene(Scene):
         results = highlight if isinstance(highlight, list) else [highlight] if highlight is not None else []
         self.highlights = results
         self.table = app.read_scores()
-        boards = self.table.boards()
-        self.board_ids = sorted(set(boards) | {board})
+        self.boards = self.table.boards()  # sorted once, not on every redraw
+        self.board_ids = sorted(set(self.boards) | {board})
         self.index = self.board_ids.index(board)
         self.menu = Menu(["◀ Board", "Back", "Board ▶"], focus=BACK)
         many = len(self.board_ids) > 1
@@ -81,7 +81,7 @@ class HighScoresScene(Scene):
         cx = surface.get_width() // 2
         blit_text(surface, app.text, "High scores", m.px(t.title), pal.text, (cx, m.px(30)), bold=True,
                   anchor="midtop")
-        entries = self.table.boards().get(self.board, [])
+        entries = self.boards.get(self.board, [])
         label = entries[0].board_label if entries and entries[0].board_label else app.board_label(self.board)
         count = f"  ({self.index + 1} of {len(self.board_ids)})" if len(self.board_ids) > 1 else ""
         blit_text(surface, app.text, label + count, m.px(t.label), pal.accent, (cx, m.px(100)), anchor="midtop")

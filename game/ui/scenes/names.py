@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pygame
 
 from game.core.scores import NAME_MAX, Entry, clean_name
@@ -58,7 +60,8 @@ class NameEntryScene(Scene):
         name = clean_name(self.value)
         if not name:
             return
-        self.saving = self.app.save_score(self.entry, name)
+        entry = dataclasses.replace(self.entry, name=name)
+        self.saving = self.app.save_scores([entry], [0], remember_name=True)
 
     def update(self, dt: float) -> None:
         self.caret.tick(dt)

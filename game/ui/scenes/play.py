@@ -8,7 +8,7 @@ from game.core import scoring
 from game.core.session import FIFTY, LIFELINES, TIME, Answer, Session
 from game.ui import intents as I
 from game.ui.scene import Scene
-from game.ui.theme import PLAYER_COLOURS
+from game.ui.theme import LETTERS, PLAYER_COLOURS, readable_on
 from game.ui.widgets import Button, ChoiceButton, blit_lines, blit_text, fit_lines
 
 FEEDBACK_SECONDS = 6.0
@@ -341,14 +341,18 @@ class PlayScene(Scene):
         app, m, t = self.app, self.app.metrics, self.app.theme
         session = self.session
         colour = PLAYER_COLOURS[session.turn % len(PLAYER_COLOURS)]
-        text = f"P{session.turn + 1} {session.player.name}'s turn" if self.phase == "question" else "Everyone has answered"
+        if self.phase == "question":
+            text = f"P{session.turn + 1} {session.player.name}'s turn"
+        else:
+            text = "Everyone has answered"
         lines, size = fit_lines(app.text, text, [m.px(t.label), m.px(t.small)], self.top_rect.width // 2,
                                 self.top_rect.height, bold=True, max_lines=1)
-        image = app.text.render(lines[0], size, (16, 20, 30), True)
+        if self.phase != "question":
+            colour = t.palette.muted
+        image = app.text.render(lines[0], size, readable_on(colour), True)
         pill = image.get_rect().inflate(m.px(28), m.px(10))
         pill.midright = self.top_rect.midright
-        pygame.draw.rect(surface, colour if self.phase == "question" else t.palette.muted, pill,
-                         border_radius=pill.height // 2)
+        pygame.draw.rect(surface, colour, pill, border_radius=pill.height // 2)
         surface.blit(image, image.get_rect(center=pill.center))
 
     def _draw_strip(self, surface) -> None:
@@ -445,7 +449,7 @@ class PlayScene(Scene):
         name = self.session.players[answer.player].name
         if answer.chosen is None:
             return f"{name}: out of time"
-        letter = "ABCDEF"[answer.chosen]
+        letter = LETTERS[answer.chosen]
         if answer.correct:
             return f"{name}: {letter} ✓ +{answer.total}"
         if answer.close:

@@ -7,7 +7,7 @@ import pygame
 from game.core.scores import NAME_MAX, clean_name
 from game.ui import intents as I
 from game.ui.scene import Scene
-from game.ui.theme import PLAYER_COLOURS
+from game.ui.theme import PLAYER_COLOURS, readable_on
 from game.ui.widgets import Button, Caret, blit_text, fit_lines
 
 
@@ -118,15 +118,15 @@ class PlayersScene(Scene):
         cx = surface.get_width() // 2
         blit_text(surface, app.text, f"Hot-seat: {len(self.values)} players", m.px(t.title), pal.text,
                   (cx, m.px(36)), bold=True, anchor="midtop")
-        blit_text(surface, app.text, f"A name for each seat (1 to {NAME_MAX} characters) · ↑↓ or Tab move · Enter goes on",
-                  m.px(t.small), pal.muted, (cx, m.px(104)), anchor="midtop")
+        hint = f"A name for each seat (1 to {NAME_MAX} characters) · ↑↓ or Tab move · Enter goes on"
+        blit_text(surface, app.text, hint, m.px(t.small), pal.muted, (cx, m.px(104)), anchor="midtop")
         for i, (rect, value) in enumerate(zip(self.fields, self.values)):
             focused = i == self.focus
             pygame.draw.rect(surface, pal.panel_hover if focused else pal.panel, rect, border_radius=m.px(10))
             colour = PLAYER_COLOURS[i % len(PLAYER_COLOURS)]
             tab = pygame.Rect(rect.left, rect.top, m.px(64), rect.height)
             pygame.draw.rect(surface, colour, tab, border_top_left_radius=m.px(10), border_bottom_left_radius=m.px(10))
-            blit_text(surface, app.text, f"P{i + 1}", m.px(t.label), (16, 20, 30), tab.center, bold=True,
+            blit_text(surface, app.text, f"P{i + 1}", m.px(t.label), readable_on(colour), tab.center, bold=True,
                       anchor="center")
             pygame.draw.rect(surface, pal.focus if focused else pal.panel_edge, rect,
                              width=m.px(3) if focused else 1, border_radius=m.px(10))

@@ -7,7 +7,7 @@ import pygame
 from game.core.session import Session
 from game.ui.menu import Menu
 from game.ui.scenes.results import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
-from game.ui.theme import PLAYER_COLOURS
+from game.ui.theme import PLAYER_COLOURS, readable_on
 from game.ui.widgets import blit_text, fit_lines
 
 
@@ -80,8 +80,8 @@ class PodiumScene(AfterGameScene):
             block_h = int((self.stage.height - name_h) * heights[place])
             block = pygame.Rect(left + slot * (w + gap), self.stage.bottom - block_h, w, block_h)
             pygame.draw.rect(surface, colour, block, border_top_left_radius=m.px(12), border_top_right_radius=m.px(12))
-            blit_text(surface, app.text, f"{place}", m.px(t.display), (16, 20, 30), (block.centerx, block.top + m.px(6)),
-                      bold=True, anchor="midtop")
+            blit_text(surface, app.text, f"{place}", m.px(t.display), readable_on(colour),
+                      (block.centerx, block.top + m.px(6)), bold=True, anchor="midtop")
             lines, size = fit_lines(app.text, f"P{seat + 1} {player.name}", [m.px(t.body), m.px(t.small)], w,
                                     m.px(40), bold=True, max_lines=1)
             blit_text(surface, app.text, lines[0], size, pal.text, (block.centerx, block.top - m.px(36)), bold=True,
@@ -96,6 +96,6 @@ class PodiumScene(AfterGameScene):
             blit_text(surface, app.text, note, m.px(t.small), pal.good if rank else pal.muted,
                       (under.centerx, under.top + m.px(28)), anchor="midtop")
         if self.saving is not None:
-            blit_text(surface, app.text, "Saving…", m.px(t.label), pal.muted, (cx, self.menu.buttons[0].rect.top - m.px(8)),
-                      anchor="midbottom")
+            blit_text(surface, app.text, "Saving…", m.px(t.label), pal.muted,
+                      (cx, self.menu.buttons[0].rect.top - m.px(8)), anchor="midbottom")
         self.menu.draw(surface, app, m.px(t.label))

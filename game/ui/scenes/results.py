@@ -80,7 +80,8 @@ class ResultsScene(AfterGameScene):
         app.backdrop.draw(surface)
         cx = surface.get_width() // 2
         y = m.px(40)
-        title = {"practice": "Practice debrief", "sudden-death": "Sudden death: run over"}.get(s.mode, "Mission debrief")
+        titles = {"practice": "Practice debrief", "sudden-death": "Sudden death: run over"}
+        title = titles.get(s.mode, "Mission debrief")
         y = blit_text(surface, app.text, title, m.px(t.title), pal.text, (cx, y), bold=True,
                       anchor="midtop").bottom + m.px(12)
         if s.mode == "practice":

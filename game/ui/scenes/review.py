@@ -16,9 +16,8 @@ from game.core.session import Answer, Session
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
+from game.ui.theme import LETTERS
 from game.ui.widgets import blit_lines, blit_text, fit_lines
-
-LETTERS = "ABCDEF"
 
 
 class ReviewScene(Scene):
