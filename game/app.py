@@ -20,14 +20,19 @@ from game import paths
 from game.core.questions import Bank
 from game.core.scores import Entry, ScoreStore, Table, board_for, new_entry
 from game.core.session import Session
+from game.core.settings import Settings
 from game.ui import intents as I
+from game.ui.gamepad import EVENTS as PAD_EVENTS
+from game.ui.gamepad import Pads
 from game.ui.scene import SceneStack
+from game.ui.sound import Sound
 from game.ui.text import Text
-from game.ui.theme import Theme, metrics_for
-from game.ui.widgets import Backdrop
+from game.ui.theme import Theme, make_theme, metrics_for
+from game.ui.widgets import Backdrop, draw_toast
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)
+TOAST_SECONDS = 2.5
 
 
 @dataclass
@@ -94,7 +99,11 @@ def peak_rss_mb() -> float | None:
 class App:
     def __init__(self, options: Options, bank: Bank, store: ScoreStore, *, bank_label: str = "default bank",
                  bank_paths: list[str] | None = None, notices: list[str] | None = None,
-                 theme: Theme | None = None):
+                 settings: Settings | None = None, saved_settings: Settings | None = None,
+                 settings_path: Path | None = None):
+        """``settings``: what this run uses (the saved ones with any command-line
+        flags on top); ``saved_settings``: what the file holds, and what a change
+        on the settings screen is saved over (``settings_path`` None: never saved)."""
         self.options = options
         self.bank = bank
         self.store = store
@@ -102,7 +111,13 @@ class App:
         self.bank_paths = bank_paths or []
         self.notices = list(notices or [])
         self.score_notices: list[str] = []
-        self.theme = theme or Theme()
+        self.settings = settings or Settings()
+        self.saved_settings = saved_settings or self.settings
+        self.settings_path = settings_path
+        self.theme: Theme = make_theme(self.settings.theme, self.settings.text_scale)
+        self.sound = Sound(self.settings.volume, self.settings.muted)
+        self.pads = Pads()
+        self._toast: tuple[str, float] | None = None
         self.stack = SceneStack()
         self.running = False
         self.exit_code = 0
@@ -141,6 +156,7 @@ class App:
         self.metrics = metrics_for(*self.size)
         self.text = Text(paths.asset(self.theme.font_regular), paths.asset(self.theme.font_bold))
         pygame.key.stop_text_input()
+        self.pads.start()
 
     def _resized(self) -> None:
         surface = pygame.display.get_surface()
@@ -167,6 +183,63 @@ class App:
             return
         self._resized()
 
+    # -- settings, sound and notices -----------------------------------------------
+    def change_settings(self, **values) -> None:
+        """A change made in the game: used at once, and saved (over the saved settings,
+        so a command-line flag for this run is not written to the file)."""
+        self.settings = self.settings.changed(**values)
+        self.saved_settings = self.saved_settings.changed(**values)
+        self.apply_settings()
+        if self.settings_path is not None:
+            snapshot, where = self.saved_settings, self.settings_path
+
+            def work():
+                from game.core import settings as S
+
+                error = S.save(where, snapshot)
+                if error:
+                    print(f"mi-trivia: {error}", file=sys.stderr)
+                    self.toast("Settings not saved: see the message in the terminal")
+
+            self._executor().submit(work)
+
+    def apply_settings(self) -> None:
+        theme = make_theme(self.settings.theme, self.settings.text_scale)
+        if theme != self.theme:
+            self.theme = theme
+            self.backdrop = Backdrop(theme)
+            self.stack.layout(*self.size)
+        self.sound.configure(self.settings.volume, self.settings.muted)
+        self.stack.changed = True
+
+    @property
+    def reduced_motion(self) -> bool:
+        return self.settings.reduced_motion
+
+    def toggle_mute(self) -> None:
+        muted = not self.settings.muted
+        if not muted and self.settings.volume == 0:
+            self.change_settings(muted=False, volume=50)
+        else:
+            self.change_settings(muted=muted)
+        if self.sound.failed and not muted:
+            self.toast("No sound device: the game stays silent")
+        else:
+            self.toast("Sound off (M turns it on)" if muted else f"Sound on, volume {self.settings.volume}%")
+
+    def toast(self, text: str) -> None:
+        """A short notice over whatever screen is showing (mute, a controller plugged in)."""
+        self._toast = (text, time.monotonic() + TOAST_SECONDS)
+        self.stack.changed = True
+
+    def _executor(self):
+        # One worker, so saves happen in the order they were asked for.
+        if self._saver is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")
+        return self._saver
+
     # -- what scenes ask of the app ---------------------------------------------
     def playable_questions(self):
         return self.bank.filtered(self.options.category, self.options.difficulty)
@@ -176,7 +249,7 @@ class App:
         pool = self.playable_questions() or self.bank.questions
         count = min(self.options.count, len(pool)) if pool else self.options.count
         mode = self.options.mode if self.options.mode != "practice" else "classic"
-        return board_for(mode, pool, count, self._bank_description())
+        return board_for(mode, pool, count, self._bank_description(), self.settings.time_factor or 1.0)
 
     def _bank_description(self) -> str:
         parts = [self.bank_label]
@@ -214,8 +287,10 @@ class App:
             return
         mode = self.options.mode
         names = self.options.player_names if mode == "hotseat" else [self.options.name or "PLAYER"]
-        self.game_board = self.current_board() if mode != "practice" else None
-        self.session = Session(pool, count=self.options.count, rng=self.rng, mode=mode, players=names)
+        factor = self.settings.time_factor
+        self.session = Session(pool, count=self.options.count, rng=self.rng, mode=mode, players=names,
+                               time_factor=factor)
+        self.game_board = self.current_board() if self.session.ranked else None
         self.reviewed = False
         scene = PlayScene(self, self.session)
         if replace:
@@ -244,8 +319,8 @@ class App:
         self.running = False
 
     def entry_for(self, session: Session, name: str | None = None, player: int = 0) -> Entry | None:
-        """The high-score entry for one player of a finished game (``None`` in practice)."""
-        if not session.scored:
+        """The high-score entry for one player of a finished game (``None`` in practice or with no timer)."""
+        if not session.ranked:
             return None
         board, label = self.game_board or self.current_board()
         who = session.players[player]
@@ -292,11 +367,6 @@ class App:
         ``remember_name``: offer the name again next time (one-player games).
         """
         # A slow disk or a lock held by another game must never stall a frame.
-        if self._saver is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="score-save")
-
         def work():
             results = []
             rows = self.outcome.get("players", [])
@@ -313,7 +383,7 @@ class App:
                 results.append(result)
             return results
 
-        return self._saver.submit(work)
+        return self._executor().submit(work)
 
     def bank_paths_for_message(self) -> list[str]:
         return self.bank_paths or ["questions.yaml"]
@@ -329,6 +399,12 @@ class App:
         if intent.kind == I.RESIZE:
             self._resized()
             return True
+        if intent.kind == I.MUTE:
+            self.toggle_mute()
+            return True
+        if intent.kind == I.PAUSE:
+            # Start pauses a question; on other screens it does what Enter does.
+            return self.stack.handle(intent) or self.stack.handle(I.Intent(I.CONFIRM))
         return self.stack.handle(intent)
 
     def run(self, first_scene=None, *, max_frames: int | None = None, max_seconds: float | None = None,
@@ -362,7 +438,13 @@ class App:
             text_mode = bool(top and top.wants_text)
             used = False
             for event in pygame.event.get():
-                intent = I.translate(event, text_mode)
+                if event.type in PAD_EVENTS:
+                    intent = self.pads.translate(event)
+                    if self.pads.note:
+                        self.toast(self.pads.note)
+                        self.pads.note = None
+                else:
+                    intent = I.translate(event, text_mode)
                 if intent is not None:
                     used |= self.dispatch(intent)
                     top = self.stack.top
@@ -372,6 +454,9 @@ class App:
             if self.bot is not None:
                 self.bot.step(self, frame_start)
             self.stack.update(dt)
+            if self._toast is not None and time.monotonic() >= self._toast[1]:
+                self._toast = None
+                self.stack.changed = True
             full = used or self.stack.changed or first or always_draw
             if full or self.stack.animating():
                 region = None if full else self.stack.animated_rect()
@@ -382,6 +467,8 @@ class App:
                 else:
                     self.stack.changed = False
                     self.stack.draw(self._surface)
+                    if self._toast is not None:
+                        draw_toast(self._surface, self, self._toast[0])
                     pygame.display.flip()
                 perf.frames += 1
                 perf.frame_ms.append((time.perf_counter() - frame_start) * 1000)
@@ -390,16 +477,18 @@ class App:
                     first = False
                     age = process_age_seconds()
                     perf.startup_ms = (age * 1000) if age is not None else (time.perf_counter() - perf.started) * 1000
+                    self.sound.start()  # after the first frame: opening audio never delays it
             clock.tick(fps)
         if self._saver is not None:
             self._saver.shutdown(wait=True)
+        self.sound.close()
         return self.exit_code
 
     def _screenshot(self) -> None:
         folder = self.options.screenshots
         top = self.stack.top
         name = getattr(top, "shot_name", None) or (top.name if top is not None else None)
-        if folder is None or top is None or name in self._shots_taken:
+        if folder is None or top is None or name in self._shots_taken or not top.settled():
             return
         self._shots_taken.add(name)
         try:
@@ -431,6 +520,10 @@ class App:
             "reviewed": self.reviewed,
             "seed": self.options.seed,
             **self.outcome,
+            "settings": {k: v for k, v in self.settings.to_json().items() if k not in ("format", "version")},
+            "sound": self.sound.state,
+            "sounds_played": dict(self.sound.played),
+            "gamepads": len(self.pads),
         }
         peak = peak_rss_mb()
         if peak is not None:

@@ -47,6 +47,17 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _setting(parse):
+    """An argparse type from one of :mod:`game.core.settings`' checks."""
+    def convert(text: str):
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
+    convert.__name__ = parse.__name__.replace("parse_", "")
+    return convert
+
+
 def _play_options(parser: argparse.ArgumentParser) -> None:
     game = parser.add_argument_group("playing")
     game.add_argument("--mode", choices=["classic", "sudden-death", "practice", "hotseat"],
@@ -63,6 +74,20 @@ def _play_options(parser: argparse.ArgumentParser) -> None:
     game.add_argument("--name", help="the name the autoplay bot enters (default AUTO)")
     game.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
     game.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
+    from game.core import settings as S
+
+    comfort = parser.add_argument_group("comfort (these win over the saved settings, for this run only)")
+    comfort.add_argument("--theme", choices=S.THEMES, help="default or high-contrast")
+    comfort.add_argument("--text-scale", type=_setting(S.parse_text_scale), metavar="SCALE",
+                         help="text size: 1, 1.25, 1.5 or 2 (or 100%%, 125%%, 150%%, 200%%)")
+    comfort.add_argument("--time-factor", type=_setting(S.parse_time_factor), metavar="FACTOR", default=False,
+                         help="more time per question: 1, 1.5 or 2, or none for no timer "
+                              "(extra time has its own high-score boards; no timer has none)")
+    comfort.add_argument("--reduced-motion", action=argparse.BooleanOptionalAction, default=None,
+                         help="no animations (the clock moves in whole seconds)")
+    comfort.add_argument("--mute", action=argparse.BooleanOptionalAction, default=None,
+                         help="no sound (M toggles it while playing)")
+    comfort.add_argument("--volume", type=_setting(S.parse_volume), metavar="0..100", help="sound volume")
     test = parser.add_argument_group("testing and measuring")
     test.add_argument("--autoplay", action="store_true",
                       help="the game plays itself and prints a JSON line of measurements")
@@ -163,7 +188,10 @@ def cmd_play(args) -> int:
     label = "default bank" if not args.questions else ", ".join(p.name for p in args.questions)
     if not args.questions and len(sources) > 1:
         label = "default bank + your questions"
-    store = ScoreStore(args.scores or paths.user_paths().scores)
+    user = paths.user_paths()
+    store = ScoreStore(args.scores or user.scores)
+    saved = _saved_settings(user.settings, notices)
+    settings = saved.changed(**_overrides(args))
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
@@ -175,7 +203,8 @@ def cmd_play(args) -> int:
                       difficulty=args.difficulty, mode=mode, players=args.players or 2,
                       autoplay=args.autoplay, fps=args.fps,
                       screenshots=args.screenshots, size=args.size, fullscreen=args.fullscreen)
-    app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices)
+    app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices,
+              settings=settings, saved_settings=saved, settings_path=user.settings)
     try:
         app.open_window()
     except pygame.error as exc:
@@ -197,6 +226,26 @@ def cmd_play(args) -> int:
     if args.autoplay or args.frames:
         print(report_line(app), flush=True)
     return code
+
+
+def _saved_settings(path: Path, notices: list[str]):
+    from game.core import settings as S
+
+    read = S.load(path)
+    if read.message:
+        print(f"mi-trivia: {read.message}", file=sys.stderr)
+        notices.append(read.message)
+    return read.settings
+
+
+def _overrides(args) -> dict:
+    """The settings given on the command line (``--time-factor none`` is a value: no timer)."""
+    given = {"theme": args.theme, "text_scale": args.text_scale, "reduced_motion": args.reduced_motion,
+             "muted": args.mute, "volume": args.volume}
+    values = {key: value for key, value in given.items() if value is not None}
+    if args.time_factor is not False:
+        values["time_factor"] = args.time_factor
+    return values
 
 
 # -- validate ---------------------------------------------------------------------------
@@ -297,7 +346,7 @@ def cmd_paths(args) -> int:
     print(f"default bank:     {paths.default_bank()}")
     print(f"your questions:   {user.questions_dir}  (every *.yaml here is added to the default bank)")
     print(f"scores:           {user.scores}")
-    print(f"settings:         {user.settings}  (reserved: no settings are saved yet)")
+    print(f"settings:         {user.settings}  (theme, text size, motion, timer, sound: the Settings screen)")
     print(f"data folder:      {user.data_dir}")
     print(f"config folder:    {user.config_dir}")
     return EXIT_OK

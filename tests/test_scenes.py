@@ -69,7 +69,7 @@ def test_title_shows_menu_and_count_and_starts_a_game(app):
     assert isinstance(title, TitleScene)
     assert "6 questions loaded" in title._loaded_line()
     labels = [b.label for b in title.menu.buttons]
-    assert labels[0] == "Play" and labels[1] == "Mode: Classic" and labels[4] == "High scores" and labels[5] == "Quit"
+    assert labels[0] == "Play" and labels[1] == "Mode: Classic" and labels[4] == "High scores" and labels[5] == "Settings" and labels[6] == "Quit"
     draw(app)
     send(app, key(pygame.K_RETURN))
     assert isinstance(app.stack.top, PlayScene)
@@ -100,6 +100,7 @@ def start(app):
     send(app, key(pygame.K_RETURN))
     scene = app.stack.top
     assert isinstance(scene, PlayScene)
+    scene.update(1.0)  # past the answers' entrance (the clock is the session's, not this)
     return scene
 
 
@@ -374,7 +375,7 @@ def test_hotseat_play_again_keeps_the_players_and_the_title_offers_their_names(a
     send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=podium.menu.buttons[again].rect.center, button=1))
     assert isinstance(app.stack.top, HandoverScene) and app.session.players[0].name == "Zoë"
     send(app, key(pygame.K_ESCAPE))  # the pause menu, over the hand-over screen
-    send(app, key(pygame.K_DOWN), key(pygame.K_RETURN))  # Quit to title
+    send(app, key(pygame.K_DOWN), key(pygame.K_DOWN), key(pygame.K_RETURN))  # Quit to title
     assert isinstance(app.stack.top, TitleScene)
     send(app, key(pygame.K_RETURN))
     assert isinstance(app.stack.top, PlayersScene) and app.stack.top.values == ["Zoë", ""]

@@ -336,12 +336,14 @@ def write_atomic(path: Path, text: str) -> None:
             os.close(dir_fd)
 
 
-def board_for(mode: str, questions, count: int, bank_label: str) -> tuple[str, str]:
-    """The board a game belongs to: its mode, its length and its question set.
+def board_for(mode: str, questions, count: int, bank_label: str,
+              time_factor: float = 1.0) -> tuple[str, str]:
+    """The board a game belongs to: its mode, its length, its question set and its clock.
 
     The question set is identified by a digest of its prompts, so games with
     different banks never share a table.  Sudden death plays the whole set,
-    so its boards have no length ("all").
+    so its boards have no length ("all").  Games with extra time (x1.5, x2)
+    have boards of their own (``classic/10/1a2b3c4d/x2``).
     """
     import hashlib
 
@@ -354,4 +356,7 @@ def board_for(mode: str, questions, count: int, bank_label: str) -> tuple[str, s
     board = f"{mode}/{length}/{digest.hexdigest()[:8]}"
     size = "every question" if mode == "sudden-death" else f"{count} question{'s' if count != 1 else ''}"
     label = f"{MODE_NAMES.get(mode, mode)} · {size} · {bank_label}"
+    if time_factor != 1.0:
+        board += f"/x{time_factor:g}"
+        label += f" · time ×{time_factor:g}"
     return board, label

@@ -19,8 +19,14 @@ STREAK_CAP = 500
 LIFELINE_COST = 200
 
 
-def speed_points(elapsed: float, limit: float) -> int:
-    """Points for a right answer given ``elapsed`` seconds out of ``limit``."""
+def speed_points(elapsed: float, limit: float | None) -> int:
+    """Points for a right answer given ``elapsed`` seconds out of ``limit``.
+
+    With no clock (``limit`` is ``None``) speed cannot count: a right answer
+    earns what one at the buzzer would.
+    """
+    if limit is None:
+        return MAX_POINTS // 2
     if limit <= 0:
         return MAX_POINTS
     fraction = min(max(elapsed / limit, 0.0), 1.0)
@@ -32,7 +38,7 @@ def streak_bonus(streak: int) -> int:
     return min(max(streak - 1, 0) * STREAK_STEP, STREAK_CAP)
 
 
-def award(correct: bool, elapsed: float, limit: float, streak_before: int, *, close: bool = False,
+def award(correct: bool, elapsed: float, limit: float | None, streak_before: int, *, close: bool = False,
           lifelines: int = 0) -> tuple[int, int, int]:
     """``(points, bonus, new_streak)`` for one answer."""
     cost = lifelines * LIFELINE_COST

@@ -130,7 +130,8 @@ class Player:
         return count
 
 
-def arrange(questions: Sequence[Question], rng: random.Random, default_limit: float) -> list[Round]:
+def arrange(questions: Sequence[Question], rng: random.Random, default_limit: float,
+            factor: float = 1.0) -> list[Round]:
     """Shuffle each question's choices so the right answer's position is spread evenly.
 
     Ordered questions (numbers, dates) keep their order; the others put the
@@ -150,7 +151,7 @@ def arrange(questions: Sequence[Question], rng: random.Random, default_limit: fl
             rng.shuffle(wrong)
             choices = tuple(wrong[:correct] + [question.answer] + wrong[correct:])
         counts[correct] += 1
-        rounds.append(Round(number, question, tuple(choices), correct, question.limit(default_limit)))
+        rounds.append(Round(number, question, tuple(choices), correct, question.limit(default_limit) * factor))
     return rounds
 
 
@@ -160,11 +161,13 @@ class Session:
     ``mode`` is one of :data:`MODES`.  Sudden death draws every question and
     stops at the first miss; practice has no clock and no points; hot-seat
     gives each of ``players`` a turn on every question, one after another.
+    ``time_factor`` stretches every question's time (1.5, 2); ``None`` plays
+    without a clock (and so without a place on the high-score boards).
     """
 
     def __init__(self, questions: Sequence[Question], *, count: int = 10, rng: random.Random | None = None,
                  clock: Clock = time.monotonic, default_limit: float = DEFAULT_TIME_LIMIT,
-                 mode: str = "classic", players: Sequence[str] = ("PLAYER",)):
+                 mode: str = "classic", players: Sequence[str] = ("PLAYER",), time_factor: float | None = 1.0):
         if not questions:
             raise ValueError("a game needs at least one question")
         if mode not in MODES:
@@ -172,30 +175,42 @@ class Session:
         if not players or (mode == "hotseat") != (len(players) > 1) or len(players) > PLAYERS_MAX:
             raise ValueError(f"{mode} needs {'2 to 4 players' if mode == 'hotseat' else 'one player'}")
         self.mode = mode
+        self.time_factor = time_factor
         self.rng = rng or random.Random()
         pool = list(questions)
         wanted = len(pool) if mode == "sudden-death" else min(max(count, 1), len(pool))
-        self.rounds = arrange(self.rng.sample(pool, wanted), self.rng, default_limit)
+        self.rounds = arrange(self.rng.sample(pool, wanted), self.rng, default_limit, time_factor or 1.0)
         self.timer = Timer(clock)
         self.index = 0
         self.turn = 0
         self.answers: list[Answer] = []
-        lifelines = list(LIFELINES) if self.lifelines_allowed else []
-        self.players = [Player(name, lifelines=list(lifelines)) for name in players]
+        self.players = [Player(name, lifelines=list(self.offered_lifelines)) for name in players]
         self._begin_turn()
 
     # -- what kind of game --------------------------------------------------------
     @property
     def timed(self) -> bool:
-        return self.mode != "practice"
+        return self.mode != "practice" and self.time_factor is not None
 
     @property
     def scored(self) -> bool:
         return self.mode != "practice"
 
     @property
+    def ranked(self) -> bool:
+        """Goes on a high-score board: scored and against a clock."""
+        return self.scored and self.timed
+
+    @property
     def lifelines_allowed(self) -> bool:
         return self.mode in ("classic", "sudden-death")
+
+    @property
+    def offered_lifelines(self) -> tuple[str, ...]:
+        """The lifelines each player starts with (no +10 s without a clock)."""
+        if not self.lifelines_allowed:
+            return ()
+        return tuple(name for name in LIFELINES if name != TIME or self.timed)
 
     # -- where we are ---------------------------------------------------------
     @property
@@ -238,7 +253,7 @@ class Session:
     # -- the clock ------------------------------------------------------------
     @property
     def limit(self) -> float | None:
-        """Seconds this turn allows (with any +10 s), or ``None`` in practice."""
+        """Seconds this turn allows (with any +10 s), or ``None`` without a clock."""
         if not self.timed:
             return None
         return self.current.limit + self._extra

@@ -7,7 +7,7 @@ some wrong, using every input path in turn (digits, letters, arrows with
 Enter, the mouse), pauses once, uses both lifelines where the mode has them,
 plays every seat in hot-seat, reads the review (scrolling with the wheel, the
 keys and a drag), enters its name when the score makes the table, looks at
-the high scores and quits.
+the high scores and quits.  It opens the settings once, and changes nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ RIGHT_RATE = 0.7
 DELAYS = {
     "title": (0.1, 0.2), "question": (0.2, 1.3), "feedback": (0.15, 0.35), "pause": (0.2, 0.3),
     "results": (0.2, 0.4), "name_entry": (0.2, 0.4), "highscores": (0.3, 0.5), "players": (0.2, 0.4),
-    "handover": (0.1, 0.25), "review": (0.3, 0.5), "podium": (0.2, 0.4),
+    "handover": (0.1, 0.25), "review": (0.3, 0.5), "podium": (0.2, 0.4), "settings": (0.2, 0.4),
 }
 
 
@@ -47,6 +47,7 @@ class Bot:
         self._answers = 0
         self._lifelines_tried = 0
         self._reviewed = False
+        self._looked_at_settings = False
         self.started: float | None = None
 
     def step(self, app, now: float) -> None:
@@ -67,7 +68,7 @@ class Bot:
             self._due = now + self.rng.uniform(low, high)
             self._acted = False
             return
-        if self._acted or now < self._due:
+        if self._acted or now < self._due or not scene.settled():
             return
         self._acted = True
         events = self._lifeline(scene) if scene.name == "question" else None
@@ -99,7 +100,15 @@ class Bot:
         if name == "title":
             if scene.app.session is not None:
                 return [pygame.event.Event(pygame.QUIT)]
-            return _key(pygame.K_RETURN)
+            if not self._looked_at_settings:
+                # Open the settings and leave them as they are (the bot never changes a player's settings).
+                from game.ui.scenes.title import SETTINGS
+
+                self._looked_at_settings = True
+                return _click(scene.menu.buttons[SETTINGS].rect.center)
+            return _key(pygame.K_UP) * scene.menu.focus + _key(pygame.K_RETURN)
+        if name == "settings":
+            return _key(pygame.K_ESCAPE)
         if name == "question":
             if not self._paused_once:
                 self._paused_once = True

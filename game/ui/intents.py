@@ -1,7 +1,8 @@
 """Input translated once: pygame events become intents that scenes handle.
 
 The player, the autoplay bot and the tests all post ordinary pygame events;
-only this module knows which key means what.
+only this module knows which key means what (and :mod:`game.ui.gamepad`,
+which button).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ PAGE = "page"          # dy: Page Up (-1) / Page Down (1); Home (-2) / End (2)
 LIFELINE = "lifeline"  # index: 0 = 50:50 (H), 1 = +10 s (T)
 TEXT = "text"          # text: typed characters
 ERASE = "erase"        # Backspace
+PAUSE = "pause"        # a gamepad's Start (where nothing pauses, it confirms)
+MUTE = "mute"          # M: sound off / on
 FULLSCREEN = "fullscreen"  # F11
 QUIT = "quit"          # the window's close button
 RESIZE = "resize"      # the window changed size
@@ -82,6 +85,8 @@ def translate(event, text_mode: bool = False) -> Intent | None:
             return Intent(CHOOSE, index=_DIGITS[key])
         if key in _LETTERS:
             return Intent(CHOOSE, index=_LETTERS[key])
+        if key == pygame.K_m:
+            return Intent(MUTE)
         if key in _LIFELINES:
             return Intent(LIFELINE, index=_LIFELINES[key])
         if key in _PAGES:

@@ -75,6 +75,13 @@ class Menu:
                     return i
         return None
 
+    def fitting_size(self, app, size: int) -> int:
+        """The largest size up to ``size`` at which every label fits its button on one line."""
+        from game.ui.widgets import one_line
+
+        pad = app.metrics.px(24)
+        return min(one_line(app.text, b.label, size, b.rect.width - pad, True, smallest=0.5) for b in self.buttons)
+
     def draw(self, surface, app, size: int | None = None) -> None:
         for button in self.buttons:
             button.draw(surface, app.theme, app.text, app.metrics, size)

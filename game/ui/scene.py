@@ -40,6 +40,10 @@ class Scene:
         """``True`` while something on screen moves; still screens are not redrawn."""
         return False
 
+    def settled(self) -> bool:
+        """``False`` while an entrance animation plays (screenshots and the bot wait for it)."""
+        return True
+
     def animated_rect(self):
         """The one region that moves, when only it needs redrawing (``None``: redraw everything)."""
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 Color = tuple[int, int, int]
 
@@ -28,6 +28,15 @@ class Palette:
     )
 
 
+# High contrast: black ground, white text and edges, a yellow focus; the
+# brightest variants of the same hues, every text colour at least 7:1 on black.
+HIGH_CONTRAST = Palette(
+    bg_top=(0, 0, 0), bg_bottom=(0, 0, 0), panel=(0, 0, 0), panel_hover=(38, 38, 38),
+    panel_edge=(255, 255, 255), text=(255, 255, 255), muted=(225, 225, 225), accent=(255, 221, 0),
+    focus=(255, 255, 0), good=(64, 235, 150), bad=(255, 128, 102), bar_back=(60, 60, 60),
+    choices=((86, 180, 233), (240, 228, 66), (0, 200, 140), (255, 140, 60), (160, 215, 255), (235, 160, 200)),
+)
+
 # Hot-seat seats: a colour each, always shown with the player's name and seat number.
 PLAYER_COLOURS: tuple[Color, ...] = ((86, 180, 233), (240, 228, 66), (204, 121, 167), (0, 158, 115))
 
@@ -52,6 +61,27 @@ class Theme:
     margin: int = 40
     gap: int = 18
     radius: int = 14
+    edge: int = 1  # the outline of buttons and panels
+    name: str = "default"
+    text_scale: float = 1.0
+
+
+def make_theme(name: str = "default", text_scale: float = 1.0) -> Theme:
+    """The theme for a palette name and a text size (1, 1.25, 1.5, 2).
+
+    Body text grows by the whole factor; headings less, since they are large
+    already and the screen must still hold them.
+    """
+    base = Theme(palette=HIGH_CONTRAST if name == "high-contrast" else Palette(), name=name,
+                 edge=2 if name == "high-contrast" else 1, text_scale=text_scale)
+    if text_scale == 1.0:
+        return base
+    big = min(text_scale, 1.25)
+    mid = min(text_scale, 1.5)
+    return replace(base, display=round(base.display * big), title=round(base.title * big),
+                   heading=round(base.heading * mid), prompt=round(base.prompt * text_scale),
+                   body=round(base.body * text_scale), label=round(base.label * text_scale),
+                   small=round(base.small * text_scale))
 
 
 @dataclass(frozen=True)

@@ -62,11 +62,30 @@ def fit_lines(text: Text, content: str, sizes: list[int], width: int, height: in
     return lines, size
 
 
-class Caret:
-    """A text caret's blink: on for 0.55 s of each second; :meth:`changed` says when to redraw."""
+def one_line(text: Text, content: str, size: int, width: int, bold=False, smallest: float = 0.6) -> int:
+    """The largest size from ``size`` down to ``smallest`` of it at which ``content`` fits on one line."""
+    floor = max(1, int(size * smallest))
+    while size > floor and text.width(content, size, bold) > width:
+        size = max(floor, int(size * 0.92))
+    return size
 
-    def __init__(self) -> None:
+
+def first_fitting(text: Text, options: list[str], size: int, width: int, bold=False) -> str:
+    """The first of ``options`` (longest first) that fits on one line at ``size``; else the last."""
+    for option in options:
+        if text.width(option, size, bold) <= width:
+            return option
+    return options[-1]
+
+
+class Caret:
+    """A text caret's blink: on for 0.55 s of each second; :meth:`changed` says when to redraw.
+
+    ``steady`` (reduced motion): always on, never blinking."""
+
+    def __init__(self, steady: bool = False) -> None:
         self.phase = 0.0
+        self.steady = steady
         self._shown: bool | None = None
 
     def tick(self, dt: float) -> None:
@@ -74,7 +93,7 @@ class Caret:
 
     @property
     def visible(self) -> bool:
-        return self.phase < 0.55
+        return self.steady or self.phase < 0.55
 
     def changed(self) -> bool:
         """``True`` once each time the caret turns on or off."""
@@ -166,7 +185,8 @@ class Button:
         radius = m.px(theme.radius)
         pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
         edge = pal.focus if self.focus and self.enabled else pal.panel_edge
-        pygame.draw.rect(surface, edge, self.rect, width=m.px(3) if self.focus else 1, border_radius=radius)
+        width = m.px(3 * theme.edge) if self.focus else max(1, m.px(theme.edge))
+        pygame.draw.rect(surface, edge, self.rect, width=width, border_radius=radius)
         color = pal.text if self.enabled else pal.muted
         size = size or m.px(theme.body)
         lines, size = fit_lines(text, self.label, [size, int(size * 0.85)], self.rect.width - m.px(24),
@@ -224,9 +244,9 @@ class ChoiceButton:
             edge = {"correct": pal.good, "wrong": pal.bad, "close": pal.accent}[self.mark]
             width = m.px(4)
         elif self.focus:
-            edge, width = pal.focus, m.px(3)
+            edge, width = pal.focus, m.px(3 * theme.edge)
         else:
-            edge, width = pal.panel_edge, 1
+            edge, width = pal.panel_edge, max(1, m.px(theme.edge))
         pygame.draw.rect(surface, edge, self.rect, width=width, border_radius=radius)
 
         inner = pygame.Rect(badge.right + m.px(16), self.rect.top + m.px(4),
@@ -296,3 +316,20 @@ def draw_motif(surface, rect: pygame.Rect, theme: Theme, m: Metrics) -> None:
         pygame.draw.circle(loco, pal.text, box.center, max(1, box.height // 3))
     tilted = pygame.transform.rotate(loco, -14)
     surface.blit(tilted, tilted.get_rect(midbottom=(int(cliff_x - w * 0.03), int(track_y + h * 0.04))))
+
+
+def draw_toast(surface, app, message: str) -> None:
+    """A short notice in a pill near the bottom of the window, over any screen."""
+    m, t = app.metrics, app.theme
+    pal = t.palette
+    size = m.px(t.small)
+    width = surface.get_width() - 2 * m.px(t.margin)
+    lines, size = fit_lines(app.text, message, [size], width - m.px(32), app.text.line_height(size) * 2,
+                            bold=True)
+    line_h = app.text.line_height(size, True)
+    text_w = max(app.text.width(line, size, True) for line in lines)
+    pill = pygame.Rect(0, 0, text_w + m.px(32), line_h * len(lines) + m.px(16))
+    pill.midbottom = (surface.get_width() // 2, surface.get_height() - m.px(70))
+    pygame.draw.rect(surface, pal.bg_top, pill, border_radius=m.px(12))
+    pygame.draw.rect(surface, pal.focus, pill, width=max(2, m.px(t.edge * 2)), border_radius=m.px(12))
+    blit_lines(surface, app.text, lines, size, pal.text, pill, bold=True)

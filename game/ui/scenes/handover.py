@@ -9,7 +9,7 @@ from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS
-from game.ui.widgets import blit_text, fit_lines
+from game.ui.widgets import blit_lines, blit_text, fit_lines
 
 
 class HandoverScene(Scene):
@@ -38,11 +38,22 @@ class HandoverScene(Scene):
         return chosen is not None
 
     def layout(self, width: int, height: int) -> None:
-        m = self.app.metrics
-        w = min(m.px(420), width - 2 * m.px(40))
-        self.menu.place_column(pygame.Rect((width - w) // 2, height // 2 + m.px(40), w, 0), m.px(62), 0)
-        margin = m.px(self.app.theme.margin)
-        self.chips_rect = pygame.Rect(margin, height - m.px(110), width - 2 * margin, m.px(54))
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        margin = m.px(t.margin)
+        w = min(max(m.px(420), app.text.width("I'm ready", m.px(t.body), True) + m.px(60)), width - 2 * margin)
+        button_h = max(m.px(62), app.text.line_height(m.px(t.body), True) + m.px(18))
+        chips_h = max(m.px(54), app.text.line_height(m.px(t.small), True) + m.px(16))
+        self.chips_rect = pygame.Rect(margin, height - m.px(24) - chips_h, width - 2 * margin, chips_h)
+        self.sub_lines = app.text.wrap("The others look away. Your clock starts when you are ready.", m.px(t.small),
+                                       width - 2 * margin)
+        sub_h = len(self.sub_lines) * app.text.line_height(m.px(t.small))
+        name_h = app.text.line_height(m.px(t.title), True)
+        # The name, the line under it and the button, centred in the room above the chips.
+        block = name_h + m.px(10) + sub_h + m.px(24) + button_h
+        top = max(m.px(100), (self.chips_rect.top - block) // 2 + m.px(30))
+        self.name_bottom = top + name_h
+        self.sub_top = self.name_bottom + m.px(10)
+        self.menu.place_column(pygame.Rect((width - w) // 2, self.sub_top + sub_h + m.px(24), w, 0), button_h, 0)
 
     def draw(self, surface) -> None:
         from game.ui.scenes.play import draw_player_chips
@@ -55,16 +66,16 @@ class HandoverScene(Scene):
         pygame.draw.rect(surface, colour, (0, 0, width, m.px(12)))
         cx = width // 2
         session = self.session
-        blit_text(surface, app.text, f"Question {session.current.number} of {session.total}", m.px(t.label),
-                  pal.muted, (cx, m.px(60)), anchor="midtop")
+        y = blit_text(surface, app.text, f"Question {session.current.number} of {session.total}", m.px(t.label),
+                      pal.muted, (cx, m.px(30)), anchor="midtop").bottom
         if self.note:
-            blit_text(surface, app.text, self.note, m.px(t.label), pal.good, (cx, m.px(100)), anchor="midtop")
+            blit_lines(surface, app.text, app.text.wrap(self.note, m.px(t.label), width - 2 * m.px(t.margin)),
+                       m.px(t.label), pal.good, pygame.Rect(0, y + m.px(6), width, 0), valign="top")
         name = f"Pass to P{self.turn + 1} {session.player.name}"
         lines, size = fit_lines(app.text, name, [m.px(t.display), m.px(t.title), m.px(t.heading)],
-                                width - 2 * m.px(t.margin), m.px(100), bold=True, max_lines=1)
-        rect = blit_text(surface, app.text, lines[0], size, colour, (cx, height // 2 - m.px(30)), bold=True,
-                         anchor="midbottom")
-        blit_text(surface, app.text, "The others look away. Your clock starts when you are ready.", m.px(t.small),
-                  pal.muted, (cx, rect.bottom + m.px(10)), anchor="midtop")
+                                width - 2 * m.px(t.margin), m.px(100) * t.text_scale, bold=True, max_lines=1)
+        blit_text(surface, app.text, lines[0], size, colour, (cx, self.name_bottom), bold=True, anchor="midbottom")
+        blit_lines(surface, app.text, self.sub_lines, m.px(t.small), pal.muted,
+                   pygame.Rect(0, self.sub_top, width, 0), valign="top")
         self.menu.draw(surface, app)
         draw_player_chips(surface, app, session, self.chips_rect, self.turn)

@@ -8,7 +8,7 @@ from game.core.scores import SaveResult
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.widgets import blit_lines, blit_text, fit_lines
+from game.ui.widgets import blit_lines, blit_text, fit_lines, one_line
 
 PREVIOUS, BACK, NEXT = range(3)
 
@@ -70,66 +70,91 @@ class HighScoresScene(Scene):
     def layout(self, width: int, height: int) -> None:
         m = self.app.metrics
         margin = m.px(self.app.theme.margin)
-        row = pygame.Rect(margin, height - m.px(90), width - 2 * margin, m.px(58))
+        app, t = self.app, self.app.theme
+        row_h = max(m.px(58), app.text.line_height(m.px(t.label), True) + m.px(18))
+        row = pygame.Rect(margin, height - m.px(24) - row_h, width - 2 * margin, row_h)
         self.menu.place_row(row, m.px(16))
-        self.table_rect = pygame.Rect(margin, m.px(150), width - 2 * margin, row.top - m.px(150) - m.px(60))
+        self.button_size = self.menu.fitting_size(app, m.px(t.label))
+        self.title_h = app.text.line_height(m.px(t.title), True)
+        top = m.px(24) + self.title_h + app.text.line_height(m.px(t.label)) + m.px(16)
+        notes_h = app.text.line_height(m.px(t.small)) * 2 + m.px(8)
+        self.table_rect = pygame.Rect(margin, top, width - 2 * margin, row.top - top - notes_h)
 
     def draw(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
         app.backdrop.draw(surface)
         cx = surface.get_width() // 2
-        blit_text(surface, app.text, "High scores", m.px(t.title), pal.text, (cx, m.px(30)), bold=True,
+        blit_text(surface, app.text, "High scores", m.px(t.title), pal.text, (cx, m.px(24)), bold=True,
                   anchor="midtop")
         entries = self.boards.get(self.board, [])
         label = entries[0].board_label if entries and entries[0].board_label else app.board_label(self.board)
         count = f"  ({self.index + 1} of {len(self.board_ids)})" if len(self.board_ids) > 1 else ""
-        blit_text(surface, app.text, label + count, m.px(t.label), pal.accent, (cx, m.px(100)), anchor="midtop")
+        width = surface.get_width() - 2 * m.px(t.margin)
+        blit_text(surface, app.text, label + count, one_line(app.text, label + count, m.px(t.label), width),
+                  pal.accent, (cx, m.px(24) + self.title_h), anchor="midtop")
 
         rect = self.table_rect
-        size = m.px(t.label)
-        line_h = max(app.text.line_height(size) + m.px(6), rect.height // 11)
         run = self.board.startswith("sudden-death/")
-        cols = [("#", 0.0, "left"), ("Name", 0.06, "left"), ("Score", 0.47, "right"),
-                ("In a row" if run else "Right", 0.59, "right"),
-                ("Time", 0.74, "right"), ("Date", 1.0, "right")]
-        widths = {"Name": 0.3}
+        heads = ["#", "Name", "Score", "In a row" if run else "Right", "Time", "Date"]
+        rows = [[str(place), e.name, f"{e.score:,}", str(e.correct) if run else f"{e.correct}/{e.asked}",
+                 f"{e.time_s:.1f} s", e.date[:10]] for place, e in enumerate(entries, start=1)]
+        # Columns measured at the chosen size: the numbers take what they need, the name the rest.
+        size = m.px(t.label)
+        gap = m.px(18)
+        for _ in range(10):
+            widths = [max(app.text.width(r[k], size, True) for r in rows + [heads]) for k in range(6)]
+            widths[1] = 0
+            name_w = rect.width - sum(widths) - gap * 5
+            if name_w >= rect.width * 0.28 or size <= m.px(t.small * 0.7):
+                break
+            size = int(size * 0.9)
+        widths[1] = max(name_w, m.px(40))
+        lefts, x = [], rect.left
+        for w in widths:
+            lefts.append(x)
+            x += w + gap
+        line_h = max(app.text.line_height(size) + m.px(6), min(rect.height // 11, app.text.line_height(size) * 2))
         highlight_ids = self.highlight_ids()
         y = rect.top
-        for title, x, align in cols:
-            anchor = "topleft" if align == "left" else "topright"
-            blit_text(surface, app.text, title, m.px(t.small), pal.muted, (rect.left + int(rect.width * x), y),
-                      bold=True, anchor=anchor)
+
+        def put(k: int, value: str, font: int, colour, bold: bool) -> None:
+            if k == 1:
+                value = fit_lines(app.text, value, [font], widths[1], line_h, bold=bold, max_lines=1)[0][0]
+                blit_text(surface, app.text, value, font, colour, (lefts[k], y), bold=bold)
+            elif k == 0:
+                blit_text(surface, app.text, value, font, colour, (lefts[k], y), bold=bold)
+            else:
+                blit_text(surface, app.text, value, font, colour, (lefts[k] + widths[k], y), bold=bold,
+                          anchor="topright")
+
+        head_size = min(size, m.px(t.small))
+        for k, title in enumerate(heads):
+            put(k, title, head_size, pal.muted, True)
         y += line_h
         if not entries:
-            blit_text(surface, app.text, "No scores yet on this board. Play a game to set one!", size, pal.muted,
-                      (cx, y + line_h), anchor="midtop")
-        for place, entry in enumerate(entries, start=1):
+            blit_lines(surface, app.text, app.text.wrap("No scores yet on this board. Play a game to set one!", size,
+                                                        rect.width), size, pal.muted,
+                       pygame.Rect(rect.left, y + line_h // 2, rect.width, 0), valign="top")
+        for place, (entry, values) in enumerate(zip(entries, rows), start=1):
             row = pygame.Rect(rect.left - m.px(10), y - m.px(3), rect.width + m.px(20), line_h - m.px(2))
-            if entry.id in highlight_ids:
+            lit = entry.id in highlight_ids
+            if lit:
                 pygame.draw.rect(surface, pal.panel_hover, row, border_radius=m.px(8))
                 pygame.draw.rect(surface, pal.focus, row, width=m.px(2), border_radius=m.px(8))
             elif place % 2:
                 pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(8))
-            colour = pal.focus if entry.id in highlight_ids else pal.text
-            values = [str(place), entry.name, f"{entry.score:,}", str(entry.correct) if run else f"{entry.correct}/{entry.asked}",
-                      f"{entry.time_s:.1f} s", entry.date[:10]]
-            for (title, x, align), value in zip(cols, values):
-                if title == "Name":
-                    lines, _ = fit_lines(app.text, value, [size], int(rect.width * widths["Name"]), line_h, max_lines=1)
-                    value = lines[0] if lines else ""
-                anchor = "topleft" if align == "left" else "topright"
-                blit_text(surface, app.text, value, size, colour, (rect.left + int(rect.width * x), y),
-                          bold=entry.id in highlight_ids, anchor=anchor)
+            for k, value in enumerate(values):
+                put(k, value, size, pal.focus if lit else pal.text, lit)
             y += line_h
         notes = self.messages + app.score_notices
         if notes:
-            area = pygame.Rect(rect.left, rect.bottom + m.px(4), rect.width, m.px(56))
+            area = pygame.Rect(rect.left, rect.bottom + m.px(4), rect.width, self.menu.buttons[0].rect.top - rect.bottom)
             lines = []
             for note in notes:
                 lines.extend(app.text.wrap(note, m.px(t.small), area.width))
             blit_lines(surface, app.text, lines[:2], m.px(t.small), pal.muted, area, align="left", valign="top")
-        self.menu.draw(surface, app, m.px(t.label))
+        self.menu.draw(surface, app, self.button_size)
 
     def highlight_ids(self) -> set[str]:
         return {r.entry_id for r in self.highlights if r.saved and r.entry_id}

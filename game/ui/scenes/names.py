@@ -10,7 +10,7 @@ from game.core.scores import NAME_MAX, Entry, clean_name
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.widgets import Caret, blit_text, fit_lines
+from game.ui.widgets import Caret, blit_lines, blit_text, fit_lines, one_line
 
 SAVE, CANCEL = range(2)
 
@@ -25,7 +25,7 @@ class NameEntryScene(Scene):
         self.rank = rank
         self.value = clean_name(app.last_name() or entry.name)
         self.menu = Menu(["Save", "Back"])
-        self.caret = Caret()
+        self.caret = Caret(steady=app.reduced_motion)
         self.saving = None  # the background save while it runs
 
     def enter(self) -> None:
@@ -64,6 +64,7 @@ class NameEntryScene(Scene):
         self.saving = self.app.save_scores([entry], [0], remember_name=True)
 
     def update(self, dt: float) -> None:
+        self.caret.steady = self.app.reduced_motion
         self.caret.tick(dt)
         if self.saving is not None and self.saving.done():
             from game.ui.scenes.highscores import HighScoresScene
@@ -76,21 +77,32 @@ class NameEntryScene(Scene):
         return self.caret.changed()
 
     def layout(self, width: int, height: int) -> None:
-        m = self.app.metrics
+        app, m, t = self.app, self.app.metrics, self.app.theme
         w = min(m.px(720), width - 2 * m.px(40))
-        self.box = pygame.Rect((width - w) // 2, height // 2 - m.px(40), w, m.px(76))
-        row = pygame.Rect(self.box.left, self.box.bottom + m.px(30), w, m.px(60))
+        self.prompt_lines = app.text.wrap(f"Type your name (1 to {NAME_MAX} characters) and press Enter",
+                                          m.px(t.label), width - 2 * m.px(40))
+        head_h = app.text.line_height(m.px(t.title), True) + m.px(16) + \
+            len(self.prompt_lines) * app.text.line_height(m.px(t.label)) + m.px(16)
+        box_h = max(m.px(76), app.text.line_height(m.px(t.heading), True) + m.px(16))
+        row_h = max(m.px(60), app.text.line_height(m.px(t.label), True) + m.px(18))
+        total = head_h + box_h + m.px(30) + row_h
+        top = max(m.px(12), (height - total) // 2)
+        self.head_top = top
+        self.box = pygame.Rect((width - w) // 2, top + head_h, w, box_h)
+        row = pygame.Rect(self.box.left, self.box.bottom + m.px(30), w, row_h)
         self.menu.place_row(row, m.px(16))
+        self.button_size = self.menu.fitting_size(app, m.px(t.body))
 
     def draw(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
         app.backdrop.draw(surface)
         cx = surface.get_width() // 2
-        blit_text(surface, app.text, f"New high score: #{self.rank}", m.px(t.title), pal.accent,
-                  (cx, self.box.top - m.px(90)), bold=True, anchor="midbottom")
-        blit_text(surface, app.text, f"Type your name (1 to {NAME_MAX} characters) and press Enter",
-                  m.px(t.label), pal.muted, (cx, self.box.top - m.px(24)), anchor="midbottom")
+        title = f"New high score: #{self.rank}"
+        y = blit_text(surface, app.text, title, one_line(app.text, title, m.px(t.title), surface.get_width(), True),
+                      pal.accent, (cx, self.head_top), bold=True, anchor="midtop").bottom + m.px(16)
+        blit_lines(surface, app.text, self.prompt_lines, m.px(t.label), pal.muted,
+                   pygame.Rect(0, y, surface.get_width(), 0), valign="top")
         pygame.draw.rect(surface, pal.panel, self.box, border_radius=m.px(t.radius))
         pygame.draw.rect(surface, pal.focus, self.box, width=m.px(3), border_radius=m.px(t.radius))
         inner = self.box.inflate(-m.px(32), -m.px(12))
@@ -106,4 +118,4 @@ class NameEntryScene(Scene):
         if self.saving is not None:
             blit_text(surface, app.text, "Saving…", m.px(t.label), pal.muted,
                       (cx, self.menu.buttons[0].rect.bottom + m.px(20)), anchor="midtop")
-        self.menu.draw(surface, app)
+        self.menu.draw(surface, app, self.button_size)

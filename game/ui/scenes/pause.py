@@ -7,9 +7,9 @@ import pygame
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.widgets import blit_text
+from game.ui.widgets import blit_lines, blit_text
 
-RESUME, QUIT_GAME = range(2)
+RESUME, SETTINGS, QUIT_GAME = range(3)
 
 
 class PauseScene(Scene):
@@ -18,39 +18,54 @@ class PauseScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.menu = Menu(["Resume", "Quit to title"])
+        self.menu = Menu(["Resume", "Settings", "Quit to title"])
         self._veil: pygame.Surface | None = None
 
     def handle(self, intent) -> bool:
-        if intent.kind == I.BACK:
+        if intent.kind in (I.BACK, I.PAUSE):
             self.app.stack.pop()
             return True
         chosen = self.menu.handle(intent)
         if chosen == RESUME:
             self.app.stack.pop()
+        elif chosen == SETTINGS:
+            from game.ui.scenes.settings import SettingsScene
+
+            self.app.stack.push(SettingsScene(self.app))
         elif chosen == QUIT_GAME:
             self.app.back_to_title()
         return True  # modal: nothing reaches the question underneath
 
     def layout(self, width: int, height: int) -> None:
-        m = self.app.metrics
-        w = min(m.px(420), width - 2 * m.px(40))
-        column = pygame.Rect((width - w) // 2, height // 2 - m.px(10), w, 0)
-        self.menu.place_column(column, m.px(58), m.px(14))
-        self.panel = pygame.Rect(0, 0, w + m.px(80), m.px(300))
-        self.panel.center = (width // 2, height // 2 - m.px(10) + m.px(30))
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        w = min(max(m.px(420), app.text.width("Quit to title", m.px(t.body), True) + m.px(60)), width - 2 * m.px(40))
+        self.title_h = app.text.line_height(m.px(t.title), True)
+        self.note_lines = app.text.wrap("The clock is stopped. Esc or Enter to go on.", m.px(t.small), w)
+        note_h = app.text.line_height(m.px(t.small)) * len(self.note_lines)
+        button_h = app.text.line_height(m.px(t.body), True) + m.px(18)
+        gap = m.px(12)
+        n = len(self.menu.buttons)
+        pad = m.px(24)
+        inner_h = self.title_h + note_h + m.px(16) + n * button_h + (n - 1) * gap
+        self.panel = pygame.Rect(0, 0, w + 2 * pad, min(inner_h + 2 * pad, height - m.px(16)))
+        self.panel.center = (width // 2, height // 2)
+        top = self.panel.top + pad
+        self.title_top = top
+        self.note_rect = pygame.Rect(self.panel.left + pad, top + self.title_h, w, note_h)
+        column = pygame.Rect(self.panel.left + pad, self.note_rect.bottom + m.px(16), w, 0)
+        self.menu.place_column(column, button_h, gap)
         self._veil = None
 
     def draw(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
         if self._veil is None or self._veil.get_size() != surface.get_size():
             self._veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            self._veil.fill((6, 10, 20, 200))
+            self._veil.fill((*t.palette.bg_top, 215))
         surface.blit(self._veil, (0, 0))
         pygame.draw.rect(surface, t.palette.bg_top, self.panel, border_radius=m.px(t.radius))
-        pygame.draw.rect(surface, t.palette.panel_edge, self.panel, width=1, border_radius=m.px(t.radius))
-        blit_text(surface, app.text, "Paused", m.px(t.title), t.palette.text,
-                  (surface.get_width() // 2, surface.get_height() // 2 - m.px(60)), bold=True, anchor="midbottom")
-        blit_text(surface, app.text, "The clock is stopped. Esc or Enter to go on.", m.px(t.small), t.palette.muted,
-                  (surface.get_width() // 2, surface.get_height() // 2 - m.px(28)), anchor="midbottom")
+        pygame.draw.rect(surface, t.palette.panel_edge, self.panel, width=max(1, m.px(t.edge)),
+                         border_radius=m.px(t.radius))
+        blit_text(surface, app.text, "Paused", m.px(t.title), t.palette.text, (self.panel.centerx, self.title_top),
+                  bold=True, anchor="midtop")
+        blit_lines(surface, app.text, self.note_lines, m.px(t.small), t.palette.muted, self.note_rect)
         self.menu.draw(surface, app)

@@ -9,9 +9,11 @@ from game.core.session import FIFTY, LIFELINES, TIME, Answer, Session
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import LETTERS, PLAYER_COLOURS, readable_on
-from game.ui.widgets import Button, ChoiceButton, blit_lines, blit_text, fit_lines
+from game.ui.widgets import Button, ChoiceButton, blit_lines, blit_text, first_fitting, fit_lines, one_line
 
 FEEDBACK_SECONDS = 6.0
+INTRO_SECONDS = 0.35   # the answers rise into place (not with reduced motion)
+INTRO_STAGGER = 0.05
 LIFELINE_KEYS = {FIFTY: "H", TIME: "T"}
 
 
@@ -26,10 +28,11 @@ class PlayScene(Scene):
         self.feedback_left = 0.0
         self.focus: int | None = None
         self.buttons: list[ChoiceButton] = []
-        self.lifelines = [Button(pygame.Rect(0, 0, 0, 0), name) for name in LIFELINES] \
-            if session.lifelines_allowed else []
+        self.lifeline_names = session.offered_lifelines
+        self.lifelines = [Button(pygame.Rect(0, 0, 0, 0), name) for name in self.lifeline_names]
         self.columns = 2
         self._shown_seconds = None
+        self._ticked: int | None = None  # the last of the final five seconds that ticked
         self.locked_note = ""  # hot-seat: who just locked in an answer
 
     @property
@@ -60,6 +63,8 @@ class PlayScene(Scene):
 
     def _build_buttons(self) -> None:
         current = self.session.current
+        self._ticked = None
+        self.intro = 0.0 if not self.app.reduced_motion else INTRO_SECONDS + 1
         self.buttons = [ChoiceButton(pygame.Rect(0, 0, 0, 0), i, label) for i, label in enumerate(current.choices)]
         self.focus = None
         self._sync_lifelines()
@@ -67,7 +72,7 @@ class PlayScene(Scene):
 
     def _sync_lifelines(self) -> None:
         cost = scoring.LIFELINE_COST
-        for button, name in zip(self.lifelines, LIFELINES):
+        for button, name in zip(self.lifelines, self.lifeline_names):
             usable = self.session.can_use(name)
             button.enabled = usable
             if name in self.session.player.lifelines:
@@ -85,7 +90,7 @@ class PlayScene(Scene):
 
     # -- input ----------------------------------------------------------------------
     def handle(self, intent) -> bool:
-        if intent.kind in (I.BACK, I.FOCUS_LOST):
+        if intent.kind in (I.BACK, I.FOCUS_LOST, I.PAUSE):
             if intent.kind == I.FOCUS_LOST and self.phase != "question":
                 return False
             from game.ui.scenes.pause import PauseScene
@@ -104,12 +109,17 @@ class PlayScene(Scene):
                 return True
             return False
         if intent.kind == I.LIFELINE and self.lifelines:
+            if LIFELINES[intent.index] not in self.lifeline_names:
+                return False
             return self._use_lifeline(LIFELINES[intent.index])
         if intent.kind == I.MOVE:
             self._move_focus(intent.dx, intent.dy)
             return True
-        if intent.kind == I.CONFIRM and self.focus is not None:
-            self._answer(self.focus)
+        if intent.kind == I.CONFIRM:
+            if self.focus is None:  # a first press (a pad's A) shows where the focus is
+                self._move_focus(0, 0)
+            else:
+                self._answer(self.focus)
             return True
         if intent.kind == I.POINT:
             for button in self.buttons + self.lifelines:
@@ -120,7 +130,7 @@ class PlayScene(Scene):
                 if button.contains(intent.pos):
                     self._answer(button.index)
                     return True
-            for button, name in zip(self.lifelines, LIFELINES):
+            for button, name in zip(self.lifelines, self.lifeline_names):
                 if button.contains(intent.pos):
                     return self._use_lifeline(name)
         return False
@@ -179,6 +189,9 @@ class PlayScene(Scene):
             self.hand_over()
             return
         self.phase = "feedback"
+        self.layout(*self.app.size)  # the feedback panel takes the room the lifelines had
+        answers = session.answers_to_current()
+        self.app.sound.play("right" if any(a.correct for a in answers) else "wrong")
         explanation = session.current.question.explanation or ""
         if session.mode == "practice":
             self.feedback_left = float("inf")  # practice waits for the player
@@ -215,17 +228,43 @@ class PlayScene(Scene):
                 self.app.stack.replace(ResultsScene(self.app, self.session))
 
     def update(self, dt: float) -> None:
+        self.intro += dt
         if self.phase == "question":
             if self.session.expired():
                 self._answer(None)
+                return
+            session = self.session
+            if session.timed and not session.paused:
+                # A tick for each of the last five seconds.
+                left = int(session.remaining() + 0.999)
+                if 1 <= left <= 5 and left != self._ticked:
+                    self._ticked = left
+                    self.app.sound.play("tick")
         else:
             self.feedback_left -= dt
             if self.feedback_left <= 0:
                 self._continue()
 
+    def settled(self) -> bool:
+        return not self._intro_running()
+
+    def _intro_running(self) -> bool:
+        return self.intro <= INTRO_SECONDS + INTRO_STAGGER * len(self.buttons)
+
     def animating(self) -> bool:
+        if self._intro_running():
+            return True
         if self.phase == "question":
-            return self.session.timed
+            if not self.session.timed:
+                return False
+            if self.app.reduced_motion:
+                # The clock moves in whole seconds: redraw only when its number changes.
+                shown = self._whole_seconds()
+                if shown != self._shown_seconds:
+                    self._shown_seconds = shown
+                    return True
+                return False
+            return True
         if self.feedback_left == float("inf"):
             return False
         # Feedback: only the "next in N s" countdown changes, once a second.
@@ -235,8 +274,11 @@ class PlayScene(Scene):
             return True
         return False
 
+    def _whole_seconds(self) -> int:
+        return int(self.session.remaining() + 0.999)
+
     def animated_rect(self):
-        if self.phase != "question" or self.session.paused or not self.session.timed:
+        if self.phase != "question" or self.session.paused or not self.session.timed or self._intro_running():
             return None
         return self._timer_area
 
@@ -245,34 +287,81 @@ class PlayScene(Scene):
         self._draw_timer(surface)
 
     # -- layout ---------------------------------------------------------------------
+    HINTS = ("1–6 or A–F, arrows and Enter, or a click", "1–6, A–F, arrows or a click", "1–6 or A–F")
+
     def layout(self, width: int, height: int) -> None:
-        m, t = self.app.metrics, self.app.theme
+        """Top to bottom: counter and score, the clock, the prompt, the choices, then the
+        lifelines and keys (or, once answered, the feedback panel).  Heights come from
+        the text's line heights, so larger text takes the room it needs; the prompt
+        gets what is left."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
         margin = m.px(t.margin)
-        self.top_rect = pygame.Rect(margin, m.px(20), width - 2 * margin, m.px(44))
-        label_w = max(self.app.text.width(label, m.px(t.label), True) for label in ("Paused", "120 s"))
-        self.bar_rect = pygame.Rect(margin, self.top_rect.bottom + m.px(10),
-                                    width - 2 * margin - label_w - m.px(16), m.px(16))
-        label_h = self.app.text.line_height(m.px(t.label), True)
+        inner_w = width - 2 * margin
+        label_h = text.line_height(m.px(t.label), True)
+        self.top_rect = pygame.Rect(margin, m.px(14), inner_w, max(m.px(44), label_h + m.px(8)))
+        label_w = max(text.width(label, m.px(t.label), True) for label in ("Paused", "120 s"))
+        self.bar_rect = pygame.Rect(margin, self.top_rect.bottom + m.px(10), inner_w - label_w - m.px(16), m.px(16))
         self._timer_area = pygame.Rect(margin, self.bar_rect.centery - label_h // 2 - 2,
-                                       width - 2 * margin, label_h + 4).union(self.bar_rect)
-        extra = 40 if self.session.mode == "hotseat" else 0  # room for every player's pick
-        self.bottom_rect = pygame.Rect(margin, height - m.px(150 + extra), width - 2 * margin, m.px(136 + extra))
-        # The strip under the choices: lifeline buttons, or the hot-seat players.
-        strip_h = m.px(50)
-        self.strip_rect = pygame.Rect(margin, self.bottom_rect.top + m.px(14), width - 2 * margin, strip_h)
+                                       inner_w, label_h + 4).union(self.bar_rect)
+        small_h = text.line_height(m.px(t.small))
+        pad = m.px(10)
+        if self.phase == "question":
+            # The strip under the choices (lifeline buttons, or the hot-seat players) and a line of keys.
+            strip_h = max(m.px(50), text.line_height(m.px(t.small), True) + m.px(16))
+            bottom_h = m.px(14) + strip_h + pad + small_h
+        else:
+            bottom_h = self._feedback_height(inner_w, height)
+        self.bottom_rect = pygame.Rect(margin, height - m.px(12) - bottom_h, inner_w, bottom_h)
+        strip_h = max(m.px(50), text.line_height(m.px(t.small), True) + m.px(16))
+        self.strip_rect = pygame.Rect(margin, self.bottom_rect.top + m.px(14), inner_w, strip_h)
         if self.lifelines:
-            w = min(m.px(300), (self.strip_rect.width - m.px(16)) // 2)
+            longest = max(text.width(f"{name} ({LIFELINE_KEYS[name]}) · −{scoring.LIFELINE_COST} pts",
+                                     m.px(t.small), True) for name in self.lifeline_names)
+            w = min(max(m.px(300), longest + m.px(30)), (inner_w - m.px(16)) // 2)
             for i, button in enumerate(self.lifelines):
                 button.rect = pygame.Rect(self.strip_rect.left + i * (w + m.px(16)), self.strip_rect.top, w, strip_h)
-        n = max(len(self.buttons), 1)
-        self.columns = 1 if n <= 2 and width < 900 else 2
-        rows = (n + self.columns - 1) // self.columns
+        self._layout_choices(width, height)
+
+    def _layout_choices(self, width: int, height: int) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
+        margin = m.px(t.margin)
         gap = m.px(t.gap)
-        button_h = min(m.px(96), max(m.px(56), (height * 0.42 - gap * (rows - 1)) // rows))
-        grid_h = rows * button_h + (rows - 1) * gap
-        grid_top = self.bottom_rect.top - m.px(16) - grid_h
-        self.prompt_rect = pygame.Rect(margin, self.bar_rect.bottom + m.px(16), width - 2 * margin,
-                                       grid_top - self.bar_rect.bottom - m.px(32))
+        n = max(len(self.buttons), 1)
+        top = self.bar_rect.bottom + m.px(16)
+        bottom = self.bottom_rect.top - m.px(16)
+        prompt_lines = min(len(text.wrap(self.session.current.question.prompt, m.px(t.small), width - 2 * margin,
+                                         True)), 3)
+        prompt_min = text.line_height(m.px(t.small), True) * max(prompt_lines, 2)
+        room = max(bottom - top - prompt_min - m.px(16), m.px(56))
+        body = m.px(t.body)
+        line_h = text.line_height(body)
+        badge = m.px(96)
+
+        def rows_needed(columns: int) -> tuple[int, int]:
+            col_w = (width - 2 * margin - gap * (columns - 1)) // columns
+            text_w = col_w - badge - m.px(44) - text.width("✓", m.px(t.heading), True) - m.px(12)
+            lines = max(min(len(text.wrap(b.label, body, max(text_w, 1))), 3) for b in self.buttons) \
+                if self.buttons else 1
+            rows = (n + columns - 1) // columns
+            return rows, lines * line_h + m.px(16)
+
+        options = [1] if n <= 2 and width < 900 else [2, 1]
+        best = None
+        for columns in options:
+            rows, needed = rows_needed(columns)
+            comfy = min(m.px(96), max(m.px(56), (height * 0.42 - gap * (rows - 1)) // rows))
+            button_h = max(needed, comfy)
+            grid_h = rows * button_h + (rows - 1) * gap
+            if best is None or grid_h < best[0] - m.px(40):
+                best = (grid_h, columns, rows, button_h)
+        grid_h, self.columns, rows, button_h = best
+        if grid_h > room:  # too tall: the text shrinks inside smaller buttons (fit_lines)
+            button_h = max(text.line_height(int(body * 0.72)) + m.px(10), (room - gap * (rows - 1)) // rows)
+            grid_h = rows * button_h + (rows - 1) * gap
+        grid_top = bottom - grid_h
+        self.prompt_rect = pygame.Rect(margin, top, width - 2 * margin, max(grid_top - top - m.px(16), 1))
         col_w = (width - 2 * margin - gap * (self.columns - 1)) // self.columns
         for button in self.buttons:
             row, col = divmod(button.index, self.columns)
@@ -303,17 +392,21 @@ class PlayScene(Scene):
         current = session.current
         app.backdrop.draw(surface)
 
-        small = m.px(t.label)
-        blit_text(surface, app.text, self._counter(), small, pal.text, self.top_rect.midleft, bold=True,
-                  anchor="midleft")
+        small = one_line(app.text, self._counter(), m.px(t.label), self.top_rect.width // 2, True)
+        counter = blit_text(surface, app.text, self._counter(), small, pal.text, self.top_rect.midleft, bold=True,
+                            anchor="midleft")
         if session.mode == "hotseat":
             self._draw_turn_banner(surface)
         else:
-            blit_text(surface, app.text, self._status(), small, pal.accent, self.top_rect.midright, bold=True,
-                      anchor="midright")
-            if current.question.category:
-                blit_text(surface, app.text, current.question.category, m.px(t.small), pal.muted,
-                          self.top_rect.center, anchor="center")
+            size = one_line(app.text, self._status(), m.px(t.label), self.top_rect.width // 2 - m.px(12), True)
+            status = blit_text(surface, app.text, self._status(), size, pal.accent, self.top_rect.midright,
+                               bold=True, anchor="midright")
+            category = current.question.category
+            if category:  # in the middle, if it fits between the two
+                image = app.text.render(category, m.px(t.small), pal.muted)
+                spot = image.get_rect(center=self.top_rect.center)
+                if spot.left > counter.right + m.px(12) and spot.right < status.left - m.px(12):
+                    surface.blit(image, spot)
 
         self._draw_timer(surface)
 
@@ -322,19 +415,36 @@ class PlayScene(Scene):
                                 self.prompt_rect.width, self.prompt_rect.height, bold=True)
         blit_lines(surface, app.text, lines, size, pal.text, self.prompt_rect, bold=True)
 
-        for button in self.buttons:
-            button.draw(surface, t, app.text, m)
+        self._draw_choices(surface)
 
         if self.phase == "question":
             self._draw_strip(surface)
-            if self.lifelines:
-                hint = "1–6 or A–F, arrows and Enter, or a click · H 50:50 · T +10 s · Esc pauses"
-            else:
-                hint = "Answer with 1–6 or A–F, the arrows and Enter, or a click · Esc pauses"
+            keys = " · ".join(f"{LIFELINE_KEYS[name]} {name}" for name in self.lifeline_names)
+            options = [f"{h} · {keys} · Esc pauses" if keys else f"Answer with {h} · Esc pauses" for h in self.HINTS]
+            options += [f"{keys} · Esc pauses" if keys else "Esc pauses", "Esc pauses"]
+            hint = first_fitting(app.text, options, m.px(t.small), self.bottom_rect.width)
             blit_text(surface, app.text, hint, m.px(t.small), pal.muted,
-                      (surface.get_width() // 2, self.bottom_rect.bottom - m.px(4)), anchor="midbottom")
+                      (surface.get_width() // 2, self.bottom_rect.bottom), anchor="midbottom")
         else:
             self._draw_feedback(surface)
+
+    def _draw_choices(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        if not self._intro_running():
+            for button in self.buttons:
+                button.draw(surface, t, app.text, m)
+            return
+        # The answers rise into place one after another (eased), then stay still.
+        rise = m.px(28)
+        for button in self.buttons:
+            progress = min(max((self.intro - INTRO_STAGGER * button.index) / INTRO_SECONDS, 0.0), 1.0)
+            offset = round(rise * (1 - progress) ** 3)
+            home = button.rect
+            button.rect = home.move(0, offset)
+            try:
+                button.draw(surface, t, app.text, m)
+            finally:
+                button.rect = home
 
     def _draw_turn_banner(self, surface) -> None:
         """Hot-seat: the player whose turn it is, in their colour, with their score."""
@@ -358,7 +468,8 @@ class PlayScene(Scene):
     def _draw_strip(self, surface) -> None:
         if self.lifelines:
             for button in self.lifelines:
-                button.draw(surface, self.app.theme, self.app.text, self.app.metrics, self.app.metrics.px(22))
+                button.draw(surface, self.app.theme, self.app.text, self.app.metrics,
+                            self.app.metrics.px(self.app.theme.small))
         elif self.session.mode == "hotseat":
             draw_player_chips(surface, self.app, self.session, self.strip_rect,
                               self.session.turn if self.phase == "question" else None)
@@ -368,11 +479,14 @@ class PlayScene(Scene):
         pal = t.palette
         session = self.session
         if not session.timed:
-            blit_text(surface, app.text, "No clock in practice: take your time", m.px(t.small), pal.muted,
+            why = "in practice" if session.mode == "practice" else "(set in Settings)"
+            blit_text(surface, app.text, f"No clock {why}: take your time", m.px(t.small), pal.muted,
                       self.bar_rect.midleft, anchor="midleft")
             return
         if self.phase == "question":
             limit, remaining = session.limit, session.remaining()
+            if self.app.reduced_motion:
+                remaining = float(self._whole_seconds())  # the bar steps once a second
         else:
             limit = self.result.limit or session.current.limit
             remaining = max(limit - self.result.elapsed, 0)
@@ -386,7 +500,8 @@ class PlayScene(Scene):
             pygame.draw.rect(surface, colour, filled, border_radius=radius)
         seconds = int(remaining + 0.999) if self.phase == "question" else int(remaining)
         label = "Paused" if session.paused and self.phase == "question" else f"{seconds} s"
-        blit_text(surface, app.text, label, m.px(t.label), pal.text,
+        hurry = self.phase == "question" and seconds <= 5 and not session.paused
+        blit_text(surface, app.text, label, m.px(t.label), pal.bad if hurry else pal.text,
                   (self.bar_rect.right + m.px(14), self.bar_rect.centery), bold=True, anchor="midleft")
 
     def _headline(self, result: Answer) -> tuple[str, tuple]:
@@ -408,42 +523,67 @@ class PlayScene(Scene):
             return f"Time's up.{over} The answer: {right}", pal.bad
         return f"✗ Not this time.{over} The answer: {right}", pal.bad
 
+    def _feedback_parts(self, width: int):
+        """The headline (and hot-seat picks) wrapped for a panel ``width`` wide: ``(head, size, colour, picks, size)``."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        current = self.session.current
+        if self.session.mode == "hotseat":
+            head, colour = f"The answer: {current.choices[current.correct]}", t.palette.good
+            picks = "   ".join(self._hotseat_line(a) for a in self.session.answers_to_current())
+        else:
+            head, colour = self._headline(self.result)
+            picks = ""
+        head_size = one_line(app.text, head, m.px(t.body), width, True, smallest=0.75)
+        head_lines = app.text.wrap(head, head_size, width, True)[:3]
+        pick_size = m.px(t.label)
+        pick_lines = app.text.wrap(picks, pick_size, width, True)[:3] if picks else []
+        return head_lines, head_size, colour, pick_lines, pick_size
+
+    def _feedback_height(self, width: int, height: int) -> int:
+        """The feedback panel: the headline, (hot-seat) every pick, the explanation, the way on."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
+        inner = width - m.px(36)
+        head, head_size, _, picks, pick_size = self._feedback_parts(inner)
+        need = m.px(20) + len(head) * text.line_height(head_size, True) + m.px(4)
+        need += len(picks) * text.line_height(pick_size, True) + (m.px(4) if picks else 0)
+        explanation = self.session.current.question.explanation or ""
+        if explanation:
+            need += len(text.wrap(explanation, m.px(t.label), inner)) * text.line_height(m.px(t.label))
+        need += text.line_height(m.px(t.small)) + m.px(4)
+        return min(max(need, m.px(136)), int(height * 0.4))
+
     def _draw_feedback(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
-        current = self.session.current
+        text = app.text
         panel = self.bottom_rect
         pygame.draw.rect(surface, pal.panel, panel, border_radius=m.px(t.radius))
+        if t.edge > 1:
+            pygame.draw.rect(surface, pal.panel_edge, panel, width=m.px(t.edge), border_radius=m.px(t.radius))
         inner = panel.inflate(-m.px(36), -m.px(20))
-        if self.session.mode == "hotseat":
-            right = current.choices[current.correct]
-            head, colour = f"The answer: {right}", pal.good
-            picks = "   ".join(self._hotseat_line(a) for a in self.session.answers_to_current())
-            lines, size = fit_lines(app.text, picks, [m.px(t.label), m.px(t.small)], inner.width, m.px(34),
-                                    bold=True, max_lines=1)
-            blit_lines(surface, app.text, lines, size, pal.text,
-                       pygame.Rect(inner.left, inner.top + m.px(40), inner.width, m.px(34)), bold=True,
-                       align="left", valign="top")
-            explanation = current.question.explanation or ""
-            below = m.px(42 + 34)  # the explanation starts under the players' picks
-        else:
-            below = m.px(42)
-            head, colour = self._headline(self.result)
-            explanation = current.question.explanation or ""
-        head_lines, head_size = fit_lines(app.text, head, [m.px(t.body), m.px(t.label), m.px(t.small)], inner.width,
-                                          m.px(40), bold=True, max_lines=1)
-        blit_lines(surface, app.text, head_lines, head_size, colour,
-                   pygame.Rect(inner.left, inner.top, inner.width, m.px(40)), bold=True, align="left", valign="top")
+        head, head_size, colour, picks, pick_size = self._feedback_parts(inner.width)
+        y = inner.top
+        y += blit_lines(surface, text, head, head_size, colour, pygame.Rect(inner.left, y, inner.width, 0), bold=True,
+                        align="left", valign="top") + m.px(4)
+        if picks:
+            y += blit_lines(surface, text, picks, pick_size, pal.text, pygame.Rect(inner.left, y, inner.width, 0),
+                            bold=True, align="left", valign="top") + m.px(4)
+        seconds = max(int(self.feedback_left + 0.999), 0)
         if self.feedback_left == float("inf"):
-            cont = "Enter, Space or a click to go on"
+            options = ["Enter, Space or a click to go on", "Enter to go on"]
         else:
-            cont = f"Enter, Space or a click to go on · next in {max(int(self.feedback_left + 0.999), 0)} s"
-        foot_h = app.text.line_height(m.px(t.small))
-        body = pygame.Rect(inner.left, inner.top + below, inner.width, inner.height - below - foot_h)
-        if explanation:
-            lines, size = fit_lines(app.text, explanation, [m.px(t.label), m.px(t.small)], body.width, body.height)
-            blit_lines(surface, app.text, lines, size, pal.text, body, align="left", valign="top")
-        blit_text(surface, app.text, cont, m.px(t.small), pal.muted, inner.bottomright, anchor="bottomright")
+            options = [f"Enter, Space or a click to go on · next in {seconds} s", f"Enter to go on · next in {seconds} s",
+                       f"next in {seconds} s"]
+        cont = first_fitting(text, options, m.px(t.small), inner.width)
+        foot_h = text.line_height(m.px(t.small))
+        explanation = self.session.current.question.explanation or ""
+        body = pygame.Rect(inner.left, y, inner.width, inner.bottom - foot_h - y)
+        if explanation and body.height > 0:
+            lines, size = fit_lines(text, explanation, [m.px(t.label), m.px(t.small), m.px(t.small * 0.85)],
+                                    body.width, body.height)
+            blit_lines(surface, text, lines, size, pal.text, body, align="left", valign="top")
+        blit_text(surface, text, cont, m.px(t.small), pal.muted, inner.bottomright, anchor="bottomright")
 
     def _hotseat_line(self, answer: Answer) -> str:
         name = self.session.players[answer.player].name

@@ -8,7 +8,7 @@ from game.core.scores import NAME_MAX, clean_name
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
-from game.ui.widgets import Button, Caret, blit_text, fit_lines
+from game.ui.widgets import Button, Caret, blit_lines, blit_text, fit_lines
 
 
 class PlayersScene(Scene):
@@ -26,7 +26,7 @@ class PlayersScene(Scene):
         self.start = Button(pygame.Rect(0, 0, 0, 0), "Start")
         self.back = Button(pygame.Rect(0, 0, 0, 0), "Back")
         self.focus = 0  # a field, then Start, then Back
-        self.caret = Caret()
+        self.caret = Caret(steady=app.reduced_motion)
 
     @property
     def step_id(self) -> int:
@@ -92,23 +92,29 @@ class PlayersScene(Scene):
         self.app.begin_game(replace=True)
 
     def update(self, dt: float) -> None:
+        self.caret.steady = self.app.reduced_motion
         self.caret.tick(dt)
 
     def animating(self) -> bool:
         return self.caret.changed()
 
     def layout(self, width: int, height: int) -> None:
-        m = self.app.metrics
-        w = min(m.px(640), width - 2 * m.px(40))
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        w = min(max(m.px(640), width // 2), width - 2 * m.px(40))
         left = (width - w) // 2
-        field_h, gap = m.px(58), m.px(12)
-        top = m.px(150)
+        self.hint_lines = app.text.wrap(f"A name for each seat (1 to {NAME_MAX} characters) · ↑↓ or Tab move · "
+                                        f"Enter goes on", m.px(t.small), width - 2 * m.px(40))
+        self.title_top = m.px(24)
+        self.hint_top = self.title_top + app.text.line_height(m.px(t.title), True) + m.px(6)
+        top = self.hint_top + len(self.hint_lines) * app.text.line_height(m.px(t.small)) + m.px(16)
+        field_h = max(m.px(58), app.text.line_height(m.px(t.body), True) + m.px(12))
+        gap = m.px(12)
         for i in range(len(self.fields)):
             self.fields[i] = pygame.Rect(left, top + i * (field_h + gap), w, field_h)
         row_top = top + len(self.fields) * (field_h + gap) + m.px(18)
         half = (w - m.px(16)) // 2
-        self.start.rect = pygame.Rect(left, row_top, half, m.px(58))
-        self.back.rect = pygame.Rect(left + half + m.px(16), row_top, half, m.px(58))
+        self.start.rect = pygame.Rect(left, row_top, half, field_h)
+        self.back.rect = pygame.Rect(left + half + m.px(16), row_top, half, field_h)
         self._set_focus(self.focus)
 
     def draw(self, surface) -> None:
@@ -117,19 +123,19 @@ class PlayersScene(Scene):
         app.backdrop.draw(surface)
         cx = surface.get_width() // 2
         blit_text(surface, app.text, f"Hot-seat: {len(self.values)} players", m.px(t.title), pal.text,
-                  (cx, m.px(36)), bold=True, anchor="midtop")
-        hint = f"A name for each seat (1 to {NAME_MAX} characters) · ↑↓ or Tab move · Enter goes on"
-        blit_text(surface, app.text, hint, m.px(t.small), pal.muted, (cx, m.px(104)), anchor="midtop")
+                  (cx, self.title_top), bold=True, anchor="midtop")
+        blit_lines(surface, app.text, self.hint_lines, m.px(t.small), pal.muted,
+                   pygame.Rect(0, self.hint_top, surface.get_width(), 0), valign="top")
         for i, (rect, value) in enumerate(zip(self.fields, self.values)):
             focused = i == self.focus
             pygame.draw.rect(surface, pal.panel_hover if focused else pal.panel, rect, border_radius=m.px(10))
             colour = PLAYER_COLOURS[i % len(PLAYER_COLOURS)]
-            tab = pygame.Rect(rect.left, rect.top, m.px(64), rect.height)
+            tab = pygame.Rect(rect.left, rect.top, app.text.width("P4", m.px(t.label), True) + m.px(24), rect.height)
             pygame.draw.rect(surface, colour, tab, border_top_left_radius=m.px(10), border_bottom_left_radius=m.px(10))
             blit_text(surface, app.text, f"P{i + 1}", m.px(t.label), readable_on(colour), tab.center, bold=True,
                       anchor="center")
             pygame.draw.rect(surface, pal.focus if focused else pal.panel_edge, rect,
-                             width=m.px(3) if focused else 1, border_radius=m.px(10))
+                             width=m.px(3 * t.edge) if focused else max(1, m.px(t.edge)), border_radius=m.px(10))
             inner = pygame.Rect(tab.right + m.px(16), rect.top, rect.right - tab.right - m.px(32), rect.height)
             lines, size = fit_lines(app.text, value or self.default(i), [m.px(t.body), m.px(t.label)], inner.width,
                                     inner.height, bold=True, max_lines=1)

@@ -8,7 +8,7 @@ from game.core.session import Session
 from game.ui.menu import Menu
 from game.ui.scenes.results import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
 from game.ui.theme import PLAYER_COLOURS, readable_on
-from game.ui.widgets import blit_text, fit_lines
+from game.ui.widgets import blit_text, fit_lines, one_line
 
 
 class PodiumScene(AfterGameScene):
@@ -20,12 +20,17 @@ class PodiumScene(AfterGameScene):
         self.entries = [app.entry_for(session, player=i) for i in range(len(session.players))]
         self.ranks = app.ranks_for(self.entries)
         self.qualified = [i for i, rank in enumerate(self.ranks) if rank]
-        self.actions = [SAVE if self.qualified else SCORES, REVIEW, AGAIN, TITLE]
+        ranked = self.entries[0] is not None  # not without a timer
+        self.actions = ([SAVE if self.qualified else SCORES] if ranked else []) + [REVIEW, AGAIN, TITLE]
         count = len(self.qualified)
         labels = {SAVE: f"Save {count} score{'s' if count != 1 else ''}", SCORES: "High scores",
                   REVIEW: "Review", AGAIN: "Play again", TITLE: "Title"}
         self.menu = Menu([labels[a] for a in self.actions])
         self.saving = None
+
+    def enter(self) -> None:
+        if self.qualified:
+            self.app.sound.play("highscore")
 
     def handle(self, intent) -> bool:
         return True if self.saving is not None else super().handle(intent)
@@ -51,51 +56,64 @@ class PodiumScene(AfterGameScene):
             self.menu.set_label(0, "High scores")
 
     def layout(self, width: int, height: int) -> None:
-        m = self.app.metrics
-        margin = m.px(self.app.theme.margin)
-        row = pygame.Rect(margin, height - m.px(100), width - 2 * margin, m.px(60))
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
+        margin = m.px(t.margin)
+        row_h = max(m.px(60), text.line_height(m.px(t.label), True) + m.px(18))
+        row = pygame.Rect(margin, height - m.px(24) - row_h, width - 2 * margin, row_h)
         self.menu.place_row(row, m.px(16))
-        self.stage = pygame.Rect(margin, m.px(110), width - 2 * margin, row.top - m.px(130) - m.px(110))
+        self.button_size = self.menu.fitting_size(app, m.px(t.label))
+        self.title_h = text.line_height(m.px(t.title), True)
+        # Above each block: the name and the score; under it: right answers and the board place.
+        self.name_h = text.line_height(m.px(t.body), True)
+        self.score_h = text.line_height(m.px(t.label), True)
+        self.under_h = text.line_height(m.px(t.small)) * 2 + m.px(12)
+        top = m.px(24) + self.title_h + m.px(8) + self.name_h + self.score_h + m.px(8)
+        self.stage = pygame.Rect(margin, top, width - 2 * margin, row.top - self.under_h - top)
 
     def draw(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
         app.backdrop.draw(surface)
         cx = surface.get_width() // 2
-        blit_text(surface, app.text, "The podium", m.px(t.title), pal.text, (cx, m.px(30)), bold=True,
+        blit_text(surface, app.text, "The podium", m.px(t.title), pal.text, (cx, m.px(24)), bold=True,
                   anchor="midtop")
         standings = self.session.standings()
         # Blocks: 2nd, 1st, 3rd, 4th from left to right; the higher the place, the taller.
         order = [k for k in (1, 0, 2, 3) if k < len(standings)]
         n = len(order)
         gap = m.px(18)
-        w = min(m.px(260), (self.stage.width - gap * (n - 1)) // n)
+        w = min(max(m.px(260), self.stage.width // 4), (self.stage.width - gap * (n - 1)) // n)
         left = cx - (w * n + gap * (n - 1)) // 2
         heights = {1: 1.0, 2: 0.72, 3: 0.5, 4: 0.34}
-        name_h = m.px(72)
+        above = self.name_h + self.score_h + m.px(8)
+        number = min(m.px(t.display), max(int(self.stage.height * 0.3), m.px(t.small)))
         for slot, k in enumerate(order):
             place, player = standings[k]
             seat = self.session.players.index(player)
             colour = PLAYER_COLOURS[seat % len(PLAYER_COLOURS)]
-            block_h = int((self.stage.height - name_h) * heights[place])
+            block_h = max(int((self.stage.height - above + self.name_h + self.score_h) * heights[place]) - above,
+                          m.px(24))
+            block_h = min(block_h, self.stage.height)
             block = pygame.Rect(left + slot * (w + gap), self.stage.bottom - block_h, w, block_h)
             pygame.draw.rect(surface, colour, block, border_top_left_radius=m.px(12), border_top_right_radius=m.px(12))
-            blit_text(surface, app.text, f"{place}", m.px(t.display), readable_on(colour),
-                      (block.centerx, block.top + m.px(6)), bold=True, anchor="midtop")
+            if block_h > app.text.line_height(number, True):
+                blit_text(surface, app.text, f"{place}", number, readable_on(colour),
+                          (block.centerx, block.top + m.px(4)), bold=True, anchor="midtop")
+            score_rect = blit_text(surface, app.text, f"{player.score:,}", m.px(t.label), pal.accent,
+                                   (block.centerx, block.top - m.px(4)), bold=True, anchor="midbottom")
             lines, size = fit_lines(app.text, f"P{seat + 1} {player.name}", [m.px(t.body), m.px(t.small)], w,
-                                    m.px(40), bold=True, max_lines=1)
-            blit_text(surface, app.text, lines[0], size, pal.text, (block.centerx, block.top - m.px(36)), bold=True,
+                                    self.name_h, bold=True, max_lines=1)
+            blit_text(surface, app.text, lines[0], size, pal.text, (block.centerx, score_rect.top), bold=True,
                       anchor="midbottom")
-            blit_text(surface, app.text, f"{player.score:,}", m.px(t.label), pal.accent,
-                      (block.centerx, block.top - m.px(6)), bold=True, anchor="midbottom")
             detail = f"{player.correct_count}/{len(player.answers)} right"
             rank = self.ranks[seat]
-            under = pygame.Rect(block.left, self.stage.bottom + m.px(8), w, m.px(60))
-            blit_text(surface, app.text, detail, m.px(t.small), pal.text, (under.centerx, under.top), anchor="midtop")
-            note = f"top 10: #{rank}" if rank else "not in the top 10"
-            blit_text(surface, app.text, note, m.px(t.small), pal.good if rank else pal.muted,
-                      (under.centerx, under.top + m.px(28)), anchor="midtop")
+            y = blit_text(surface, app.text, detail, one_line(app.text, detail, m.px(t.small), w), pal.text,
+                          (block.centerx, self.stage.bottom + m.px(6)), anchor="midtop").bottom
+            note = f"top 10: #{rank}" if rank else "not in the top 10" if self.entries[seat] else "no timer: not ranked"
+            blit_text(surface, app.text, note, one_line(app.text, note, m.px(t.small), w),
+                      pal.good if rank else pal.muted, (block.centerx, y + m.px(2)), anchor="midtop")
         if self.saving is not None:
             blit_text(surface, app.text, "Saving…", m.px(t.label), pal.muted,
                       (cx, self.menu.buttons[0].rect.top - m.px(8)), anchor="midbottom")
-        self.menu.draw(surface, app, m.px(t.label))
+        self.menu.draw(surface, app, self.button_size)

@@ -8,9 +8,10 @@ from game.core.session import Session
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.widgets import blit_text
+from game.ui.widgets import blit_lines, blit_text, one_line
 
 SAVE, SCORES, REVIEW, AGAIN, TITLE = "save", "scores", "review", "again", "title"
+COUNT_SECONDS = 0.8
 
 
 class AfterGameScene(Scene):
@@ -54,6 +55,25 @@ class ResultsScene(AfterGameScene):
         self.actions = ([SAVE if self.rank else SCORES] if self.entry else []) + [REVIEW, AGAIN, TITLE]
         labels = {SAVE: "Save score", SCORES: "High scores", REVIEW: "Review", AGAIN: "Play again", TITLE: "Title"}
         self.menu = Menu([labels[a] for a in self.actions])
+        # The big number counts up for a moment (at once with reduced motion).
+        self.count_up = 0.0 if not app.reduced_motion else COUNT_SECONDS + 1
+
+    def enter(self) -> None:
+        if self.rank:
+            self.app.sound.play("highscore")
+
+    def update(self, dt: float) -> None:
+        self.count_up += dt
+
+    def animating(self) -> bool:
+        return self.count_up <= COUNT_SECONDS + 0.05
+
+    def settled(self) -> bool:
+        return self.count_up >= COUNT_SECONDS
+
+    def _counted(self, value: int) -> int:
+        progress = min(self.count_up / COUNT_SECONDS, 1.0)
+        return round(value * (1 - (1 - progress) ** 3))
 
     def act(self, action: str) -> None:
         if action == SAVE:
@@ -70,8 +90,11 @@ class ResultsScene(AfterGameScene):
     def layout(self, width: int, height: int) -> None:
         m = self.app.metrics
         margin = m.px(self.app.theme.margin)
-        row = pygame.Rect(margin, height - m.px(120), width - 2 * margin, m.px(62))
+        t = self.app.theme
+        row_h = max(m.px(62), self.app.text.line_height(m.px(t.label), True) + m.px(18))
+        row = pygame.Rect(margin, height - m.px(24) - row_h, width - 2 * margin, row_h)
         self.menu.place_row(row, m.px(16))
+        self.button_size = self.menu.fitting_size(self.app, m.px(t.label))
 
     def draw(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
@@ -79,38 +102,55 @@ class ResultsScene(AfterGameScene):
         s = self.session
         app.backdrop.draw(surface)
         cx = surface.get_width() // 2
-        y = m.px(40)
+        width = surface.get_width() - 2 * m.px(t.margin)
+        text = app.text
         titles = {"practice": "Practice debrief", "sudden-death": "Sudden death: run over"}
         title = titles.get(s.mode, "Mission debrief")
-        y = blit_text(surface, app.text, title, m.px(t.title), pal.text, (cx, y), bold=True,
-                      anchor="midtop").bottom + m.px(12)
         if s.mode == "practice":
-            big, unit = f"{s.correct_count} of {len(s.answers)}", "right"
+            big, unit = f"{self._counted(s.correct_count)} of {len(s.answers)}", "right"
         elif s.mode == "sudden-death":
             run = s.player.run
-            big, unit = f"{run}", f"right in a row · {s.score:,} points"
+            big, unit = f"{self._counted(run)}", f"right in a row · {s.score:,} points"
             if run == s.total:
                 unit = f"right in a row: every question! · {s.score:,} points"
         else:
-            big, unit = f"{s.score:,}", "points"
-        y = blit_text(surface, app.text, big, m.px(t.display * 1.2), pal.accent, (cx, y), bold=True,
-                      anchor="midtop").bottom
-        y = blit_text(surface, app.text, unit, m.px(t.label), pal.muted, (cx, y), anchor="midtop").bottom + m.px(20)
+            big, unit = f"{self._counted(s.score):,}", "points"
         lines = [] if s.mode in ("practice", "sudden-death") else [f"{s.correct_count} of {len(s.answers)} right"]
         lines.append(f"Average answer time {s.average_time:.1f} s")
         lines.append(f"Best streak {s.best_streak}")
         used = sum(len(a.lifelines) for a in s.answers)
-        if s.lifelines_allowed:
-            lines.append(f"Lifelines used {used} of 2")
-        for line in lines:
-            y = blit_text(surface, app.text, line, m.px(t.body * 0.9), pal.text, (cx, y),
-                          anchor="midtop").bottom + m.px(6)
-        y += m.px(8)
-        if self.entry is None:
+        if s.offered_lifelines:
+            lines.append(f"Lifelines used {used} of {len(s.offered_lifelines)}")
+        if self.entry is None and s.mode == "practice":
             note, colour = "Practice games do not go on the high-score board.", pal.muted
+        elif self.entry is None:
+            note, colour = "Games with no timer do not go on the high-score board.", pal.muted
         elif self.rank:
             note, colour = f"A top-10 score: #{self.rank} on this board. Save it with your name.", pal.good
         else:
             note, colour = "Not in the top 10 this time.", pal.muted
-        blit_text(surface, app.text, note, m.px(t.label), colour, (cx, y), bold=True, anchor="midtop")
-        self.menu.draw(surface, app, m.px(t.label))
+        # Top to bottom; with large text on a small window the numbers shrink before anything is cut.
+        room = self.menu.buttons[0].rect.top - m.px(12)
+        big_size = m.px(t.display * 1.2)
+        body = m.px(t.body * 0.9)
+        note_lines = text.wrap(note, m.px(t.label), width, True)
+        for _ in range(8):
+            need = (m.px(24) + text.line_height(m.px(t.title), True) + m.px(8) + text.line_height(big_size, True)
+                    + text.line_height(m.px(t.label)) + m.px(14) + len(lines) * (text.line_height(body) + m.px(4))
+                    + m.px(8) + len(note_lines) * text.line_height(m.px(t.label), True))
+            if need <= room:
+                break
+            big_size, body = int(big_size * 0.85), max(int(body * 0.92), m.px(t.small * 0.8))
+        y = m.px(24)
+        y = blit_text(surface, text, title, m.px(t.title), pal.text, (cx, y), bold=True,
+                      anchor="midtop").bottom + m.px(8)
+        y = blit_text(surface, text, big, big_size, pal.accent, (cx, y), bold=True, anchor="midtop").bottom
+        unit_size = one_line(text, unit, m.px(t.label), width)
+        y = blit_text(surface, text, unit, unit_size, pal.muted, (cx, y), anchor="midtop").bottom + m.px(14)
+        for line in lines:
+            y = blit_text(surface, text, line, one_line(text, line, body, width), pal.text, (cx, y),
+                          anchor="midtop").bottom + m.px(4)
+        y += m.px(8)
+        blit_lines(surface, text, note_lines, m.px(t.label), colour, pygame.Rect(0, y, surface.get_width(), 0),
+                   bold=True, valign="top")
+        self.menu.draw(surface, app, self.button_size)

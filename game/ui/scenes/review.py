@@ -17,7 +17,7 @@ from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.theme import LETTERS
-from game.ui.widgets import blit_lines, blit_text, fit_lines
+from game.ui.widgets import blit_text, first_fitting
 
 
 class ReviewScene(Scene):
@@ -186,6 +186,7 @@ class ReviewScene(Scene):
         hint = "↑↓, Page Up/Down, Home/End, the wheel or a drag scroll · Esc goes back"
         button = self.menu.buttons[0].rect
         area = pygame.Rect(margin, button.top, button.left - margin - m.px(16), button.height)
-        lines, size = fit_lines(app.text, hint, [m.px(t.small)], area.width, area.height)
-        blit_lines(surface, app.text, lines, size, pal.muted, area, align="left")
+        hint = first_fitting(app.text, [hint, "↑↓, Page Up/Down, the wheel or a drag scroll · Esc back",
+                                        "↑↓ or the wheel scroll · Esc back", "↑↓ · Esc"], m.px(t.small), area.width)
+        blit_text(surface, app.text, hint, m.px(t.small), pal.muted, area.midleft, anchor="midleft")
         self.menu.draw(surface, app, m.px(t.label))

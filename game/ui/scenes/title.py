@@ -9,9 +9,9 @@ from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.widgets import blit_lines, blit_text, draw_motif, fit_lines
+from game.ui.widgets import blit_lines, blit_text, draw_motif, first_fitting, one_line
 
-PLAY, MODE, CATEGORY, DIFFICULTY, SCORES, QUIT = range(6)
+PLAY, MODE, CATEGORY, DIFFICULTY, SCORES, SETTINGS, QUIT = range(7)
 CYCLING = (MODE, CATEGORY, DIFFICULTY)
 # The mode selector's stops: hot-seat once for each number of players.
 MODE_STOPS = [("classic", 0), ("sudden-death", 0), ("practice", 0)] + \
@@ -23,10 +23,11 @@ class TitleScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.menu = Menu(["Play", "Mode", "Category", "Difficulty", "High scores", "Quit"])
+        self.menu = Menu(["Play", "Mode", "Category", "Difficulty", "High scores", "Settings", "Quit"])
         self.categories = [None] + app.bank.categories()
         self.difficulties = [None] + list(DIFFICULTIES)
         self._motif: pygame.Surface | None = None
+        self._motif_key = None
         self._refresh()
 
     # -- state --------------------------------------------------------------
@@ -87,6 +88,10 @@ class TitleScene(Scene):
             from game.ui.scenes.highscores import HighScoresScene
 
             self.app.stack.push(HighScoresScene(self.app, self.app.current_board()[0]))
+        elif chosen == SETTINGS:
+            from game.ui.scenes.settings import SettingsScene
+
+            self.app.stack.push(SettingsScene(self.app))
         elif chosen == QUIT:
             self.app.quit()
         return True
@@ -95,59 +100,99 @@ class TitleScene(Scene):
         self._refresh()
 
     # -- layout and drawing -------------------------------------------------------
+    SUBTITLE = "A quiz on the train stunt of Mission: Impossible – Dead Reckoning Part One"
+    HINTS = ["↑↓ choose · Enter selects · ←→ change mode, category or difficulty · M mutes · Esc quits",
+             "↑↓ choose · Enter selects · ←→ change · Esc quits", "↑↓ · Enter · ←→ · Esc"]
+
     def layout(self, width: int, height: int) -> None:
-        m = self.app.metrics
-        t = self.app.theme
+        """Top to bottom: the name, the subtitle, the menu beside the picture, what was loaded.
+
+        Every height comes from the text's own line height, so larger text
+        pushes things apart; when the menu no longer fits beside the picture,
+        it takes the full width in two columns and the picture steps aside."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
         margin = m.px(t.margin)
-        self.motif_rect = pygame.Rect(int(width * 0.42), int(height * 0.18), width - int(width * 0.42),
-                                      int(height * 0.64))
-        column = pygame.Rect(margin, int(height * 0.31), int(width * 0.36), 0)
-        button_h = m.px(52)
-        gap = m.px(10)
-        self.menu.place_column(column, button_h, gap)
-        self.info_rect = pygame.Rect(margin, height - m.px(110), width - 2 * margin, m.px(100))
+        full_w = width - 2 * margin
+        self.tag_y = m.px(24)
+        self.title_size = one_line(text, "Off the Rails", m.px(t.display), full_w, True)
+        self.title_y = self.tag_y + text.line_height(m.px(t.small), True)
+        y = self.title_y + text.line_height(self.title_size, True)
+        self.sub_lines = text.wrap(self.SUBTITLE, m.px(t.label), full_w)[:3]
+        self.sub_rect = pygame.Rect(margin, y, full_w, text.line_height(m.px(t.label)) * len(self.sub_lines))
+        self.fuse_y = self.sub_rect.bottom + m.px(10)
+        menu_top = self.fuse_y + m.px(16)
+        # The foot: the keys and what was loaded (at least two lines of small text).
+        small_h = text.line_height(m.px(t.small))
+        foot_lines = max(2, min(5, len(self._foot_lines(full_w))))
+        self.info_rect = pygame.Rect(margin, height - m.px(8) - small_h * foot_lines, full_w, small_h * foot_lines)
+        room = self.info_rect.top - m.px(10) - menu_top
+        self.button_size = m.px(t.body)
+        button_h = text.line_height(self.button_size, True) + m.px(14)
+        gap = m.px(8)
+        n = len(self.menu.buttons)
+        widest = max(text.width(b.label, self.button_size, True) for b in self.menu.buttons) + m.px(40)
+        beside = max(int(width * 0.36), min(widest, int(width * 0.5)))
+        if n * button_h + (n - 1) * gap <= room and widest <= beside:
+            columns, col_w = 1, beside
+            self.motif_rect = pygame.Rect(margin + col_w + m.px(30), menu_top, width - margin - col_w - m.px(30) - 0,
+                                          room)
+        else:
+            columns, col_w = 2, (full_w - gap) // 2
+            self.motif_rect = pygame.Rect(0, 0, 0, 0)
+        rows = -(-n // columns)
+        if rows * button_h + (rows - 1) * gap > room:
+            button_h = max(text.line_height(self.button_size, True), (room - (rows - 1) * gap) // rows)
+        for i, button in enumerate(self.menu.buttons):
+            col, row = divmod(i, rows)
+            button.rect = pygame.Rect(margin + col * (col_w + gap), menu_top + row * (button_h + gap), col_w, button_h)
+        bottom = max(b.rect.bottom for b in self.menu.buttons)
+        # The mode's blurb under the menu, where there is room for it.
+        self.blurb_rect = pygame.Rect(margin, bottom + m.px(10), col_w if columns == 1 else full_w,
+                                      self.info_rect.top - bottom - m.px(14))
+
+    def _foot_lines(self, width: int) -> list[str]:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        hint = first_fitting(app.text, self.HINTS, m.px(t.small), width)
+        lines = []
+        for note in [hint, self._loaded_line()] + app.notices:
+            lines.extend(app.text.wrap(note, m.px(t.small), width))
+        return lines
 
     def draw(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
         app.backdrop.draw(surface)
-        if self._motif is None or self._motif.get_size() != self.motif_rect.size:
-            # Drawn once per window size, then blitted: polygons and a rotation are not per-frame work.
-            self._motif = pygame.Surface(self.motif_rect.size, pygame.SRCALPHA)
-            draw_motif(self._motif, self._motif.get_rect(), t, m)
-            try:
-                self._motif = self._motif.convert_alpha()
-            except pygame.error:
-                pass
-        surface.blit(self._motif, self.motif_rect)
+        if self.motif_rect.width > m.px(120) and self.motif_rect.height > m.px(120):
+            key = (self.motif_rect.size, t.palette)
+            if self._motif is None or self._motif_key != key:
+                # Drawn once per window size and palette, then blitted.
+                self._motif_key = key
+                self._motif = pygame.Surface(self.motif_rect.size, pygame.SRCALPHA)
+                draw_motif(self._motif, self._motif.get_rect(), t, m)
+                try:
+                    self._motif = self._motif.convert_alpha()
+                except pygame.error:
+                    pass
+            surface.blit(self._motif, self.motif_rect)
         margin = m.px(t.margin)
-        top = m.px(34)
-        blit_text(surface, app.text, "MISSION BRIEFING: TRIVIA", m.px(t.small), pal.accent, (margin, top), bold=True)
-        title_rect = blit_text(surface, app.text, "Off the Rails", m.px(t.display), pal.text,
-                               (margin, top + m.px(30)), bold=True)
-        sub_w = surface.get_width() - 2 * margin
-        lines, size = fit_lines(app.text, "A quiz on the train stunt of Mission: Impossible – Dead Reckoning Part One",
-                                [m.px(t.label)], sub_w, m.px(70))
-        blit_lines(surface, app.text, lines, size, pal.muted,
-                   pygame.Rect(margin, title_rect.bottom + m.px(6), sub_w, m.px(34) * len(lines)), align="left",
+        blit_text(surface, app.text, "MISSION BRIEFING: TRIVIA", m.px(t.small), pal.accent, (margin, self.tag_y),
+                  bold=True)
+        blit_text(surface, app.text, "Off the Rails", self.title_size, pal.text, (margin, self.title_y), bold=True)
+        blit_lines(surface, app.text, self.sub_lines, m.px(t.label), pal.muted, self.sub_rect, align="left",
                    valign="top")
         # A lit fuse under the title, the franchise's best-known motif, drawn as a line.
-        fuse_y = title_rect.bottom + m.px(8) + m.px(34) * len(lines) + m.px(6)
-        pygame.draw.line(surface, pal.accent, (margin, fuse_y), (margin + int(sub_w * 0.34), fuse_y), m.px(3))
-        pygame.draw.circle(surface, pal.focus, (margin + int(sub_w * 0.34), fuse_y), m.px(6))
+        fuse_end = margin + int(self.sub_rect.width * 0.34)
+        pygame.draw.line(surface, pal.accent, (margin, self.fuse_y), (fuse_end, self.fuse_y), m.px(3))
+        pygame.draw.circle(surface, pal.focus, (fuse_end, self.fuse_y), m.px(6))
 
-        self.menu.draw(surface, app, m.px(t.body))
-        column = self.menu.buttons[0].rect
-        y = self.menu.buttons[-1].rect.bottom + m.px(12)
-        blurb = app.text.wrap(MODE_BLURBS[self.app.options.mode], m.px(t.small), column.width, True)
-        blit_lines(surface, app.text, blurb, m.px(t.small), pal.accent,
-                   pygame.Rect(column.left, y, column.width, self.info_rect.top - y), bold=True, align="left",
-                   valign="top")
-        hint = "↑↓ choose · Enter selects · ←→ change mode, category or difficulty · Esc quits"
-        info = [hint, self._loaded_line()] + app.notices
-        lines = []
-        for note in info:
-            lines.extend(app.text.wrap(note, m.px(t.small), self.info_rect.width))
+        self.menu.draw(surface, app, self.button_size)
+        blurb = app.text.wrap(MODE_BLURBS[self.app.options.mode], m.px(t.small), self.blurb_rect.width, True)
+        fits = len(blurb) * app.text.line_height(m.px(t.small), True) <= self.blurb_rect.height
+        if fits:
+            blit_lines(surface, app.text, blurb, m.px(t.small), pal.accent, self.blurb_rect, bold=True, align="left",
+                       valign="top")
+        lines = self._foot_lines(self.info_rect.width)
         limit = max(1, self.info_rect.height // app.text.line_height(m.px(t.small)))
         blit_lines(surface, app.text, lines[-limit:] if len(lines) > limit else lines, m.px(t.small), pal.muted,
                    self.info_rect, align="left", valign="bottom")

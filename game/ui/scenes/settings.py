@@ -1,0 +1,143 @@
+"""Settings: theme, text size, motion, timer, sound and volume, used as soon as they change."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import settings as S
+from game.ui import intents as I
+from game.ui.menu import Menu
+from game.ui.scene import Scene
+from game.ui.widgets import blit_lines, blit_text
+
+THEME, TEXT, MOTION, TIMER, SOUND, VOLUME, DONE = range(7)
+ROWS = ("Theme", "Text size", "Motion", "Timer", "Sound", "Volume")
+FIELDS = ("theme", "text_scale", "reduced_motion", "time_factor", "muted", "volume")
+CHOICES: dict[str, tuple] = {
+    "theme": S.THEMES, "text_scale": S.TEXT_SCALES, "reduced_motion": (False, True),
+    "time_factor": S.TIME_FACTORS, "muted": (False, True), "volume": S.VOLUMES,
+}
+HELP = (
+    "High contrast: black and white with a yellow focus, thicker outlines, the brightest colours.",
+    "Text size for every screen; the layout makes room for it.",
+    "Reduced: nothing slides, counts up or blinks; the clock moves in whole seconds.",
+    "More time per question. ×1.5 and ×2 have high-score boards of their own; "
+    "games with no timer go on no board. A game already started keeps its clock.",
+    "Sound effects: the last five seconds, right, wrong, a new high score. M mutes anywhere.",
+    "How loud the effects are.",
+    "Back to where you were. Changes are saved as you make them.",
+)
+
+
+def shown(field: str, value) -> str:
+    if field == "theme":
+        return S.THEME_NAMES[value]
+    if field == "text_scale":
+        return f"{round(value * 100)}%"
+    if field == "reduced_motion":
+        return "Reduced" if value else "Full"
+    if field == "time_factor":
+        return S.time_label(value)
+    if field == "muted":
+        return "Off" if value else "On"
+    return f"{value}%"
+
+
+class SettingsScene(Scene):
+    name = "settings"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.menu = Menu([""] * len(ROWS) + ["Done"])
+        self._refresh()
+
+    def _refresh(self) -> None:
+        settings = self.app.settings
+        for row, field in enumerate(FIELDS):
+            self.menu.set_label(row, f"{ROWS[row]}:  ◀ {shown(field, getattr(settings, field))} ▶")
+
+    def _change(self, row: int, step: int) -> None:
+        field = FIELDS[row]
+        values = CHOICES[field]
+        current = getattr(self.app.settings, field)
+        index = values.index(current) if current in values else 0
+        if field == "volume":  # volume stops at the ends rather than wrapping round
+            value = values[min(max(index + step, 0), len(values) - 1)]
+        else:
+            value = values[(index + step) % len(values)]
+        self.app.change_settings(**{field: value})
+        if field in ("volume", "muted"):
+            self.app.sound.play("tick")  # hear the new level at once
+        self._refresh()
+
+    def handle(self, intent) -> bool:
+        if intent.kind == I.BACK:
+            self.app.stack.pop()
+            return True
+        focus = self.menu.focus
+        if intent.kind == I.MOVE and intent.dx and focus < DONE:
+            self._change(focus, intent.dx)
+            return True
+        if intent.kind == I.SCROLL and focus < DONE:
+            self._change(focus, -intent.dy)
+            return True
+        chosen = self.menu.handle(intent)
+        if chosen is None or chosen == Menu.USED:
+            return chosen is not None
+        if chosen == DONE:
+            self.app.stack.pop()
+        else:
+            self._change(chosen, 1)
+        return True
+
+    # -- layout and drawing -------------------------------------------------------
+    def layout(self, width: int, height: int) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
+        margin = m.px(t.margin)
+        self.label_size = m.px(t.label)
+        self.title_y = m.px(20)
+        top = self.title_y + text.line_height(m.px(t.title), True) + m.px(8)
+        small_h = text.line_height(m.px(t.small))
+        gap = m.px(8)
+        n = len(self.menu.buttons)
+        widest = max(text.width(f"{ROWS[i]}:  ◀ {shown(f, v)} ▶", self.label_size, True)
+                     for i, f in enumerate(FIELDS) for v in CHOICES[f])
+        col_w = min(max(m.px(640), widest + m.px(48)), width - 2 * margin)
+        # Room for at least two lines of help under the rows (one column; text shrinks in its buttons if need be).
+        room = height - top - small_h * 3 - m.px(20)
+        button_h = text.line_height(self.label_size, True) + m.px(14)
+        if n * button_h + (n - 1) * gap > room:
+            button_h = max((room - (n - 1) * gap) // n, text.line_height(int(self.label_size * 0.85), True) + 2)
+        left = (width - col_w) // 2
+        for i, button in enumerate(self.menu.buttons):
+            button.rect = pygame.Rect(left, top + i * (button_h + gap), col_w, button_h)
+        bottom = self.menu.buttons[-1].rect.bottom
+        self.help_rect = pygame.Rect(margin, bottom + m.px(10), width - 2 * margin, height - bottom - m.px(10) - m.px(6))
+
+    def draw(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        app.backdrop.draw(surface)
+        blit_text(surface, app.text, "Settings", m.px(t.title), pal.text, (surface.get_width() // 2, self.title_y),
+                  bold=True, anchor="midtop")
+        self.menu.draw(surface, app, self.label_size)
+        focus = self.menu.focus
+        notes = [HELP[focus]]
+        if focus < DONE:
+            field = FIELDS[focus]
+            now, saved = getattr(app.settings, field), getattr(app.saved_settings, field)
+            if now != saved:
+                notes.append(f"Set on the command line for this run; saved: {shown(field, saved)}.")
+        if focus == SOUND and app.sound.failed:
+            notes.append("No sound device was found: the game stays silent.")
+        hint = "↑↓ choose · ←→ or Enter change · Esc back"
+        hint += f" · saved in {app.settings_path}" if app.settings_path else " · not saved (a test run)"
+        line_h = app.text.line_height(m.px(t.small))
+        foot = app.text.wrap(hint, m.px(t.small), self.help_rect.width)[:max(0, self.help_rect.height // line_h - 2)]
+        limit = max(1, self.help_rect.height // line_h - len(foot))
+        lines = []
+        for note in notes:
+            lines.extend(app.text.wrap(note, m.px(t.small), self.help_rect.width))
+        blit_lines(surface, app.text, lines[:limit], m.px(t.small), pal.text, self.help_rect, valign="top")
+        blit_lines(surface, app.text, foot, m.px(t.small), pal.muted, self.help_rect, valign="bottom")
