@@ -31,14 +31,19 @@ bench: $(VENV)/.installed-test
 
 # Screenshots of every screen at 1280x720 and 800x600, as used in the README.
 screenshots: $(VENV)/.installed
-	rm -f $(VENV)/shots-scores.json
+# Their own home folder: a player's saved settings never change them.
+SHOTS = MI_TRIVIA_HOME=$(VENV)/shots-home SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/mi-trivia \
+	--autoplay --count 3 --seed 7 --scores $(VENV)/shots-scores.json
+screenshots: $(VENV)/.installed
+	rm -rf $(VENV)/shots-scores.json $(VENV)/shots-home
 	for size in 1280x720 800x600; do \
-	  SDL_VIDEODRIVER=dummy $(BIN)/mi-trivia --autoplay --count 3 --seed 7 --size $$size \
-	    --scores $(VENV)/shots-scores.json --screenshots docs/screenshots/$$size >/dev/null || exit 1; \
+	  $(SHOTS) --size $$size --screenshots docs/screenshots/$$size >/dev/null || exit 1; \
 	  for mode in sudden-death practice hotseat; do \
-	    SDL_VIDEODRIVER=dummy $(BIN)/mi-trivia --autoplay --mode $$mode --count 3 --seed 7 --size $$size \
-	      --scores $(VENV)/shots-scores.json --screenshots docs/screenshots/$$size/$$mode >/dev/null || exit 1; \
+	    $(SHOTS) --mode $$mode --size $$size --screenshots docs/screenshots/$$size/$$mode >/dev/null || exit 1; \
 	  done; \
+	  $(SHOTS) --theme high-contrast --size $$size --screenshots docs/screenshots/$$size/high-contrast \
+	    >/dev/null || exit 1; \
+	  $(SHOTS) --text-scale 2 --size $$size --screenshots docs/screenshots/$$size/large-text >/dev/null || exit 1; \
 	done
 
 clean:

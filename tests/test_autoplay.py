@@ -166,3 +166,32 @@ def test_every_mode_plays_to_the_end_on_its_own_board(tmp_path):
     assert {r["rank"] for r in rows if r["mode"] == "hotseat"} == {1, 2, 3}
     table = run_cli("scores", "--scores", scores).stdout
     assert "Sudden death · every question" in table and "in a row" in table and "Hot-seat · 2 questions" in table
+
+
+def test_large_text_and_high_contrast_play_to_the_end(tmp_path):
+    shots = tmp_path / "shots"
+    env = {"MI_TRIVIA_HOME": str(tmp_path / "home")}
+    result = run_cli("--autoplay", "--text-scale", "2", "--theme", "high-contrast", "--size", "800x600",
+                     "--count", "3", "--seed", "5", "--scores", tmp_path / "s.json", "--reduced-motion",
+                     "--time-factor", "1.5", "--screenshots", shots, env=env)
+    assert result.returncode == 0, result.stderr
+    report = last_json(result.stdout)
+    assert report["answered"] == 3 and report["reviewed"] and report["saved"]
+    assert report["settings"] == {"theme": "high-contrast", "text_scale": 2.0, "reduced_motion": True,
+                                  "time_factor": 1.5, "muted": False, "volume": 80}
+    assert (shots / "settings.png").stat().st_size > 1000
+    # The flags were for that run only: nothing was written to the settings file.
+    assert not (tmp_path / "home" / "config" / "settings.json").exists()
+    board = json.loads(run_cli("scores", "--json", "--scores", tmp_path / "s.json").stdout)[0]["board"]
+    assert board.endswith("/x1.5")
+
+
+def test_a_bad_settings_file_is_kept_aside_and_the_game_plays(tmp_path):
+    config = tmp_path / "home" / "config"
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text("{oops")
+    result = run_cli("--autoplay", "--count", "2", "--seed", "5", "--scores", tmp_path / "s.json",
+                     env={"MI_TRIVIA_HOME": str(tmp_path / "home")})
+    assert result.returncode == 0 and "settings file could not be used" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [p.name.startswith("settings.json.unreadable-") for p in config.iterdir()] == [True]

@@ -131,8 +131,8 @@ class Pads:
             if kind == pygame.CONTROLLERAXISMOTION and event.axis in (0, 1):  # left stick x, y
                 return self._stick(instance, event.axis, event.value / 32767)
             return None
-        if is_controller:
-            return None  # its joystick events repeat what the controller events say
+        if is_controller or instance not in self.sticks:
+            return None  # a controller's joystick events repeat its controller events; unknown pads: nothing
         if kind == pygame.JOYBUTTONDOWN:
             return _JOY_BUTTONS.get(event.button)
         if kind == pygame.JOYHATMOTION:

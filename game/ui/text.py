@@ -43,6 +43,7 @@ class Text:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._surfaces: OrderedDict = OrderedDict()
         self._wraps: OrderedDict = OrderedDict()
+        self._widths: OrderedDict = OrderedDict()
         self.renders = 0  # how many times text was actually rendered (for tests and the benchmark)
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
@@ -83,8 +84,15 @@ class Text:
         return pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
-        """The rendered width of ``text`` (measured, not cached: used while wrapping)."""
-        return self._render(displayable(text), size, (255, 255, 255), bold).get_width()
+        """The rendered width of ``text`` (measured once, then remembered: layouts ask every frame)."""
+        key = (text, size, bold)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._render(displayable(text), size, (255, 255, 255), bold).get_width()
+            self._widths[key] = width
+            if len(self._widths) > _CACHE_LIMIT * 4:
+                self._widths.popitem(last=False)
+        return width
 
     def wrap(self, text: str, size: int, max_width: int, bold: bool = False) -> list[str]:
         """Break ``text`` into lines no wider than ``max_width`` (long words are split)."""

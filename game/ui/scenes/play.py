@@ -357,6 +357,11 @@ class PlayScene(Scene):
             if best is None or grid_h < best[0] - m.px(40):
                 best = (grid_h, columns, rows, button_h)
         grid_h, self.columns, rows, button_h = best
+        if grid_h > room and self.columns == 1 and 2 in options:
+            # Squeezed: two columns need half the rows, which leaves the prompt its lines.
+            self.columns, rows = 2, (n + 1) // 2
+            button_h = rows_needed(2)[1]
+            grid_h = rows * button_h + (rows - 1) * gap
         if grid_h > room:  # too tall: the text shrinks inside smaller buttons (fit_lines)
             button_h = max(text.line_height(int(body * 0.72)) + m.px(10), (room - gap * (rows - 1)) // rows)
             grid_h = rows * button_h + (rows - 1) * gap
@@ -569,10 +574,10 @@ class PlayScene(Scene):
         if picks:
             y += blit_lines(surface, text, picks, pick_size, pal.text, pygame.Rect(inner.left, y, inner.width, 0),
                             bold=True, align="left", valign="top") + m.px(4)
-        seconds = max(int(self.feedback_left + 0.999), 0)
         if self.feedback_left == float("inf"):
             options = ["Enter, Space or a click to go on", "Enter to go on"]
         else:
+            seconds = max(int(self.feedback_left + 0.999), 0)
             options = [f"Enter, Space or a click to go on · next in {seconds} s", f"Enter to go on · next in {seconds} s",
                        f"next in {seconds} s"]
         cont = first_fitting(text, options, m.px(t.small), inner.width)
