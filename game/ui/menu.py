@@ -14,6 +14,7 @@ class Menu:
     def __init__(self, labels: list[str], focus: int = 0):
         self.buttons = [Button(pygame.Rect(0, 0, 0, 0), label) for label in labels]
         self.focus = focus
+        self.size: int | None = None  # the label size, once placed by place_bottom_row
         self._sync()
 
     def _sync(self) -> None:
@@ -34,6 +35,17 @@ class Menu:
         width = (rect.width - gap * (n - 1)) // n
         for i, button in enumerate(self.buttons):
             button.rect = pygame.Rect(rect.left + i * (width + gap), rect.top, width, rect.height)
+
+    def place_bottom_row(self, app, width: int, height: int, least: int) -> pygame.Rect:
+        """A row along the bottom of the window, tall enough for a label (at least ``least`` px
+        at 1280x720); sets :attr:`size`, the label size that fits every button."""
+        m, t = app.metrics, app.theme
+        margin = m.px(t.margin)
+        row_h = max(m.px(least), app.text.line_height(m.px(t.label), True) + m.px(18))
+        row = pygame.Rect(margin, height - m.px(24) - row_h, width - 2 * margin, row_h)
+        self.place_row(row, m.px(16))
+        self.size = self.fitting_size(app, m.px(t.label))
+        return row
 
     def _step(self, delta: int) -> None:
         n = len(self.buttons)

@@ -71,10 +71,7 @@ class HighScoresScene(Scene):
         m = self.app.metrics
         margin = m.px(self.app.theme.margin)
         app, t = self.app, self.app.theme
-        row_h = max(m.px(58), app.text.line_height(m.px(t.label), True) + m.px(18))
-        row = pygame.Rect(margin, height - m.px(24) - row_h, width - 2 * margin, row_h)
-        self.menu.place_row(row, m.px(16))
-        self.button_size = self.menu.fitting_size(app, m.px(t.label))
+        row = self.menu.place_bottom_row(self.app, width, height, 58)
         self.title_h = app.text.line_height(m.px(t.title), True)
         top = m.px(24) + self.title_h + app.text.line_height(m.px(t.label)) + m.px(16)
         notes_h = app.text.line_height(m.px(t.small)) * 2 + m.px(8)
@@ -154,7 +151,7 @@ class HighScoresScene(Scene):
             for note in notes:
                 lines.extend(app.text.wrap(note, m.px(t.small), area.width))
             blit_lines(surface, app.text, lines[:2], m.px(t.small), pal.muted, area, align="left", valign="top")
-        self.menu.draw(surface, app, self.button_size)
+        self.menu.draw(surface, app, self.menu.size)
 
     def highlight_ids(self) -> set[str]:
         return {r.entry_id for r in self.highlights if r.saved and r.entry_id}

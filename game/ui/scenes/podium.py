@@ -59,10 +59,7 @@ class PodiumScene(AfterGameScene):
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         margin = m.px(t.margin)
-        row_h = max(m.px(60), text.line_height(m.px(t.label), True) + m.px(18))
-        row = pygame.Rect(margin, height - m.px(24) - row_h, width - 2 * margin, row_h)
-        self.menu.place_row(row, m.px(16))
-        self.button_size = self.menu.fitting_size(app, m.px(t.label))
+        row = self.menu.place_bottom_row(self.app, width, height, 60)
         self.title_h = text.line_height(m.px(t.title), True)
         # Above each block: the name and the score; under it: right answers and the board place.
         self.name_h = text.line_height(m.px(t.body), True)
@@ -116,4 +113,4 @@ class PodiumScene(AfterGameScene):
         if self.saving is not None:
             blit_text(surface, app.text, "Saving…", m.px(t.label), pal.muted,
                       (cx, self.menu.buttons[0].rect.top - m.px(8)), anchor="midbottom")
-        self.menu.draw(surface, app, self.button_size)
+        self.menu.draw(surface, app, self.menu.size)

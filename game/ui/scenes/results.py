@@ -88,13 +88,7 @@ class ResultsScene(AfterGameScene):
             super().act(action)
 
     def layout(self, width: int, height: int) -> None:
-        m = self.app.metrics
-        margin = m.px(self.app.theme.margin)
-        t = self.app.theme
-        row_h = max(m.px(62), self.app.text.line_height(m.px(t.label), True) + m.px(18))
-        row = pygame.Rect(margin, height - m.px(24) - row_h, width - 2 * margin, row_h)
-        self.menu.place_row(row, m.px(16))
-        self.button_size = self.menu.fitting_size(self.app, m.px(t.label))
+        self.menu.place_bottom_row(self.app, width, height, 62)
 
     def draw(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
@@ -153,4 +147,4 @@ class ResultsScene(AfterGameScene):
         y += m.px(8)
         blit_lines(surface, text, note_lines, m.px(t.label), colour, pygame.Rect(0, y, surface.get_width(), 0),
                    bold=True, valign="top")
-        self.menu.draw(surface, app, self.button_size)
+        self.menu.draw(surface, app, self.menu.size)

@@ -135,7 +135,7 @@ class TitleScene(Scene):
         beside = max(int(width * 0.36), min(widest, int(width * 0.5)))
         if n * button_h + (n - 1) * gap <= room and widest <= beside:
             columns, col_w = 1, beside
-            self.motif_rect = pygame.Rect(margin + col_w + m.px(30), menu_top, width - margin - col_w - m.px(30) - 0,
+            self.motif_rect = pygame.Rect(margin + col_w + m.px(30), menu_top, width - margin - col_w - m.px(30),
                                           room)
         else:
             columns, col_w = 2, (full_w - gap) // 2
