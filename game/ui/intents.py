@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pygame
 
 CHOOSE = "choose"      # index: a choice picked directly (1-6, A-F)
-MOVE = "move"          # dx, dy: arrows
+MOVE = "move"          # dx, dy: arrows (fast: with Shift held)
 CONFIRM = "confirm"    # Enter, Space, keypad Enter
 BACK = "back"          # Esc
 POINT = "point"        # pos: the mouse moved
@@ -40,6 +40,7 @@ class Intent:
     dx: int = 0
     dy: int = 0
     text: str = ""
+    fast: bool = False  # a MOVE with Shift held (a slider moves ten steps)
 
 
 _DIGITS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 7)}
@@ -93,9 +94,10 @@ def translate(event, text_mode: bool = False) -> Intent | None:
             return Intent(PAGE, dy=_PAGES[key])
         if key in _ARROWS:
             dx, dy = _ARROWS[key]
-            if key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
-                dy = -1
-            return Intent(MOVE, dx=dx, dy=dy)
+            shift = bool(event.mod & pygame.KMOD_SHIFT)
+            if key == pygame.K_TAB:
+                return Intent(MOVE, dy=-1 if shift else 1)
+            return Intent(MOVE, dx=dx, dy=dy, fast=shift)
         return None
     if kind == pygame.TEXTINPUT:
         return Intent(TEXT, text=event.text) if text_mode else None

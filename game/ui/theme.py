@@ -26,6 +26,8 @@ class Palette:
     choices: tuple[Color, ...] = (
         (0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0), (86, 180, 233), (204, 121, 167),
     )
+    # True and False: blue with a ring, vermillion with a cross (shapes as well as colours).
+    true_false: tuple[Color, Color] = ((0, 114, 178), (213, 94, 0))
 
 
 # High contrast: black ground, white text and edges, a yellow focus; the
@@ -35,12 +37,14 @@ HIGH_CONTRAST = Palette(
     panel_edge=(255, 255, 255), text=(255, 255, 255), muted=(225, 225, 225), accent=(255, 221, 0),
     focus=(255, 255, 0), good=(64, 235, 150), bad=(255, 128, 102), bar_back=(60, 60, 60),
     choices=((86, 180, 233), (240, 228, 66), (0, 200, 140), (255, 140, 60), (160, 215, 255), (235, 160, 200)),
+    true_false=((86, 180, 233), (255, 140, 60)),
 )
 
 # Hot-seat seats: a colour each, always shown with the player's name and seat number.
 PLAYER_COLOURS: tuple[Color, ...] = ((86, 180, 233), (240, 228, 66), (204, 121, 167), (0, 158, 115))
 
 SHAPES = ("triangle", "diamond", "circle", "square", "hexagon", "star")
+TRUE_FALSE_SHAPES = ("ring", "cross")
 LETTERS = "ABCDEF"
 
 

@@ -146,6 +146,15 @@ def draw_shape(surface, shape: str, center, radius: int, color) -> None:
     if shape == "circle":
         pygame.draw.circle(surface, color, (cx, cy), r)
         return
+    if shape == "ring":
+        pygame.draw.circle(surface, color, (cx, cy), r, max(2, r // 3))
+        return
+    if shape == "cross":
+        w = max(2, r // 3)
+        for a, b in (((cx - r * 0.8, cy - r * 0.8), (cx + r * 0.8, cy + r * 0.8)),
+                     ((cx - r * 0.8, cy + r * 0.8), (cx + r * 0.8, cy - r * 0.8))):
+            pygame.draw.line(surface, color, a, b, w)
+        return
     if shape == "square":
         side = int(r * 1.6)
         pygame.draw.rect(surface, color, (cx - side // 2, cy - side // 2, side, side))

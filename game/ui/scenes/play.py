@@ -5,8 +5,10 @@ from __future__ import annotations
 import pygame
 
 from game.core import scoring
+from game.core.model import clip
 from game.core.session import FIFTY, LIFELINES, TIME, Answer, Session
 from game.ui import intents as I
+from game.ui.answers import Lock, in_place, kind_of, panel_for, response_of, right_text
 from game.ui.scene import Scene
 from game.ui.theme import LETTERS, PLAYER_COLOURS, readable_on
 from game.ui.widgets import Button, ChoiceButton, blit_lines, blit_text, first_fitting, fit_lines, one_line
@@ -34,15 +36,24 @@ class PlayScene(Scene):
         self._shown_seconds = None
         self._ticked: int | None = None  # the last of the final five seconds that ticked
         self.locked_note = ""  # hot-seat: who just locked in an answer
+        self.panel = None  # the answer area of a kind other than multiple choice (game.ui.answers)
 
     @property
     def name(self) -> str:
         return self.phase
 
     @property
+    def wants_text(self) -> bool:
+        """A question answered by typing takes the keys as text."""
+        return self.phase == "question" and self.panel is not None and self.panel.wants_text
+
+    @property
     def shot_name(self) -> str:
-        """Screenshots: a question with a lifeline in use gets its own picture."""
+        """Screenshots: a question with a lifeline in use gets its own picture, and each kind its own."""
         session = self.session
+        kind = kind_of(session.current)
+        if kind != "choice":
+            return f"{kind}_{self.phase}"
         extended = session.timed and session.limit != session.current.limit
         return "lifelines" if self.phase == "question" and (session.removed or extended) else self.phase
 
@@ -55,17 +66,31 @@ class PlayScene(Scene):
         self.session.start()
         self._build_buttons()
 
+    def exit(self) -> None:
+        if self.panel is not None:
+            self.panel.stop()
+
     def pause(self) -> None:
         self.session.pause()
+        if self.panel is not None:
+            self.panel.stop()
 
     def resume(self) -> None:
         self.session.resume()
+        if self.panel is not None and self.phase == "question":
+            self.panel.start()
 
     def _build_buttons(self) -> None:
         current = self.session.current
         self._ticked = None
         self.intro = 0.0 if not self.app.reduced_motion else INTRO_SECONDS + 1
-        self.buttons = [ChoiceButton(pygame.Rect(0, 0, 0, 0), i, label) for i, label in enumerate(current.choices)]
+        if self.panel is not None:
+            self.panel.stop()
+        self.panel = panel_for(self.app, current)
+        labels = current.choices if self.panel is None else ()
+        self.buttons = [ChoiceButton(pygame.Rect(0, 0, 0, 0), i, label) for i, label in enumerate(labels)]
+        if self.panel is not None:
+            self.panel.start()
         self.focus = None
         self._sync_lifelines()
         self.layout(*self.app.size)
@@ -102,6 +127,8 @@ class PlayScene(Scene):
         return self._handle_feedback(intent)
 
     def _handle_question(self, intent) -> bool:
+        if self.panel is not None:
+            return self._handle_panel(intent)
         n = len(self.buttons)
         if intent.kind == I.CHOOSE:
             if intent.index < n and intent.index not in self.session.removed:
@@ -134,6 +161,24 @@ class PlayScene(Scene):
                 if button.contains(intent.pos):
                     return self._use_lifeline(name)
         return False
+
+    def _handle_panel(self, intent) -> bool:
+        """Another kind: the lifelines first (keys and buttons), then the kind's own panel."""
+        if intent.kind == I.LIFELINE:
+            name = LIFELINES[intent.index] if 0 <= intent.index < len(LIFELINES) else None
+            return name in self.lifeline_names and self._use_lifeline(name)
+        if intent.kind == I.CLICK:
+            for button, name in zip(self.lifelines, self.lifeline_names):
+                if button.contains(intent.pos):
+                    return self._use_lifeline(name)
+        if intent.kind == I.POINT:
+            for button in self.lifelines:
+                button.hover = button.contains(intent.pos)
+        outcome = self.panel.handle(intent)
+        if isinstance(outcome, Lock):
+            self._answer(outcome.response)
+            return True
+        return bool(outcome) or intent.kind == I.POINT
 
     def _use_lifeline(self, name: str) -> bool:
         if name == FIFTY:
@@ -177,8 +222,11 @@ class PlayScene(Scene):
         return False
 
     # -- state changes ----------------------------------------------------------------
-    def _answer(self, index: int | None) -> None:
+    def _answer(self, index) -> None:
+        """Answer with ``index`` (multiple choice) or the kind's response (``None``: out of time)."""
         session = self.session
+        if self.panel is not None:
+            self.panel.stop()
         self.result = session.answer(index)
         if session.mode == "hotseat" and not session.round_done:
             # The next player answers the same question without seeing this one's pick.
@@ -189,6 +237,8 @@ class PlayScene(Scene):
             self.hand_over()
             return
         self.phase = "feedback"
+        if self.panel is not None:
+            self.panel.reveal(session.answers_to_current())
         self.layout(*self.app.size)  # the feedback panel takes the room the lifelines had
         answers = session.answers_to_current()
         self.app.sound.play("right" if any(a.correct for a in answers) else "wrong")
@@ -229,6 +279,8 @@ class PlayScene(Scene):
 
     def update(self, dt: float) -> None:
         self.intro += dt
+        if self.panel is not None and self.panel.update(dt):
+            self.app.stack.changed = True  # e.g. the caret of a typed answer blinked
         if self.phase == "question":
             if self.session.expired():
                 self._answer(None)
@@ -313,6 +365,9 @@ class PlayScene(Scene):
         else:
             bottom_h = self._feedback_height(inner_w, height)
         self.bottom_rect = pygame.Rect(margin, height - m.px(12) - bottom_h, inner_w, bottom_h)
+        if self.phase == "question" and self.panel is not None and self.panel.wants_text and self.lifelines:
+            self.bottom_rect.height += small_h  # typed answers: a second line says how to use the lifelines
+            self.bottom_rect.top -= small_h
         strip_h = max(m.px(50), text.line_height(m.px(t.small), True) + m.px(16))
         self.strip_rect = pygame.Rect(margin, self.bottom_rect.top + m.px(14), inner_w, strip_h)
         if self.lifelines:
@@ -335,6 +390,11 @@ class PlayScene(Scene):
                                          True)), 3)
         prompt_min = text.line_height(m.px(t.small), True) * max(prompt_lines, 2)
         room = max(bottom - top - prompt_min - m.px(16), m.px(56))
+        if self.panel is not None:  # another kind: its panel takes the room the choices would
+            panel_h = self.panel.height(width - 2 * margin, room)
+            self.prompt_rect = pygame.Rect(margin, top, width - 2 * margin, max(bottom - panel_h - top - m.px(16), 1))
+            self.panel.layout(pygame.Rect(margin, bottom - panel_h, width - 2 * margin, panel_h))
+            return
         body = m.px(t.body)
         line_h = text.line_height(body)
         badge = m.px(96)
@@ -425,16 +485,28 @@ class PlayScene(Scene):
         if self.phase == "question":
             self._draw_strip(surface)
             keys = " · ".join(f"{LIFELINE_KEYS[name]} {name}" for name in self.lifeline_names)
-            options = [f"{h} · {keys} · Esc pauses" if keys else f"Answer with {h} · Esc pauses" for h in self.HINTS]
+            hints = self.HINTS if self.panel is None else self.panel.hints()
+            if self.panel is not None and self.panel.wants_text:
+                keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
+            options = [f"{h} · {keys} · Esc pauses" if keys else f"{h} · Esc pauses" for h in hints]
+            if self.panel is None:
+                options = [f"{h} · {keys} · Esc pauses" if keys else f"Answer with {h} · Esc pauses" for h in hints]
             options += [f"{keys} · Esc pauses" if keys else "Esc pauses", "Esc pauses"]
             hint = first_fitting(app.text, options, m.px(t.small), self.bottom_rect.width)
-            blit_text(surface, app.text, hint, m.px(t.small), pal.muted,
-                      (surface.get_width() // 2, self.bottom_rect.bottom), anchor="midbottom")
+            spot = blit_text(surface, app.text, hint, m.px(t.small), pal.muted,
+                             (surface.get_width() // 2, self.bottom_rect.bottom), anchor="midbottom")
+            if self.panel is not None and self.panel.wants_text and self.lifelines:
+                note = first_fitting(app.text, ["Lifelines: click their buttons (a pad: X and Y)",
+                                                "Lifelines: click them", ""], m.px(t.small), self.bottom_rect.width)
+                blit_text(surface, app.text, note, m.px(t.small), pal.muted, spot.midtop, anchor="midbottom")
         else:
             self._draw_feedback(surface)
 
     def _draw_choices(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
+        if self.panel is not None:
+            self.panel.draw(surface)
+            return
         if not self._intro_running():
             for button in self.buttons:
                 button.draw(surface, t, app.text, m)
@@ -509,31 +581,39 @@ class PlayScene(Scene):
         blit_text(surface, app.text, label, m.px(t.label), pal.bad if hurry else pal.text,
                   (self.bar_rect.right + m.px(14), self.bar_rect.centery), bold=True, anchor="midleft")
 
+    def _the_answer(self) -> str:
+        """"The answer: …" for the headline (an order is shown in full beside the player's)."""
+        current = self.session.current
+        if kind_of(current) == "order":
+            return "The right order is shown above"
+        right = current.choices[current.correct] if kind_of(current) == "choice" else right_text(current)
+        return f"The answer: {right}"
+
     def _headline(self, result: Answer) -> tuple[str, tuple]:
         pal = self.app.theme.palette
-        current = self.session.current
-        right = current.choices[current.correct]
+        answer = self._the_answer()
         cost = f" (−{len(result.lifelines) * scoring.LIFELINE_COST} lifeline)" if result.lifelines else ""
         if self.session.mode == "practice":
             if result.correct:
                 return f"✓ Right, in {result.elapsed:.1f} s", pal.good
-            return f"✗ Not this time. The answer: {right}", pal.bad
+            return f"✗ Not this time. {answer}", pal.bad
         if result.correct:
             bonus = f" (+{result.bonus} streak bonus)" if result.bonus else ""
             return f"✓ Right! +{result.points}{bonus}{cost} in {result.elapsed:.1f} s", pal.good
         over = " Run over." if self.session.mode == "sudden-death" else ""
         if result.close:
-            return f"≈ Close!{over} +{result.points} for a near miss{cost}. The answer: {right}", pal.accent
-        if result.chosen is None:
-            return f"Time's up.{over} The answer: {right}", pal.bad
-        return f"✗ Not this time.{over} The answer: {right}", pal.bad
+            near = "being close" if kind_of(self.session.current) == "estimate" else "a near miss"
+            return f"≈ Close!{over} +{result.points} for {near}{cost}. {answer}", pal.accent
+        if response_of(result) is None:
+            return f"Time's up.{over} {answer}", pal.bad
+        return f"✗ Not this time.{over} {answer}", pal.bad
 
     def _feedback_parts(self, width: int):
         """The headline (and hot-seat picks) wrapped for a panel ``width`` wide: ``(head, size, colour, picks, size)``."""
         app, m, t = self.app, self.app.metrics, self.app.theme
         current = self.session.current
         if self.session.mode == "hotseat":
-            head, colour = f"The answer: {current.choices[current.correct]}", t.palette.good
+            head, colour = self._the_answer(), t.palette.good
             picks = "   ".join(self._hotseat_line(a) for a in self.session.answers_to_current())
         else:
             head, colour = self._headline(self.result)
@@ -592,9 +672,20 @@ class PlayScene(Scene):
 
     def _hotseat_line(self, answer: Answer) -> str:
         name = self.session.players[answer.player].name
-        if answer.chosen is None:
+        response = response_of(answer)
+        if response is None:
             return f"{name}: out of time"
-        letter = LETTERS[answer.chosen]
+        kind = kind_of(answer.round)
+        if kind == "choice":
+            letter = LETTERS[answer.chosen]
+        elif kind == "truefalse":
+            letter = answer.round.choices[answer.chosen]
+        elif kind == "estimate":
+            letter = answer.round.question.scale.show(response)
+        elif kind == "order":
+            letter = f"{in_place(answer.round, response)}/{len(answer.round.choices)} in place"
+        else:
+            letter = f"“{clip(str(response), 18)}”"
         if answer.correct:
             return f"{name}: {letter} ✓ +{answer.total}"
         if answer.close:

@@ -14,9 +14,9 @@ import pygame
 
 from game.core.session import Answer, Session
 from game.ui import intents as I
+from game.ui.answers import given_text, in_place, kind_of, response_of, right_text
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.theme import LETTERS
 from game.ui.widgets import blit_text, first_fitting
 
 
@@ -44,11 +44,14 @@ class ReviewScene(Scene):
         pal = self.app.theme.palette
         current = answer.round
         who = f"{self.session.players[answer.player].name}: " if len(self.session.players) > 1 else "Your answer: "
-        if answer.chosen is None:
+        response = response_of(answer)
+        if response is None:
             picked, colour = f"{who}none (out of time)", pal.bad
         else:
             mark = "✓" if answer.correct else "≈ close" if answer.close else "✗"
-            picked = f"{who}{LETTERS[answer.chosen]}. {current.choices[answer.chosen]}  {mark}"
+            if kind_of(current) == "order" and not answer.correct:
+                mark += f" ({in_place(current, response)} of {len(current.choices)} in place)"
+            picked = f"{who}{given_text(current, response)}  {mark}"
             colour = pal.good if answer.correct else pal.accent if answer.close else pal.bad
         bits = [f"{answer.elapsed:.1f} s"]
         if self.session.scored:
@@ -86,8 +89,14 @@ class ReviewScene(Scene):
                 picked, meta, colour = self._answer_lines(answer)
                 text(picked, body, colour, bold=True)
                 text(meta, small, pal.muted, indent=m.px(20))
-            if not all(a.correct for a in group):
-                text(f"Right answer: {LETTERS[current.correct]}. {current.choices[current.correct]}", body, pal.good)
+            kind = kind_of(current)
+            if kind == "type":  # what was typed may differ from the accepted spelling even when right
+                also = tuple(getattr(current.question, "also", ()) or ())
+                text(f"Accepted: {right_text(current)}" + (f" (also {', '.join(also)})" if also else ""), body,
+                     pal.good)
+            elif not all(a.correct for a in group):
+                label = "Right order" if kind == "order" else "Right answer"
+                text(f"{label}: {right_text(current)}", body, pal.good)
             if current.question.explanation:
                 y += m.px(6)
                 text(current.question.explanation, small, pal.text)

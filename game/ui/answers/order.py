@@ -1,0 +1,236 @@
+"""Put in order: three or four items, rearranged by keys, numbers, a pad or the mouse, then locked in.
+
+↑/↓ (a pad's d-pad or stick) move the focus over the items and the Lock in
+button; Enter, Space or A picks the focused item up, ↑/↓ then carry it, and
+Enter drops it.  Or a number picks up the item in that place and a second
+number puts it there.  The mouse drags an item to its place.  The response is
+the order of indices into the round's choices.  The feedback shows the
+player's order, each item marked in place or not, beside the right order.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.answers import Lock, Panel, in_place
+from game.ui.theme import readable_on
+from game.ui.widgets import _mix, blit_lines, blit_text, first_fitting, fit_lines
+
+
+class OrderPanel(Panel):
+    def __init__(self, app, rnd):
+        super().__init__(app, rnd)
+        self.n = len(rnd.choices)
+        self.order = list(range(self.n))  # indices into the round's choices, top to bottom
+        self.focus: int | None = None     # a place 0..n-1, or n: the Lock in button
+        self.held: int | None = None      # the place of the item carried by the keys
+        self.drag: int | None = None      # the place of the item carried by the mouse
+        self.drag_y = 0
+        self.grab = 0                     # where in its row the item was grabbed
+        self.hover: int | None = None
+        self.rows: list[pygame.Rect] = []
+        self.right_rows: list[pygame.Rect] = []
+        self.head_y = 0
+
+    @property
+    def response(self) -> tuple[int, ...]:
+        return tuple(self.order)
+
+    # -- layout ---------------------------------------------------------------------------------
+    def _row_h(self) -> int:
+        m, t = self.app.metrics, self.app.theme
+        return max(m.px(56), self.app.text.line_height(m.px(t.body)) + m.px(16))
+
+    def height(self, width: int, room: int) -> int:
+        gap = self.app.metrics.px(10)
+        head = self._head_h()
+        return min(head + self.n * self._row_h() + (self.n - 1) * gap, room)
+
+    def _head_h(self) -> int:
+        m, t = self.app.metrics, self.app.theme
+        return self.app.text.line_height(m.px(t.small), True) + m.px(4)
+
+    def layout(self, rect: pygame.Rect) -> None:
+        super().layout(rect)
+        m = self.app.metrics
+        gap = m.px(10)
+        head = self._head_h()
+        self.head_y = rect.top
+        top = rect.top + head
+        row_h = max(min(self._row_h(), (rect.bottom - top - gap * (self.n - 1)) // self.n), 1)
+        if self.revealed:
+            col_gap = m.px(self.app.theme.gap)
+            col_w = (rect.width - col_gap) // 2
+            left, right = rect.left, rect.left + col_w + col_gap
+            if len(self.answers) != 1:  # hot-seat (or nobody): the right order alone, full width
+                col_w, right = rect.width, rect.left
+            self.rows = [pygame.Rect(left, top + k * (row_h + gap), col_w, row_h) for k in range(self.n)]
+            self.right_rows = [pygame.Rect(right, top + k * (row_h + gap), col_w, row_h) for k in range(self.n)]
+            return
+        lock_w, lock_h = self.lock_width(), min(self.lock_height(), row_h * 2)
+        rows_w = rect.width - lock_w - m.px(self.app.theme.gap)
+        self.rows = [pygame.Rect(rect.left, top + k * (row_h + gap), rows_w, row_h) for k in range(self.n)]
+        self.place_lock(pygame.Rect(rect.right - lock_w, self.rows[-1].bottom - lock_h, lock_w, lock_h))
+
+    def reveal(self, answers: list) -> None:
+        super().reveal(answers)
+        self.focus = self.held = self.drag = self.hover = None
+        mine = answers[0] if len(answers) == 1 else None
+        given = getattr(mine, "response", None) if mine is not None else None
+        if given is not None:
+            self.order = list(given)
+        self.layout(self.rect)
+
+    # -- input ----------------------------------------------------------------------------------
+    def _move(self, source: int, target: int) -> None:
+        item = self.order.pop(source)
+        self.order.insert(target, item)
+
+    def handle(self, intent) -> bool | Lock:
+        kind = intent.kind
+        n = self.n
+        if kind == I.MOVE:
+            step = intent.dy or intent.dx
+            if not step:
+                return True
+            step = 1 if step > 0 else -1
+            if self.held is not None:
+                target = min(max(self.held + step, 0), n - 1)
+                self._move(self.held, target)
+                self.held = self.focus = target
+            elif self.focus is None:
+                self.focus = 0
+            else:
+                self.focus = (self.focus + step) % (n + 1)
+            return True
+        if kind == I.CONFIRM:
+            if self.focus is None:  # a first press (a pad's A) shows where the focus is
+                self.focus = 0
+            elif self.focus == n:
+                return Lock(self.response)
+            else:
+                self.held = None if self.held == self.focus else self.focus
+            return True
+        if kind == I.CHOOSE:
+            place = intent.index
+            if place >= n:
+                return False
+            if self.held is None:
+                self.held = self.focus = place
+            else:
+                self._move(self.held, place)
+                self.held, self.focus = None, place
+            return True
+        if kind == I.POINT:
+            self.hover = next((k for k, row in enumerate(self.rows) if row.collidepoint(intent.pos)), None)
+            self.lock.hover = self.lock.contains(intent.pos)
+            return True
+        if kind == I.CLICK:
+            if self.lock.contains(intent.pos):
+                return Lock(self.response)
+            for place, row in enumerate(self.rows):
+                if row.collidepoint(intent.pos):
+                    self.drag, self.held, self.focus = place, None, place
+                    self.grab = intent.pos[1] - row.top
+                    self.drag_y = intent.pos[1]
+                    return True
+            return False
+        if kind == I.DRAG and self.drag is not None:
+            self.drag_y = intent.pos[1]
+            centre = self.drag_y - self.grab + self.rows[0].height // 2
+            target = min(range(n), key=lambda k: abs(self.rows[k].centery - centre))
+            if target != self.drag:
+                self._move(self.drag, target)
+                self.drag = self.focus = target
+            return True
+        if kind == I.RELEASE and self.drag is not None:
+            self.drag = None
+            return True
+        return False
+
+    def hints(self) -> list[str]:
+        n = self.n
+        return [f"↑↓ and Enter pick up and drop, or 1–{n} then 1–{n}, or drag · then Lock in",
+                f"↑↓ Enter: pick up, move, drop · 1–{n} then 1–{n} · drag · Lock in",
+                f"↑↓ · Enter picks up and drops · Lock in"]
+
+    # -- drawing --------------------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        m, t = self.app.metrics, self.app.theme
+        pal = t.palette
+        choices = self.round.choices
+        if self.revealed:
+            self._draw_reveal(surface)
+            return
+        self.caption(surface, "First", (self.rect.left, self.head_y))
+        for place, row in enumerate(self.rows):
+            if place == self.drag:
+                continue
+            lifted = place == self.held
+            self._row(surface, row.move(0, -m.px(4)) if lifted else row, place, choices[self.order[place]],
+                      focus=place == self.focus, hover=place == self.hover, lifted=lifted)
+        if self.drag is not None:
+            row = self.rows[self.drag].copy()
+            row.top = min(max(self.drag_y - self.grab, self.rect.top), self.rect.bottom - row.height)
+            shadow = row.move(m.px(4), m.px(6))
+            pygame.draw.rect(surface, pal.bg_top, shadow, border_radius=m.px(t.radius))
+            self._row(surface, row, self.drag, choices[self.order[self.drag]], focus=True, lifted=True)
+        self.lock.focus = self.focus == self.n
+        self.draw_lock(surface)
+
+    def _row(self, surface, row, place: int, label: str, *, focus=False, hover=False, lifted=False,
+             tag: str = "", tag_colour=None, badge_colour=None) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        radius = m.px(t.radius)
+        fill = pal.panel_hover if (focus or hover or lifted) else pal.panel
+        if tag_colour is not None:
+            fill = _mix(pal.panel, tag_colour, 0.3)
+        pygame.draw.rect(surface, fill, row, border_radius=radius)
+        badge = pygame.Rect(row.left, row.top, min(m.px(64), row.height + m.px(8)), row.height)
+        colour = badge_colour or pal.accent
+        pygame.draw.rect(surface, colour, badge, border_top_left_radius=radius, border_bottom_left_radius=radius)
+        blit_text(surface, app.text, str(place + 1), m.px(t.body), readable_on(colour), badge.center, bold=True,
+                  anchor="center")
+        if lifted:
+            edge, width = pal.accent, m.px(4)
+        elif focus:
+            edge, width = pal.focus, m.px(3 * t.edge)
+        else:
+            edge, width = (tag_colour or pal.panel_edge), max(1, m.px(2 if tag_colour else t.edge))
+        pygame.draw.rect(surface, edge, row, width=width, border_radius=radius)
+        right = tag or ("↕" if lifted else "≡")
+        tag_img = app.text.render(right, m.px(t.body), tag_colour or pal.muted, True)
+        surface.blit(tag_img, tag_img.get_rect(midright=(row.right - m.px(12), row.centery)))
+        inner = pygame.Rect(badge.right + m.px(14), row.top + m.px(2),
+                            row.right - badge.right - m.px(40) - tag_img.get_width(), row.height - m.px(4))
+        lines, size = fit_lines(app.text, label, [m.px(t.body), m.px(t.label), m.px(t.small)], inner.width,
+                                inner.height, max_lines=2)
+        blit_lines(surface, app.text, lines, size, pal.text, inner, align="left")
+
+    def _fit(self, options: list[str], width: int) -> str:
+        m, t = self.app.metrics, self.app.theme
+        return first_fitting(self.app.text, options, m.px(t.small), width - m.px(8), True)
+
+    def _draw_reveal(self, surface) -> None:
+        pal = self.app.theme.palette
+        choices, solution = self.round.choices, self.round.solution
+        mine = self.answers[0] if len(self.answers) == 1 else None
+        given = getattr(mine, "response", None) if mine is not None else None
+        if mine is not None:
+            placed = in_place(self.round, given) if given is not None else 0
+            heads = [f"Your order: {placed} of {self.n} in place", f"Yours: {placed} of {self.n} in place",
+                     f"Yours: {placed}/{self.n}"] if given is not None else ["Your order: none (out of time)",
+                                                                            "Out of time"]
+            self.caption(surface, self._fit(heads, self.rows[0].width), (self.rows[0].left, self.head_y),
+                         pal.good if mine.correct else pal.bad)
+            if given is not None:
+                for place, row in enumerate(self.rows):
+                    ok = self.order[place] == solution[place]
+                    self._row(surface, row, place, choices[self.order[place]], tag="✓" if ok else "✗",
+                              tag_colour=pal.good if ok else pal.bad)
+        self.caption(surface, self._fit(["The right order", "Right order", "Right"], self.right_rows[0].width),
+                     (self.right_rows[0].left, self.head_y), pal.good)
+        for place, row in enumerate(self.right_rows):
+            self._row(surface, row, place, choices[solution[place]], badge_colour=pal.good)
