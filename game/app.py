@@ -497,6 +497,18 @@ class App:
         except (OSError, pygame.error) as exc:
             print(f"mi-trivia: cannot save a screenshot in {folder}: {exc}", file=sys.stderr)
 
+    def kinds_asked(self) -> dict[str, int]:
+        """How many questions of each kind the game asked (every kind listed, 0 if none)."""
+        from game.ui.answers import KIND_NAMES, kind_of
+
+        counts = dict.fromkeys(KIND_NAMES, 0)
+        session = self.session
+        if session is not None:
+            for rnd in session.rounds[:session.asked]:
+                kind = kind_of(rnd)
+                counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
     def report(self) -> dict:
         """The numbers ``--autoplay`` prints as its last line."""
         perf = self.perf
@@ -520,6 +532,7 @@ class App:
             "reviewed": self.reviewed,
             "seed": self.options.seed,
             **self.outcome,
+            "kinds": self.kinds_asked(),
             "settings": {k: v for k, v in self.settings.to_json().items() if k not in ("format", "version")},
             "sound": self.sound.state,
             "sounds_played": dict(self.sound.played),

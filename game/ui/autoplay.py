@@ -4,7 +4,10 @@ It looks at which screen is on top, waits a varied, human-ish moment, then
 posts key presses, typed text or mouse clicks into pygame's event queue,
 exactly where a player's input arrives.  It answers some questions right and
 some wrong, using every input path in turn (digits, letters, arrows with
-Enter, the mouse), pauses once, uses both lifelines where the mode has them,
+Enter, the mouse; for the other kinds: 1/2, the arrows and clicks on True or
+False; a slider's arrow keys, Shift, the wheel and a drag of its knob; an
+order's numbers, its pick-up-carry-drop keys and mouse drags; typed text one
+character at a time, with a slip erased by Backspace), pauses once, uses both lifelines where the mode has them,
 plays every seat in hot-seat, reads the review (scrolling with the wheel, the
 keys and a drag), enters its name when the score makes the table, looks at
 the high scores and quits.  It opens the settings once, and changes nothing.
@@ -168,6 +171,14 @@ class Bot:
         return events + _key(pygame.K_END) + _key(pygame.K_ESCAPE)
 
     def _answer(self, scene) -> list[pygame.event.Event]:
+        from game.ui.answers import kind_of
+
+        kind = kind_of(scene.session.current)
+        if kind != "choice":
+            right = self.rng.random() < RIGHT_RATE
+            method = self._answers % 3
+            self._answers += 1
+            return getattr(self, f"_answer_{kind}")(scene, scene.panel, right, method)
         current = scene.session.current
         n = len(current.choices)
         removed = scene.session.removed
@@ -189,4 +200,93 @@ class Bot:
         events = _key(pygame.K_DOWN)
         row, col = divmod(index, scene.columns)
         events += _key(pygame.K_RIGHT) * col + _key(pygame.K_DOWN) * row
+        return events + _key(pygame.K_RETURN)
+
+    # -- the other kinds, each through its own panel (game.ui.answers) ----------------------------------
+    def _answer_truefalse(self, scene, panel, right: bool, method: int) -> list[pygame.event.Event]:
+        index = panel.round.correct if right else 1 - panel.round.correct
+        if method == 0:
+            return _key(pygame.K_1 + index)
+        if method == 1:  # the first arrow focuses a tile (left: True, right: False), Enter answers
+            return _key(pygame.K_LEFT if index == 0 else pygame.K_RIGHT) + _key(pygame.K_RETURN)
+        return _click(panel.tiles[index].center)
+
+    def _answer_estimate(self, scene, panel, right: bool, method: int) -> list[pygame.event.Event]:
+        scale = panel.scale
+        target = panel.round.question.value
+        if not right:
+            target = scale.snap(target + self.rng.choice((-1, 1)) * self.rng.randint(1, 6) * scale.step)
+        value, events = panel.value, []
+        if method == 1:  # grab the knob and drag it; the keys fix what the pixels could not
+            start = (panel.x_for(value), panel.track.centery)
+            end = (panel.x_for(target), panel.track.centery + 7)
+            events += [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start, button=1)]
+            for k in (1, 2, 3):
+                x = start[0] + (end[0] - start[0]) * k // 3
+                events.append(pygame.event.Event(pygame.MOUSEMOTION, pos=(x, end[1]), rel=(0, 0), buttons=(1, 0, 0)))
+            events.append(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=end, button=1))
+            value = panel.value_at(end[0])
+        steps = round((target - value) / scale.step) if scale.step else 0
+        if method == 2 and steps:  # the wheel
+            events.append(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=steps, flipped=False))
+            steps = 0
+        arrow = pygame.K_RIGHT if steps > 0 else pygame.K_LEFT
+        tens, ones = divmod(abs(steps), 10)
+        events += _key(arrow, pygame.KMOD_SHIFT) * tens + _key(arrow) * ones
+        if method == 1:
+            return events + _click(panel.lock.rect.center)
+        return events + _key(pygame.K_RETURN)
+
+    def _answer_order(self, scene, panel, right: bool, method: int) -> list[pygame.event.Event]:
+        target = list(panel.round.solution)
+        if not right:
+            i = self.rng.randrange(len(target) - 1)
+            target[i], target[i + 1] = target[i + 1], target[i]
+        order, events = list(panel.order), []
+        focus = panel.focus
+        for place, item in enumerate(target):
+            source = order.index(item)
+            if source == place:
+                continue
+            order.insert(place, order.pop(source))
+            if method == 0:  # a number picks the item up, a second one puts it down
+                events += _key(pygame.K_1 + source) + _key(pygame.K_1 + place)
+                focus = place
+            elif method == 1:  # the focus to it, Enter picks it up, up carries it, Enter drops it
+                if focus is None:
+                    events += _key(pygame.K_DOWN)
+                    focus = 0
+                events += _key(pygame.K_DOWN if source > focus else pygame.K_UP) * abs(source - focus)
+                events += _key(pygame.K_RETURN) + _key(pygame.K_UP) * (source - place) + _key(pygame.K_RETURN)
+                focus = place
+            else:  # drag it with the mouse
+                start, end = panel.rows[source].center, panel.rows[place].center
+                events.append(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start, button=1))
+                events += [pygame.event.Event(pygame.MOUSEMOTION, pos=(start[0], start[1] + (end[1] - start[1]) * k // 4),
+                                              rel=(0, 0), buttons=(1, 0, 0)) for k in (1, 2, 3, 4)]
+                events.append(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=end, button=1))
+        if method == 2 or (method == 1 and self.rng.random() < 0.5):
+            return events + _click(panel.lock.rect.center)
+        if focus is None:
+            events += _key(pygame.K_DOWN)
+            focus = 0
+        return events + _key(pygame.K_DOWN) * (panel.n - focus) + _key(pygame.K_RETURN)
+
+    def _answer_type(self, scene, panel, right: bool, method: int) -> list[pygame.event.Event]:
+        question = panel.round.question
+        if right:
+            spellings = [question.answer, *getattr(question, "also", ())]
+            text = self.rng.choice(spellings)
+            if method == 1:
+                text = text.lower()  # capitals don't matter
+        else:
+            text = self.rng.choice(["I have no idea", "Paris", "forty-two", "Ethan"])
+        events = []
+        for k, ch in enumerate(text):
+            if k == 2 and method == 2:  # a slip, erased
+                events.append(pygame.event.Event(pygame.TEXTINPUT, text="q"))
+                events += _key(pygame.K_BACKSPACE)
+            events.append(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+        if method == 2:
+            return events + _click(panel.lock.rect.center)
         return events + _key(pygame.K_RETURN)

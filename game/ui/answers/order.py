@@ -32,6 +32,7 @@ class OrderPanel(Panel):
         self.rows: list[pygame.Rect] = []
         self.right_rows: list[pygame.Rect] = []
         self.head_y = 0
+        self.compact = False
 
     @property
     def response(self) -> tuple[int, ...]:
@@ -59,6 +60,8 @@ class OrderPanel(Panel):
         self.head_y = rect.top
         top = rect.top + head
         row_h = max(min(self._row_h(), (rect.bottom - top - gap * (self.n - 1)) // self.n), 1)
+        # Squeezed (large text in a small window, under the feedback): the orders as lines of text.
+        self.compact = self.revealed and row_h < self.app.text.line_height(m.px(self.app.theme.small)) + m.px(8)
         if self.revealed:
             col_gap = m.px(self.app.theme.gap)
             col_w = (rect.width - col_gap) // 2
@@ -200,7 +203,7 @@ class OrderPanel(Panel):
         else:
             edge, width = (tag_colour or pal.panel_edge), max(1, m.px(2 if tag_colour else t.edge))
         pygame.draw.rect(surface, edge, row, width=width, border_radius=radius)
-        right = tag or ("↕" if lifted else "≡")
+        right = tag or ("↕" if lifted else "≡" if badge_colour is None else "")
         tag_img = app.text.render(right, m.px(t.body), tag_colour or pal.muted, True)
         surface.blit(tag_img, tag_img.get_rect(midright=(row.right - m.px(12), row.centery)))
         inner = pygame.Rect(badge.right + m.px(14), row.top + m.px(2),
@@ -208,6 +211,26 @@ class OrderPanel(Panel):
         lines, size = fit_lines(app.text, label, [m.px(t.body), m.px(t.label), m.px(t.small)], inner.width,
                                 inner.height, max_lines=2)
         blit_lines(surface, app.text, lines, size, pal.text, inner, align="left")
+
+    def _draw_compact(self, surface, mine, given) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        choices, solution = self.round.choices, self.round.solution
+        lines = []
+        if mine is not None:
+            if given is None:
+                lines.append(("Your order: none (out of time)", pal.bad))
+            else:
+                marks = [f"{choices[i]} {'✓' if i == solution[k] else '✗'}" for k, i in enumerate(self.order)]
+                lines.append(("Yours: " + " → ".join(marks), pal.good if mine.correct else pal.bad))
+        lines.append(("Right: " + " → ".join(choices[i] for i in solution), pal.good))
+        box = self.rect.copy()
+        share = box.height // len(lines)
+        for k, (content, colour) in enumerate(lines):
+            part = pygame.Rect(box.left, box.top + k * share, box.width, share)
+            wrapped, size = fit_lines(app.text, content, [m.px(t.small), int(m.px(t.small) * 0.85)], part.width,
+                                      part.height, bold=True)
+            blit_lines(surface, app.text, wrapped, size, colour, part, bold=True, align="left", valign="top")
 
     def _fit(self, options: list[str], width: int) -> str:
         m, t = self.app.metrics, self.app.theme
@@ -218,6 +241,9 @@ class OrderPanel(Panel):
         choices, solution = self.round.choices, self.round.solution
         mine = self.answers[0] if len(self.answers) == 1 else None
         given = getattr(mine, "response", None) if mine is not None else None
+        if self.compact:
+            self._draw_compact(surface, mine, given)
+            return
         if mine is not None:
             placed = in_place(self.round, given) if given is not None else 0
             heads = [f"Your order: {placed} of {self.n} in place", f"Yours: {placed} of {self.n} in place",

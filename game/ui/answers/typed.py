@@ -130,8 +130,8 @@ class TypePanel(Panel):
         small = m.px(t.small)
         if not self.revealed:
             if not shown:
-                blit_text(surface, app.text, "Type your answer", m.px(t.body), pal.muted, inner.midleft,
-                          anchor="midleft")
+                blit_text(surface, app.text, "Type your answer", m.px(t.body), pal.muted,
+                          (inner.left + m.px(12), inner.centery), anchor="midleft")
             if self.caret.visible:
                 x = spot.right + m.px(4) if shown else inner.left
                 pygame.draw.line(surface, pal.focus, (x, inner.top + m.px(8)), (x, inner.bottom - m.px(8)), m.px(3))

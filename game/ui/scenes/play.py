@@ -100,7 +100,9 @@ class PlayScene(Scene):
         for button, name in zip(self.lifelines, self.lifeline_names):
             usable = self.session.can_use(name)
             button.enabled = usable
-            if name in self.session.player.lifelines:
+            if name in self.session.player.lifelines and not usable and self.phase == "question":
+                button.label = f"{name}: not on this question"  # e.g. a 50:50 where nothing can be taken away
+            elif name in self.session.player.lifelines:
                 button.label = f"{name} ({LIFELINE_KEYS[name]}) · −{cost} pts"
             else:
                 button.label = f"{name} used"
@@ -484,7 +486,8 @@ class PlayScene(Scene):
 
         if self.phase == "question":
             self._draw_strip(surface)
-            keys = " · ".join(f"{LIFELINE_KEYS[name]} {name}" for name in self.lifeline_names)
+            keys = " · ".join(f"{LIFELINE_KEYS[name]} {name}" for name in self.lifeline_names
+                              if self.session.can_use(name))
             hints = self.HINTS if self.panel is None else self.panel.hints()
             if self.panel is not None and self.panel.wants_text:
                 keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
