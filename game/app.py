@@ -42,6 +42,7 @@ class Options:
     name: str | None = None
     category: str | None = None
     difficulty: str | None = None
+    kinds: tuple[str, ...] | None = None  # --kinds and the title's Kinds button (None: every kind)
     mode: str = "classic"
     players: int = 2  # hot-seat only
     player_names: list[str] | None = None  # hot-seat names, once entered

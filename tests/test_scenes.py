@@ -69,7 +69,8 @@ def test_title_shows_menu_and_count_and_starts_a_game(app):
     assert isinstance(title, TitleScene)
     assert "6 questions loaded" in title._loaded_line()
     labels = [b.label for b in title.menu.buttons]
-    assert labels[0] == "Play" and labels[1] == "Mode: Classic" and labels[4] == "High scores" and labels[5] == "Settings" and labels[6] == "Quit"
+    assert labels[0] == "Play" and labels[1] == "Mode: Classic" and labels[4] == "Kinds: All"
+    assert labels[5] == "High scores" and labels[6] == "Settings" and labels[7] == "Quit"
     draw(app)
     send(app, key(pygame.K_RETURN))
     assert isinstance(app.stack.top, PlayScene)
@@ -77,9 +78,9 @@ def test_title_shows_menu_and_count_and_starts_a_game(app):
 
 def test_title_works_with_the_mouse_alone(app):
     title = app.stack.top
-    rect = title.menu.buttons[4].rect
+    rect = title.menu.buttons[5].rect
     send(app, pygame.event.Event(pygame.MOUSEMOTION, pos=rect.center, rel=(0, 0), buttons=(0, 0, 0)))
-    assert title.menu.focus == 4 and title.menu.buttons[4].hover
+    assert title.menu.focus == 5 and title.menu.buttons[5].hover
     send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=rect.center, button=1))
     assert isinstance(app.stack.top, HighScoresScene)
     back = app.stack.top.menu.buttons[1].rect
@@ -437,3 +438,53 @@ def test_review_scrolls_with_keys_wheel_and_drag_and_fits_800x600(app):
     assert surface.get_at(card)[:3] == app.theme.palette.panel
     send(app, key(pygame.K_ESCAPE))
     assert app.stack.top is results
+
+
+def test_title_kinds_button_cycles_what_kinds_are_played(app):
+    title = app.stack.top
+    kinds = title.menu.buttons[4]
+    send(app, *[key(pygame.K_DOWN)] * 4)
+    assert title.menu.focus == 4
+    send(app, key(pygame.K_RIGHT))
+    assert app.options.kinds == ("choice",) and kinds.label == "Kinds: Choice"
+    send(app, key(pygame.K_RIGHT))
+    assert app.options.kinds == ("truefalse",) and kinds.label == "Kinds: True/false"
+    send(app, key(pygame.K_LEFT), key(pygame.K_LEFT))
+    assert app.options.kinds is None and kinds.label == "Kinds: All"
+    send(app, key(pygame.K_LEFT))
+    assert kinds.label == "Kinds: No typing" and "type" not in app.options.kinds
+    send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=kinds.rect.center, button=1))
+    assert app.options.kinds is None  # a click moves on, wrapping round
+    app.options.kinds = ("estimate", "order")  # as --kinds estimate,order sets it
+    title._refresh()
+    assert kinds.label == "Kinds: Estimate, Order"
+    send(app, key(pygame.K_RIGHT), key(pygame.K_LEFT))
+    assert app.options.kinds == ("estimate", "order")
+
+
+@pytest.mark.parametrize("size,scale", [((800, 600), 2.0), ((800, 600), 1.0), ((1920, 1080), 2.0)])
+def test_title_menu_with_kinds_fits(tmp_path, size, scale):
+    from game.core.settings import Settings
+
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        a = App(Options(count=3, seed=1, size=size), bank(), ScoreStore(tmp_path / "s.json"),
+                settings=Settings(text_scale=scale))
+        a.open_window()
+        title = TitleScene(a)
+        a.stack.push(title)
+        a.options.kinds = ("choice", "truefalse", "estimate", "order")
+        title._refresh()
+        screen = pygame.Rect(0, 0, *size)
+        rects = [b.rect for b in title.menu.buttons]
+        size_px = title.menu.fitting_size(a, title.button_size)
+        assert size_px >= title.button_size * 0.8
+        for button in title.menu.buttons:
+            assert screen.contains(button.rect)
+            assert a.text.width(button.label, size_px, True) <= button.rect.width, button.label
+        for i, r in enumerate(rects):
+            assert not any(r.colliderect(o) for o in rects[i + 1:])
+        assert max(r.bottom for r in rects) <= title.info_rect.top
+    finally:
+        pygame.quit()

@@ -11,8 +11,11 @@ from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.widgets import blit_lines, blit_text, draw_motif, first_fitting, one_line
 
-PLAY, MODE, CATEGORY, DIFFICULTY, SCORES, SETTINGS, QUIT = range(7)
-CYCLING = (MODE, CATEGORY, DIFFICULTY)
+PLAY, MODE, CATEGORY, DIFFICULTY, KINDS, SCORES, SETTINGS, QUIT = range(8)
+CYCLING = (MODE, CATEGORY, DIFFICULTY, KINDS)
+# The kinds selector's stops (what --kinds sets): all, each kind alone, and all but typing (for a pad or a mouse).
+KIND_STOPS = [None, ("choice",), ("truefalse",), ("estimate",), ("order",), ("type",),
+              ("choice", "truefalse", "estimate", "order")]
 # The mode selector's stops: hot-seat once for each number of players.
 MODE_STOPS = [("classic", 0), ("sudden-death", 0), ("practice", 0)] + \
     [("hotseat", n) for n in range(PLAYERS_MIN, PLAYERS_MAX + 1)]
@@ -23,9 +26,10 @@ class TitleScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.menu = Menu(["Play", "Mode", "Category", "Difficulty", "High scores", "Settings", "Quit"])
+        self.menu = Menu(["Play", "Mode", "Category", "Difficulty", "Kinds", "High scores", "Settings", "Quit"])
         self.categories = [None] + app.bank.categories()
         self.difficulties = [None] + list(DIFFICULTIES)
+        self.kind_stops = list(KIND_STOPS)
         self._motif: pygame.Surface | None = None
         self._motif_key = None
         self._refresh()
@@ -39,6 +43,7 @@ class TitleScene(Scene):
         self.menu.set_label(MODE, f"Mode: {mode}")
         self.menu.set_label(CATEGORY, f"Category: {options.category or 'All'}")
         self.menu.set_label(DIFFICULTY, f"Difficulty: {(options.difficulty or 'any').title()}")
+        self.menu.set_label(KINDS, f"Kinds: {kinds_label(options.kinds)}")
         self.playable = len(self.app.playable_questions())
         self.menu.buttons[PLAY].enabled = self.playable > 0
         if not self.menu.buttons[self.menu.focus].enabled:
@@ -53,6 +58,14 @@ class TitleScene(Scene):
             options.mode, players = MODE_STOPS[(index + step) % len(MODE_STOPS)]
             if players:
                 options.players = players
+            self._refresh()
+            return
+        if which == KINDS:
+            stops = self.kind_stops
+            current = tuple(options.kinds) if options.kinds else None
+            if current not in stops:  # a set given with --kinds stays one of the stops
+                stops.insert(1, current)
+            options.kinds = stops[(stops.index(current) + step) % len(stops)]
             self._refresh()
             return
         if which == CATEGORY:
@@ -101,7 +114,7 @@ class TitleScene(Scene):
 
     # -- layout and drawing -------------------------------------------------------
     SUBTITLE = "A quiz on the train stunt of Mission: Impossible – Dead Reckoning Part One"
-    HINTS = ["↑↓ choose · Enter selects · ←→ change mode, category or difficulty · M mutes · Esc quits",
+    HINTS = ["↑↓ choose · Enter selects · ←→ change mode, category, difficulty or kinds · M mutes · Esc quits",
              "↑↓ choose · Enter selects · ←→ change · Esc quits", "↑↓ · Enter · ←→ · Esc"]
 
     def layout(self, width: int, height: int) -> None:
@@ -142,7 +155,11 @@ class TitleScene(Scene):
             self.motif_rect = pygame.Rect(0, 0, 0, 0)
         rows = -(-n // columns)
         if rows * button_h + (rows - 1) * gap > room:
-            button_h = max(text.line_height(self.button_size, True), (room - (rows - 1) * gap) // rows)
+            # Still too tall (large text in a window whose height limits it): smaller labels, never overlapping.
+            button_h = max((room - (rows - 1) * gap) // rows, 1)
+            while self.button_size > m.px(12) and text.line_height(self.button_size, True) > button_h:
+                self.button_size -= 1
+            button_h = max(button_h, text.line_height(self.button_size, True))
         for i, button in enumerate(self.menu.buttons):
             col, row = divmod(i, rows)
             button.rect = pygame.Rect(margin + col * (col_w + gap), menu_top + row * (button_h + gap), col_w, button_h)
@@ -186,7 +203,8 @@ class TitleScene(Scene):
         pygame.draw.line(surface, pal.accent, (margin, self.fuse_y), (fuse_end, self.fuse_y), m.px(3))
         pygame.draw.circle(surface, pal.focus, (fuse_end, self.fuse_y), m.px(6))
 
-        self.menu.draw(surface, app, self.button_size)
+        # One size for every label, the largest at which the longest fits (Kinds or Category can be long).
+        self.menu.draw(surface, app, self.menu.fitting_size(app, self.button_size))
         blurb = app.text.wrap(MODE_BLURBS[self.app.options.mode], m.px(t.small), self.blurb_rect.width, True)
         fits = len(blurb) * app.text.line_height(m.px(t.small), True) <= self.blurb_rect.height
         if fits:
@@ -203,12 +221,25 @@ class TitleScene(Scene):
         line = f"{total} question{'s' if total != 1 else ''} loaded from {len(bank.files)} file"
         line += "s" if len(bank.files) != 1 else ""
         if self.playable != total:
-            line += f" · {self.playable} match the chosen category and difficulty"
+            line += f" · {self.playable} match the chosen category, difficulty and kinds"
         if bank.skipped or bank.problems:
             paths = " ".join(self.app.bank_paths_for_message())
             line += f" · {bank.skipped} skipped with problems: run `mi-trivia validate {paths}` for details"
         if total and not self.playable:
-            line += " · nothing matches: change the category or difficulty"
+            line += " · nothing matches: change the category, difficulty or kinds"
         if not total:
             line = "No playable questions were found. Run `mi-trivia validate` on your question files."
         return line
+
+
+SHORT_KIND_NAMES = {"choice": "Choice", "truefalse": "True/false", "estimate": "Estimate", "order": "Order",
+                    "type": "Typed"}
+
+
+def kinds_label(kinds) -> str:
+    """The Kinds button's value: "All", one kind's name, or the names of a set."""
+    if not kinds or set(kinds) >= set(SHORT_KIND_NAMES):
+        return "All"
+    if tuple(kinds) == KIND_STOPS[-1]:
+        return "No typing"
+    return ", ".join(SHORT_KIND_NAMES.get(k, k) for k in kinds)
