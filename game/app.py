@@ -243,7 +243,9 @@ class App:
 
     # -- what scenes ask of the app ---------------------------------------------
     def playable_questions(self):
-        return self.bank.filtered(self.options.category, self.options.difficulty)
+        pool = self.bank.filtered(self.options.category, self.options.difficulty)
+        kinds = self.options.kinds
+        return [q for q in pool if getattr(q, "kind", "choice") in kinds] if kinds else pool
 
     def current_board(self) -> tuple[str, str]:
         """The board the chosen mode plays for (practice has none: its title button shows Classic's)."""
@@ -258,6 +260,10 @@ class App:
             parts.append(self.options.category)
         if self.options.difficulty:
             parts.append(self.options.difficulty)
+        if self.options.kinds:
+            from game.ui.scenes.title import kinds_label
+
+            parts.append(f"kinds: {kinds_label(self.options.kinds)}")
         return ", ".join(parts)
 
     def board_label(self, board: str) -> str:

@@ -488,3 +488,15 @@ def test_title_menu_with_kinds_fits(tmp_path, size, scale):
         assert max(r.bottom for r in rects) <= title.info_rect.top
     finally:
         pygame.quit()
+
+
+def test_kinds_choose_what_is_played(app):
+    title = app.stack.top
+    app.options.kinds = ("truefalse",)
+    title._refresh()
+    assert title.playable == 0 and not title.menu.buttons[0].enabled  # the test bank is all multiple choice
+    assert "change the category, difficulty or kinds" in title._loaded_line()
+    app.options.kinds = ("choice",)
+    title._refresh()
+    assert title.playable == 6
+    assert "kinds: Choice" in app.current_board()[1]
