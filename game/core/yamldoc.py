@@ -127,6 +127,8 @@ def parse(text: str, *, fast: bool = True, max_depth: int = MAX_DEPTH,
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message = exc.problem or "YAML syntax error"
+        if "nesting depth" in message:  # libyaml 0.2.5+ has a depth limit of its own, reached first
+            raise YamlProblem(line, column, f"the document is nested more than {max_depth} levels deep") from None
         if exc.context:
             message = f"{exc.context}: {message}"
         raise YamlProblem(line, column, f"YAML syntax error: {message}") from None
