@@ -1,0 +1,303 @@
+"""A party room: everyone in the room answers the same question on their own phone.
+
+No pygame and no sockets here: the server (``game.net``) turns messages into
+calls on a :class:`Room`, and the big screen reads the room to draw it.  Time
+comes from an injected clock; an answer's time is the moment the game saw it
+arrive (stamped by the server), measured from the moment the question was
+opened on the big screen, never the phone's own idea of time.
+
+Every call that a phone can cause checks everything and raises
+:class:`Rejected` with a short reason a phone can show; nothing a phone sends
+can change another player or a question that is not open.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from game.core import scoring
+from game.core.scores import NAME_MAX, clean_name
+
+MAX_PLAYERS_DEFAULT = 60
+MAX_PLAYERS_LIMIT = 200
+PIN_DIGITS = 6
+
+
+class Rejected(Exception):
+    """Something a phone asked for that the room will not do; ``reason`` can be shown to it."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class PartyAnswer:
+    """One player's answer to one question (``response`` ``None``: no answer in time)."""
+
+    player_id: int
+    number: int
+    response: object
+    chosen: int | None
+    elapsed: float
+    correct: bool
+    close: bool
+    points: int
+    bonus: int
+    streak: int
+
+    @property
+    def total(self) -> int:
+        return self.points + self.bonus
+
+
+@dataclass
+class PartyPlayer:
+    id: int
+    secret: str
+    name: str
+    colour: int
+    connected: bool = True
+    score: int = 0
+    streak: int = 0
+    best_streak: int = 0
+    correct: int = 0
+    total_time: float = 0.0
+    answers: dict[int, PartyAnswer] = field(default_factory=dict)
+    place: int = 0
+    move: int = 0  # places gained at the last ranking (negative: lost)
+    joined_at: int = 0  # the question number open or last shown when they joined
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """A closed question: how many picked each choice, and every player's answer."""
+
+    number: int
+    counts: tuple[int, ...]
+    answers: dict[int, PartyAnswer]
+    answered: int
+    players: int
+
+
+def _judge(round_, response, elapsed: float, limit: float | None, streak: int):
+    """``(chosen, correct, close, points, bonus, streak)`` for one response, the single-player way.
+
+    Uses the core's ``judge`` (every kind of question) where it exists; a
+    response of the wrong shape raises ``ValueError``.
+    """
+    try:
+        from game.core.session import judge
+    except ImportError:  # pragma: no cover - before the kinds of question landed
+        judge = None
+    if judge is not None:
+        verdict = judge(round_, response, elapsed, limit, streak)
+        chosen = response if isinstance(response, int) and not isinstance(response, bool) and \
+            getattr(round_, "kind", "choice") in ("choice", "truefalse") else None
+        return chosen, verdict.correct, verdict.close, verdict.points, verdict.bonus, verdict.streak
+    if response is None:
+        points, bonus, new = scoring.award(False, elapsed, limit, streak)
+        return None, False, False, points, bonus, new
+    if not isinstance(response, int) or isinstance(response, bool) or not 0 <= response < len(round_.choices):
+        raise ValueError("no such choice")
+    correct = response == round_.correct
+    close = not correct and round_.choices[response] in round_.question.close
+    points, bonus, new = scoring.award(correct, elapsed, limit, streak, close=close)
+    return response, correct, close, points, bonus, new
+
+
+class Room:
+    """The players of one party game and the question that is open."""
+
+    def __init__(self, pin: str, *, clock: Callable[[], float] = time.monotonic,
+                 max_players: int = MAX_PLAYERS_DEFAULT):
+        self.pin = pin
+        self.clock = clock
+        self.max_players = max(1, min(max_players, MAX_PLAYERS_LIMIT))
+        self.players: dict[int, PartyPlayer] = {}
+        self._by_secret: dict[str, int] = {}
+        self._next_id = 1
+        self.round = None
+        self.number = 0
+        self.limit: float | None = None
+        self.is_open = False
+        self._opened_at = 0.0
+        self._paused_at: float | None = None
+        self._paused_total = 0.0
+        self.shown = 0  # questions opened so far
+
+    @staticmethod
+    def new_pin(rng) -> str:
+        return f"{rng.randrange(10 ** PIN_DIGITS):0{PIN_DIGITS}d}"
+
+    # -- players ------------------------------------------------------------------
+    def join(self, name: str, pin: str) -> PartyPlayer:
+        if not isinstance(pin, str) or not secrets.compare_digest(pin.strip().encode(), self.pin.encode()):
+            raise Rejected("Wrong game PIN")
+        if not isinstance(name, str):
+            raise Rejected("Type a nickname")
+        cleaned = clean_name(name)
+        if not cleaned:
+            raise Rejected(f"Type a nickname (1 to {NAME_MAX} characters)")
+        key = cleaned.casefold()
+        if any(p.name.casefold() == key for p in self.players.values()):
+            raise Rejected("That name is taken in this game: choose another")
+        if len(self.players) >= self.max_players:
+            raise Rejected("The game is full")
+        player = PartyPlayer(id=self._next_id, secret=secrets.token_urlsafe(16), name=cleaned,
+                             colour=(self._next_id - 1), joined_at=self.shown)
+        self._next_id += 1
+        self.players[player.id] = player
+        self._by_secret[player.secret] = player.id
+        player.place = len(self.players)
+        return player
+
+    def rejoin(self, secret: str) -> PartyPlayer:
+        player = self._player_for(secret)
+        player.connected = True
+        return player
+
+    def _player_for(self, secret) -> PartyPlayer:
+        pid = self._by_secret.get(secret) if isinstance(secret, str) else None
+        if pid is None:
+            raise Rejected("Not in this game: join again")
+        return self.players[pid]
+
+    def disconnect(self, player_id: int) -> None:
+        player = self.players.get(player_id)
+        if player is not None:
+            player.connected = False
+
+    def kick(self, player_id: int) -> PartyPlayer | None:
+        player = self.players.pop(player_id, None)
+        if player is not None:
+            self._by_secret.pop(player.secret, None)
+        return player
+
+    def connected(self) -> list[PartyPlayer]:
+        return [p for p in self.players.values() if p.connected]
+
+    # -- the question ---------------------------------------------------------------
+    def open_question(self, round_, limit: float | None) -> None:
+        self.round = round_
+        self.number = round_.number
+        self.limit = limit
+        self.is_open = True
+        self._opened_at = self.clock()
+        self._paused_at = None
+        self._paused_total = 0.0
+        self.shown += 1
+
+    def pause(self) -> None:
+        if self.is_open and self._paused_at is None:
+            self._paused_at = self.clock()
+
+    def resume(self) -> None:
+        if self._paused_at is not None:
+            self._paused_total += self.clock() - self._paused_at
+            self._paused_at = None
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    def elapsed(self, at: float | None = None) -> float:
+        """Seconds the open question has run at game-clock time ``at`` (pauses not counted)."""
+        if not self.round:
+            return 0.0
+        now = self.clock() if at is None else at
+        if self._paused_at is not None:
+            now = min(now, self._paused_at)
+        return max(now - self._opened_at - self._paused_total, 0.0)
+
+    def remaining(self) -> float:
+        return float("inf") if self.limit is None else max(self.limit - self.elapsed(), 0.0)
+
+    def expired(self) -> bool:
+        return self.is_open and self.limit is not None and self.elapsed() >= self.limit
+
+    def answer(self, player_id: int, secret: str, number, response, at: float) -> PartyAnswer:
+        player = self.players.get(player_id)
+        if player is None or not isinstance(secret, str) or \
+                not secrets.compare_digest(secret.encode(), player.secret.encode()):
+            raise Rejected("Not your answer to give")
+        if not self.is_open or number != self.number:
+            raise Rejected("That question is closed")
+        if self.paused:
+            raise Rejected("The game is paused")
+        elapsed = self.elapsed(at)
+        if self.limit is not None and elapsed >= self.limit:
+            raise Rejected("Too late: time was up")
+        if number in player.answers:
+            raise Rejected("You have already answered")
+        if response is None:
+            raise Rejected("No answer given")
+        kind = getattr(self.round, "kind", "choice")
+        if kind == "estimate" and isinstance(response, int) and not isinstance(response, bool):
+            response = float(response)  # a phone's JSON writes 60.0 as 60
+        elif kind == "order" and isinstance(response, list):
+            response = tuple(response)
+        try:
+            chosen, correct, close, points, bonus, streak = _judge(self.round, response, elapsed, self.limit,
+                                                                   player.streak)
+        except (ValueError, TypeError):
+            raise Rejected("Not a possible answer") from None
+        return self._record(player, PartyAnswer(player.id, number, response, chosen, elapsed, correct, close,
+                                                points, bonus, streak))
+
+    def _record(self, player: PartyPlayer, answer: PartyAnswer) -> PartyAnswer:
+        player.answers[answer.number] = answer
+        player.streak = answer.streak
+        player.best_streak = max(player.best_streak, answer.streak)
+        player.score += answer.total
+        player.correct += int(answer.correct)
+        player.total_time += answer.elapsed
+        return answer
+
+    def answered_count(self) -> int:
+        return sum(1 for p in self.players.values() if self.number in p.answers)
+
+    def everyone_answered(self) -> bool:
+        """Every connected player has answered the open question (and there is someone)."""
+        here = self.connected()
+        return bool(here) and all(self.number in p.answers for p in here)
+
+    def close_question(self) -> Reveal:
+        """Close the open question: players with no answer get a timeout (their streak ends)."""
+        self.is_open = False
+        round_ = self.round
+        n = len(round_.choices) if round_ is not None else 0
+        counts = [0] * n
+        answers: dict[int, PartyAnswer] = {}
+        answered = 0
+        for player in self.players.values():
+            answer = player.answers.get(self.number)
+            if answer is None:
+                answer = self._record(player, PartyAnswer(player.id, self.number, None, None, self.limit or 0.0,
+                                                          False, False, 0, 0, 0))
+            else:
+                answered += 1
+            if answer.chosen is not None and 0 <= answer.chosen < n:
+                counts[answer.chosen] += 1
+            answers[player.id] = answer
+        self._rank()
+        return Reveal(self.number, tuple(counts), answers, answered, len(self.players))
+
+    # -- ranking --------------------------------------------------------------------
+    def standings(self) -> list[PartyPlayer]:
+        """Players best first: score, then less total time (``place`` as at the last reveal)."""
+        return sorted(self.players.values(), key=lambda p: (-p.score, p.total_time, p.id))
+
+    def _rank(self) -> None:
+        """Give each player a ``place`` (equal scores share one) and a ``move`` since the last ranking."""
+        ordered = self.standings()
+        place = 0
+        for i, player in enumerate(ordered):
+            if i == 0 or player.score != ordered[i - 1].score:
+                place = i + 1
+            old = player.place or place
+            player.move = old - place
+            player.place = place

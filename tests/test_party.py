@@ -1,0 +1,199 @@
+"""The party room without pygame or sockets: many phones, one question, the game's clock."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from game.core.model import Question
+from game.core.party import Rejected, Room
+from game.core.session import Round
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def make_round(number=1, n=4, correct=2, close=()):
+    choices = tuple(f"choice {i}" for i in range(n))
+    question = Question(prompt=f"Question {number}?", choices=choices, answer=choices[correct], close=close)
+    return Round(number, question, choices, correct, 20.0)
+
+
+@pytest.fixture
+def room():
+    return Room("123456", clock=Clock(), max_players=60)
+
+
+def test_join_rules(room):
+    zoe = room.join("  Zoë Tester ", "123456")
+    assert zoe.name == "Zoë Tester" and zoe.secret and zoe.id == 1
+    with pytest.raises(Rejected, match="PIN"):
+        room.join("Ann", "654321")
+    with pytest.raises(Rejected, match="taken"):
+        room.join("zoë tester", "123456")
+    with pytest.raises(Rejected):
+        room.join(" \x00\t ", "123456")
+    with pytest.raises(Rejected):
+        room.join(["not", "text"], "123456")
+    assert room.join("A" * 40, "123456").name == "A" * 16
+
+
+def test_full_room():
+    room = Room("000001", clock=Clock(), max_players=2)
+    room.join("a", "000001")
+    room.join("b", "000001")
+    with pytest.raises(Rejected, match="full"):
+        room.join("c", "000001")
+
+
+def test_many_players_answer_the_same_question_once(room):
+    clock = room.clock
+    players = [room.join(f"P{i}", "123456") for i in range(150 if room.max_players > 150 else 60)]
+    room.open_question(make_round(), 20.0)
+    rng = random.Random(1)
+    counted = 0
+    for player in players:
+        clock.now += 0.01
+        choice = rng.randrange(4)
+        answer = room.answer(player.id, player.secret, 1, choice, clock.now)
+        counted += 1
+        assert answer.correct == (choice == 2)
+        with pytest.raises(Rejected, match="already"):
+            room.answer(player.id, player.secret, 1, choice, clock.now)
+    assert room.answered_count() == counted == len(players)
+    assert room.everyone_answered()
+    reveal = room.close_question()
+    assert sum(reveal.counts) == len(players)
+    assert reveal.answered == len(players)
+
+
+def test_time_comes_from_the_game_clock(room):
+    clock = room.clock
+    ann = room.join("Ann", "123456")
+    room.open_question(make_round(), 20.0)
+    opened = clock.now
+    fast = room.answer(ann.id, ann.secret, 1, 2, opened + 5.0)
+    assert fast.elapsed == pytest.approx(5.0)
+    assert fast.points == 875  # the single-player rule: 1000 * (1 - (5/20)/2)
+
+
+def test_only_valid_moves(room):
+    clock = room.clock
+    ann = room.join("Ann", "123456")
+    bob = room.join("Bob", "123456")
+    with pytest.raises(Rejected):  # nothing open yet
+        room.answer(ann.id, ann.secret, 1, 0, clock.now)
+    room.open_question(make_round(), 20.0)
+    with pytest.raises(Rejected, match="Not your"):
+        room.answer(ann.id, bob.secret, 1, 0, clock.now)
+    with pytest.raises(Rejected, match="closed"):
+        room.answer(ann.id, ann.secret, 2, 0, clock.now)
+    for bad in (4, -1, True, "1", 1.5, None, [0, 1]):
+        with pytest.raises(Rejected):
+            room.answer(ann.id, ann.secret, 1, bad, clock.now)
+    with pytest.raises(Rejected, match="late"):
+        room.answer(ann.id, ann.secret, 1, 0, clock.now + 20.0)
+    room.pause()
+    with pytest.raises(Rejected, match="paused"):
+        room.answer(ann.id, ann.secret, 1, 0, clock.now)
+    room.resume()
+    room.answer(ann.id, ann.secret, 1, 0, clock.now)
+    room.close_question()
+    with pytest.raises(Rejected, match="closed"):
+        room.answer(bob.id, bob.secret, 1, 0, clock.now)
+
+
+def test_pause_does_not_count(room):
+    clock = room.clock
+    ann = room.join("Ann", "123456")
+    room.open_question(make_round(), 20.0)
+    clock.now += 4
+    room.pause()
+    clock.now += 100
+    room.resume()
+    clock.now += 1
+    assert room.answer(ann.id, ann.secret, 1, 2, clock.now).elapsed == pytest.approx(5.0)
+
+
+def test_rejoin_keeps_name_score_and_streak(room):
+    clock = room.clock
+    ann = room.join("Ann", "123456")
+    for number in (1, 2):
+        room.open_question(make_round(number), 20.0)
+        room.answer(ann.id, ann.secret, number, 2, clock.now)
+        room.close_question()
+    room.disconnect(ann.id)
+    assert not ann.connected and ann.id in room.players  # away, not dropped
+    back = room.rejoin(ann.secret)
+    assert back is ann and back.connected and back.streak == 2 and back.score > 0
+    with pytest.raises(Rejected):
+        room.rejoin("no such secret")
+
+
+def test_everyone_answered_counts_connected_players(room):
+    clock = room.clock
+    ann, bob = room.join("Ann", "123456"), room.join("Bob", "123456")
+    room.open_question(make_round(), 20.0)
+    room.answer(ann.id, ann.secret, 1, 0, clock.now)
+    assert not room.everyone_answered()
+    room.disconnect(bob.id)
+    assert room.everyone_answered()
+
+
+def test_kick_forgets_the_secret(room):
+    ann = room.join("Ann", "123456")
+    room.kick(ann.id)
+    with pytest.raises(Rejected):
+        room.rejoin(ann.secret)
+    assert room.join("Ann", "123456").name == "Ann"  # the name is free again
+
+
+def test_late_joiner_starts_at_zero_and_timeouts_end_streaks(room):
+    clock = room.clock
+    ann = room.join("Ann", "123456")
+    room.open_question(make_round(1), 20.0)
+    room.answer(ann.id, ann.secret, 1, 2, clock.now)
+    room.close_question()
+    bob = room.join("Bob", "123456")
+    assert bob.score == 0
+    room.open_question(make_round(2), 20.0)
+    reveal = room.close_question()
+    assert reveal.answers[ann.id].response is None and ann.streak == 0
+    assert reveal.answered == 0
+
+
+def test_standings_places_and_moves(room):
+    clock = room.clock
+    ann, bob, cat = (room.join(n, "123456") for n in ("Ann", "Bob", "Cat"))
+    room.open_question(make_round(1), 20.0)
+    room.answer(ann.id, ann.secret, 1, 2, clock.now + 1)
+    room.answer(bob.id, bob.secret, 1, 2, clock.now + 10)
+    room.close_question()
+    assert [p.name for p in room.standings()] == ["Ann", "Bob", "Cat"]
+    room.open_question(make_round(2), 20.0)
+    room.answer(cat.id, cat.secret, 2, 2, clock.now + 0.5)
+    room.answer(bob.id, bob.secret, 2, 2, clock.now + 0.5)
+    room.close_question()
+    order = room.standings()
+    assert order[0] is bob and bob.move == 1 and ann.move < 0
+    assert [p.place for p in order] == sorted(p.place for p in order)
+
+
+def test_close_answers_earn_half(room):
+    clock = room.clock
+    ann = room.join("Ann", "123456")
+    room.open_question(make_round(close=("choice 1",)), 20.0)
+    answer = room.answer(ann.id, ann.secret, 1, 1, clock.now)
+    assert answer.close and not answer.correct and answer.points == 500 and ann.streak == 0
+
+
+def test_pins_are_six_digits():
+    rng = random.Random(3)
+    pins = {Room.new_pin(rng) for _ in range(50)}
+    assert all(len(p) == 6 and p.isdigit() for p in pins)
