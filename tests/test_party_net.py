@@ -153,3 +153,92 @@ def test_wrong_pins_slow_down_that_address(server):
         server._bad_pins["127.0.0.1"] = server._bad_pins.get("127.0.0.1", 0) + 1
     assert server._pin_delay("127.0.0.1") > 0
     assert server._pin_delay("10.0.0.9") == 0
+
+
+# -- the host: messages in, room calls, news out (a fake server: no sockets) ------------------
+class FakeServer:
+    def __init__(self):
+        self.inbox = queue.SimpleQueue()
+        self.sent = []  # (conn, message)
+        self.closed = []
+        self.bad_pins = 0
+        self.rejected = 0
+
+    def send(self, conn, message):
+        self.sent.append((conn, message))
+
+    def broadcast(self, message, conns=None):
+        for conn in list(conns or []):
+            self.sent.append((conn, message))
+
+    def close(self, conn, reason=""):
+        self.closed.append(conn)
+
+    def wrong_pin(self, conn):
+        self.bad_pins += 1
+
+    def note_rejected(self):
+        self.rejected += 1
+
+    def to(self, conn, kind):
+        return [m for c, m in self.sent if c == conn and m["type"] == kind]
+
+
+def _host():
+    from game.core.model import Question
+    from game.core.party import Room
+    from game.core.session import Round
+    from game.net.host import PartyHost
+
+    clock = [10.0]
+    room = Room("424242", clock=lambda: clock[0])
+    server = FakeServer()
+    host = PartyHost(room, server, total=3)
+    q = Question(prompt="<b>How fast?</b>", choices=("50 mph", "60 mph", "70 mph"), answer="60 mph", ordered=True)
+    return host, server, room, clock, Round(1, q, q.choices, 1, 20.0)
+
+
+def test_host_join_answer_reveal_and_rejoin():
+    host, server, room, clock, round_ = _host()
+    server.inbox.put(Inbound(1, {"type": "join", "pin": "000000", "name": "Ann"}, clock[0]))
+    server.inbox.put(Inbound(1, {"type": "join", "pin": "424242", "name": "Ann"}, clock[0]))
+    server.inbox.put(Inbound(2, {"type": "join", "pin": "424242", "name": "ann"}, clock[0]))
+    host.pump()
+    assert server.bad_pins == 1 and server.rejected == 2
+    joined = server.to(1, "joined")[0]
+    assert joined["name"] == "Ann" and joined["secret"]
+    assert "taken" in server.to(2, "error")[0]["reason"]
+    host.ask(round_, 20.0)
+    question = server.to(1, "question")[0]
+    assert question["prompt"] == "<b>How fast?</b>" and question["choices"] == ["50 mph", "60 mph", "70 mph"]
+    secret = joined["secret"]
+    server.inbox.put(Inbound(1, {"type": "answer", "secret": "wrong", "q": 1, "response": 1}, clock[0] + 1))
+    server.inbox.put(Inbound(1, {"type": "answer", "secret": secret, "q": 1, "response": 1}, clock[0] + 2))
+    server.inbox.put(Inbound(1, {"type": "answer", "secret": secret, "q": 1, "response": 0}, clock[0] + 3))
+    host.pump()
+    assert host.stats.answers_counted == 1 and server.to(1, "locked")
+    # The phone reloads: a new connection, the same secret, the same player.
+    server.inbox.put(Gone(1, clock[0] + 4))
+    server.inbox.put(Inbound(3, {"type": "rejoin", "secret": secret}, clock[0] + 5))
+    host.pump()
+    assert room.players[joined["id"]].connected and server.to(3, "locked")
+    reveal = host.reveal()
+    result = server.to(3, "result")[0]
+    assert result["correct"] and result["points"] == 950 and result["place"] == 1 and result["answer"] == "60 mph"
+    assert reveal.counts == (0, 1, 0)
+    host.end()
+    assert server.to(3, "ended")[0]["score"] == 950
+
+
+def test_host_kick_and_late_answers():
+    host, server, room, clock, round_ = _host()
+    server.inbox.put(Inbound(1, {"type": "join", "pin": "424242", "name": "Rude"}, clock[0]))
+    host.pump()
+    pid = server.to(1, "joined")[0]["id"]
+    secret = server.to(1, "joined")[0]["secret"]
+    host.ask(round_, 20.0)
+    server.inbox.put(Inbound(1, {"type": "answer", "secret": secret, "q": 1, "response": 1}, clock[0] + 25))
+    host.pump()
+    assert "late" in server.to(1, "error")[-1]["reason"].lower()
+    host.kick(pid)
+    assert server.to(1, "kicked") and 1 in server.closed and pid not in room.players

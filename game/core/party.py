@@ -24,6 +24,13 @@ from game.core.scores import NAME_MAX, clean_name
 MAX_PLAYERS_DEFAULT = 60
 MAX_PLAYERS_LIMIT = 200
 PIN_DIGITS = 6
+# Each player's colour, on the big screen and on their phone (cycled past eight players; the
+# name always goes with it, so colour is never the only cue).
+COLOURS = ("#56B4E9", "#F0E442", "#CC79A7", "#009E73", "#E69F00", "#0072B2", "#D55E00", "#B4A0FF")
+
+
+def colour_hex(index: int) -> str:
+    return COLOURS[index % len(COLOURS)]
 
 
 class Rejected(Exception):

@@ -1,0 +1,190 @@
+"""The host's side of a party: messages from phones become room calls, and the room's news goes out.
+
+:class:`PartyHost` ties a :class:`~game.core.party.Room` to a
+:class:`~game.net.server.PartyServer` without pygame: the big screen calls
+:meth:`PartyHost.pump` once a frame (it never blocks) and :meth:`ask`,
+:meth:`reveal`, :meth:`pause`, :meth:`resume`, :meth:`end` and :meth:`kick`
+as the game goes on.  The browser test drives a party with it too.
+"""
+
+from __future__ import annotations
+
+import queue
+from dataclasses import dataclass, field
+
+from game.core.party import PartyPlayer, Rejected, Reveal, Room, colour_hex
+from game.net.server import Gone, Inbound, log
+
+PUMP_LIMIT = 2000  # messages handled in one frame at most; the rest wait for the next
+
+
+@dataclass
+class HostStats:
+    answers_counted: int = 0
+    joins: int = 0
+    rejoins: int = 0
+    rejected: int = 0
+    events: list = field(default_factory=list)
+
+
+def right_answer(round_) -> str:
+    if round_.correct is not None and round_.correct >= 0 and round_.choices:
+        return round_.choices[round_.correct]
+    return round_.question.answer
+
+
+def question_message(round_, total: int, limit: float | None, show_prompt: bool = True) -> dict:
+    question = round_.question
+    kind = getattr(round_, "kind", "choice")
+    message = {"type": "question", "q": round_.number, "of": total, "kind": kind,
+               "prompt": question.prompt if show_prompt else None, "choices": list(round_.choices),
+               "limit": limit}
+    scale = getattr(question, "scale", None)
+    if kind == "estimate" and scale is not None:
+        message["scale"] = {"low": scale.low, "high": scale.high, "step": scale.step,
+                            "value_kind": scale.value_kind, "unit": scale.unit, "currency": scale.currency,
+                            "places": scale.places}
+    return message
+
+
+class PartyHost:
+    def __init__(self, room: Room, server, *, total: int, show_prompt: bool = True):
+        self.room = room
+        self.server = server
+        self.total = total
+        self.show_prompt = show_prompt
+        self.conn_of: dict[int, int] = {}    # player id -> the connection they use now
+        self.player_of: dict[int, int] = {}  # connection -> player id
+        self.stats = HostStats()
+        self.question = None  # the message of the open question, for phones that come back
+
+    # -- each frame --------------------------------------------------------------------
+    def pump(self) -> bool:
+        """Handle what arrived since the last frame; ``True`` if anything changed."""
+        changed = False
+        for _ in range(PUMP_LIMIT):
+            try:
+                item = self.server.inbox.get_nowait()
+            except queue.Empty:
+                break
+            try:
+                changed |= self._take(item)
+            except Exception as exc:  # noqa: BLE001 - one bad message never stops the game
+                log(f"a message could not be handled: {type(exc).__name__}: {exc}")
+        return changed
+
+    def _take(self, item) -> bool:
+        if isinstance(item, Gone):
+            pid = self.player_of.pop(item.conn, None)
+            if pid is not None and self.conn_of.get(pid) == item.conn:
+                del self.conn_of[pid]
+                self.room.disconnect(pid)
+                return True
+            return False
+        if not isinstance(item, Inbound):
+            return False
+        message, conn = item.message, item.conn
+        kind = message["type"]
+        try:
+            if kind == "join":
+                if conn in self.player_of:
+                    raise Rejected("Already in the game")
+                try:
+                    player = self.room.join(message["name"], message["pin"])
+                except Rejected as exc:
+                    if "PIN" in exc.reason:
+                        self.server.wrong_pin(conn)
+                    raise
+                self.stats.joins += 1
+                self._attach(player, conn)
+                self.server.broadcast({"type": "lobby", "players": len(self.room.players)}, self.conn_of.values())
+                return True
+            if kind == "rejoin":
+                player = self.room.rejoin(message["secret"])
+                self.stats.rejoins += 1
+                self._attach(player, conn)
+                return True
+            if kind == "answer":
+                pid = self.player_of.get(conn)
+                if pid is None:
+                    raise Rejected("Not in this game: join again")
+                self.room.answer(pid, message["secret"], message["q"], message["response"], item.at)
+                self.stats.answers_counted += 1
+                self.server.send(conn, {"type": "locked", "q": message["q"]})
+                return True
+        except Rejected as exc:
+            self.stats.rejected += 1
+            self.server.note_rejected()
+            self.server.send(conn, {"type": "error", "reason": exc.reason})
+        return False
+
+    def _attach(self, player: PartyPlayer, conn: int) -> None:
+        old = self.conn_of.get(player.id)
+        if old is not None and old != conn:  # the same phone came back on a new connection
+            self.player_of.pop(old, None)
+            self.server.close(old, "replaced")
+        self.conn_of[player.id] = conn
+        self.player_of[conn] = player.id
+        hello = {"type": "joined", "id": player.id, "secret": player.secret, "name": player.name,
+                 "colour": colour_hex(player.colour)}
+        if player.answers:
+            hello.update(total=player.score, place=player.place)
+        self.server.send(conn, hello)
+        self.server.send(conn, {"type": "lobby", "players": len(self.room.players)})
+        if self.question is not None and self.room.is_open:
+            if self.room.number in player.answers:
+                self.server.send(conn, {"type": "locked", "q": self.room.number})
+            else:
+                self.server.send(conn, {**self.question, "limit": self.room.remaining()
+                                        if self.room.limit is not None else None})
+        if self.room.paused:
+            self.server.send(conn, {"type": "paused"})
+
+    # -- the game's moves ----------------------------------------------------------------
+    def ask(self, round_, limit: float | None) -> None:
+        self.room.open_question(round_, limit)
+        self.question = question_message(round_, self.total, limit, self.show_prompt)
+        self.server.broadcast(self.question, list(self.conn_of.values()))
+
+    def reveal(self) -> Reveal:
+        reveal = self.room.close_question()
+        self.question = None
+        answer = right_answer(self.room.round)
+        of = len(self.room.players)
+        for pid, conn in self.conn_of.items():
+            player = self.room.players.get(pid)
+            given = reveal.answers.get(pid)
+            if player is None or given is None:
+                continue
+            self.server.send(conn, {"type": "result", "q": reveal.number, "correct": given.correct,
+                                    "close": given.close, "points": given.total, "total": player.score,
+                                    "place": player.place, "of": of, "answer": answer,
+                                    "answered": given.response is not None})
+        return reveal
+
+    def pause(self) -> None:
+        self.room.pause()
+        self.server.broadcast({"type": "paused"}, list(self.conn_of.values()))
+
+    def resume(self) -> None:
+        self.room.resume()
+        self.server.broadcast({"type": "resumed"}, list(self.conn_of.values()))
+
+    def kick(self, player_id: int) -> None:
+        conn = self.conn_of.pop(player_id, None)
+        self.room.kick(player_id)
+        if conn is not None:
+            self.player_of.pop(conn, None)
+            self.server.send(conn, {"type": "kicked"})
+            self.server.close(conn, "removed by the host")
+        self.server.broadcast({"type": "lobby", "players": len(self.room.players)}, list(self.conn_of.values()))
+
+    def end(self, reason: str | None = None) -> None:
+        """Tell every phone how it ended: its final place, or why the host stopped early."""
+        of = len(self.room.players)
+        for pid, conn in self.conn_of.items():
+            player = self.room.players.get(pid)
+            if reason is not None:
+                self.server.send(conn, {"type": "closed", "reason": reason})
+            elif player is not None:
+                self.server.send(conn, {"type": "ended", "place": player.place, "of": of, "score": player.score})
