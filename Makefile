@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: play test bench screenshots clean
+.PHONY: play test test-browser bench screenshots clean
 
 $(VENV)/.base:
 	@$(PYTHON) -c 'import sys; sys.exit("mi-trivia needs Python 3.10 or newer, not " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
@@ -25,6 +25,20 @@ play: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest $(ARGS)
+
+# The phone page in headless Chromium (Debian's chromium and chromium-driver; installed when missing
+# and this is root on Debian or Ubuntu), then the browser test.
+test-browser: $(VENV)/.installed-test
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
+	  { echo "test-browser needs Chromium and ChromeDriver (Debian: apt-get install chromium chromium-driver)"; exit 1; }
+	$(BIN)/python -m pip install --quiet -e '.[browser]'
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest tests/test_party_browser.py $(ARGS)
+
+# The phone's screens at 390x844, as used in the README.
+phone-screenshots: $(VENV)/.installed-test
+	MI_TRIVIA_PHONE_SHOTS=docs/screenshots/phone $(MAKE) test-browser
 
 bench: $(VENV)/.installed-test
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tools/bench.py $(ARGS)

@@ -1,0 +1,191 @@
+"""The phone page in a real headless browser: join, answer, see the result, survive a reload.
+
+Needs Debian's ``chromium`` and ``chromium-driver`` and the ``selenium`` package
+(`make test-browser` installs them and runs this file).  Without them it skips,
+saying what is missing.  The game side is the real server and host on
+127.0.0.1, driven by the test (no pygame).  With ``MI_TRIVIA_PHONE_SHOTS=DIR``
+it saves the phone's screens at 390x844 for the README.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+selenium = pytest.importorskip("selenium", reason="selenium is not installed: run `make test-browser`")
+if not CHROMIUM or not DRIVER:
+    pytest.skip("no Chromium or ChromeDriver on this machine: run `make test-browser` "
+                "(it installs Debian's chromium and chromium-driver)", allow_module_level=True)
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+from game.core.model import Question  # noqa: E402
+from game.core.party import Room  # noqa: E402
+from game.core.session import Round  # noqa: E402
+from game.net.host import PartyHost  # noqa: E402
+from game.net.server import PartyServer  # noqa: E402
+
+SHOTS = os.environ.get("MI_TRIVIA_PHONE_SHOTS")
+PIN = "246810"
+
+
+class Game:
+    """The host side, pumped in a thread as the big screen's loop would."""
+
+    def __init__(self):
+        self.server = PartyServer("127.0.0.1", 0)
+        self.server.start()
+        self.room = Room(PIN)
+        self.host = PartyHost(self.room, self.server, total=3)
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.is_set():
+            with self._lock:
+                self.host.pump()
+            time.sleep(0.01)
+
+    def __call__(self, action, *args):
+        with self._lock:
+            return getattr(self.host, action)(*args)
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.server.address[1]}/"
+
+    def close(self):
+        self._stop.set()
+        self._thread.join(2)
+        self.server.stop()
+
+
+def rounds():
+    a = Question(prompt="How fast was the train going during the rooftop fight?",
+                 choices=("40 mph", "50 mph", "60 mph", "70 mph"), answer="60 mph", ordered=True)
+    b = Question(prompt="In which country was the train sequence filmed?",
+                 choices=("Norway", "Sweden", "Scotland", "Austria"), answer="Norway")
+    return [Round(1, a, a.choices, 2, 20.0), Round(2, b, b.choices, 0, 20.0)]
+
+
+@pytest.fixture
+def game():
+    game = Game()
+    yield game
+    game.close()
+
+
+@pytest.fixture
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    profile = tempfile.mkdtemp(prefix="mi-trivia-chromium-")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=390,844",
+                 "--force-device-scale-factor=1"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(DRIVER))
+    # The page as a 390x844 phone shows it (the window's own frame not counted).
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def visible(driver, element_id, timeout=10):
+    return WebDriverWait(driver, timeout).until(EC.visibility_of_element_located((By.ID, element_id)))
+
+
+def shot(driver, name):
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        time.sleep(0.15)
+        driver.save_screenshot(str(Path(SHOTS) / f"{name}.png"))
+
+
+def test_join_answer_result_reload_and_the_end(game, browser):
+    first, second = rounds()
+    browser.get(game.url + f"?pin={PIN}")
+    visible(browser, "s-join")
+    assert browser.find_element(By.ID, "pin").get_attribute("value") == PIN  # from the QR code's address
+    # A name with markup stays text, everywhere.
+    browser.find_element(By.ID, "name").send_keys("<b>Zoë</b>")
+    shot(browser, "join")
+    browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
+    visible(browser, "s-lobby")
+    assert browser.find_element(By.ID, "who").text == "<b>Zoë</b>"
+    assert not browser.find_elements(By.CSS_SELECTOR, "#who b")
+    player = next(iter(game.room.players.values()))
+
+    game("ask", first, 20.0)
+    visible(browser, "s-question")
+    buttons = browser.find_elements(By.CSS_SELECTOR, "#q-answers button")
+    assert [b.text.split("\n")[-1] for b in buttons] == list(first.choices)
+    assert browser.find_element(By.ID, "q-prompt").text == first.question.prompt
+    shot(browser, "question")
+    buttons[2].click()
+    visible(browser, "s-locked")
+    shot(browser, "locked")
+    WebDriverWait(browser, 5).until(lambda _: 1 in player.answers)
+
+    # Reload in the middle of the game: back in with the same name and score.
+    game("reveal")
+    visible(browser, "s-result")
+    assert "Right" in browser.find_element(By.ID, "r-head").text
+    shot(browser, "result")
+    score = player.score
+    browser.refresh()
+    visible(browser, "s-lobby")
+    assert browser.find_element(By.ID, "who").text == "<b>Zoë</b>"
+    assert len(game.room.players) == 1 and player.score == score and player.connected
+
+    game("ask", second, 20.0)
+    visible(browser, "s-question")
+    browser.refresh()  # a reload with the question open shows the question again
+    visible(browser, "s-question")
+    browser.find_elements(By.CSS_SELECTOR, "#q-answers button")[1].click()
+    visible(browser, "s-locked")
+    WebDriverWait(browser, 5).until(lambda _: 2 in player.answers)
+    game("reveal")
+    visible(browser, "s-result")
+    assert "Not this time" in browser.find_element(By.ID, "r-head").text
+    game("end")
+    visible(browser, "s-ended")
+    assert "#1" in browser.find_element(By.ID, "e-place").text
+    shot(browser, "final")
+
+
+def test_wrong_pin_and_taken_name_are_told(game, browser):
+    game.room.join("Ann", PIN)
+    browser.get(game.url)
+    visible(browser, "s-join")
+    browser.find_element(By.ID, "pin").send_keys("111111")
+    browser.find_element(By.ID, "name").send_keys("Bob")
+    browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
+    WebDriverWait(browser, 5).until(lambda d: "PIN" in d.find_element(By.ID, "join-error").text)
+    pin = browser.find_element(By.ID, "pin")
+    pin.clear()
+    pin.send_keys(PIN)
+    name = browser.find_element(By.ID, "name")
+    name.clear()
+    name.send_keys("ann")
+    browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
+    WebDriverWait(browser, 5).until(lambda d: "taken" in d.find_element(By.ID, "join-error").text)
