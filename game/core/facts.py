@@ -44,15 +44,17 @@ from game.core.model import (
     DIFFICULTIES,
     MAX_CHOICES,
     MIN_CHOICES,
-    TIME_LIMIT_MAX,
-    TIME_LIMIT_MIN,
     ORDER_MAX,
     ORDER_MIN,
+    TIME_LIMIT_MAX,
+    TIME_LIMIT_MIN,
     TRUE_FALSE,
     Question,
     Scale,
     choice_key,
     clip,
+    format_date,
+    ordinal,
 )
 from game.core.yamldoc import Node
 
@@ -67,26 +69,6 @@ ESTIMATE_POSITIONS = 400  # the most places a generated slider has
 GROUP_LIMIT = 30  # seconds for a generated order question (unless the facts set one)
 TYPE_LIMIT = 30  # seconds to type an answer (unless the fact sets one)
 DEFAULT_CHOICES = 4
-
-_ORDINALS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-
-
-def ordinal(n: int) -> str:
-    if 1 <= n <= len(_ORDINALS):
-        return _ORDINALS[n - 1]
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def format_date(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
 
 def nice_step(value: Decimal, places: int) -> Decimal:
     """A round spacing near 15 % of the value, no finer than the value's precision."""
