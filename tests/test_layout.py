@@ -53,8 +53,9 @@ def open_app(tmp_path, size, scale, bank, theme="default") -> App:
     return app
 
 
-def record(app, scene, label: str) -> list[str]:
-    """Lay ``scene`` out, draw it alone onto a recording surface; what is wrong with it."""
+def record(app, scene, label: str, whole: list[str] = ()) -> list[str]:
+    """Lay ``scene`` out, draw it alone onto a recording surface; what is wrong with it (``whole``: texts
+    that must be drawn in full, in lines of their own)."""
     scene.layout(*app.size)
     surface = RecordingSurface(app.size, app.text)
     try:
@@ -62,7 +63,9 @@ def record(app, scene, label: str) -> list[str]:
     finally:
         surface.finish()
     assert surface.lines, f"{label}: nothing was drawn"
-    return [f"{label}: {p}" for p in problems(surface)]
+    drawn = "".join("".join(line.text.split()) for line in surface.lines)
+    missing = [f"{text!r} is not drawn whole" for text in whole if "".join(text.split()) not in drawn]
+    return [f"{label}: {p}" for p in problems(surface) + missing]
 
 
 def settle(scene) -> None:
@@ -76,14 +79,18 @@ def one_player_screens(app) -> list[str]:
     from game.ui.scenes.play import PlayScene
     from game.ui.scenes.results import ResultsScene
     from game.ui.scenes.review import ReviewScene
-    from game.ui.scenes.settings import SettingsScene
+    from game.ui.scenes.settings import HELP, SettingsScene
     from game.ui.scenes.title import TitleScene
 
     found = []
     title = TitleScene(app)
     app.stack.push(title)
     found += record(app, title, "title")
-    found += record(app, SettingsScene(app), "settings")
+    app.settings_path = app.store.path.parent / "a folder with a long name" / "mi-trivia" / "settings.json"
+    settings = SettingsScene(app)
+    for row in range(len(settings.menu.buttons)):  # the help of every row, and the footer, whole
+        settings.menu.focus = row
+        found += record(app, settings, f"settings, row {row + 1}", whole=[HELP[row], settings._hint()])
     app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), players=["W" * NAME_MAX])
     app.game_board = app.current_board()
     play = PlayScene(app, session)
@@ -185,3 +192,57 @@ def test_every_screen_holds_the_longest_text(tmp_path, size, scale):
     finally:
         pygame.quit()
     assert not found, "\n".join(found[:40]) + (f"\n… and {len(found) - 40} more" if len(found) > 40 else "")
+
+
+@pytest.mark.parametrize("players", [2, 3, 4])
+def test_the_podium_puts_first_place_where_a_podium_does(tmp_path, players):
+    """1st in the middle (2nd to its left, 3rd to its right); with two players, 1st on the left."""
+    from game.ui.scenes.podium import PodiumScene
+
+    app = open_app(tmp_path, (1280, 720), 1.0, long_bank(4))
+    try:
+        names = [f"P{k}" for k in range(players)]
+        session = Session(app.bank.questions, count=3, rng=random.Random(1), mode="hotseat", players=names)
+        for question in range(3):
+            for turn in range(players):  # seat k answers right on the first 3 - k questions: no ties
+                session.start()
+                session.answer(session.current.correct if question < 3 - turn else None)
+                session.next_turn()
+            session.advance()
+        app.finish_game(session)
+        scene = PodiumScene(app, session)
+        scene.layout(*app.size)
+        surface = RecordingSurface(app.size, app.text)
+        scene.draw(surface)
+        surface.finish()
+        left = {int(box.kind.split()[1]): box.rect.left for box in surface.boxes if box.kind.startswith("place")}
+    finally:
+        pygame.quit()
+    assert sorted(left) == list(range(1, len(left) + 1)) and len(left) == players
+    if players == 2:
+        assert left[1] < left[2]
+    else:
+        assert left[2] < left[1] < left[3]
+
+
+def test_the_score_keeps_its_size_when_a_streak_starts(tmp_path):
+    from game.ui.scenes.play import PlayScene
+
+    app = open_app(tmp_path, (1280, 720), 2.0, long_bank(4))
+    try:
+        app.session = session = Session(app.bank.questions * 3, count=5, rng=random.Random(1))
+        play = PlayScene(app, session)
+        app.stack.push(play)
+        sizes = []
+        for _ in range(3):
+            play.intro = 99
+            surface = RecordingSurface(app.size, app.text)
+            play.draw(surface)
+            surface.finish()
+            sizes += [line.size for line in surface.lines if line.text.startswith("Score")]
+            play.handle(Intent(I.CHOOSE, index=session.current.correct))
+            play.handle(Intent(I.CONFIRM))
+        assert session.streak >= 2
+    finally:
+        pygame.quit()
+    assert len(sizes) == 3 and len(set(sizes)) == 1, sizes

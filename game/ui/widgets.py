@@ -313,6 +313,27 @@ def _mix(a, b, t: float):
     return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
 
 
+def motif_image(size, theme: Theme, m: Metrics) -> pygame.Surface:
+    """The title's picture at ``size``: drawn larger and scaled down smoothly (no jagged edges), its left
+    and bottom edges faded into the background rather than cut off."""
+    width, height = size
+    factor = 3 if width * height < 600_000 else 2
+    big = pygame.Surface((width * factor, height * factor), pygame.SRCALPHA)
+    draw_motif(big, big.get_rect(), theme, Metrics(m.width * factor, m.height * factor, m.scale * factor))
+    image = pygame.transform.smoothscale(big, (width, height))
+    fade = pygame.Surface((width, height), pygame.SRCALPHA)
+    fade.fill((255, 255, 255, 255))
+    left, bottom = max(1, int(width * 0.22)), max(1, int(height * 0.12))
+    for x in range(left):
+        fade.fill((255, 255, 255, round(255 * (x / left) ** 1.5)), (x, 0, 1, height))
+    for y in range(bottom):
+        row = pygame.Rect(0, height - 1 - y, width, 1)
+        strip = fade.subsurface(row)
+        strip.fill((255, 255, 255, round(255 * (y / bottom))), special_flags=pygame.BLEND_RGBA_MULT)
+    image.blit(fade, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    return image
+
+
 def draw_motif(surface, rect: pygame.Rect, theme: Theme, m: Metrics) -> None:
     """The title screen's picture, drawn by the game: a valley, a cliff, a locomotive at the edge."""
     pal = theme.palette

@@ -368,10 +368,13 @@ class PlayScene(Scene):
             bottom_h = m.px(14) + strip_h + pad + small_h
         else:
             bottom_h = self._feedback_height(inner_w, height)
-            if self.panel is None and self.buttons:
-                # The panel gives way before the choices and the prompt would have to shrink past the smallest size.
-                least = self._least_grid(inner_w) + m.px(16) * 3
-                bottom_h = max(min(bottom_h, height - m.px(12) - self.bar_rect.bottom - least), m.px(96))
+            if self.panel is None and self.buttons and getattr(self, "_grid_for", None) == self.session.index:
+                # The choices keep the size they had on the question where the panel can make do with less
+                # (its explanation in smaller text); it never pushes them past the smallest size.
+                free = height - m.px(12) - self.bar_rect.bottom - m.px(16) * 3
+                keep = free - self._grid_need(inner_w, self.question_size)
+                bottom_h = min(bottom_h, max(keep, self._feedback_floor(inner_w)))
+                bottom_h = max(min(bottom_h, free - self._grid_need(inner_w, self._smallest())), m.px(96))
         self.bottom_rect = pygame.Rect(margin, height - m.px(12) - bottom_h, inner_w, bottom_h)
         if self.phase == "question" and self.panel is not None and self.panel.wants_text and self.lifelines:
             self.bottom_rect.height += small_h  # typed answers: a second line says how to use the lifelines
@@ -406,15 +409,22 @@ class PlayScene(Scene):
     def _smallest(self) -> int:
         return max(10, self.app.metrics.px(18))
 
-    def _least_grid(self, inner_w: int) -> int:
-        """The height the choices (in the question's columns) and the prompt need at the smallest size."""
+    def _grid_need(self, inner_w: int, size: int) -> int:
+        """The height the choices (in the question's columns) and the prompt need with text at ``size``."""
         m, t, text = self.app.metrics, self.app.theme, self.app.text
-        size, gap = self._smallest(), m.px(t.gap)
+        gap = m.px(t.gap)
         col_w = (inner_w - gap * (self.columns - 1)) // self.columns
         lines = max(len(text.wrap(b.label, size, choice_text_width(col_w, t, text, m))) for b in self.buttons)
         rows = -(-len(self.buttons) // self.columns)
         prompt = len(text.wrap(self.session.current.question.prompt, size, inner_w, True)) * text.line_height(size, True)
         return rows * choice_height(lines, size, text, m) + (rows - 1) * gap + prompt
+
+    def _feedback_floor(self, width: int) -> int:
+        """The least the feedback panel needs: the headline (and hot-seat picks) whole, and the way on."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        head, head_size, _, picks, pick_size = self._feedback_parts(width - m.px(36))
+        return m.px(20) + len(head) * text.line_height(head_size, True) + len(picks) * text.line_height(pick_size, True) \
+            + text.line_height(m.px(t.small)) + m.px(8)
 
     def _sizes(self, largest: int, smallest: int) -> list[int]:
         sizes = [largest]
@@ -442,7 +452,7 @@ class PlayScene(Scene):
         inner_w = width - 2 * margin
         n = max(len(self.buttons), 1)
         if self.phase == "feedback" and getattr(self, "_grid_for", None) == self.session.index:
-            options, largest = [self.columns], self.choice_size  # the same arrangement as the question had
+            options, largest = [self.columns], self.question_size  # the same arrangement as the question had
         else:
             options = [1] if n <= 2 and width < 900 else [2, 1]
             largest = m.px(t.body)
@@ -473,7 +483,8 @@ class PlayScene(Scene):
             prompt = (text.wrap(self.session.current.question.prompt, smallest, inner_w, True), smallest)
             best = (grid_h, columns, rows, button_h, smallest, prompt)
         grid_h, self.columns, rows, button_h, self.choice_size, (self.prompt_lines, self.prompt_size) = best
-        self._grid_for = self.session.index
+        if self.phase == "question":
+            self._grid_for, self.question_size = self.session.index, self.choice_size
         # Roomy buttons where the window has height to spare (never taking the prompt's lines).
         prompt_h = len(self.prompt_lines) * text.line_height(self.prompt_size, True)
         spare = room - m.px(16) - prompt_h - grid_h
@@ -491,14 +502,17 @@ class PlayScene(Scene):
             button.size = self.choice_size
 
     # -- drawing --------------------------------------------------------------------
-    def _status(self) -> str:
+    def _status(self, widest: bool = False) -> str:
+        """The score line; ``widest``: the longest it can become in this game (what its size is chosen for)."""
         session = self.session
+        most = max(session.total, 10)
         if session.mode == "practice":
-            return f"{session.correct_count} right so far"
+            return f"{most if widest else session.correct_count} right so far"
+        score = max(session.score, 999 * most) if widest else session.score
         if session.mode == "sudden-death":
-            return f"Score {session.score:,}   In a row: {session.player.run}"
-        streak = f"   Streak ×{session.streak}" if session.streak >= 2 else ""
-        return f"Score {session.score:,}{streak}"
+            return f"Score {score:,}   In a row: {most if widest else session.player.run}"
+        streak = f"   Streak ×{most if widest else session.streak}" if widest or session.streak >= 2 else ""
+        return f"Score {score:,}{streak}"
 
     def _counter(self) -> str:
         session = self.session
@@ -521,7 +535,9 @@ class PlayScene(Scene):
         if session.mode == "hotseat":
             self._draw_turn_banner(surface)
         else:
-            size = one_line(app.text, self._status(), m.px(t.label), self.top_rect.width // 2 - m.px(12), True)
+            # One size all game (the widest this line can get), so the score does not shrink when a streak starts.
+            size = one_line(app.text, self._status(widest=True), m.px(t.label), self.top_rect.width // 2 - m.px(12),
+                            True)
             status = blit_text(surface, app.text, self._status(), size, pal.accent, self.top_rect.midright,
                                bold=True, anchor="midright")
             category = current.question.category
