@@ -271,3 +271,16 @@ def test_the_default_bank_has_80_distinct_questions_of_every_kind():
         assert len(keys) == len(bank.questions)
         assert all(q.explanation for q in bank.questions)
         assert all(q.fact for q in bank.questions)  # every question knows its fact (or its own id)
+
+
+def test_statements_and_labels_must_fit_on_every_screen():
+    from game.core.model import CHOICE_MAX, PROMPT_MAX
+
+    long_wrong = "A" * 40
+    found = problems(f"facts:\n  - {{answer: x, wrong: [y, z, {long_wrong}], say: '{'s' * (PROMPT_MAX - 30)} {{}}.', "
+                     f"explanation: E., ask: Q?}}\n")
+    assert any("the statement is 132 characters long with 'AAAA" in p for p in found), found
+    found = problems(GROUP.replace("label: Shoot", "label: " + "L" * (CHOICE_MAX + 1)))
+    assert any(f"the label is {CHOICE_MAX + 1} characters long" in p for p in found), found
+    found = problems("questions:\n  - {type: order, prompt: Q, items: [a, b, " + "c" * (CHOICE_MAX + 1) + "]}\n")
+    assert any("item 3 is 61 characters long" in p for p in found), found

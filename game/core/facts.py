@@ -41,11 +41,14 @@ from decimal import Decimal
 from game.core.checks import Checker
 from game.core.kinds import normalise
 from game.core.model import (
+    CHOICE_MAX,
     DIFFICULTIES,
+    EXPLANATION_MAX,
     MAX_CHOICES,
     MIN_CHOICES,
     ORDER_MAX,
     ORDER_MIN,
+    PROMPT_MAX,
     TIME_LIMIT_MAX,
     TIME_LIMIT_MIN,
     TRUE_FALSE,
@@ -343,15 +346,15 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
             picks = [[group[(start + i) % len(group)] for i in range(ORDER_MAX)] for start in range(len(group))]
             picks = [sorted(p, key=group.index) for p in picks]
         for pick in picks:
+            explanation = "In order: " + ", then ".join(f.label for f in pick) + "."
             if by_value:
-                steps = [f"{f.label} ({f.right_answer()})" for f in pick]
-            else:
-                steps = [f.label for f in pick]
+                shown = "In order: " + ", then ".join(f"{f.label} ({f.right_answer()})" for f in pick) + "."
+                explanation = shown if len(shown) <= EXPLANATION_MAX else explanation
             out.append(Question(
                 prompt=prompt, choices=tuple(f.label for f in pick),
                 answer=" → ".join(f.label for f in pick), category=first.category, difficulty=first.difficulty,
                 time_limit=first.time_limit or GROUP_LIMIT,
-                explanation="In order: " + ", then ".join(steps) + ".",
+                explanation=clip(explanation, EXPLANATION_MAX),
                 source=f"{check.path}:{first.group_at[0]}", kind="order",
                 fact=f"order:{name}:" + ",".join(f.id for f in pick), reveals=tuple(f.id for f in pick),
             ))
@@ -450,7 +453,7 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
     elif answer_text is not None and kind != "text":
         _read_value(check, kind, answer_node, extra)
 
-    _read_kinds(check, node, kind, found, answer_text, wrong is not None or pool is not None, extra)
+    _read_kinds(check, node, kind, found, answer_text, wrong if wrong is not None else pool, extra)
 
     source = wrong if wrong is not None else pool
     if source is not None and answer_text is not None:
@@ -467,7 +470,7 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
     return fact
 
 
-def _read_kinds(check: Checker, node: Node, kind: str, found: dict, answer_text: str | None, has_wrong: bool,
+def _read_kinds(check: Checker, node: Node, kind: str, found: dict, answer_text: str | None, others,
                 extra: dict) -> None:
     """The keys for the other kinds of question: ``id``, ``say``, ``also``, ``group``, ``label``, ``tolerance``."""
     get = found.get
@@ -487,10 +490,16 @@ def _read_kinds(check: Checker, node: Node, kind: str, found: dict, answer_text:
             if holes != 1:
                 check.report(item, f"a 'say' statement needs one {{}} where the answer goes, not {holes}: "
                                    f"'{clip(text)}'")
-            elif kind == "text" and not has_wrong:
+            elif kind == "text" and others is None:
                 pass  # reported already: the fact has nothing to draw a wrong answer from
             else:
-                templates.append(text)
+                # Text answers as written (numbers and dates are about as long as the answer).
+                longest = max([answer_text or "", *(others or ())], key=len)
+                if len(fill(text, longest)) > PROMPT_MAX:
+                    check.report(item, f"the statement is {len(fill(text, longest))} characters long with "
+                                       f"'{clip(longest, 30)}'; at most {PROMPT_MAX} fit on every screen")
+                else:
+                    templates.append(text)
         extra["say"] = tuple(templates)
     if get("also"):
         also_node = get("also")[1]
@@ -517,6 +526,9 @@ def _read_kinds(check: Checker, node: Node, kind: str, found: dict, answer_text:
             check.report(get("group")[0], "a fact in a 'group' needs a short 'label' to stand for it in the list")
     if get("label"):
         extra["label"] = check.text(get("label")[1], "label")
+        if extra["label"] is not None and len(extra["label"]) > CHOICE_MAX:
+            check.report(get("label")[1], f"the label is {len(extra['label'])} characters long; at most "
+                                          f"{CHOICE_MAX} fit in an order question")
         if not get("group"):
             check.report(get("label")[0], "'label' names the fact in an order question: give the fact a 'group' too")
     if get("tolerance"):

@@ -26,13 +26,16 @@ from game.core.checks import Checker
 from game.core.facts import order_questions, read_fact, read_groups, read_pools
 from game.core.kinds import normalise
 from game.core.model import (
+    CHOICE_MAX,
     DIFFICULTIES,
+    EXPLANATION_MAX,
     ORDER_MAX,
     ORDER_MIN,
     QUESTION_KINDS,
     TRUE_FALSE,
     MAX_CHOICES,
     MIN_CHOICES,
+    PROMPT_MAX,
     TIME_LIMIT_MAX,
     TIME_LIMIT_MIN,
     Problem,
@@ -242,7 +245,7 @@ def _read_question(check: Checker, node) -> Question | None:
     prompt = None
     prompt_node = check.require(found, "prompt", node, "a question")
     if prompt_node is not None:
-        prompt = check.text(prompt_node, "prompt")
+        prompt = _within(check, prompt_node, check.text(prompt_node, "prompt"), "the prompt", PROMPT_MAX)
     made = {"choice": _choice_fields, "truefalse": _truefalse_fields, "estimate": _estimate_fields,
             "order": _order_fields, "type": _type_fields}[kind](check, node, found)
 
@@ -250,7 +253,9 @@ def _read_question(check: Checker, node) -> Question | None:
     if "category" in found:
         optional["category"] = check.text(found["category"][1], "category")
     if "explanation" in found:
-        optional["explanation"] = check.text(found["explanation"][1], "explanation")
+        node_ = found["explanation"][1]
+        optional["explanation"] = _within(check, node_, check.text(node_, "explanation"), "the explanation",
+                                          EXPLANATION_MAX)
     if "difficulty" in found:
         optional["difficulty"] = check.one_of(found["difficulty"][1], "difficulty", DIFFICULTIES)
     if "time_limit" in found:
@@ -364,6 +369,7 @@ def _type_fields(check: Checker, node, found) -> dict | None:
     """``answer`` to type, and ``also`` other spellings that count."""
     answer_node = check.require(found, "answer", node, "a type question")
     answer = check.text(answer_node, "answer") if answer_node is not None else None
+    answer = _within(check, answer_node, answer, "the answer", CHOICE_MAX)
     if answer is not None and not normalise(answer):
         check.report(answer_node, "a typed answer needs letters or digits to compare")
         answer = None
@@ -389,6 +395,8 @@ def _check_choices(check: Checker, node, items, what: str = "choice") -> list[st
         ok = False
     seen: dict[str, int] = {}
     for position, (item, text) in enumerate(items, start=1):
+        if _within(check, item, text, f"{what} {position}", CHOICE_MAX) is None:
+            ok = False
         key = choice_key(text)
         if key in seen:
             check.report(item, f"{what} '{clip(text)}' repeats {what} {seen[key]}")
@@ -396,6 +404,15 @@ def _check_choices(check: Checker, node, items, what: str = "choice") -> list[st
         else:
             seen[key] = position
     return [text for _, text in items] if ok else None
+
+
+def _within(check: Checker, node, text: str | None, what: str, limit: int) -> str | None:
+    """``text`` if it is at most ``limit`` characters (what every screen is tested to show whole)."""
+    if text is not None and len(text) > limit:
+        check.report(node, f"{what} is {len(text)} characters long; at most {limit} fit on every screen "
+                           f"('{clip(text)}')")
+        return None
+    return text
 
 
 def _check_close(check: Checker, node, choices: list[str], answer: str) -> tuple[str, ...]:
