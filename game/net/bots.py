@@ -60,6 +60,18 @@ def responses(rnd, rng: random.Random) -> tuple[object, object]:
     return right, rng.choice(wrong) if wrong else right
 
 
+def any_response(message: dict, rng: random.Random):
+    """A response of the right shape for a question message, with no idea of the answer."""
+    kind, choices = message.get("kind", "choice"), message.get("choices") or []
+    if kind == "estimate":
+        return float((message.get("scale") or {}).get("low", 0))
+    if kind == "order":
+        return rng.sample(range(len(choices)), len(choices))
+    if kind == "type":
+        return "a guess"
+    return rng.randrange(len(choices)) if choices else 0
+
+
 @dataclass
 class _Phone:
     index: int
@@ -78,9 +90,10 @@ class _Phone:
 
 
 class BotRunner:
-    """``count`` simulated phones; ``truth(number)`` gives the game's round for a question number."""
+    """``count`` simulated phones; ``truth(number)`` gives the game's round for a question number
+    (``None``: the phones answer anything, as the benchmark's do)."""
 
-    def __init__(self, ws_url: str, pin: str, count: int, *, truth: Callable[[int], object], seed=None,
+    def __init__(self, ws_url: str, pin: str, count: int, *, truth: Callable[[int], object] | None, seed=None,
                  junk: bool = True, dropper: bool = True, never: float = 0.12, right: float = 0.6,
                  delay: tuple[float, float] = (0.2, 2.5), join_spread: float = 1.0):
         self.url = ws_url
@@ -230,11 +243,13 @@ class BotRunner:
             if phone.secret is not None:
                 self.reconnects += 1
             phone.secret = message["secret"]
+            phone.paused = False  # the game says "paused" again after this if it still is
             self.joined.add(phone.index)
             await self._junk(phone, "not JSON", "{this is not json")
         elif kind == "question":
             number = message["q"]
             phone.question = number
+            phone.paused = False
             await self._junk(phone, "wrong secret", {"type": "answer", "secret": "not-the-secret-" + "x" * 8,
                                                      "q": number, "response": 0})
             rng = random.Random(f"bots|{self.seed}|{phone.index}|{number}")
@@ -242,8 +257,10 @@ class BotRunner:
             if roll < self.never and phone.role == "player":
                 self._mark_done(phone, number)
                 return
-            rnd = self.truth(number)
-            right, wrong = responses(rnd, rng)
+            if self.truth is not None:
+                right, wrong = responses(self.truth(number), rng)
+            else:  # nothing known but what the phone sees
+                right = wrong = any_response(message, rng)
             response = right if rng.random() < self.right else wrong
             limit = message.get("limit")
             low, high = self.delay
@@ -262,16 +279,16 @@ class BotRunner:
         elif kind == "error":
             if phone.role == "junk":
                 self.junk_refused += 1
+                if "after the buzzer" in phone.junk_done and "too big" not in phone.junk_done:
+                    # Last, once the late answer was refused: this one closes the connection.
+                    phone.closing = True
+                    await self._junk(phone, "too big", json.dumps({"type": "ping", "pad": "x" * 5000}))
         elif kind == "result":
             number = message.get("q")
             phone.question = None
             self._mark_done(phone, number)
             await self._junk(phone, "after the buzzer", {"type": "answer", "secret": phone.secret, "q": number,
                                                          "response": 0})
-            if "after the buzzer" in phone.junk_done and "too big" not in phone.junk_done:
-                await asyncio.sleep(0.05)
-                phone.closing = True
-                await self._junk(phone, "too big", json.dumps({"type": "ping", "pad": "x" * 5000}))
         elif kind == "paused":
             phone.paused = True
         elif kind == "resumed":
@@ -292,3 +309,29 @@ class BotRunner:
         else:
             phone.sent_at.pop(number, None)
             self._mark_done(phone, number)
+
+
+def main(argv=None) -> int:
+    """``python -m game.net.bots WS_URL PIN N``: phones in a process of their own (the benchmark's), until the
+    game ends the party; prints the runner's report as one JSON line."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser.add_argument("url")
+    parser.add_argument("pin")
+    parser.add_argument("count", type=int)
+    parser.add_argument("--delay", type=float, nargs=2, default=(0.0, 1.0), metavar=("LOW", "HIGH"),
+                        help="seconds from the question to the answer")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=120.0)
+    args = parser.parse_args(argv)
+    runner = BotRunner(args.url, args.pin, args.count, truth=None, seed=args.seed, junk=False, dropper=False,
+                       never=0.0, delay=tuple(args.delay), join_spread=1.0)
+    runner.start()
+    runner._thread.join(args.timeout)
+    print(json.dumps(runner.report()), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
