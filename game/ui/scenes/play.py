@@ -375,6 +375,11 @@ class PlayScene(Scene):
                 keep = free - self._grid_need(inner_w, self.question_size)
                 bottom_h = min(bottom_h, max(keep, self._feedback_floor(inner_w)))
                 bottom_h = max(min(bottom_h, free - self._grid_need(inner_w, self._smallest())), m.px(96))
+            elif self.panel is not None:  # another kind: its answer area keeps the room it asks for where it can
+                free = height - m.px(12) - self.bar_rect.bottom - m.px(16) * 3
+                prompt = len(text.wrap(self.session.current.question.prompt, m.px(t.small), inner_w, True))
+                keep = free - self.panel.height(inner_w, free) - text.line_height(m.px(t.small), True) * max(prompt, 2)
+                bottom_h = min(bottom_h, max(keep, self._feedback_floor(inner_w)))
         self.bottom_rect = pygame.Rect(margin, height - m.px(12) - bottom_h, inner_w, bottom_h)
         if self.phase == "question" and self.panel is not None and self.panel.wants_text and self.lifelines:
             self.bottom_rect.height += small_h  # typed answers: a second line says how to use the lifelines
@@ -396,13 +401,16 @@ class PlayScene(Scene):
         top = self.bar_rect.bottom + m.px(16)
         bottom = self.bottom_rect.top - m.px(16)
         if self.panel is not None:  # another kind: its panel takes the room the choices would
-            prompt_lines = min(len(text.wrap(self.session.current.question.prompt, m.px(t.small),
-                                             width - 2 * margin, True)), 3)
-            prompt_min = text.line_height(m.px(t.small), True) * max(prompt_lines, 2)
-            room = max(bottom - top - prompt_min - m.px(16), m.px(56))
-            panel_h = self.panel.height(width - 2 * margin, room)
-            self.prompt_rect = pygame.Rect(margin, top, width - 2 * margin, max(bottom - panel_h - top - m.px(16), 1))
-            self.panel.layout(pygame.Rect(margin, bottom - panel_h, width - 2 * margin, panel_h))
+            inner_w, smallest = width - 2 * margin, self._smallest()
+            prompt = self.session.current.question.prompt
+            least = text.wrap(prompt, smallest, inner_w, True)  # the prompt stays whole, at worst this small
+            room = max(bottom - top - len(least) * text.line_height(smallest, True) - m.px(16), m.px(56))
+            panel_h = self.panel.height(inner_w, room)
+            self.prompt_rect = pygame.Rect(margin, top, inner_w, max(bottom - panel_h - top - m.px(16), 1))
+            self.prompt_lines, self.prompt_size = self._prompt_fit(smallest, inner_w, self.prompt_rect.height) or \
+                (least, smallest)
+            self.panel.max_text = self.prompt_size  # its items never larger than the prompt
+            self.panel.layout(pygame.Rect(margin, bottom - panel_h, inner_w, panel_h))
             return
         self._place_grid(width, top, bottom)
 
@@ -549,14 +557,9 @@ class PlayScene(Scene):
 
         self._draw_timer(surface)
 
-        if self.panel is None:  # laid out with the choices, never smaller than they are
-            lines, size = self.prompt_lines, self.prompt_size
-        else:
-            lines, size = fit_lines(app.text, current.question.prompt,
-                                    [m.px(t.prompt), m.px(t.prompt * 0.85), m.px(t.body * 0.85), m.px(t.small)],
-                                    self.prompt_rect.width, self.prompt_rect.height, bold=True)
+        # Laid out with the choices (or the kind's panel): whole, never smaller than the choices.
         note_box(surface, self.prompt_rect, "prompt")
-        blit_lines(surface, app.text, lines, size, pal.text, self.prompt_rect, bold=True)
+        blit_lines(surface, app.text, self.prompt_lines, self.prompt_size, pal.text, self.prompt_rect, bold=True)
 
         self._draw_choices(surface)
 
