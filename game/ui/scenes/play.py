@@ -357,9 +357,11 @@ class PlayScene(Scene):
         label_h = text.line_height(m.px(t.label), True)
         self.top_rect = pygame.Rect(margin, m.px(14), inner_w, max(m.px(44), label_h + m.px(8)))
         label_w = max(text.width(label, m.px(t.label), True) for label in ("Paused", "120 s"))
-        self.bar_rect = pygame.Rect(margin, self.top_rect.bottom + m.px(10), inner_w - label_w - m.px(16), m.px(16))
-        self._timer_area = pygame.Rect(margin, self.bar_rect.centery - label_h // 2 - 2,
-                                       inner_w, label_h + 4).union(self.bar_rect)
+        # The clock's row: the bar and its seconds beside it, below the top row (never under it: the clock
+        # is redrawn on its own every frame, which would wipe whatever it covered).
+        row = pygame.Rect(margin, self.top_rect.bottom + m.px(4), inner_w, max(label_h + 4, m.px(16)))
+        self.bar_rect = pygame.Rect(margin, row.centery - m.px(8), inner_w - label_w - m.px(16), m.px(16))
+        self._timer_area = row.union(self.bar_rect)
         small_h = text.line_height(m.px(t.small))
         pad = m.px(10)
         if self.phase == "question":
@@ -372,13 +374,13 @@ class PlayScene(Scene):
                 # The panel takes the room the choices leave at the size they had on the question; it has at
                 # least its floor (the headline, two lines of explanation), and never pushes the choices
                 # past the smallest size.
-                free = height - m.px(12) - self.bar_rect.bottom - m.px(16) * 3
+                free = height - m.px(12) - self._clock_bottom() - m.px(16) * 2
                 keep = free - self._grid_need(inner_w, self.question_size)
                 bottom_h = min(self._feedback_height(inner_w, height, capped=False),
                                max(keep, self._feedback_floor(inner_w)))
                 bottom_h = max(min(bottom_h, free - self._grid_need(inner_w, self._smallest())), m.px(96))
             elif self.panel is not None:  # another kind: its answer area keeps the room it asks for where it can
-                free = height - m.px(12) - self.bar_rect.bottom - m.px(16) * 3
+                free = height - m.px(12) - self._clock_bottom() - m.px(16) * 2
                 prompt = len(text.wrap(self.session.current.question.prompt, m.px(t.small), inner_w, True))
                 keep = free - self.panel.height(inner_w, free) - text.line_height(m.px(t.small), True) * max(prompt, 2)
                 bottom_h = min(bottom_h, max(keep, self._feedback_floor(inner_w)))
@@ -400,7 +402,7 @@ class PlayScene(Scene):
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         margin = m.px(t.margin)
-        top = self.bar_rect.bottom + m.px(16)
+        top = self._clock_bottom()
         bottom = self.bottom_rect.top - m.px(16)
         if self.panel is not None:  # another kind: its panel takes the room the choices would
             inner_w, smallest = width - 2 * margin, self._smallest()
@@ -415,6 +417,10 @@ class PlayScene(Scene):
             self.panel.layout(pygame.Rect(margin, bottom - panel_h, inner_w, panel_h))
             return
         self._place_grid(width, top, bottom)
+
+    def _clock_bottom(self) -> int:
+        """Where the prompt may start: under the clock's row."""
+        return max(self._timer_area.bottom + self.app.metrics.px(8), self.bar_rect.bottom + self.app.metrics.px(16))
 
     def _smallest(self) -> int:
         return max(10, self.app.metrics.px(18))
@@ -636,9 +642,12 @@ class PlayScene(Scene):
 
     def _draw_strip(self, surface) -> None:
         if self.lifelines:
+            m, text = self.app.metrics, self.app.text
+            # One size for both, the largest at which each label fits its button on one line.
+            size = min(one_line(text, b.label, m.px(self.app.theme.small), b.rect.width - m.px(24), True, smallest=0.5)
+                       for b in self.lifelines)
             for button in self.lifelines:
-                button.draw(surface, self.app.theme, self.app.text, self.app.metrics,
-                            self.app.metrics.px(self.app.theme.small))
+                button.draw(surface, self.app.theme, text, m, size)
         elif self.session.mode == "hotseat":
             draw_player_chips(surface, self.app, self.session, self.strip_rect,
                               self.session.turn if self.phase == "question" else None)
