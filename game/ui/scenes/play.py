@@ -436,15 +436,14 @@ class PlayScene(Scene):
         return rows * choice_height(lines, size, text, m) + (rows - 1) * gap + prompt
 
     def _feedback_floor(self, width: int) -> int:
-        """The least the feedback panel needs: the headline (and hot-seat picks) whole, two lines of the
-        explanation in a size still easy to read, and the way on."""
+        """The least the feedback panel needs: the headline (and hot-seat picks) whole at no more than the
+        label size or the answers' size, two lines of the explanation in a size still easy to read, and the way on."""
         m, t, text = self.app.metrics, self.app.theme, self.app.text
-        head, head_size, _, picks, pick_size = self._feedback_parts(width - m.px(36))
-        explanation = self.session.current.question.explanation or ""
-        size = self._explanation_sizes()[-1]
-        lines = min(len(text.wrap(explanation, size, width - m.px(36))), 2) if explanation else 0
+        inner = width - m.px(36)
+        largest = min(m.px(t.label), getattr(self, "question_size", m.px(t.label)))  # never above the answers
+        head, head_size, _, picks, pick_size = self._feedback_parts(inner, largest=largest)
         return m.px(20) + len(head) * text.line_height(head_size, True) + len(picks) * text.line_height(pick_size, True) \
-            + lines * text.line_height(size) + text.line_height(m.px(t.small)) + m.px(12)
+            + self._explanation_floor(inner) + text.line_height(m.px(t.small)) + m.px(12)
 
     def _explanation_sizes(self) -> list[int]:
         m, t = self.app.metrics, self.app.theme
@@ -708,9 +707,10 @@ class PlayScene(Scene):
             return f"Time's up.{over} {answer}", pal.bad
         return f"✗ Not this time.{over} {answer}", pal.bad
 
-    def _feedback_parts(self, width: int, height: int | None = None):
+    def _feedback_parts(self, width: int, height: int | None = None, largest: int | None = None):
         """The headline (and hot-seat picks) wrapped for a panel ``width`` wide, every word of them, in sizes
-        that leave a line for the way on within ``height``: ``(head, size, colour, picks, size)``."""
+        (at most ``largest``) that leave two lines of the explanation and a line for the way on within
+        ``height``: ``(head, size, colour, picks, size)``."""
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         if self.session.mode == "hotseat":
@@ -721,16 +721,26 @@ class PlayScene(Scene):
             picks = ""
         head_size = one_line(app.text, head, m.px(t.body), width, True, smallest=0.75)
         pick_size = m.px(t.label)
+        if largest:
+            head_size, pick_size = min(head_size, largest), min(pick_size, largest)
         smallest = self._smallest()
+        reserve = self._explanation_floor(width) + text.line_height(m.px(t.small)) + m.px(8)  # and the gaps
         while True:
             head_lines = text.wrap(head, head_size, width, True)
             pick_lines = text.wrap(picks, pick_size, width, True) if picks else []
             used = len(head_lines) * text.line_height(head_size, True) + \
-                len(pick_lines) * text.line_height(pick_size, True) + text.line_height(m.px(t.small))
+                len(pick_lines) * text.line_height(pick_size, True) + reserve
             if height is None or used <= height or (head_size <= smallest and pick_size <= smallest):
                 return head_lines, head_size, colour, pick_lines, pick_size
             head_size = max(smallest, int(head_size * 0.92))
             pick_size = max(smallest, int(pick_size * 0.92))
+
+    def _explanation_floor(self, width: int) -> int:
+        """Two lines of the explanation (or its only one) in the smallest size it is drawn in."""
+        text = self.app.text
+        explanation = self.session.current.question.explanation or ""
+        size = self._explanation_sizes()[-1]
+        return min(len(text.wrap(explanation, size, width)), 2) * text.line_height(size) if explanation else 0
 
     def _feedback_height(self, width: int, height: int, capped: bool = True) -> int:
         """The feedback panel: the headline, (hot-seat) every pick, the explanation, the way on
