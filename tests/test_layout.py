@@ -25,6 +25,16 @@ SCALES = [1.0, 1.25, 1.5, 2.0]
 WORDS = ("Mountainside", "Wagon", "locomotive", "Norway", "cliff", "Dead", "Reckoning", "whom", "MW", "stunt")
 
 
+def every_window(test):
+    """Run ``test`` at every window size and text size."""
+    test = pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{round(s * 100)}%")(test)
+    return pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")(test)
+
+
+def none_found(found: list[str]) -> None:
+    assert not found, "\n".join(found[:40]) + (f"\n… and {len(found) - 40} more" if len(found) > 40 else "")
+
+
 def longest(limit: int, seed: int, end: str = "") -> str:
     """Text of exactly ``limit`` characters made of wide, ordinary words."""
     rng = random.Random(seed)
@@ -53,7 +63,18 @@ def open_app(tmp_path, size, scale, bank, theme="default") -> App:
     return app
 
 
-def record(app, scene, label: str, whole: list[str] = ()) -> list[str]:
+def timer_alone(play, surface) -> list[str]:
+    """The clock's area (redrawn on its own every frame) holds the clock and nothing else."""
+    area = play.animated_rect()
+    if area is None:
+        return []
+    found = [f"the clock's area {area} covers {line.text!r}" for line in surface.lines
+             if line.rect.colliderect(area) and not line.text.endswith((" s", "Paused"))]
+    return found + [f"the clock's area {area} covers the {box.kind}" for box in surface.boxes
+                    if box.rect.colliderect(area)]
+
+
+def record(app, scene, label: str, whole: list[str] = (), check=None) -> list[str]:
     """Lay ``scene`` out, draw it alone onto a recording surface; what is wrong with it (``whole``: texts
     that must be drawn in full, in lines of their own)."""
     scene.layout(*app.size)
@@ -65,7 +86,8 @@ def record(app, scene, label: str, whole: list[str] = ()) -> list[str]:
     assert surface.lines, f"{label}: nothing was drawn"
     drawn = "".join("".join(line.text.split()) for line in surface.lines)
     missing = [f"{text!r} is not drawn whole" for text in whole if "".join(text.split()) not in drawn]
-    return [f"{label}: {p}" for p in problems(surface) + missing]
+    extra = check(scene, surface) if check else []
+    return [f"{label}: {p}" for p in problems(surface) + missing + extra]
 
 
 def settle(scene) -> None:
@@ -96,7 +118,7 @@ def one_player_screens(app) -> list[str]:
     play = PlayScene(app, session)
     app.stack.push(play)
     play.intro = 99
-    found += record(app, play, "question")
+    found += record(app, play, "question", check=timer_alone)
     shapes = {}
     shapes["question"] = sorted((b.rect.x, b.rect.y) for b in play.buttons)
     play.handle(Intent(I.LIFELINE, index=0))  # 50:50: two choices struck through
@@ -138,7 +160,15 @@ def high_score_screen(app) -> list[str]:
     for k in range(10):
         entry = app.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
         results.append(app.store.save(entry))
-    return record(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores")
+    return record(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores", check=within_margins)
+
+
+def within_margins(scene, surface) -> list[str]:
+    """The table's rows (the highlight too) stay inside the window's margins."""
+    margin = scene.app.metrics.px(scene.app.theme.margin)
+    inside = surface.get_rect().inflate(-2 * margin, 0)
+    return [f"a row at {box.rect} overhangs the margins {inside}" for box in surface.boxes
+            if box.kind == "row" and not inside.contains(box.rect)]
 
 
 def hotseat_screens(app) -> list[str]:
@@ -159,7 +189,7 @@ def hotseat_screens(app) -> list[str]:
     app.stack.push(play)
     play.intro = 99
     found += record(app, HandoverScene(app, session, f"{names[0]} locked in an answer."), "handover")
-    found += record(app, play, "hot-seat question")
+    found += record(app, play, "hot-seat question", check=timer_alone)
     for turn in range(4):
         app.stack._scenes[-1:] = [play]
         play.handle(Intent(I.CHOOSE, index=turn % 2))
@@ -180,8 +210,7 @@ def hotseat_screens(app) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{round(s * 100)}%")
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@every_window
 def test_every_screen_holds_the_longest_text(tmp_path, size, scale):
     found = []
     app = open_app(tmp_path, size, scale, long_bank())
@@ -191,7 +220,7 @@ def test_every_screen_holds_the_longest_text(tmp_path, size, scale):
         found += hotseat_screens(app)
     finally:
         pygame.quit()
-    assert not found, "\n".join(found[:40]) + (f"\n… and {len(found) - 40} more" if len(found) > 40 else "")
+    none_found(found)
 
 
 @pytest.mark.parametrize("players", [2, 3, 4])
@@ -246,3 +275,99 @@ def test_the_score_keeps_its_size_when_a_streak_starts(tmp_path):
     finally:
         pygame.quit()
     assert len(sizes) == 3 and len(set(sizes)) == 1, sizes
+
+
+def kinds_bank() -> Bank:
+    """One question of each kind other than multiple choice, with the longest text each may hold."""
+    from game.core.kinds import MAX_TYPED
+    from game.core.model import ORDER_MAX, Scale
+
+    prompt = longest(PROMPT_MAX, 1, "?")
+    why = longest(EXPLANATION_MAX, 2, ".")
+    money = Scale(0, 900, 5, 50, value_kind="money", unit="million", currency="$", places=0)
+    items = tuple(longest(CHOICE_MAX, 10 + k) for k in range(ORDER_MAX))
+    typed = longest(MAX_TYPED, 20)
+    return Bank(questions=[
+        Question(prompt, ("True", "False"), "True", ordered=True, kind="truefalse", explanation=why, fact="tf"),
+        Question(prompt, (), money.show(875), kind="estimate", scale=money, value=875,
+                 explanation=why, fact="estimate"),
+        Question(prompt, items, " → ".join(items), kind="order", explanation=why, fact="order"),
+        Question(prompt, (), typed, kind="type", also=(longest(MAX_TYPED, 21),), explanation=why, fact="type"),
+    ], files=["kinds.yaml"])
+
+
+@every_window
+def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
+    """True/false, estimate, order and typed answers (game/ui/answers) on the question and its feedback."""
+    from game.ui.scenes.play import PlayScene
+
+    found = []
+    app = open_app(tmp_path, size, scale, kinds_bank())
+    try:
+        for question in app.bank.questions:
+            session = Session([question], count=1, rng=random.Random(1))
+            app.session = session
+            play = PlayScene(app, session)
+            app.stack._scenes[:] = []
+            app.stack.push(play)
+            play.intro = 99
+            found += record(app, play, f"{question.kind} question")
+            if question.kind == "type":
+                play.handle(Intent(I.TEXT, text="W" * 80))
+            for _ in range(8):  # a panel locks in with a second press, or (order) on its Lock in row
+                if play.phase != "question":
+                    break
+                if question.kind == "order" and play.panel.focus is not None:
+                    play.panel.focus = play.panel.n
+                play.handle(Intent(I.CONFIRM))
+            assert play.phase == "feedback", question.kind
+            found += record(app, play, f"{question.kind} feedback")
+    finally:
+        pygame.quit()
+    none_found(found)
+
+
+def test_the_title_picture_is_smooth_and_fades_in_at_its_left_edge():
+    """The train and the mountains are drawn supersampled (edges blend: many in-between colours, where
+    polygons drawn straight have only the palette's few); the left edge fades in rather than cutting off."""
+    from game.ui.theme import make_theme, metrics_for
+    from game.ui.widgets import draw_motif, motif_image
+
+    pygame.init()
+    try:
+        theme, metrics = make_theme(), metrics_for(1280, 720)
+        image = motif_image((600, 420), theme, metrics)
+        plain = pygame.Surface((600, 420), pygame.SRCALPHA)
+        draw_motif(plain, plain.get_rect(), theme, metrics)
+
+        def colours(surface):
+            return {tuple(surface.get_at((x, y))) for x in range(200, 600, 2) for y in range(0, 360, 2)}
+
+        assert len(colours(image)) > 4 * len(colours(plain))
+        assert max(image.get_at((0, y)).a for y in range(420)) == 0  # no hard vertical edge
+        assert max(image.get_at((300, y)).a for y in range(420)) > 250
+    finally:
+        pygame.quit()
+
+
+def test_a_struck_choice_is_struck_line_by_line(tmp_path, monkeypatch):
+    """50:50 on a choice that wraps: one stroke through each line, as long as that line's own text."""
+    from game.ui.widgets import ChoiceButton
+
+    app = open_app(tmp_path, (1280, 720), 1.0, long_bank(4))
+    try:
+        strokes = []
+        real = pygame.draw.line
+        monkeypatch.setattr(pygame.draw, "line", lambda surface, colour, a, b, width=1: strokes.append((a, b)) or
+                            real(surface, colour, a, b, width))
+        button = ChoiceButton(pygame.Rect(40, 100, 600, 160), 1, "A long answer that wraps " * 2 + "end", mark="removed")
+        surface = RecordingSurface(app.size, app.text)
+        button.draw(surface, app.theme, app.text, app.metrics)
+        surface.finish()
+    finally:
+        pygame.quit()
+    lines = [line for line in surface.lines if not line.bold]
+    assert len(lines) >= 2 and len(strokes) == len(lines)
+    for line, (a, b) in zip(lines, strokes):
+        assert line.rect.top < a[1] == b[1] < line.rect.bottom
+        assert abs(a[0] - line.rect.left) <= 3 and abs(b[0] - line.rect.right) <= 3, (line.text, a, b, line.rect)

@@ -59,7 +59,10 @@ def fit_lines(text: Text, content: str, sizes: list[int], width: int, height: in
         limit = min(limit, max_lines)
     if len(lines) > limit:
         lines = lines[:limit]
-        lines[-1] = lines[-1].rstrip() + "…"
+        last = lines[-1].rstrip()
+        while last and text.width(last + "…", size, bold) > width:  # the "…" never runs past the box
+            last = last[:-1].rstrip()
+        lines[-1] = last + "…"
     return lines, size
 
 
@@ -138,6 +141,23 @@ class Backdrop:
             return image.convert()
         except pygame.error:
             return image
+
+
+def draw_countdown(surface, app, bar: pygame.Rect, remaining: float, limit: float | None, label: str,
+                   hurry: bool) -> None:
+    """A question's clock: a bar that empties (green, then amber, then red) and its label beside it."""
+    m, t = app.metrics, app.theme
+    pal = t.palette
+    fraction = min(remaining / limit, 1.0) if limit else 0
+    radius = bar.height // 2
+    pygame.draw.rect(surface, pal.bar_back, bar, border_radius=radius)
+    colour = pal.good if fraction > 0.5 else pal.accent if fraction > 0.25 else pal.bad
+    filled = bar.copy()
+    filled.width = int(bar.width * fraction)
+    if filled.width > 0:
+        pygame.draw.rect(surface, colour, filled, border_radius=radius)
+    blit_text(surface, app.text, label, m.px(t.label), pal.bad if hurry else pal.text,
+              (bar.right + m.px(14), bar.centery), bold=True, anchor="midleft")
 
 
 def draw_shape(surface, shape: str, center, radius: int, color) -> None:

@@ -13,7 +13,7 @@ from game.ui.scene import Scene
 from game.ui.theme import LETTERS, PLAYER_COLOURS, readable_on
 from game.ui.record import note_box
 from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
-                              first_fitting, fit_lines, one_line)
+                             draw_countdown, first_fitting, fit_lines, one_line)
 
 FEEDBACK_SECONDS = 6.0
 INTRO_SECONDS = 0.35   # the answers rise into place (not with reduced motion)
@@ -357,9 +357,11 @@ class PlayScene(Scene):
         label_h = text.line_height(m.px(t.label), True)
         self.top_rect = pygame.Rect(margin, m.px(14), inner_w, max(m.px(44), label_h + m.px(8)))
         label_w = max(text.width(label, m.px(t.label), True) for label in ("Paused", "120 s"))
-        self.bar_rect = pygame.Rect(margin, self.top_rect.bottom + m.px(10), inner_w - label_w - m.px(16), m.px(16))
-        self._timer_area = pygame.Rect(margin, self.bar_rect.centery - label_h // 2 - 2,
-                                       inner_w, label_h + 4).union(self.bar_rect)
+        # The clock's row: the bar and its seconds beside it, below the top row (never under it: the clock
+        # is redrawn on its own every frame, which would wipe whatever it covered).
+        row = pygame.Rect(margin, self.top_rect.bottom + m.px(4), inner_w, max(label_h + 4, m.px(16)))
+        self.bar_rect = pygame.Rect(margin, row.centery - m.px(8), inner_w - label_w - m.px(16), m.px(16))
+        self._timer_area = row.union(self.bar_rect)
         small_h = text.line_height(m.px(t.small))
         pad = m.px(10)
         if self.phase == "question":
@@ -369,12 +371,19 @@ class PlayScene(Scene):
         else:
             bottom_h = self._feedback_height(inner_w, height)
             if self.panel is None and self.buttons and getattr(self, "_grid_for", None) == self.session.index:
-                # The choices keep the size they had on the question where the panel can make do with less
-                # (its explanation in smaller text); it never pushes them past the smallest size.
-                free = height - m.px(12) - self.bar_rect.bottom - m.px(16) * 3
+                # The panel takes the room the choices leave at the size they had on the question; it has at
+                # least its floor (the headline, two lines of explanation), and never pushes the choices
+                # past the smallest size.
+                free = height - m.px(12) - self._clock_bottom() - m.px(16) * 2
                 keep = free - self._grid_need(inner_w, self.question_size)
-                bottom_h = min(bottom_h, max(keep, self._feedback_floor(inner_w)))
+                bottom_h = min(self._feedback_height(inner_w, height, capped=False),
+                               max(keep, self._feedback_floor(inner_w)))
                 bottom_h = max(min(bottom_h, free - self._grid_need(inner_w, self._smallest())), m.px(96))
+            elif self.panel is not None:  # another kind: its answer area keeps the room it asks for where it can
+                free = height - m.px(12) - self._clock_bottom() - m.px(16) * 2
+                prompt = len(text.wrap(self.session.current.question.prompt, m.px(t.small), inner_w, True))
+                keep = free - self.panel.height(inner_w, free) - text.line_height(m.px(t.small), True) * max(prompt, 2)
+                bottom_h = min(bottom_h, max(keep, self._feedback_floor(inner_w)))
         self.bottom_rect = pygame.Rect(margin, height - m.px(12) - bottom_h, inner_w, bottom_h)
         if self.phase == "question" and self.panel is not None and self.panel.wants_text and self.lifelines:
             self.bottom_rect.height += small_h  # typed answers: a second line says how to use the lifelines
@@ -393,18 +402,25 @@ class PlayScene(Scene):
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         margin = m.px(t.margin)
-        top = self.bar_rect.bottom + m.px(16)
+        top = self._clock_bottom()
         bottom = self.bottom_rect.top - m.px(16)
         if self.panel is not None:  # another kind: its panel takes the room the choices would
-            prompt_lines = min(len(text.wrap(self.session.current.question.prompt, m.px(t.small),
-                                             width - 2 * margin, True)), 3)
-            prompt_min = text.line_height(m.px(t.small), True) * max(prompt_lines, 2)
-            room = max(bottom - top - prompt_min - m.px(16), m.px(56))
-            panel_h = self.panel.height(width - 2 * margin, room)
-            self.prompt_rect = pygame.Rect(margin, top, width - 2 * margin, max(bottom - panel_h - top - m.px(16), 1))
-            self.panel.layout(pygame.Rect(margin, bottom - panel_h, width - 2 * margin, panel_h))
+            inner_w, smallest = width - 2 * margin, self._smallest()
+            prompt = self.session.current.question.prompt
+            least = text.wrap(prompt, smallest, inner_w, True)  # the prompt stays whole, at worst this small
+            room = max(bottom - top - len(least) * text.line_height(smallest, True) - m.px(16), m.px(56))
+            panel_h = self.panel.height(inner_w, room)
+            self.prompt_rect = pygame.Rect(margin, top, inner_w, max(bottom - panel_h - top - m.px(16), 1))
+            self.prompt_lines, self.prompt_size = self._prompt_fit(smallest, inner_w, self.prompt_rect.height) or \
+                (least, smallest)
+            self.panel.max_text = self.prompt_size  # its items never larger than the prompt
+            self.panel.layout(pygame.Rect(margin, bottom - panel_h, inner_w, panel_h))
             return
         self._place_grid(width, top, bottom)
+
+    def _clock_bottom(self) -> int:
+        """Where the prompt may start: under the clock's row."""
+        return max(self._timer_area.bottom + self.app.metrics.px(8), self.bar_rect.bottom + self.app.metrics.px(16))
 
     def _smallest(self) -> int:
         return max(10, self.app.metrics.px(18))
@@ -420,11 +436,18 @@ class PlayScene(Scene):
         return rows * choice_height(lines, size, text, m) + (rows - 1) * gap + prompt
 
     def _feedback_floor(self, width: int) -> int:
-        """The least the feedback panel needs: the headline (and hot-seat picks) whole, and the way on."""
+        """The least the feedback panel needs: the headline (and hot-seat picks) whole at no more than the
+        label size or the answers' size, two lines of the explanation in a size still easy to read, and the way on."""
         m, t, text = self.app.metrics, self.app.theme, self.app.text
-        head, head_size, _, picks, pick_size = self._feedback_parts(width - m.px(36))
+        inner = width - m.px(36)
+        largest = min(m.px(t.label), getattr(self, "question_size", m.px(t.label)))  # never above the answers
+        head, head_size, _, picks, pick_size = self._feedback_parts(inner, largest=largest)
         return m.px(20) + len(head) * text.line_height(head_size, True) + len(picks) * text.line_height(pick_size, True) \
-            + text.line_height(m.px(t.small)) + m.px(8)
+            + self._explanation_floor(inner) + text.line_height(m.px(t.small)) + m.px(12)
+
+    def _explanation_sizes(self) -> list[int]:
+        m, t = self.app.metrics, self.app.theme
+        return sorted({m.px(t.label), m.px(t.small), max(self._smallest(), m.px(t.small * 0.85))}, reverse=True)
 
     def _sizes(self, largest: int, smallest: int) -> list[int]:
         sizes = [largest]
@@ -549,14 +572,9 @@ class PlayScene(Scene):
 
         self._draw_timer(surface)
 
-        if self.panel is None:  # laid out with the choices, never smaller than they are
-            lines, size = self.prompt_lines, self.prompt_size
-        else:
-            lines, size = fit_lines(app.text, current.question.prompt,
-                                    [m.px(t.prompt), m.px(t.prompt * 0.85), m.px(t.body * 0.85), m.px(t.small)],
-                                    self.prompt_rect.width, self.prompt_rect.height, bold=True)
+        # Laid out with the choices (or the kind's panel): whole, never smaller than the choices.
         note_box(surface, self.prompt_rect, "prompt")
-        blit_lines(surface, app.text, lines, size, pal.text, self.prompt_rect, bold=True)
+        blit_lines(surface, app.text, self.prompt_lines, self.prompt_size, pal.text, self.prompt_rect, bold=True)
 
         self._draw_choices(surface)
 
@@ -623,9 +641,12 @@ class PlayScene(Scene):
 
     def _draw_strip(self, surface) -> None:
         if self.lifelines:
+            m, text = self.app.metrics, self.app.text
+            # One size for both, the largest at which each label fits its button on one line.
+            size = min(one_line(text, b.label, m.px(self.app.theme.small), b.rect.width - m.px(24), True, smallest=0.5)
+                       for b in self.lifelines)
             for button in self.lifelines:
-                button.draw(surface, self.app.theme, self.app.text, self.app.metrics,
-                            self.app.metrics.px(self.app.theme.small))
+                button.draw(surface, self.app.theme, text, m, size)
         elif self.session.mode == "hotseat":
             draw_player_chips(surface, self.app, self.session, self.strip_rect,
                               self.session.turn if self.phase == "question" else None)
@@ -646,19 +667,10 @@ class PlayScene(Scene):
         else:
             limit = self.result.limit or session.current.limit
             remaining = max(limit - self.result.elapsed, 0)
-        fraction = min(remaining / limit, 1.0) if limit else 0
-        radius = self.bar_rect.height // 2
-        pygame.draw.rect(surface, pal.bar_back, self.bar_rect, border_radius=radius)
-        colour = pal.good if fraction > 0.5 else pal.accent if fraction > 0.25 else pal.bad
-        filled = self.bar_rect.copy()
-        filled.width = int(self.bar_rect.width * fraction)
-        if filled.width > 0:
-            pygame.draw.rect(surface, colour, filled, border_radius=radius)
         seconds = int(remaining + 0.999) if self.phase == "question" else int(remaining)
         label = "Paused" if session.paused and self.phase == "question" else f"{seconds} s"
         hurry = self.phase == "question" and seconds <= 5 and not session.paused
-        blit_text(surface, app.text, label, m.px(t.label), pal.bad if hurry else pal.text,
-                  (self.bar_rect.right + m.px(14), self.bar_rect.centery), bold=True, anchor="midleft")
+        draw_countdown(surface, app, self.bar_rect, remaining, limit, label, hurry)
 
     def _the_answer(self) -> str:
         """"The answer: …" for the headline (an order is shown in full beside the player's)."""
@@ -686,9 +698,10 @@ class PlayScene(Scene):
             return f"Time's up.{over} {answer}", pal.bad
         return f"✗ Not this time.{over} {answer}", pal.bad
 
-    def _feedback_parts(self, width: int, height: int | None = None):
+    def _feedback_parts(self, width: int, height: int | None = None, largest: int | None = None):
         """The headline (and hot-seat picks) wrapped for a panel ``width`` wide, every word of them, in sizes
-        that leave a line for the way on within ``height``: ``(head, size, colour, picks, size)``."""
+        (at most ``largest``) that leave two lines of the explanation and a line for the way on within
+        ``height``: ``(head, size, colour, picks, size)``."""
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         if self.session.mode == "hotseat":
@@ -699,19 +712,30 @@ class PlayScene(Scene):
             picks = ""
         head_size = one_line(app.text, head, m.px(t.body), width, True, smallest=0.75)
         pick_size = m.px(t.label)
+        if largest:
+            head_size, pick_size = min(head_size, largest), min(pick_size, largest)
         smallest = self._smallest()
+        reserve = self._explanation_floor(width) + text.line_height(m.px(t.small)) + m.px(8)  # and the gaps
         while True:
             head_lines = text.wrap(head, head_size, width, True)
             pick_lines = text.wrap(picks, pick_size, width, True) if picks else []
             used = len(head_lines) * text.line_height(head_size, True) + \
-                len(pick_lines) * text.line_height(pick_size, True) + text.line_height(m.px(t.small))
+                len(pick_lines) * text.line_height(pick_size, True) + reserve
             if height is None or used <= height or (head_size <= smallest and pick_size <= smallest):
                 return head_lines, head_size, colour, pick_lines, pick_size
             head_size = max(smallest, int(head_size * 0.92))
             pick_size = max(smallest, int(pick_size * 0.92))
 
-    def _feedback_height(self, width: int, height: int) -> int:
-        """The feedback panel: the headline, (hot-seat) every pick, the explanation, the way on."""
+    def _explanation_floor(self, width: int) -> int:
+        """Two lines of the explanation (or its only one) in the smallest size it is drawn in."""
+        text = self.app.text
+        explanation = self.session.current.question.explanation or ""
+        size = self._explanation_sizes()[-1]
+        return min(len(text.wrap(explanation, size, width)), 2) * text.line_height(size) if explanation else 0
+
+    def _feedback_height(self, width: int, height: int, capped: bool = True) -> int:
+        """The feedback panel: the headline, (hot-seat) every pick, the explanation, the way on
+        (``capped``: at most 40 % of the window)."""
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         inner = width - m.px(36)
@@ -722,7 +746,7 @@ class PlayScene(Scene):
         if explanation:
             need += len(text.wrap(explanation, m.px(t.label), inner)) * text.line_height(m.px(t.label))
         need += text.line_height(m.px(t.small)) + m.px(4)
-        return min(max(need, m.px(136)), int(height * 0.4))
+        return min(max(need, m.px(136)), int(height * 0.4) if capped else height)
 
     def _draw_feedback(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
@@ -751,9 +775,9 @@ class PlayScene(Scene):
         foot_h = text.line_height(m.px(t.small))
         explanation = self.session.current.question.explanation or ""
         body = pygame.Rect(inner.left, y, inner.width, inner.bottom - foot_h - y)
-        sizes = [m.px(t.label), m.px(t.small), m.px(t.small * 0.85), self._smallest()]
+        sizes = self._explanation_sizes()
         if explanation and body.height >= text.line_height(sizes[-1]):  # a line at least, or none
-            lines, size = fit_lines(text, explanation, sorted(set(sizes), reverse=True), body.width, body.height)
+            lines, size = fit_lines(text, explanation, sizes, body.width, body.height)
             blit_lines(surface, text, lines, size, pal.text, body, align="left", valign="top")
         blit_text(surface, text, cont, m.px(t.small), pal.muted, inner.bottomright, anchor="bottomright")
 
