@@ -48,7 +48,7 @@ def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every
 
     When the questions are of several kinds and ``count`` is at least how many,
     a game first takes, for each kind (the rarest first), the first fresh key
-    that can ask it, so that every kind is played (see also :func:`_varied`).
+    that can ask it, so that every kind is played.
     """
     by_key: dict[str, list[Question]] = {}
     for question in questions:
@@ -94,16 +94,13 @@ def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every
 
 def _varied(chosen: list[str], by_key: dict[str, list[Question]], rng: random.Random,
             reserved: dict[str, str]) -> list[Question]:
-    """One question of each chosen key: of the kind it was taken for, else of one of its kinds picked
-    alike (a fact's true/false statement as often as its multiple choice, however many prompts that
-    has), then one of that kind's questions.  A bank of one kind draws exactly as a plain random
-    choice per key would."""
+    """One question of each chosen key: one of the kind it was taken for, else any of its questions."""
     picked = []
     for key in chosen:
         options = by_key[key]
-        kinds = sorted({q.kind for q in options})
-        kind = reserved.get(key) or (rng.choice(kinds) if len(kinds) > 1 else kinds[0])
-        picked.append(rng.choice([q for q in options if q.kind == kind]))
+        if key in reserved:
+            options = [q for q in options if q.kind == reserved[key]]
+        picked.append(rng.choice(options))
     return picked
 
 
