@@ -212,8 +212,17 @@ def hotseat_screens(app) -> list[str]:
 
 @every_window
 def test_every_screen_holds_the_longest_text(tmp_path, size, scale):
+    every_screen(tmp_path, size, scale, "default")
+
+
+@pytest.mark.parametrize("size, scale", [((800, 600), 2.0), ((1280, 720), 1.5)])
+def test_every_screen_holds_the_longest_text_in_high_contrast(tmp_path, size, scale):
+    every_screen(tmp_path, size, scale, "high-contrast")
+
+
+def every_screen(tmp_path, size, scale, theme):
     found = []
-    app = open_app(tmp_path, size, scale, long_bank())
+    app = open_app(tmp_path, size, scale, long_bank(), theme)
     try:
         found += one_player_screens(app)
         found += high_score_screen(app)
