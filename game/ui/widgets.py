@@ -74,6 +74,15 @@ def one_line(text: Text, content: str, size: int, width: int, bold=False, smalle
     return size
 
 
+def whole_line(text: Text, content: str, size: int, width: int, bold=True) -> tuple[str, int]:
+    """``content`` on one line at the largest size (down to 30 % of ``size``, never under 12 px) that holds
+    it whole (a name: shrunk rather than cut); past that, cut with "…" at the smallest."""
+    least = max(min(size, 12), int(size * 0.3))
+    size = one_line(text, content, size, width, bold, smallest=least / size)
+    lines, size = fit_lines(text, content, [size], width, text.line_height(size, bold), bold=bold, max_lines=1)
+    return lines[0], size
+
+
 def first_fitting(text: Text, options: list[str], size: int, width: int, bold=False) -> str:
     """The first of ``options`` (longest first) that fits on one line at ``size``; else the last."""
     for option in options:
