@@ -248,6 +248,19 @@ def choice_text_width(width: int, theme: Theme, text: Text, m: Metrics) -> int:
     return max(width - choice_badge_width(m) - m.px(44) - mark - m.px(12), 1)
 
 
+def fit_choice_size(buttons, theme: Theme, text: Text, m: Metrics) -> int:
+    """For choices already placed: the largest size (the body size down to 18 px at 1280x720) at which
+    every one's text, wrapped, fits its button; set on all of them (one size on the screen)."""
+    size, smallest = m.px(theme.body), max(10, m.px(18))
+    while size > smallest and not all(
+            choice_height(len(text.wrap(b.label, size, choice_text_width(b.rect.width, theme, text, m))), size,
+                          text, m) <= b.rect.height for b in buttons):
+        size = max(smallest, min(size - 1, int(size * 0.92)))
+    for button in buttons:
+        button.size = size
+    return size
+
+
 def choice_height(lines: int, size: int, text: Text, m: Metrics) -> int:
     """The height a choice needs for ``lines`` lines of its answer at ``size``."""
     return lines * text.line_height(size) + m.px(16)
