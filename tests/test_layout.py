@@ -157,10 +157,12 @@ def high_score_screen(app) -> list[str]:
         session.answer(session.current.correct)
         session.advance()
     results = []
-    for k in range(10):
+    for k in range(10):  # ten names as wide as a name can be
         entry = app.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
         results.append(app.store.save(entry))
-    return record(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores", check=within_margins)
+    names = [("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k for k in range(10)]
+    return record(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores", whole=names,
+                  check=within_margins)
 
 
 def within_margins(scene, surface) -> list[str]:
