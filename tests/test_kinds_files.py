@@ -65,8 +65,18 @@ def test_each_kind_loads_as_the_contract_says():
     assert all(q.to_json()["type"] == q.kind for q in bank.questions)
 
 
+def test_an_estimate_whose_answer_is_near_the_sliders_middle_is_warned_about():
+    bank = load("questions:\n  - {type: estimate, prompt: Age?, answer: 60, min: 30, max: 90, tolerance: 10}\n")
+    (warning,) = bank.warnings
+    assert (warning.line, warning.column) == (2, 44) and "the slider starts in the middle, at 60" in warning.message
+    assert len(bank.questions) == 1  # a warning: the question still plays
+    assert load("questions:\n  - {type: estimate, prompt: Age?, answer: 60, min: 0, max: 90, tolerance: 10}\n"
+                ).warnings == []
+
+
 def test_estimate_defaults_step_from_the_answers_precision_and_tolerance_from_the_range():
     (q,) = load("questions:\n  - {type: estimate, prompt: Gross?, answer: 3.5, min: 0, max: 10}\n").questions
+    # (the middle, 5.0, is further from 3.5 than the tolerance: no warning)
     assert (q.scale.step, q.scale.tolerance, q.answer) == (0.1, 1.0, "3.5")
 
 
@@ -159,12 +169,14 @@ def test_value_facts_make_an_estimate_the_slider_can_reach(name):
         assert scale.tolerance > 0 and scale.step > 0 and (scale.high - scale.low) / scale.step <= 400
         assert scale.show(est.value) == est.answer
         if name == "number":
-            assert (scale.low, scale.high) == (20, 150)  # the author's bounds
+            assert 20 <= scale.low and scale.high <= 150  # the author's bounds
+        # The knob starts in the middle: leaving it there must not earn points.
+        assert abs(scale.snap((scale.low + scale.high) / 2) - est.value) >= scale.tolerance
         if name in ("open", "money", "big"):
             assert scale.low >= 0
         places[round((est.value - scale.low) / (scale.high - scale.low), 2)] += 1
     if name in ("open", "money", "big"):
-        assert len(places) >= 4  # the answer is not always at the same place on the slider
+        assert len(places) >= 3  # the answer is not always at the same place on the slider
     assert fact_bank(VALUE_FACTS[name], 5) == fact_bank(VALUE_FACTS[name], 5)
 
 

@@ -225,11 +225,13 @@ class Fact:
     def scale_for(self, rng: random.Random) -> tuple[Scale, float]:
         """An estimate's slider and the right value on it.
 
-        The slider runs in the answer's precision (a day for dates) over ten
-        steps of the ladder, inside ``min``/``max``, with the answer at a
-        random place on it (two to eight ladder steps from the low end, when
-        the bounds leave room); when ``min`` and ``max`` are both given they
-        are the ends.  ``tolerance`` defaults to two ladder steps.
+        The slider runs in the answer's precision (a day for dates; coarser
+        when that would make more than :data:`ESTIMATE_POSITIONS` places) over
+        up to ten steps of the ladder, inside ``min``/``max``.  The answer sits
+        at a random place on it, but at least ``tolerance`` from its middle,
+        where the knob starts: leaving the slider alone earns nothing.  Of the
+        widest spans (ten ladder steps, else nine, ... six) that allow this,
+        one is picked at random.  ``tolerance`` defaults to two ladder steps.
         """
         if self.kind == "date":
             value, unit = Decimal(self.day.toordinal()), Decimal(1)
@@ -243,16 +245,22 @@ class Fact:
             floor, ceiling = self.low, self.high
             if self.step is None:  # wrong answers by hand: the ladder's plausible floor
                 floor = Decimal(1) if self.kind == "ordinal" else Decimal(0) if value >= 0 else None
-        if floor is not None and ceiling is not None:
-            low, high = floor, ceiling
-        else:
-            low = value - ladder_step * rng.randint(2, 8)
-            high = low + ladder_step * 10
-            if floor is not None and low < floor:
-                low, high = floor, high + (floor - low)
-            if ceiling is not None and high > ceiling:
-                low, high = low - (high - ceiling), ceiling
-                low = max(low, floor) if floor is not None else low
+        tolerance = self.tolerance if self.tolerance is not None else ladder_step * 2
+        windows = []
+        for steps in range(10, 5, -1):
+            for below in range(1, steps):
+                low = value - ladder_step * below
+                high = low + ladder_step * steps
+                if floor is not None and low < floor:
+                    low, high = floor, high + (floor - low)
+                if ceiling is not None and high > ceiling:
+                    low, high = low - (high - ceiling), ceiling
+                    low = max(low, floor) if floor is not None else low
+                windows.append((low, high))
+            far = [w for w in dict.fromkeys(windows) if abs((w[0] + w[1]) / 2 - value) >= tolerance]
+            if far:
+                break
+        low, high = rng.choice(far or windows)
         step = unit
         for factor in itertools.cycle((2, Decimal("2.5"), 2)):  # 1, 2, 5, 10, 20, 50 ... of the unit
             if (high - low) / step <= ESTIMATE_POSITIONS:
@@ -261,7 +269,6 @@ class Fact:
         # The ends sit a whole number of steps from the answer, so the slider can land on it.
         low = value - ((value - low) // step) * step
         high = value + ((high - value) // step) * step
-        tolerance = self.tolerance if self.tolerance is not None else ladder_step * 2
         places = 0 if self.kind == "date" else max(self.places, -step.normalize().as_tuple().exponent, 0)
         scale = Scale(low=float(low), high=float(high), step=float(step), tolerance=float(tolerance),
                       value_kind=self.kind, unit=self.unit, currency=self.currency, places=places)
