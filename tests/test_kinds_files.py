@@ -230,7 +230,7 @@ def test_a_group_of_dates_makes_an_order_question_earliest_first():
     assert order.choices == ("Shoot", "Video", "Opening") and order.answer == "Shoot → Video → Opening"
     assert order.prompt == "Put these in order, earliest first."
     assert order.fact == "order:days:c,b,a" and order.reveals == ("c", "b", "a")
-    assert "Video (6 July 2023)" in order.explanation
+    assert order.explanation == "First: Shoot (1 January 2022). Last: Opening (12 July 2023)."
 
 
 def test_a_group_of_text_facts_keeps_the_files_order_and_bigger_groups_make_more_questions():
