@@ -786,7 +786,10 @@ class PlayScene(Scene):
             pygame.draw.rect(surface, pal.panel_edge, panel, width=m.px(t.edge), border_radius=m.px(t.radius))
         note_box(surface, panel, "panel")
         inner = panel.inflate(-m.px(36), -m.px(20))
-        head, head_size, colour, picks, pick_size = self._feedback_parts(inner.width, inner.height)
+        largest = None
+        if self.panel is None and self.buttons and self.choice_size < getattr(self, "question_size", 0):
+            largest = min(m.px(t.label), self.question_size)  # the answers gave way: as the panel was sized
+        head, head_size, colour, picks, pick_size = self._feedback_parts(inner.width, inner.height, largest)
         y = inner.top
         y += blit_lines(surface, text, head, head_size, colour, pygame.Rect(inner.left, y, inner.width, 0), bold=True,
                         align="left", valign="top") + m.px(4)
