@@ -225,50 +225,39 @@ class Fact:
     def scale_for(self, rng: random.Random) -> tuple[Scale, float]:
         """An estimate's slider and the right value on it.
 
-        The slider runs in the answer's precision (a day for dates; coarser
-        when that would make more than :data:`ESTIMATE_POSITIONS` places) over
-        up to ten steps of the ladder, inside ``min``/``max``.  The answer sits
-        at a random place on it, but at least ``tolerance`` from its middle,
-        where the knob starts: leaving the slider alone earns nothing.  Of the
-        widest spans (ten ladder steps, else nine, ... six) that allow this,
-        one is picked at random.  ``tolerance`` defaults to two ladder steps.
+        The slider runs in the answer's precision (a day for dates) over ten
+        steps of the ladder, with the answer at a uniformly random place on it,
+        so that a blind guess (the middle, an end) earns no more than chance.
+        It starts no lower than a count, a sum or an ordinal can (0, "first"):
+        when that is nearer than ten steps below the answer, the slider is only
+        as long as the room below it.  ``min``/``max`` bound only the
+        multiple-choice ladder: bounds set near the answer would otherwise put
+        it at the same place every time.  ``tolerance`` defaults to two ladder
+        steps, at most a fifth of the slider.
         """
         if self.kind == "date":
             value, unit = Decimal(self.day.toordinal()), Decimal(1)
             ladder_step = Decimal(int(self.step or 7))
-            floor = Decimal(self.low.toordinal()) if self.low else None
-            ceiling = Decimal(self.high.toordinal()) if self.high else None
+            floor = None
         else:
             value, unit = self.number, Decimal(1).scaleb(-self.places)
             ladder_step = Decimal(self.step) if self.step is not None else \
                 Decimal(1) if self.kind == "ordinal" else nice_step(value, self.places)
-            floor, ceiling = self.low, self.high
-            if self.step is None:  # wrong answers by hand: the ladder's plausible floor
-                floor = Decimal(1) if self.kind == "ordinal" else Decimal(0) if value >= 0 else None
-        tolerance = self.tolerance if self.tolerance is not None else ladder_step * 2
-        windows = []
-        for steps in range(10, 5, -1):
-            for below in range(1, steps):
-                low = value - ladder_step * below
-                high = low + ladder_step * steps
-                if floor is not None and low < floor:
-                    low, high = floor, high + (floor - low)
-                if ceiling is not None and high > ceiling:
-                    low, high = low - (high - ceiling), ceiling
-                    low = max(low, floor) if floor is not None else low
-                windows.append((low, high))
-            far = [w for w in dict.fromkeys(windows) if abs((w[0] + w[1]) / 2 - value) >= tolerance]
-            if far:
-                break
-        low, high = rng.choice(far or windows)
+            floor = Decimal(1) if self.kind == "ordinal" else Decimal(0) if value >= 0 else None
+        span = ladder_step * 10
+        if floor is not None and floor < value:
+            span = min(span, value - floor)  # room below the answer for every place on the slider
         step = unit
         for factor in itertools.cycle((2, Decimal("2.5"), 2)):  # 1, 2, 5, 10, 20, 50 ... of the unit
-            if (high - low) / step <= ESTIMATE_POSITIONS:
+            if span / step <= ESTIMATE_POSITIONS:
                 break
             step *= factor
-        # The ends sit a whole number of steps from the answer, so the slider can land on it.
-        low = value - ((value - low) // step) * step
-        high = value + ((high - value) // step) * step
+        positions = int(span // step)
+        # The answer sits a whole number of steps from the low end, at any place alike that the floor allows.
+        furthest = positions if floor is None else min(positions, int((value - floor) // step))
+        low = value - step * rng.randint(0, furthest)
+        high = low + step * positions
+        tolerance = self.tolerance if self.tolerance is not None else min(ladder_step * 2, span / 5)
         places = 0 if self.kind == "date" else max(self.places, -step.normalize().as_tuple().exponent, 0)
         scale = Scale(low=float(low), high=float(high), step=float(step), tolerance=float(tolerance),
                       value_kind=self.kind, unit=self.unit, currency=self.currency, places=places)
