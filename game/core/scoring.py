@@ -48,3 +48,51 @@ def award(correct: bool, elapsed: float, limit: float | None, streak_before: int
     if close:
         return max(round(speed_points(elapsed, limit) / 2) - cost, 0), 0, 0
     return 0, 0, 0
+
+
+def breakdown(points: int, bonus: int, elapsed: float, limit: float | None, *, correct: bool, close: bool = False,
+              lifelines: int = 0) -> tuple[int, int, int]:
+    """``(speed, bonus, cost)`` of an answer that scored ``points`` (after its lifeline cost) and ``bonus``:
+    ``speed + bonus - cost`` is exactly what the answer added to the score."""
+    if not (correct or close):
+        return 0, 0, 0
+    base = speed_points(elapsed, limit)
+    if close:
+        base = round(base / 2)
+    return base, bonus, min(lifelines * LIFELINE_COST, base) if lifelines else 0
+
+
+
+def made_of(speed: int, bonus: int, cost: int) -> str:
+    """"535 speed + 100 streak bonus − 200 lifeline": how points were made."""
+    parts = [f"{speed:,} speed"]
+    if bonus:
+        parts.append(f"+ {bonus:,} streak bonus")
+    if cost:
+        parts.append(f"− {cost:,} lifeline{'s' if cost > LIFELINE_COST else ''}")
+    return " ".join(parts)
+
+
+def points_text(speed: int, bonus: int, cost: int) -> str:
+    """"+435 (535 speed + 100 streak bonus − 200 lifeline)": the points added first, then how (when more than speed)."""
+    total = f"+{speed + bonus - cost:,}"
+    return f"{total} ({made_of(speed, bonus, cost)})" if bonus or cost else total
+
+
+def answer_points_text(answer) -> str:
+    """:func:`points_text` for a session's answer (anything with the fields of ``session.Answer``)."""
+    return points_text(*_answer_parts(answer))
+
+
+def _answer_parts(answer) -> tuple[int, int, int]:
+    return breakdown(answer.points, answer.bonus, answer.elapsed, answer.limit, correct=answer.correct,
+                     close=answer.close, lifelines=len(answer.lifelines))
+
+
+def game_points_text(answers) -> str:
+    """How a game's score was made: "5,200 speed + 600 streak bonus − 400 lifelines" ("" with no points)."""
+    speed = bonus = cost = 0
+    for answer in answers:
+        s, b, c = _answer_parts(answer)
+        speed, bonus, cost = speed + s, bonus + b, cost + c
+    return made_of(speed, bonus, cost) if speed else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core import scoring
 from game.core.session import Session
 from game.ui import intents as I
 from game.ui.menu import Menu
@@ -110,6 +111,9 @@ class ResultsScene(AfterGameScene):
         else:
             big, unit = f"{self._counted(s.score):,}", "points"
         lines = [] if s.mode in ("practice", "sudden-death") else [f"{s.correct_count} of {len(s.answers)} right"]
+        made = scoring.game_points_text(s.answers) if s.scored else ""
+        if made:  # the score, and how it was made (the same words as the feedback line and the review)
+            lines.append(f"{s.score:,} = {made}")
         lines.append(f"Average answer time {s.average_time:.1f} s")
         lines.append(f"Best streak {s.best_streak}")
         used = sum(len(a.lifelines) for a in s.answers)

@@ -12,6 +12,7 @@ from bisect import bisect_left
 
 import pygame
 
+from game.core import scoring
 from game.core.session import Answer, Session
 from game.ui import intents as I
 from game.ui.answers import given_text, in_place, kind_of, response_of, right_text
@@ -55,10 +56,7 @@ class ReviewScene(Scene):
             colour = pal.good if answer.correct else pal.accent if answer.close else pal.bad
         bits = [f"{answer.elapsed:.1f} s"]
         if self.session.scored:
-            points = f"+{answer.total:,} points"
-            if answer.bonus:
-                points += f" (incl. {answer.bonus} streak bonus)"
-            bits.append(points)
+            bits.append(f"{scoring.answer_points_text(answer)} points")
         if answer.lifelines:
             bits.append("lifelines: " + ", ".join(answer.lifelines))
         return picked, " · ".join(bits), colour
