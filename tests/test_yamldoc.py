@@ -154,3 +154,13 @@ def test_both_parsers_build_the_same_tree():
         "    explanation: |\n      block\n      text\n    extra: {a: b, c: [d, e]}\n"
     )
     assert yamldoc.parse(text, fast=True).to_plain() == yamldoc.parse(text, fast=False).to_plain()
+
+
+@BOTH
+def test_a_streamed_list_hands_over_each_item_and_keeps_none(fast):
+    taken = []
+    text = "title: x\nquestions:\n  - a: 1\n  - [b, c]\n  - d\nother: [e]\n"
+    root = yamldoc.parse(text, fast=fast, stream=("questions", taken.append))
+    assert [item.to_plain() for item in taken] == [{"a": "1"}, ["b", "c"], "d"]
+    assert root.to_plain() == {"title": "x", "questions": [], "other": ["e"]}
+    assert root.size == yamldoc.parse(text, fast=fast).size  # the limits still count what was handed over

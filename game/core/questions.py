@@ -137,9 +137,20 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
     bank = Bank(files=[path])
     seen = {} if seen is None else seen
     check = Checker(path)
+    added: list[str] = []  # prompts this file put in `seen`, taken back if the file cannot be read
+
+    def take(item) -> None:
+        # Each question is read as soon as the parser has finished it and then let go, so the
+        # file's tree is never held whole: the time stays in step with the bank's size.
+        _read_item(check, item, bank, lambda node: _read_question(check, node), seen, added)
+
     try:
-        root = yamldoc.parse(text, fast=fast)
+        root = yamldoc.parse(text, fast=fast, stream=("questions", take))
     except yamldoc.YamlProblem as exc:
+        for key in added:
+            del seen[key]
+        bank = Bank(files=[path])
+        check = Checker(path)
         check.report((exc.line, exc.column), exc.message)
         bank.problems = check.problems
         return bank
@@ -165,24 +176,31 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
 
 
 def _read_list(check: Checker, node, name: str, bank: Bank, read, seen: dict[str, str]) -> None:
+    """The items of a list (those of 'questions' were already taken one by one while parsing)."""
     if node.kind != "seq":
         check.report(node, f"'{name}' must be a list, not {yamldoc.describe(node)}")
         return
     for item in node.value:
-        made = read(item)
-        if made is None:
+        _read_item(check, item, bank, read, seen)
+
+
+def _read_item(check: Checker, item, bank: Bank, read, seen: dict[str, str], added: list[str] | None = None) -> None:
+    made = read(item)
+    if made is None:
+        bank.skipped += 1
+        return
+    for question in made if isinstance(made, list) else [made]:
+        key = prompt_key(question.prompt)
+        first = seen.get(key)
+        if first is not None:
+            line = question.source.rsplit(":", 1)[-1]
+            check.report((int(line), 1), f"the same prompt appears at {first}: '{clip(question.prompt)}'")
             bank.skipped += 1
             continue
-        for question in made if isinstance(made, list) else [made]:
-            key = prompt_key(question.prompt)
-            first = seen.get(key)
-            if first is not None:
-                line = question.source.rsplit(":", 1)[-1]
-                check.report((int(line), 1), f"the same prompt appears at {first}: '{clip(question.prompt)}'")
-                bank.skipped += 1
-                continue
-            seen[key] = question.source
-            bank.questions.append(question)
+        seen[key] = question.source
+        if added is not None:
+            added.append(key)
+        bank.questions.append(question)
 
 
 def _read_question(check: Checker, node) -> Question | None:

@@ -26,6 +26,7 @@ pure-Python parser gives the same events, only slower.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import yaml
 
@@ -117,9 +118,12 @@ def _position(text: str, index: int | None) -> tuple[int, int]:
 
 
 def parse(text: str, *, fast: bool = True, max_depth: int = MAX_DEPTH,
-          max_nodes: int = MAX_EXPANDED_NODES) -> Node | None:
+          max_nodes: int = MAX_EXPANDED_NODES, stream: tuple[str, Callable[[Node], None]] | None = None) -> Node | None:
     """Parse one YAML document into a :class:`Node` tree (``None`` if empty).
 
+    ``stream=(key, take)``: when the top level is a mapping, each item of the list
+    under its first ``key`` is handed to ``take`` as soon as it is complete and is
+    not kept in the tree (that list stays empty), so a long list is never held whole.
     Raises :class:`YamlProblem` for syntax errors, refused tags, more than one
     document, too deep nesting and alias explosions.
     """
@@ -133,7 +137,7 @@ def parse(text: str, *, fast: bool = True, max_depth: int = MAX_DEPTH,
     loader = None
     try:
         loader = loader_cls(text)
-        return _compose(loader, max_depth, max_nodes)
+        return _compose(loader, max_depth, max_nodes, stream)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -288,7 +292,7 @@ def _skip_block_scalar(text: str, i: int, owner: int) -> int:
     return n
 
 
-def _compose(loader, max_depth: int, max_nodes: int) -> Node | None:
+def _compose(loader, max_depth: int, max_nodes: int, stream=None) -> Node | None:
     """Build the tree from parser events with an explicit stack (no recursion).
 
     This is the hot path of loading a bank, so the per-event work is inlined.
@@ -307,6 +311,8 @@ def _compose(loader, max_depth: int, max_nodes: int) -> Node | None:
     root: Node | None = None
     documents = 0
     total = 0
+    stream_key, take = stream if stream is not None else (None, None)
+    target: Node | None = None  # the list whose items go to `take`
 
     def refuse_tag(event) -> YamlProblem:
         mark = event.start_mark
@@ -335,6 +341,10 @@ def _compose(loader, max_depth: int, max_nodes: int) -> Node | None:
                 raise YamlProblem(mark.line + 1, mark.column + 1,
                                   f"the document is nested more than {max_depth} levels deep")
             node = Node("seq" if cls is seq_start else "map", [], mark.line + 1, mark.column + 1)
+            if stream_key is not None and cls is seq_start and len(stack) == 1:
+                key = stack[0][2]
+                if stack[0][0].kind == "map" and key is not None and key.kind == "scalar" and key.value == stream_key:
+                    target, stream_key = node, None
             if event.anchor is not None:
                 open_anchors.add(event.anchor)
             stack.append([node, event.anchor, None])
@@ -380,7 +390,9 @@ def _compose(loader, max_depth: int, max_nodes: int) -> Node | None:
         parent_node.size += node.size
         if node.height >= parent_node.height:
             parent_node.height = node.height + 1
-        if parent_node.kind == "seq":
+        if parent_node is target:
+            take(node)
+        elif parent_node.kind == "seq":
             parent_node.value.append(node)
         elif parent[2] is None:
             parent[2] = node
