@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,27 +57,28 @@ def compile_locks(uv: str) -> None:
     def run(*args: str) -> None:
         subprocess.run([uv, "pip", "compile", *args, *COMMON], cwd=ROOT, check=True)
 
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        (tmp / "build.in").write_text("pip\nhatchling>=1.18\neditables\n")  # editables: hatchling's editable install
-        (tmp / "pygame.in").write_text("pygame\n")
-        (tmp / "pygame-ce.in").write_text("pygame-ce\n")
-        (tmp / "pyyaml-oldest.in").write_text(f"PyYAML=={oldest_pyyaml()}\n")
-        (tmp / "tools.in").write_text("uv\n")
-        everything = tmp / "all.txt"
-        # One resolution of everything; the files below are cut from it with -c.
-        run(PYPROJECT, str(tmp / "build.in"), str(tmp / "pygame.in"), "--extra", "test", "--extra", "browser",
-            "-o", str(everything))
-        same = ["-c", str(everything)]
-        run(str(tmp / "build.in"), *same, "-o", "requirements/build.txt")
-        run(PYPROJECT, "--no-emit-package", "pygame", *same, "-o", "requirements/game.txt")
-        run(PYPROJECT, "--extra", "test", "--no-emit-package", "pygame", *same, "-o", "requirements/test.txt")
-        run(PYPROJECT, "--extra", "test", "--extra", "browser", "--no-emit-package", "pygame", *same,
-            "-o", "requirements/browser.txt")
-        run(str(tmp / "pygame.in"), *same, "-o", "requirements/pygame.txt")
-        run(str(tmp / "pygame-ce.in"), "-o", "requirements/pygame-ce.txt")
-        run(str(tmp / "pyyaml-oldest.in"), "-o", "requirements/pyyaml-oldest.txt")
-        run(str(tmp / "tools.in"), "-o", "requirements/tools.txt")
+    # The inputs live at a fixed place in the checkout so that the lock files' "via" notes do not change.
+    inputs = Path(".tools/lock-inputs")
+    (ROOT / inputs).mkdir(parents=True, exist_ok=True)
+    wanted = {"build.in": "pip\nhatchling>=1.18\neditables\n",  # editables: hatchling's editable install
+              "pygame.in": "pygame\n", "pygame-ce.in": "pygame-ce\n",
+              "pyyaml-oldest.in": f"PyYAML=={oldest_pyyaml()}\n", "tools.in": "uv\n"}
+    for name, text in wanted.items():
+        (ROOT / inputs / name).write_text(text)
+    everything = str(inputs / "all.txt")
+    # One resolution of everything; the files below are cut from it with -c.
+    run(PYPROJECT, str(inputs / "build.in"), str(inputs / "pygame.in"), "--extra", "test", "--extra", "browser",
+        "-o", everything)
+    same = ["-c", everything]
+    run(str(inputs / "build.in"), *same, "-o", "requirements/build.txt")
+    run(PYPROJECT, "--no-emit-package", "pygame", *same, "-o", "requirements/game.txt")
+    run(PYPROJECT, "--extra", "test", "--no-emit-package", "pygame", *same, "-o", "requirements/test.txt")
+    run(PYPROJECT, "--extra", "test", "--extra", "browser", "--no-emit-package", "pygame", *same,
+        "-o", "requirements/browser.txt")
+    run(str(inputs / "pygame.in"), *same, "-o", "requirements/pygame.txt")
+    run(str(inputs / "pygame-ce.in"), "-o", "requirements/pygame-ce.txt")
+    run(str(inputs / "pyyaml-oldest.in"), "-o", "requirements/pyyaml-oldest.txt")
+    run(str(inputs / "tools.in"), "-o", "requirements/tools.txt")
 
 
 def main() -> int:
