@@ -198,10 +198,10 @@ def default_sources() -> list[Path]:
     return sources
 
 
-def load_bank(sources: list[Path], seed, fast: bool = True):
+def load_bank(sources: list[Path], seed, fast: bool = True, giveaways: bool = False):
     from game.core.questions import load_files
 
-    return load_files(sources, seed, fast=fast)
+    return load_files(sources, seed, fast=fast, giveaways=giveaways)
 
 
 # -- play -------------------------------------------------------------------------------
@@ -238,6 +238,7 @@ def cmd_play(args) -> int:
     store = ScoreStore(args.scores or user.scores)
     saved = _saved_settings(user.settings, notices)
     settings = saved.changed(**_overrides(args))
+    history = None if args.seed is not None else _history(user.history, notices)  # --seed: the same game always
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
@@ -250,7 +251,8 @@ def cmd_play(args) -> int:
                       autoplay=args.autoplay, fps=args.fps,
                       screenshots=args.screenshots, size=args.size, fullscreen=args.fullscreen)
     app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices,
-              settings=settings, saved_settings=saved, settings_path=user.settings)
+              settings=settings, saved_settings=saved, settings_path=user.settings, history=history,
+              history_path=user.history if history is not None else None)
     try:
         app.open_window()
     except pygame.error as exc:
@@ -277,14 +279,25 @@ def cmd_play(args) -> int:
     return code
 
 
-def _saved_settings(path: Path, notices: list[str]):
-    from game.core import settings as S
-
-    read = S.load(path)
+def _read_noting(load, path: Path, notices: list[str]):
+    """``load(path)``; its message (a file kept aside) goes to standard error and the title screen."""
+    read = load(path)
     if read.message:
         print(f"mi-trivia: {read.message}", file=sys.stderr)
         notices.append(read.message)
-    return read.settings
+    return read
+
+
+def _saved_settings(path: Path, notices: list[str]):
+    from game.core import settings as S
+
+    return _read_noting(S.load, path, notices).settings
+
+
+def _history(path: Path, notices: list[str]):
+    from game.core import history as H
+
+    return _read_noting(H.load, path, notices).history
 
 
 def _overrides(args) -> dict:
@@ -303,13 +316,16 @@ def cmd_validate(args) -> int:
 
     sources = args.paths or default_sources()
     try:
-        bank = load_bank(sources, args.seed, fast=not args.pure)
+        bank = load_bank(sources, args.seed, fast=not args.pure, giveaways=True)
     except UnreadablePath as exc:
         print(f"mi-trivia validate: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     out = sys.stderr if args.json else sys.stdout
     for problem in bank.problems:
         print(problem, file=out)
+    for warning in bank.warnings:
+        print(f"{warning.path}:{warning.line}:{warning.column}: warning: {warning.message}", file=out)
+    warned = f", {len(bank.warnings)} warning{'s' if len(bank.warnings) != 1 else ''}" if bank.warnings else ""
     if args.json:
         json.dump([q.to_json() for q in bank.questions], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -318,10 +334,11 @@ def cmd_validate(args) -> int:
     if bank.problems:
         print(f"{len(bank.problems)} problem{'s' if len(bank.problems) != 1 else ''} in {where}; "
               f"{len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} usable, "
-              f"{bank.skipped} skipped", file=out)
+              f"{bank.skipped} skipped{warned}", file=out)
         return EXIT_PROBLEMS
     if not args.json:
-        print(f"OK: {len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} from {where}, no problems")
+        print(f"OK: {len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} from {where}, "
+              f"no problems{warned}")
     return EXIT_OK
 
 
@@ -396,6 +413,7 @@ def cmd_paths(args) -> int:
     print(f"your questions:   {user.questions_dir}  (every *.yaml here is added to the default bank)")
     print(f"scores:           {user.scores}")
     print(f"settings:         {user.settings}  (theme, text size, motion, timer, sound: the Settings screen)")
+    print(f"history:          {user.history}  (questions asked lately, asked last; delete it to forget them)")
     print(f"data folder:      {user.data_dir}")
     print(f"config folder:    {user.config_dir}")
     return EXIT_OK

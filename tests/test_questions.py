@@ -237,3 +237,29 @@ def test_close_choices_earn_half_points():
 ])
 def test_bad_close_choices(close, message):
     assert message in one(GOOD + f"    close: {close}\n")
+
+
+@pytest.mark.parametrize("field, limit", [("prompt", "PROMPT_MAX"), ("choice", "CHOICE_MAX"),
+                                          ("explanation", "EXPLANATION_MAX")])
+def test_text_longer_than_every_screen_holds_is_refused_at_its_line(field, limit):
+    """The limits are what tests/test_layout.py shows whole on every screen; one more character is refused."""
+    from game.core import model
+
+    most = getattr(model, limit)
+    for length, refused in ((most, False), (most + 1, True)):
+        text = "x" * length
+        prompt = text if field == "prompt" else "Which one?"
+        choice = text if field == "choice" else "c"
+        explanation = text if field == "explanation" else "Why."
+        found = problems(f"""
+            questions:
+              - prompt: {prompt}
+                choices: [a, b, {choice}]
+                answer: a
+                explanation: {explanation}
+            """)
+        if refused:
+            assert len(found) == 1 and f"at most {most}" in found[0], found
+            assert found[0].startswith(("3:", "4:", "6:"))
+        else:
+            assert found == []

@@ -91,38 +91,12 @@ class SettingsScene(Scene):
         return True
 
     # -- layout and drawing -------------------------------------------------------
-    def layout(self, width: int, height: int) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
-        margin = m.px(t.margin)
-        self.label_size = m.px(t.label)
-        self.title_y = m.px(20)
-        top = self.title_y + text.line_height(m.px(t.title), True) + m.px(8)
-        small_h = text.line_height(m.px(t.small))
-        gap = m.px(8)
-        n = len(self.menu.buttons)
-        widest = max(text.width(f"{ROWS[i]}:  ◀ {shown(f, v)} ▶", self.label_size, True)
-                     for i, f in enumerate(FIELDS) for v in CHOICES[f])
-        col_w = min(max(m.px(640), widest + m.px(48)), width - 2 * margin)
-        # Room for at least two lines of help under the rows (one column; text shrinks in its buttons if need be).
-        room = height - top - small_h * 3 - m.px(20)
-        button_h = text.line_height(self.label_size, True) + m.px(14)
-        if n * button_h + (n - 1) * gap > room:
-            button_h = max((room - (n - 1) * gap) // n, text.line_height(int(self.label_size * 0.85), True) + 2)
-        left = (width - col_w) // 2
-        for i, button in enumerate(self.menu.buttons):
-            button.rect = pygame.Rect(left, top + i * (button_h + gap), col_w, button_h)
-        bottom = self.menu.buttons[-1].rect.bottom
-        self.help_rect = pygame.Rect(margin, bottom + m.px(10), width - 2 * margin, height - bottom - m.px(10) - m.px(6))
+    def _hint(self) -> str:
+        hint = "↑↓ choose · ←→ or Enter change · Esc back"
+        return hint + (f" · saved in {self.app.settings_path}" if self.app.settings_path else " · not saved (a test run)")
 
-    def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        pal = t.palette
-        app.backdrop.draw(surface)
-        blit_text(surface, app.text, "Settings", m.px(t.title), pal.text, (surface.get_width() // 2, self.title_y),
-                  bold=True, anchor="midtop")
-        self.menu.draw(surface, app, self.label_size)
-        focus = self.menu.focus
+    def _notes(self, focus: int) -> list[str]:
+        app = self.app
         notes = [HELP[focus]]
         if focus < DONE:
             field = FIELDS[focus]
@@ -131,13 +105,55 @@ class SettingsScene(Scene):
                 notes.append(f"Set on the command line for this run; saved: {shown(field, saved)}.")
         if focus == SOUND and app.sound.failed:
             notes.append("No sound device was found: the game stays silent.")
-        hint = "↑↓ choose · ←→ or Enter change · Esc back"
-        hint += f" · saved in {app.settings_path}" if app.settings_path else " · not saved (a test run)"
-        line_h = app.text.line_height(m.px(t.small))
-        foot = app.text.wrap(hint, m.px(t.small), self.help_rect.width)[:max(0, self.help_rect.height // line_h - 2)]
-        limit = max(1, self.help_rect.height // line_h - len(foot))
+        return notes
+
+    def layout(self, width: int, height: int) -> None:
+        """The rows, then the help for the focused row (room for the longest) and the footer, every word of
+        both.  When large text needs more room than the window has, the labels and the help shrink together
+        (the labels never smaller than the help)."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
+        margin = m.px(t.margin)
+        self.title_y = m.px(20)
+        top = self.title_y + text.line_height(m.px(t.title), True) + m.px(8)
+        help_w = width - 2 * margin
+        gap = m.px(8)
+        n = len(self.menu.buttons)
+        scale = 1.0
+        while True:
+            self.label_size = max(8, int(m.px(t.label) * scale))
+            self.small_size = small = max(8, int(m.px(t.small) * scale))
+            small_h = text.line_height(small)
+            self.foot_lines = text.wrap(self._hint(), small, help_w)
+            longest = max(len(text.wrap(note, small, help_w)) for note in HELP)
+            self.help_h = (longest + 1) * small_h  # a line more for "set on the command line" and the like
+            button_h = text.line_height(self.label_size, True) + m.px(14)
+            used = top + n * button_h + (n - 1) * gap + m.px(10) + self.help_h + len(self.foot_lines) * small_h
+            if used <= height - m.px(6) or small <= 8:
+                break
+            scale *= 0.94
+        widest = max(text.width(f"{ROWS[i]}:  ◀ {shown(f, v)} ▶", self.label_size, True)
+                     for i, f in enumerate(FIELDS) for v in CHOICES[f])
+        col_w = min(max(m.px(640), widest + m.px(48)), width - 2 * margin)
+        left = (width - col_w) // 2
+        for i, button in enumerate(self.menu.buttons):
+            button.rect = pygame.Rect(left, top + i * (button_h + gap), col_w, button_h)
+        self.label_size = self.menu.fitting_size(app, self.label_size)
+        bottom = self.menu.buttons[-1].rect.bottom
+        self.help_rect = pygame.Rect(margin, bottom + m.px(10), help_w, height - bottom - m.px(10) - m.px(6))
+
+    def draw(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        app.backdrop.draw(surface)
+        blit_text(surface, app.text, "Settings", m.px(t.title), pal.text, (surface.get_width() // 2, self.title_y),
+                  bold=True, anchor="midtop")
+        self.menu.draw(surface, app, self.label_size)
+        small = self.small_size
+        line_h = app.text.line_height(small)
+        limit = max(1, (self.help_rect.height - len(self.foot_lines) * line_h) // line_h)
         lines = []
-        for note in notes:
-            lines.extend(app.text.wrap(note, m.px(t.small), self.help_rect.width))
-        blit_lines(surface, app.text, lines[:limit], m.px(t.small), pal.text, self.help_rect, valign="top")
-        blit_lines(surface, app.text, foot, m.px(t.small), pal.muted, self.help_rect, valign="bottom")
+        for note in self._notes(self.menu.focus):
+            lines.extend(app.text.wrap(note, small, self.help_rect.width))
+        blit_lines(surface, app.text, lines[:limit], small, pal.text, self.help_rect, valign="top")
+        blit_lines(surface, app.text, self.foot_lines, small, pal.muted, self.help_rect, valign="bottom")
