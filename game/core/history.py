@@ -25,8 +25,8 @@ FORMAT = "mi-trivia-history"
 VERSION = 1
 KEEP = 300  # keys per bank
 BANKS = 20  # banks per file
-MAX_KEY = 500  # characters in one key (a prompt, at worst)
-MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_KEY = 1000  # characters in one key (a prompt, at worst; longer ones are not remembered)
+MAX_FILE_BYTES = 8 * 1024 * 1024  # KEEP * BANKS * MAX_KEY, with room for JSON's escapes
 
 
 def bank_id(files) -> str:
@@ -46,9 +46,10 @@ class History:
 
     def remember(self, bank: str, keys) -> None:
         """Add ``keys`` (in the order asked) as the newest of ``bank``; the oldest drop off."""
-        kept = [k for k in self.banks.pop(bank, []) if k not in set(keys)]
-        kept.extend(dict.fromkeys(k for k in keys if isinstance(k, str) and k))
-        self.banks[bank] = kept[-KEEP:]
+        new = list(dict.fromkeys(k for k in keys if isinstance(k, str) and 0 < len(k) <= MAX_KEY))
+        again = set(new)
+        kept = [k for k in self.banks.pop(bank, []) if k not in again]
+        self.banks[bank] = (kept + new)[-KEEP:]
         while len(self.banks) > BANKS:
             del self.banks[next(iter(self.banks))]
 
@@ -65,8 +66,8 @@ def parse_history(data: bytes) -> tuple[History | None, str | None]:
         raw = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         return None, "it is not UTF-8 text"
-    except (ValueError, RecursionError) as exc:
-        return None, f"it is not valid JSON ({str(exc)[:80]})"
+    except (ValueError, RecursionError):
+        return None, "it is not valid JSON"
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         return None, "it is not a mi-trivia history file"
     version = raw.get("version")
@@ -98,8 +99,8 @@ class ReadResult:
             return None
         if self.kept_aside is not None:
             return (f"The question history could not be used ({self.problem}); it was kept as "
-                    f"{self.kept_aside.name} and a fresh history started.")
-        return f"The question history could not be used ({self.problem}); a fresh history started."
+                    f"{self.kept_aside.name} and a fresh one started.")
+        return f"The question history could not be used ({self.problem}); a fresh one started."
 
 
 def load(path: Path) -> ReadResult:
