@@ -24,7 +24,7 @@ from pathlib import Path
 from game.core import yamldoc
 from game.core.checks import Checker
 from game.core.facts import order_questions, read_fact, read_groups, read_pools, read_reveals
-from game.core.kinds import normalise
+from game.core.kinds import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
     DIFFICULTIES,
@@ -454,7 +454,7 @@ def _type_fields(check: Checker, node, found) -> dict | None:
                 also.append(text)
     if answer is None:
         return None
-    return {"choices": (), "answer": answer, "also": tuple(dict.fromkeys(also))}
+    return {"choices": (), "answer": answer, "also": distinct_spellings(answer, also)}
 
 
 def _check_choices(check: Checker, node, items, what: str = "choice") -> list[str] | None:
@@ -539,7 +539,7 @@ def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> l
     """A warning wherever one question's answer appears in another's prompt, explanation or answer
     and the two may share a game (different facts, not kept apart by ``reveals``)."""
     from game.core.draw import apart, asked_for
-    from game.core.kinds import normalise
+    from game.core.kinds import distinct_spellings, normalise
 
     kept_apart = apart(questions)
     wanted: dict[str, dict[str, Question]] = {}  # answer words -> key -> a question asking for them
