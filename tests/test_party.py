@@ -197,3 +197,33 @@ def test_pins_are_six_digits():
     rng = random.Random(3)
     pins = {Room.new_pin(rng) for _ in range(50)}
     assert all(len(p) == 6 and p.isdigit() for p in pins)
+
+
+def test_moves_count_only_from_the_previous_question_and_ties_share_a_place(room):
+    """The play-test's first leaderboard showed ▲1 and ▼1 for players tied at 0 points."""
+    clock = room.clock
+    ann, bob, cat = (room.join(n, "123456") for n in ("Ann", "Bob", "Cat"))
+    assert [p.place for p in (ann, bob, cat)] == [0, 0, 0]  # not ranked before the first question
+    room.open_question(make_round(1), 20.0)
+    room.answer(cat.id, cat.secret, 1, 2, clock.now + 1)
+    room.close_question()
+    assert [(p.name, p.place, p.move) for p in room.standings()] == \
+        [("Cat", 1, None), ("Ann", 2, None), ("Bob", 2, None)]  # a tie shares a place; no move yet
+    dan = room.join("Dan", "123456")  # between questions: a newcomer
+    room.open_question(make_round(2), 20.0)
+    room.answer(ann.id, ann.secret, 2, 2, clock.now + 1)
+    room.answer(dan.id, dan.secret, 2, 2, clock.now + 2)
+    room.close_question()
+    got = {p.name: (p.place, p.move) for p in room.standings()}
+    assert got["Cat"] == (1, 0) and got["Bob"] == (4, -2)
+    assert got["Ann"][1] == 2 - got["Ann"][0] and got["Dan"][1] is None  # the newcomer shows no move
+    places = [p.place for p in room.standings()]
+    assert places == sorted(places) and places[0] == 1
+    # Equal scores always share the place of the first of them, and the next place skips them.
+    room.open_question(make_round(3), 20.0)
+    room.close_question()
+    by_score = {}
+    for p in room.standings():
+        by_score.setdefault(p.score, set()).add(p.place)
+    assert all(len(places) == 1 for places in by_score.values())
+    assert all(p.move == 0 for p in room.standings())  # nobody scored: nobody moved

@@ -74,8 +74,8 @@ class PartyPlayer:
     correct: int = 0
     total_time: float = 0.0
     answers: dict[int, PartyAnswer] = field(default_factory=dict)
-    place: int = 0
-    move: int = 0  # places gained at the last ranking (negative: lost)
+    place: int = 0  # 0 until the first ranking after they joined (no move is shown for it)
+    move: int | None = None  # places gained since the previous question's ranking (None: not ranked then)
     joined_at: int = 0  # the question number open or last shown when they joined
 
 
@@ -143,7 +143,6 @@ class Room:
         self._next_id += 1
         self.players[player.id] = player
         self._by_secret[player.secret] = player.id
-        player.place = len(self.players)
         return player
 
     def rejoin(self, secret: str) -> PartyPlayer:
@@ -277,12 +276,16 @@ class Room:
         return sorted(self.players.values(), key=lambda p: (-p.score, p.total_time, p.id))
 
     def _rank(self) -> None:
-        """Give each player a ``place`` (equal scores share one) and a ``move`` since the last ranking."""
+        """Give each player a ``place`` and a ``move`` against the previous question's ranking.
+
+        Equal scores share a place (1, 1, 3: the next place counts everyone above). A player who was
+        not ranked at the previous question (the first question, or one who joined since) gets no
+        move, rather than one measured from nothing.
+        """
         ordered = self.standings()
         place = 0
         for i, player in enumerate(ordered):
             if i == 0 or player.score != ordered[i - 1].score:
                 place = i + 1
-            old = player.place or place
-            player.move = old - place
+            player.move = player.place - place if player.place else None
             player.place = place

@@ -48,7 +48,10 @@ def right_order(rnd) -> list[str]:
     return [rnd.choices[i] for i in solution]
 
 
-def move_text(move: int) -> str:
+def move_text(move: int | None) -> str:
+    """Places gained or lost since the previous question; nothing for a player not ranked then."""
+    if move is None:
+        return ""
     return f"▲{move}" if move > 0 else f"▼{-move}" if move < 0 else "–"
 
 
@@ -615,8 +618,9 @@ class PartyPlayScene(Scene):
             blit_text(surface, text, f"{player.score:,}", size, pal.text, (right, row.centery), bold=True,
                       anchor="midright")
             right -= score_w + m.px(18)
-            mv = player.move
-            blit_text(surface, text, move_text(mv), size, pal.good if mv > 0 else pal.bad if mv < 0 else pal.muted,
+            mv = player.move or 0
+            blit_text(surface, text, move_text(player.move), size,
+                      pal.good if mv > 0 else pal.bad if mv < 0 else pal.muted,
                       (right, row.centery), bold=True, anchor="midright")
             right -= move_w + m.px(18)
             got = player.answers.get(number)
