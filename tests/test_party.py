@@ -7,7 +7,7 @@ import random
 import pytest
 
 from game.core.model import Question
-from game.core.party import Rejected, Room
+from game.core.party import RECONNECT_GRACE, Rejected, Room
 from game.core.session import Round
 
 
@@ -143,6 +143,8 @@ def test_everyone_answered_counts_connected_players(room):
     room.answer(ann.id, ann.secret, 1, 0, clock.now)
     assert not room.everyone_answered()
     room.disconnect(bob.id)
+    assert not room.everyone_answered()  # a moment's grace: it may be a reload
+    clock.now += RECONNECT_GRACE
     assert room.everyone_answered()
 
 
@@ -227,3 +229,23 @@ def test_moves_count_only_from_the_previous_question_and_ties_share_a_place(room
         by_score.setdefault(p.score, set()).add(p.place)
     assert all(len(places) == 1 for places in by_score.values())
     assert all(p.move == 0 for p in room.standings())  # nobody scored: nobody moved
+
+
+def test_a_phone_that_just_dropped_is_waited_for(room):
+    """A reload mid-question must not close the question under the reloading player."""
+    clock = room.clock
+    ann, bob = room.join("Ann", "123456"), room.join("Bob", "123456")
+    room.open_question(make_round(1), 20.0)
+    room.answer(ann.id, ann.secret, 1, 2, clock.now)
+    room.disconnect(bob.id)  # Bob's phone reloads
+    assert not bob.connected and not room.everyone_answered()
+    room.rejoin(bob.secret)
+    assert bob.connected and not room.everyone_answered()
+    room.answer(bob.id, bob.secret, 1, 2, clock.now + 1)
+    assert room.everyone_answered()
+    room.close_question()
+    room.open_question(make_round(2), 20.0)
+    room.answer(ann.id, ann.secret, 2, 2, clock.now)
+    room.disconnect(bob.id)  # gone for good: waited for only a moment
+    clock.now += RECONNECT_GRACE
+    assert room.everyone_answered()

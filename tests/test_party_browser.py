@@ -153,7 +153,7 @@ def test_join_answer_result_reload_and_the_end(game, browser):
     shot(browser, "result")
     score = player.score
     browser.refresh()
-    visible(browser, "s-lobby")
+    visible(browser, "s-result")  # the last result again, not the lobby
     assert browser.find_element(By.ID, "who").text == "<b>Zoë</b>"
     assert len(game.room.players) == 1 and player.score == score and player.connected
 
@@ -191,6 +191,16 @@ def test_wrong_pin_and_taken_name_are_told(game, browser):
     WebDriverWait(browser, 5).until(lambda d: "taken" in d.find_element(By.ID, "join-error").text)
 
 
+def join_as(game, browser, name):
+    """Open the page from the QR code's address and join as ``name``; the room's player."""
+    browser.get(game.url + f"?pin={PIN}")
+    visible(browser, "s-join")
+    browser.find_element(By.ID, "name").send_keys(name)
+    browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
+    visible(browser, "s-lobby")
+    return next(p for p in game.room.players.values() if p.name == name)
+
+
 def kind_rounds():
     """One question of each kind other than multiple choice, arranged by the core as a game would."""
     import random
@@ -220,12 +230,7 @@ def test_every_kind_is_answered_on_the_phone(browser):
 
 def play_every_kind(game, browser):
     truefalse, estimate, order, typed = kind_rounds()
-    browser.get(game.url + f"?pin={PIN}")
-    visible(browser, "s-join")
-    browser.find_element(By.ID, "name").send_keys("Kim")
-    browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
-    visible(browser, "s-lobby")
-    player = next(iter(game.room.players.values()))
+    player = join_as(game, browser, "Kim")
 
     def answered(number):
         visible(browser, "s-locked")
@@ -267,3 +272,58 @@ def play_every_kind(game, browser):
     browser.find_element(By.ID, "type-text").submit()
     assert answered(typed.number).correct
     assert [a.correct for a in player.answers.values()] == [True, False, True, True]
+
+
+# Notes every screen the page shows, from the first moment of each page load (a reload included).
+WATCH_SCREENS = """
+window.__shown = [];
+new MutationObserver(() => {
+  for (const s of document.querySelectorAll('.screen')) {
+    if (!s.hidden && window.__shown[window.__shown.length - 1] !== s.id) window.__shown.push(s.id);
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['hidden']});
+"""
+
+
+def reload_and_see(driver, screen):
+    """Reload; wait for ``screen``; the screens shown on the way (the lobby must not be one of them)."""
+    driver.refresh()
+    visible(driver, screen)
+    return [s for s in driver.execute_script("return window.__shown") if s != "s-connecting"]
+
+
+def test_a_reload_shows_where_the_game_is_at_once(game, browser):
+    """The play-test: a reload after locking in showed "You're in!" (the lobby) and could miss the question."""
+    first, second = rounds()
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_SCREENS})
+    player = join_as(game, browser, "Max Power")
+    other = game.room.join("Ann", PIN)
+
+    game("ask", first, 20.0)
+    visible(browser, "s-question")
+    assert reload_and_see(browser, "s-question") == ["s-question"]  # not yet answered: the question
+    browser.find_elements(By.CSS_SELECTOR, "#q-answers button")[2].click()
+    visible(browser, "s-locked")
+    WebDriverWait(browser, 5).until(lambda _: 1 in player.answers)
+    assert reload_and_see(browser, "s-locked") == ["s-locked"]  # answered: locked in, no lobby
+    WebDriverWait(browser, 5).until(lambda _: player.connected)  # the big screen has them back
+    assert not game.room.everyone_answered()  # Ann has not answered; the question stays open
+
+    game("reveal")
+    visible(browser, "s-result")
+    assert reload_and_see(browser, "s-result") == ["s-result"]  # the last result, again
+    assert "Right" in browser.find_element(By.ID, "r-head").text
+    game.room.join("Cat", PIN)  # someone joins between questions: the count changes, the screen does not
+    game("kick", other.id)
+    time.sleep(0.3)
+    assert browser.find_element(By.ID, "s-result").is_displayed()
+
+    game("ask", second, 20.0)
+    visible(browser, "s-question")
+    game("pause")
+    visible(browser, "paused")
+    assert reload_and_see(browser, "s-question") == ["s-question"]
+    visible(browser, "paused")  # still paused after the reload
+    game("resume")
+    WebDriverWait(browser, 5).until(lambda d: not d.find_element(By.ID, "paused").is_displayed())
+    assert player.connected and player.score > 0

@@ -221,7 +221,7 @@ def test_host_join_answer_reveal_and_rejoin():
     server.inbox.put(Gone(1, clock[0] + 4))
     server.inbox.put(Inbound(3, {"type": "rejoin", "secret": secret}, clock[0] + 5))
     host.pump()
-    assert room.players[joined["id"]].connected and server.to(3, "locked")
+    assert room.players[joined["id"]].connected and server.to(3, "joined")[0]["state"]["type"] == "locked"
     reveal = host.reveal()
     result = server.to(3, "result")[0]
     assert result["correct"] and result["points"] == 950 and result["place"] == 1 and result["answer"] == "60 mph"
@@ -242,3 +242,49 @@ def test_host_kick_and_late_answers():
     assert "late" in server.to(1, "error")[-1]["reason"].lower()
     host.kick(pid)
     assert server.to(1, "kicked") and 1 in server.closed and pid not in room.players
+
+
+def test_a_phone_coming_back_is_told_where_the_game_is_in_its_welcome():
+    """After a reload the phone shows the current state at once, never the lobby in between."""
+    host, server, room, clock, round_ = _host()
+
+    def welcome(conn, message):
+        server.inbox.put(Inbound(conn, message, clock[0]))
+        host.pump()
+        got = server.to(conn, "joined")[-1]
+        assert [m["type"] for c, m in server.sent if c == conn][-1] == "joined"  # one message says it all
+        return got
+
+    ann = welcome(1, {"type": "join", "pin": "424242", "name": "Ann"})
+    assert ann["state"] == {"type": "lobby", "players": 1} and not ann["paused"]
+    bob = welcome(2, {"type": "join", "pin": "424242", "name": "Bob"})
+    assert server.to(1, "lobby")[-1]["players"] == 2 and not server.to(2, "lobby")
+    host.ask(round_, 20.0)
+    clock[0] += 5
+    back = welcome(3, {"type": "rejoin", "secret": ann["secret"]})  # reloaded before answering
+    assert back["state"]["type"] == "question" and back["state"]["q"] == 1 and back["state"]["limit"] == 15.0
+    server.inbox.put(Inbound(3, {"type": "answer", "secret": ann["secret"], "q": 1, "response": 1}, clock[0]))
+    host.pump()
+    server.inbox.put(Gone(3, clock[0]))
+    host.pump()
+    assert not room.players[ann["id"]].connected and not room.everyone_answered()  # waited for a moment
+    back = welcome(4, {"type": "rejoin", "secret": ann["secret"]})  # reloaded after locking in
+    assert back["state"] == {"type": "locked", "q": 1} and room.players[ann["id"]].connected
+    # The new page's rejoin can arrive before the old page's goodbye: the player stays here.
+    back = welcome(5, {"type": "rejoin", "secret": ann["secret"]})
+    server.inbox.put(Gone(4, clock[0]))
+    host.pump()
+    assert room.players[ann["id"]].connected and 4 in server.closed
+    host.pause()
+    assert welcome(6, {"type": "rejoin", "secret": bob["secret"]})["paused"]
+    host.resume()
+    host.reveal()
+    sent = server.to(5, "result")[-1]
+    back = welcome(7, {"type": "rejoin", "secret": ann["secret"]})  # reloaded on the reveal or leaderboard
+    assert back["state"] == sent and back["state"]["correct"] and not back["paused"]
+    assert welcome(8, {"type": "rejoin", "secret": bob["secret"]})["state"]["answered"] is False
+    host.end()
+    back = welcome(9, {"type": "rejoin", "secret": ann["secret"]})
+    assert back["state"] == {"type": "ended", "place": 1, "of": 2, "score": sent["total"]}
+    host.end("The host ended the game")
+    assert welcome(10, {"type": "rejoin", "secret": bob["secret"]})["state"]["type"] == "closed"

@@ -18,7 +18,7 @@ from test_scenes import draw, key, send
 from game.app import App, Options
 from game.cli import main
 from game.core.model import Question
-from game.core.party import Reveal
+from game.core.party import RECONNECT_GRACE, Reveal
 from game.core.questions import Bank
 from game.core.scores import ScoreStore
 from game.ui import intents as I
@@ -144,8 +144,11 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     play.update(0.016)
     assert play.phase == "question" and play.answered_line() == "1 of 2 answered"
     draw(app)
-    party.room.disconnect(bob.id)  # Bob's phone drops: away, and no longer waited for
+    party.room.disconnect(bob.id)  # Bob's phone drops: away, and after a moment no longer waited for
     assert play.answered_line() == "1 of 2 answered · 1 away"
+    play.update(0.016)
+    assert play.phase == "question"  # it may be a reload: Bob gets the question back
+    clock.now += RECONNECT_GRACE
     play.update(0.016)
     assert play.phase == "reveal" and play.reveal.counts[rnd.correct] == 1
     draw(app)

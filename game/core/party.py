@@ -22,6 +22,9 @@ from game.core.session import check_response, judge
 from game.core.scores import NAME_MAX, clean_name
 
 MAX_PLAYERS_DEFAULT = 60
+# A phone that dropped this recently (a reload, a blip of Wi-Fi) is still waited for before a question
+# closes early because "everyone answered": it comes back to the open question instead of missing it.
+RECONNECT_GRACE = 4.0
 MAX_PLAYERS_LIMIT = 200
 PIN_DIGITS = 6
 # Each player's colour, on the big screen and on their phone (cycled past eight players; the
@@ -77,6 +80,7 @@ class PartyPlayer:
     place: int = 0  # 0 until the first ranking after they joined (no move is shown for it)
     move: int | None = None  # places gained since the previous question's ranking (None: not ranked then)
     joined_at: int = 0  # the question number open or last shown when they joined
+    away_since: float | None = None  # the game-clock time the phone dropped (None while connected)
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ class Room:
     def rejoin(self, secret: str) -> PartyPlayer:
         player = self._player_for(secret)
         player.connected = True
+        player.away_since = None
         return player
 
     def _player_for(self, secret) -> PartyPlayer:
@@ -160,6 +165,7 @@ class Room:
         player = self.players.get(player_id)
         if player is not None:
             player.connected = False
+            player.away_since = self.clock()
 
     def kick(self, player_id: int) -> PartyPlayer | None:
         player = self.players.pop(player_id, None)
@@ -245,8 +251,12 @@ class Room:
         return sum(1 for p in self.players.values() if self.number in p.answers)
 
     def everyone_answered(self) -> bool:
-        """Every connected player has answered the open question (and there is someone)."""
-        here = self.connected()
+        """Every connected player has answered the open question (and there is someone).
+
+        A player who dropped less than :data:`RECONNECT_GRACE` seconds ago is waited for too."""
+        now = self.clock()
+        here = [p for p in self.players.values()
+                if p.connected or (p.away_since is not None and now - p.away_since < RECONNECT_GRACE)]
         return bool(here) and all(self.number in p.answers for p in here)
 
     def close_question(self) -> Reveal:

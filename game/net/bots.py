@@ -243,9 +243,12 @@ class BotRunner:
             if phone.secret is not None:
                 self.reconnects += 1
             phone.secret = message["secret"]
-            phone.paused = False  # the game says "paused" again after this if it still is
             self.joined.add(phone.index)
             await self._junk(phone, "not JSON", "{this is not json")
+            state = message.get("state")  # where the game is: a phone shows it at once
+            if isinstance(state, dict) and state.get("type") != "lobby":
+                await self._take(phone, state)
+            phone.paused = bool(message.get("paused"))
         elif kind == "question":
             number = message["q"]
             phone.question = number

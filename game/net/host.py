@@ -57,6 +57,10 @@ class PartyHost:
         self.player_of: dict[int, int] = {}  # connection -> player id
         self.stats = HostStats()
         self.question = None  # the message of the open question, for phones that come back
+        self.results: dict[int, dict] = {}  # player id -> their result at the last reveal
+        self.finals: dict[int, dict] | None = None  # player id -> their final place, once the game ended
+        self.closed_reason: str | None = None  # why the host stopped early
+        self.paused = False
 
     # -- each frame --------------------------------------------------------------------
     def pump(self) -> bool:
@@ -97,7 +101,8 @@ class PartyHost:
                     raise
                 self.stats.joins += 1
                 self._attach(player, conn)
-                self.server.broadcast({"type": "lobby", "players": len(self.room.players)}, self.conn_of.values())
+                others = [c for c in self.conn_of.values() if c != conn]
+                self.server.broadcast({"type": "lobby", "players": len(self.room.players)}, others)
                 return True
             if kind == "rejoin":
                 player = self.room.rejoin(message["secret"])
@@ -126,19 +131,28 @@ class PartyHost:
         self.conn_of[player.id] = conn
         self.player_of[conn] = player.id
         hello = {"type": "joined", "id": player.id, "secret": player.secret, "name": player.name,
-                 "colour": colour_hex(player.colour)}
+                 "colour": colour_hex(player.colour), "players": len(self.room.players),
+                 "state": self.state_for(player), "paused": self.paused}
         if player.answers:
             hello.update(total=player.score, place=player.place)
         self.server.send(conn, hello)
-        self.server.send(conn, {"type": "lobby", "players": len(self.room.players)})
+
+    def state_for(self, player: PartyPlayer) -> dict:
+        """What this player's phone shows now, as the message that shows it: one welcome message
+        puts a phone that joins or comes back (a reload, a lost Wi-Fi) straight where the game is."""
+        if self.closed_reason is not None:
+            return {"type": "closed", "reason": self.closed_reason}
+        if self.finals is not None:
+            return self.finals.get(player.id) or {"type": "ended", "place": 0, "of": len(self.room.players),
+                                                  "score": player.score}
         if self.question is not None and self.room.is_open:
             if self.room.number in player.answers:
-                self.server.send(conn, {"type": "locked", "q": self.room.number})
-            else:
-                self.server.send(conn, {**self.question, "limit": self.room.remaining()
-                                        if self.room.limit is not None else None})
-        if self.room.paused:
-            self.server.send(conn, {"type": "paused"})
+                return {"type": "locked", "q": self.room.number}
+            return {**self.question, "limit": self.room.remaining() if self.room.limit is not None else None}
+        result = self.results.get(player.id)
+        if result is not None and result["q"] == self.room.number:
+            return result
+        return {"type": "lobby", "players": len(self.room.players)}
 
     # -- the game's moves ----------------------------------------------------------------
     def ask(self, round_, limit: float | None) -> None:
@@ -151,23 +165,28 @@ class PartyHost:
         self.question = None
         answer = right_answer(self.room.round)
         of = len(self.room.players)
-        for pid, conn in self.conn_of.items():
+        self.results = {}
+        for pid, given in reveal.answers.items():
             player = self.room.players.get(pid)
-            given = reveal.answers.get(pid)
-            if player is None or given is None:
+            if player is None:
                 continue
-            self.server.send(conn, {"type": "result", "q": reveal.number, "correct": given.correct,
-                                    "close": given.close, "points": given.total, "total": player.score,
-                                    "place": player.place, "of": of, "answer": answer,
-                                    "answered": given.response is not None})
+            self.results[pid] = {"type": "result", "q": reveal.number, "correct": given.correct,
+                                 "close": given.close, "points": given.total, "total": player.score,
+                                 "place": player.place, "of": of, "answer": answer,
+                                 "answered": given.response is not None}
+        for pid, conn in self.conn_of.items():
+            if pid in self.results:
+                self.server.send(conn, self.results[pid])
         return reveal
 
     def pause(self) -> None:
         self.room.pause()
+        self.paused = True
         self.server.broadcast({"type": "paused"}, list(self.conn_of.values()))
 
     def resume(self) -> None:
         self.room.resume()
+        self.paused = False
         self.server.broadcast({"type": "resumed"}, list(self.conn_of.values()))
 
     def kick(self, player_id: int) -> None:
@@ -182,9 +201,12 @@ class PartyHost:
     def end(self, reason: str | None = None) -> None:
         """Tell every phone how it ended: its final place, or why the host stopped early."""
         of = len(self.room.players)
+        self.paused = False
+        if reason is not None:
+            self.closed_reason = reason
+        else:
+            self.finals = {pid: {"type": "ended", "place": p.place, "of": of, "score": p.score}
+                           for pid, p in self.room.players.items()}
         for pid, conn in self.conn_of.items():
-            player = self.room.players.get(pid)
-            if reason is not None:
-                self.server.send(conn, {"type": "closed", "reason": reason})
-            elif player is not None:
-                self.server.send(conn, {"type": "ended", "place": player.place, "of": of, "score": player.score})
+            if pid in self.room.players:
+                self.server.send(conn, self.state_for(self.room.players[pid]))

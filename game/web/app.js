@@ -95,14 +95,20 @@
   function handle(m) {
     switch (m.type) {
       case "joined":
+        // The welcome (also after a reload) says where the game is: show that at once.
         store({ secret: m.secret, name: m.name });
         setPlayer(m);
         if (typeof m.total === "number") setScore(m.total, m.place);
-        show("s-lobby");
+        if (typeof m.players === "number") lobbyCount(m.players);
+        question = null;
+        text("locked-what", "");
+        const state = m.state && typeof m.state.type === "string" ? m.state.type : "lobby";
+        if (state === "lobby" || state === "joined") show("s-lobby");
+        else handle(m.state);
+        if (!finished) $("paused").hidden = !m.paused;
         break;
-      case "lobby":
-        text("lobby-count", m.players === 1 ? "1 player has joined." : m.players + " players have joined.");
-        if (!question) show("s-lobby");
+      case "lobby":  // someone joined or left: the count changes, the screen does not
+        lobbyCount(m.players);
         break;
       case "question": showQuestion(m); break;
       case "locked":
@@ -135,6 +141,10 @@
         else if (!$("s-join").hidden) text("join-error", m.reason || "That did not work.");
         break;
     }
+  }
+  function lobbyCount(players) {
+    if (typeof players !== "number") return;
+    text("lobby-count", players === 1 ? "1 player has joined." : players + " players have joined.");
   }
   function message(words, again) {
     show("s-message");
