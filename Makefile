@@ -59,6 +59,10 @@ screenshots: $(VENV)/.installed
 	    >/dev/null || exit 1; \
 	  $(SHOTS) --text-scale 2 --size $$size --screenshots docs/screenshots/$$size/large-text >/dev/null || exit 1; \
 	done
+	# The party's big screen with 30 simulated phones (only its own screens are kept).
+	rm -rf $(VENV)/shots-party && $(SHOTS) --mode party --bots 30 --size 1280x720 \
+	  --screenshots $(VENV)/shots-party >/dev/null 2>&1 && mkdir -p docs/screenshots/party && \
+	  cp $(VENV)/shots-party/party_*.png docs/screenshots/party/
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
