@@ -21,7 +21,7 @@ from game.ui.scene import Scene
 from game.ui.scenes.party_lobby import draw_panel, mix, player_colour, spaced_pin
 from game.ui.theme import LETTERS, SHAPES, TRUE_FALSE_SHAPES, readable_on
 from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
-                             draw_countdown, draw_shape, first_fitting, fit_lines, one_line)
+                             draw_countdown, draw_shape, first_fitting, fit_choice_size, fit_lines, one_line)
 
 REVEAL_SECONDS = 7.0
 BOARD_SECONDS = 6.0
@@ -269,13 +269,13 @@ class PartyPlayScene(Scene):
                     if best is None or size > best[0]:
                         best = (size, columns, rows, col_w, button_h)
                     break
-        size, columns, rows, col_w, button_h = best
+        _, columns, rows, col_w, button_h = best
         grid_h = rows * button_h + gap * (rows - 1)
         top = body.bottom - grid_h
         for b in self.buttons:
             row, col = divmod(b.index, columns)
             b.rect = pygame.Rect(body.left + col * (col_w + gap), top + row * (button_h + gap), col_w, button_h)
-            b.size = size
+        fit_choice_size(self.buttons, t, text, m)  # one size for every choice, each one whole
         return grid_h
 
     # -- drawing -------------------------------------------------------------------------------

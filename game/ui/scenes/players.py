@@ -8,7 +8,7 @@ from game.core.scores import NAME_MAX, clean_name
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
-from game.ui.widgets import Button, Caret, blit_lines, blit_text, fit_lines
+from game.ui.widgets import Button, Caret, blit_lines, blit_text, whole_line
 
 
 class PlayersScene(Scene):
@@ -137,9 +137,8 @@ class PlayersScene(Scene):
             pygame.draw.rect(surface, pal.focus if focused else pal.panel_edge, rect,
                              width=m.px(3 * t.edge) if focused else max(1, m.px(t.edge)), border_radius=m.px(10))
             inner = pygame.Rect(tab.right + m.px(16), rect.top, rect.right - tab.right - m.px(32), rect.height)
-            lines, size = fit_lines(app.text, value or self.default(i), [m.px(t.body), m.px(t.label)], inner.width,
-                                    inner.height, bold=True, max_lines=1)
-            text_rect = blit_text(surface, app.text, lines[0], size, pal.text if value else pal.muted,
+            line, size = whole_line(app.text, value or self.default(i), m.px(t.body), inner.width - m.px(8))
+            text_rect = blit_text(surface, app.text, line, size, pal.text if value else pal.muted,
                                   inner.midleft, bold=True, anchor="midleft")
             if focused and self.caret.visible:
                 x = (text_rect.right + m.px(4)) if value else inner.left
