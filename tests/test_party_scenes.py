@@ -175,6 +175,11 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     assert party.finished and party.closed and app.party is None  # the server stops with the party
     party.wait_closed()
     assert not party.server.running
+    click(app, podium.menu.buttons[1].rect.center)  # New party: a new lobby, a new PIN, a new server
+    assert isinstance(app.stack.top, PartyLobbyScene) and app.party is not party and app.party.server.running
+    app.party.room.join("Cleo", app.party.pin)
+    send(app, key(pygame.K_ESCAPE))  # with players in, the first Esc only asks
+    assert isinstance(app.stack.top, PartyLobbyScene) and "Esc again" in app._toast[0]
     send(app, key(pygame.K_ESCAPE))
     assert isinstance(app.stack.top, TitleScene) and app.party is None and party.closed
 

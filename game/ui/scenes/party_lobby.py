@@ -18,6 +18,7 @@ from game.ui.widgets import blit_lines, blit_text, first_fitting, fit_lines, one
 
 START, PROMPTS, BACK = range(3)
 CHIP_NAME_MAX = 0.45  # of the chip area's width
+LEAVE_SECONDS = 3.0  # a second Esc within this ends a party that has players
 
 
 def hex_rgb(colour: str) -> tuple[int, int, int]:
@@ -92,6 +93,7 @@ class PartyLobbyScene(Scene):
         self._pages = 1
         self._chip_key = None
         self.age = 0.0
+        self._leave_until = 0.0
 
     def _prompt_label(self) -> str:
         return f"Questions on phones: {'on' if self.party.host.show_prompt else 'off'}"
@@ -104,7 +106,7 @@ class PartyLobbyScene(Scene):
     def handle(self, intent) -> bool:
         self.menu.buttons[START].enabled = bool(self.party.room.players)
         if intent.kind == I.BACK:
-            self.app.back_to_title()
+            self.leave()
             return True
         if intent.kind in (I.REMOVE, I.LIFELINE) and (intent.kind == I.REMOVE or intent.index == 0):
             if self.chip_focus is not None:
@@ -146,8 +148,18 @@ class PartyLobbyScene(Scene):
             self.party.host.show_prompt = not self.party.host.show_prompt
             self.menu.set_label(PROMPTS, self._prompt_label())
         elif chosen == BACK:
-            self.app.back_to_title()
+            self.leave()
         return True
+
+    def leave(self) -> None:
+        """End the party; with players in, only on a second press (everyone's phone would be sent away)."""
+        import time
+
+        if self.party.room.players and time.monotonic() > self._leave_until:
+            self._leave_until = time.monotonic() + LEAVE_SECONDS
+            self.app.toast("Press Esc again to end the party (every phone will be told)")
+            return
+        self.app.back_to_title()
 
     def _sync_menu(self) -> None:
         for i, button in enumerate(self.menu.buttons):
