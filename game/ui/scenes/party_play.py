@@ -540,17 +540,30 @@ class PartyPlayScene(Scene):
         scale = scale_of(rnd)
         guesses = [a for a in self._answers() if isinstance(a.response, (int, float)) and a.response is not None]
         if scale is not None and scale.high > scale.low:
-            track = pygame.Rect(area.left + m.px(60), y + m.px(30), area.width - m.px(120), m.px(10))
-            pygame.draw.rect(surface, pal.bar_back, track, border_radius=track.height // 2)
+            # Each guess a dot over the range; equal guesses stack up (a number past a few).
+            dot, most = m.px(6), 5
+            track = pygame.Rect(area.left + m.px(60), y + m.px(20) + most * (2 * dot + m.px(2)), area.width - m.px(120),
+                                m.px(10))
+            pygame.draw.rect(surface, pal.panel_edge, track, border_radius=track.height // 2)
 
             def x_of(v):
                 return track.left + int(track.width * min(max((v - scale.low) / (scale.high - scale.low), 0), 1))
-            for a in guesses:
-                colour = pal.good if a.correct else pal.accent if a.close else pal.muted
-                pygame.draw.circle(surface, colour, (x_of(a.response), track.centery - m.px(14)), m.px(6))
-            if value is not None:
+            if value is not None:  # the right value: a line through the range, under the dots
                 x = x_of(value)
-                pygame.draw.line(surface, pal.good, (x, track.top - m.px(28)), (x, track.bottom + m.px(6)), m.px(4))
+                pygame.draw.line(surface, pal.good, (x, track.top - m.px(8) - most * (2 * dot + m.px(2))),
+                                 (x, track.bottom + m.px(6)), m.px(3))
+            stacks: dict[float, list] = {}
+            for a in guesses:
+                stacks.setdefault(a.response, []).append(a)
+            for value_given, same in stacks.items():
+                a = same[0]
+                colour = pal.good if a.correct else pal.accent if a.close else pal.muted
+                x = x_of(value_given)
+                for k in range(min(len(same), most)):
+                    pygame.draw.circle(surface, colour, (x, track.top - m.px(8) - dot - k * (2 * dot + m.px(2))), dot)
+                if len(same) > most:
+                    blit_text(surface, app.text, str(len(same)), m.px(t.small), colour,
+                              (x, track.top - m.px(8) - most * (2 * dot + m.px(2))), bold=True, anchor="midbottom")
             small = m.px(t.small)
             blit_text(surface, app.text, scale.show(scale.low), small, pal.muted, (track.left, track.bottom + m.px(6)),
                       anchor="midtop")
