@@ -253,9 +253,12 @@ class Fact:
                 break
             step *= factor
         positions = int(span // step)
-        # The answer sits a whole number of steps from the low end, at any place alike that the floor allows.
-        furthest = positions if floor is None else min(positions, int((value - floor) // step))
-        low = value - step * rng.randint(0, furthest)
+        # The answer sits a whole number of half ladder steps from the low end (so the ends are as round
+        # as the ladder), at any such place alike that the floor allows.
+        grain = ladder_step / 2 if (ladder_step / 2) % step == 0 else ladder_step
+        grain = grain if grain <= step * positions else step
+        room = step * positions if floor is None else min(step * positions, value - floor)
+        low = value - grain * rng.randint(0, int(room // grain))
         high = low + step * positions
         tolerance = self.tolerance if self.tolerance is not None else min(ladder_step * 2, span / 5)
         places = 0 if self.kind == "date" else max(self.places, -step.normalize().as_tuple().exponent, 0)
