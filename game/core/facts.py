@@ -353,10 +353,14 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
             picks = [[group[(start + i) % len(group)] for i in range(ORDER_MAX)] for start in range(len(group))]
             picks = [sorted(p, key=group.index) for p in picks]
         for pick in picks:
-            explanation = "In order: " + ", then ".join(f.label for f in pick) + "."
+            # The feedback shows the right order beside the player's: the explanation adds the ends
+            # (with their values), short enough for two lines at 200 % text.
+            ends = (pick[0], pick[-1])
             if by_value:
-                shown = "In order: " + ", then ".join(f"{f.label} ({f.right_answer()})" for f in pick) + "."
-                explanation = shown if len(shown) <= EXPLANATION_MAX else explanation
+                explanation = f"First: {ends[0].label} ({ends[0].right_answer()}). " \
+                              f"Last: {ends[1].label} ({ends[1].right_answer()})."
+            else:
+                explanation = f"First: {ends[0].label}. Last: {ends[1].label}."
             out.append(Question(
                 prompt=prompt, choices=tuple(f.label for f in pick),
                 answer=" → ".join(f.label for f in pick), category=first.category, difficulty=first.difficulty,
