@@ -288,3 +288,35 @@ def test_a_phone_coming_back_is_told_where_the_game_is_in_its_welcome():
     assert back["state"] == {"type": "ended", "place": 1, "of": 2, "score": sent["total"]}
     host.end("The host ended the game")
     assert welcome(10, {"type": "rejoin", "secret": bob["secret"]})["state"]["type"] == "closed"
+
+
+def test_several_addresses_listen_on_one_port(tmp_path):
+    """The default binds the local-network addresses and 127.0.0.1 together; a port taken on one moves all."""
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.2", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    srv = PartyServer(["127.0.0.1", "127.0.0.2"], port, web_root=tmp_path)
+    try:
+        srv.start()
+        got = srv.address[1]
+        assert got != port
+        for host in ("127.0.0.1", "127.0.0.2"):
+            with pytest.raises(urllib.error.HTTPError) as info:  # nothing to serve in an empty folder, but it answers
+                urllib.request.urlopen(f"http://{host}:{got}/")
+            assert info.value.code == 404
+    finally:
+        srv.stop()
+        taken.close()
+
+
+def test_where_a_party_listens():
+    from game.net.game import plan_addresses
+
+    assert plan_addresses(None, ["192.168.1.20", "10.0.0.5"]) == (["192.168.1.20", "10.0.0.5", "127.0.0.1"],
+                                                                   "192.168.1.20", False)
+    assert plan_addresses(None, []) == (["127.0.0.1"], "127.0.0.1", True)  # no network: this computer only
+    assert plan_addresses("127.0.0.1", ["192.168.1.20"]) == (["127.0.0.1"], "127.0.0.1", False)
+    assert plan_addresses("0.0.0.0", ["192.168.1.20"]) == (["0.0.0.0"], "192.168.1.20", False)
