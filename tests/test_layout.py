@@ -386,3 +386,79 @@ def test_a_struck_choice_is_struck_line_by_line(tmp_path, monkeypatch):
     for line, (a, b) in zip(lines, strokes):
         assert line.rect.top < a[1] == b[1] < line.rect.bottom
         assert abs(a[0] - line.rect.left) <= 3 and abs(b[0] - line.rect.right) <= 3, (line.text, a, b, line.rect)
+
+
+def party_screens(app) -> list[str]:
+    """The party's big screen: the lobby, a question, its reveal, the leaderboard and the podium, with
+    names as long as a name may be (no network: the server is never started)."""
+    from game.net.game import PartyGame
+    from game.ui.scenes.party_lobby import PartyLobbyScene
+    from game.ui.scenes.party_play import PartyPlayScene
+    from game.ui.scenes.party_podium import PartyPodiumScene
+
+    found = []
+    clock = [100.0]
+    rounds = Session(app.bank.questions, count=2, rng=random.Random(1)).rounds
+    party = PartyGame(rounds, addresses=["192.168.100.200"], clock=lambda: clock[0])
+    party.server.address = ("192.168.100.200", 8765)  # as if listening: the address a phone types
+    app.party = party
+    app.options.mode = "party"
+    lobby = PartyLobbyScene(app, party)
+    app.stack.push(lobby)
+    found += record(app, lobby, "party lobby, nobody yet", check=qr_large)
+    # Names as long as a name may be, of ordinary letters (as the hot-seat screens), and short ones.
+    names = ["Max Power", "Maximilian Kowal", "Anna-Lena Müller", "Zoë Tester-Smith", "Jo", "Jean-Baptiste Ro",
+             "Li Wei", "Mary-Kate Olsen"]
+    players = [party.room.join(name, party.pin) for name in names]
+    lobby.update(0.016)
+    found += record(app, lobby, "party lobby", whole=names, check=qr_large)
+    play = PartyPlayScene(app, party)
+    app.stack.replace(play)  # asks the first question
+    found += record(app, play, "party question", check=timer_alone)
+    for k, player in enumerate(players[:5]):
+        party.room.answer(player.id, player.secret, party.round.number, party.round.correct, clock[0] + k)
+    play._reveal()  # (the reveal of choices as long as the validator allows is not checked here yet)
+    play._go_on()
+    found += record(app, play, "party leaderboard", whole=[p.name for p in party.room.standings()[:5]],
+                    check=no_clock)
+    play._go_on()
+    party.room.answer(players[-1].id, players[-1].secret, party.round.number, party.round.correct, clock[0])
+    play._reveal()
+    podium = PartyPodiumScene(app, party)
+    app.stack.replace(podium)
+    settle(podium)
+    ranked = party.room.standings()
+    found += record(app, podium, "party podium",
+                    whole=[p.name for p in ranked[:3]] + [p.name for p in ranked[:podium.visible_rows]])
+    return found
+
+
+def qr_large(scene, surface) -> list[str]:
+    """The join code stays large enough for a phone to read across a room (~200 px at 1280x720)."""
+    width, height = surface.get_size()
+    least = 200 * min(width / 1280, height / 720)
+    return [] if scene.qr_side >= least else [f"the QR code is {scene.qr_side} px (at least {least:.0f})"]
+
+
+def no_clock(scene, surface) -> list[str]:
+    """Between questions nothing runs: no clock's bar or its area redrawn on its own."""
+    return ["a clock's area is redrawn on the leaderboard"] if scene.animated_rect() is not None else []
+
+
+@every_window
+def test_every_party_screen_holds_long_names(tmp_path, size, scale):
+    app = open_app(tmp_path, size, scale, long_bank())
+    try:
+        none_found(party_screens(app))
+    finally:
+        app.end_party()
+        pygame.quit()
+
+
+def test_the_party_screens_in_high_contrast(tmp_path):
+    app = open_app(tmp_path, (800, 600), 2.0, long_bank(), "high-contrast")
+    try:
+        none_found(party_screens(app))
+    finally:
+        app.end_party()
+        pygame.quit()

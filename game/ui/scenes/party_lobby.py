@@ -14,10 +14,10 @@ from game.ui.menu import Menu
 from game.ui.qr import qr_matrix, qr_surface
 from game.ui.scene import Scene
 from game.ui.theme import readable_on
-from game.ui.widgets import blit_lines, blit_text, first_fitting, fit_lines, one_line
+from game.ui.widgets import blit_lines, blit_text, first_fitting, fit_lines, one_line, whole_line
 
 START, PROMPTS, BACK = range(3)
-CHIP_NAME_MAX = 0.45  # of the chip area's width
+CHIP_NAME_MAX = 0.8  # of the chip area's width (a longer name shrinks in its chip)
 LEAVE_SECONDS = 3.0  # a second Esc within this ends a party that has players
 
 
@@ -70,9 +70,8 @@ def draw_name_chip(surface, app, rect: pygame.Rect, player, size: int, *, focus=
         right = box.left - m.px(4)
     label = player.name if player.connected else f"{player.name} · away"
     room = right - rect.left - m.px(14)
-    fitted = one_line(app.text, label, size, room, True, smallest=0.7)
-    lines, fitted = fit_lines(app.text, label, [fitted], room, rect.height, bold=True, max_lines=1)
-    blit_text(surface, app.text, lines[0], fitted, ink, (rect.left + m.px(14), rect.centery), bold=True,
+    line, fitted = whole_line(app.text, label, size, room)  # shrunk before it is ever cut
+    blit_text(surface, app.text, line, fitted, ink, (rect.left + m.px(14), rect.centery), bold=True,
               anchor="midleft")
     return box
 
@@ -382,10 +381,11 @@ class PartyLobbyScene(Scene):
                        align="left", valign="top")
         self._place_chips()
         if not players:
-            lines = text.wrap("Scan the code or type the address on a phone on this network, then enter the PIN "
-                              "and a nickname. Names appear here as people join.", m.px(t.body),
-                              self.chip_area.width)
-            blit_lines(surface, text, lines, m.px(t.body), pal.muted, self.chip_area, align="left", valign="top")
+            how = ("Scan the code or type the address on a phone on this network, then enter the PIN and a "
+                   "nickname. Names appear here as people join.")
+            sizes = [m.px(t.body), m.px(t.label), m.px(t.small), max(10, m.px(t.small * 0.8))]
+            lines, size = fit_lines(text, how, sizes, self.chip_area.width, self.chip_area.height)  # whole, smaller
+            blit_lines(surface, text, lines, size, pal.muted, self.chip_area, align="left", valign="top")
         by_id = party.room.players
         for pid, chip, _ in self._chips:
             draw_name_chip(surface, app, chip, by_id[pid], self.chip_size, focus=pid == self.chip_focus, close=True)

@@ -21,7 +21,8 @@ from game.ui.scene import Scene
 from game.ui.scenes.party_lobby import draw_panel, mix, player_colour, spaced_pin
 from game.ui.theme import LETTERS, SHAPES, TRUE_FALSE_SHAPES, readable_on
 from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
-                             draw_countdown, draw_shape, first_fitting, fit_choice_size, fit_lines, one_line)
+                             draw_countdown, draw_shape, first_fitting, fit_choice_size, fit_lines, one_line,
+                             whole_line)
 
 REVEAL_SECONDS = 7.0
 BOARD_SECONDS = 6.0
@@ -212,7 +213,10 @@ class PartyPlayScene(Scene):
         small_h = text.line_height(m.px(t.small))
         self.top_rect = pygame.Rect(margin, m.px(14), inner_w, max(m.px(44), label_h + m.px(8)))
         label_w = max(text.width(label, m.px(t.label), True) for label in ("Paused", "120 s"))
-        self.bar_rect = pygame.Rect(margin, self.top_rect.bottom + m.px(10), inner_w - label_w - m.px(16), m.px(16))
+        # The clock's label is taller than its bar at large text: the bar sits low enough that the area
+        # redrawn each frame (bar and label) stays clear of the top row.
+        bar_top = self.top_rect.bottom + m.px(10) + max(0, (label_h - m.px(16)) // 2 + 2)
+        self.bar_rect = pygame.Rect(margin, bar_top, inner_w - label_w - m.px(16), m.px(16))
         self._timer_area = pygame.Rect(margin, self.bar_rect.centery - label_h // 2 - 2,
                                        inner_w, label_h + 4).union(self.bar_rect)
         title_h = text.line_height(m.px(t.title), True)
@@ -636,6 +640,8 @@ class PartyPlayScene(Scene):
         move_w = text.width("▲00", size, True)
         gained_w = text.width("+0,000", m.px(t.small), True)
         number = self.reveal.number if self.reveal else 0
+        if all(player.move is None for player in standings):
+            move_w = 0  # the first ranking: no moves, so no column for them (the names get the room)
         for k, player in enumerate(standings):
             row = pygame.Rect(left, y + k * (row_h + m.px(8)), width, row_h)
             draw_panel(surface, app, row, m.px(12))
@@ -654,16 +660,15 @@ class PartyPlayScene(Scene):
             blit_text(surface, text, move_text(player.move), size,
                       pal.good if mv > 0 else pal.bad if mv < 0 else pal.muted,
                       (right, row.centery), bold=True, anchor="midright")
-            right -= move_w + m.px(18)
+            right -= move_w + m.px(18) if move_w else 0
             got = player.answers.get(number)
             if got is not None and got.total:
                 blit_text(surface, text, f"+{got.total:,}", m.px(t.small), pal.good, (right, row.centery), bold=True,
                           anchor="midright")
             right -= gained_w + m.px(14)
             name = player.name if player.connected else f"{player.name} · away"
-            fitted = one_line(text, name, size, right - name_left, True, smallest=0.6)
-            lines, fitted = fit_lines(text, name, [fitted], right - name_left, row.height, bold=True, max_lines=1)
-            blit_text(surface, text, lines[0], fitted, pal.text if player.connected else pal.muted,
+            line, fitted = whole_line(text, name, size, right - name_left)  # shrunk before it is ever cut
+            blit_text(surface, text, line, fitted, pal.text if player.connected else pal.muted,
                       (name_left, row.centery), bold=True, anchor="midleft")
         players = len(self.room.players)
         line = f"{players} player{'s' if players != 1 else ''} · question {self.party.number} of {self.party.total}"

@@ -13,7 +13,7 @@ from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.scenes.party_lobby import draw_panel, player_colour
 from game.ui.theme import readable_on
-from game.ui.widgets import blit_text, first_fitting, fit_lines, one_line
+from game.ui.widgets import blit_text, first_fitting, one_line, whole_line
 
 SCORES, AGAIN, TITLE = "scores", "again", "title"
 PODIUM_HEIGHTS = {1: 1.0, 2: 0.72, 3: 0.5}
@@ -157,11 +157,11 @@ class PartyPodiumScene(Scene):
             if block_h > text.line_height(number, True):
                 blit_text(surface, text, f"{player.place}", number, readable_on(colour),
                           (block.centerx, block.top + m.px(4)), bold=True, anchor="midtop")
-            score = blit_text(surface, text, f"{player.score:,}", m.px(t.label), pal.accent,
+            score_size = one_line(text, f"{player.score:,}", m.px(t.label), w + gap, True)
+            score = blit_text(surface, text, f"{player.score:,}", score_size, pal.accent,
                               (block.centerx, block.top - m.px(4)), bold=True, anchor="midbottom")
-            lines, size = fit_lines(text, player.name, [one_line(text, player.name, m.px(t.body), w, True)], w,
-                                    name_h, bold=True, max_lines=1)
-            blit_text(surface, text, lines[0], size, pal.text, (block.centerx, score.top), bold=True,
+            line, size = whole_line(text, player.name, m.px(t.body), w + gap)  # shrunk before it is ever cut
+            blit_text(surface, text, line, size, pal.text, (block.centerx, score.top), bold=True,
                       anchor="midbottom")
 
     def _draw_ranking(self, surface, standings) -> None:
@@ -195,11 +195,8 @@ class PartyPodiumScene(Scene):
                       anchor="midright")
             right -= score_w + m.px(14)
             name_left = x + place_w + m.px(10)
-            name = player.name
-            fitted = one_line(text, name, small, right - name_left, True, smallest=0.7)
-            lines, fitted = fit_lines(text, name, [fitted], right - name_left, row.height, bold=True, max_lines=1)
-            blit_text(surface, text, lines[0], fitted, pal.text, (name_left, row.centery), bold=True,
-                      anchor="midleft")
+            line, fitted = whole_line(text, player.name, small, right - name_left)
+            blit_text(surface, text, line, fitted, pal.text, (name_left, row.centery), bold=True, anchor="midleft")
         if len(standings) > self.visible_rows:
             last = min(self.offset + self.visible_rows, len(standings))
             shown_rows = f"{self.offset + 1}–{last} of {len(standings)}"
