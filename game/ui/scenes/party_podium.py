@@ -176,7 +176,7 @@ class PartyPodiumScene(Scene):
         small = m.px(t.small)
         total = self.party.total
         shown = standings[self.offset:self.offset + self.visible_rows]
-        place_w = text.width("000.", small, True)
+        place_w = text.width("0" * len(str(len(standings))) + ".", small, True)  # as wide as the places get
         score_w = text.width("00,000", small, True)
         right_w = text.width(f"{total}/{total}", small)
         for k, player in enumerate(shown):
