@@ -190,9 +190,20 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
     bank = Bank(files=[path], sightings=[] if giveaways else None)
     seen = {} if seen is None else seen
     check = Checker(path)
+    added: list[str] = []  # prompts this file put in `seen`, taken back if the file cannot be read
+
+    def take(item) -> None:
+        # Each question is read as soon as the parser has finished it and then let go, so the
+        # file's tree is never held whole: the time stays in step with the bank's size.
+        _read_item(check, item, bank, lambda node: _read_question(check, node), seen, added)
+
     try:
-        root = yamldoc.parse(text, fast=fast)
+        root = yamldoc.parse(text, fast=fast, stream=("questions", take))
     except yamldoc.YamlProblem as exc:
+        for key in added:
+            del seen[key]
+        bank = Bank(files=[path], sightings=[] if giveaways else None)
+        check = Checker(path)
         check.report((exc.line, exc.column), exc.message)
         bank.problems = check.problems
         return bank
@@ -231,15 +242,20 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
 
 
 def _read_list(check: Checker, node, name: str, bank: Bank, read, seen: dict[str, str]) -> None:
+    """The items of a list (those of 'questions' were already taken one by one while parsing)."""
     if node.kind != "seq":
         check.report(node, f"'{name}' must be a list, not {yamldoc.describe(node)}")
         return
     for item in node.value:
-        made = read(item)
-        if made is None:
-            bank.skipped += 1
-            continue
-        _add_unique(check, made if isinstance(made, list) else [made], bank, seen, item)
+        _read_item(check, item, bank, read, seen)
+
+
+def _read_item(check: Checker, item, bank: Bank, read, seen: dict[str, str], added: list[str] | None = None) -> None:
+    made = read(item)
+    if made is None:
+        bank.skipped += 1
+        return
+    _add_unique(check, made if isinstance(made, list) else [made], bank, seen, item, added)
 
 
 def same_question_key(question: Question) -> str:
@@ -250,7 +266,8 @@ def same_question_key(question: Question) -> str:
     return key
 
 
-def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dict[str, str], item=None) -> None:
+def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dict[str, str], item=None,
+                added: list[str] | None = None) -> None:
     for question in questions:
         key = same_question_key(question)
         first = seen.get(key)
@@ -261,6 +278,8 @@ def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dic
             bank.skipped += 1
             continue
         seen[key] = question.source
+        if added is not None:
+            added.append(key)
         bank.questions.append(question)
         if bank.sightings is not None and item is not None:
             bank.sightings.extend(_sightings(check.path, item, question))
