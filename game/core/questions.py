@@ -24,7 +24,7 @@ from pathlib import Path
 from game.core import yamldoc
 from game.core.checks import Checker
 from game.core.facts import order_questions, read_fact, read_groups, read_pools, read_reveals
-from game.core.kinds import normalise
+from game.core.kinds import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
     DIFFICULTIES,
@@ -61,6 +61,7 @@ KIND_KEYS = {
 }
 ESTIMATE_MAX_STEPS = 10_000  # places on a hand-written slider
 YAML_SUFFIXES = (".yaml", ".yml")
+GIVEAWAYS_LISTED = 5  # warnings for one answer's words, then one line saying how many more
 
 
 @dataclass(frozen=True)
@@ -453,7 +454,7 @@ def _type_fields(check: Checker, node, found) -> dict | None:
                 also.append(text)
     if answer is None:
         return None
-    return {"choices": (), "answer": answer, "also": tuple(dict.fromkeys(also))}
+    return {"choices": (), "answer": answer, "also": distinct_spellings(answer, also)}
 
 
 def _check_choices(check: Checker, node, items, what: str = "choice") -> list[str] | None:
@@ -538,7 +539,7 @@ def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> l
     """A warning wherever one question's answer appears in another's prompt, explanation or answer
     and the two may share a game (different facts, not kept apart by ``reveals``)."""
     from game.core.draw import apart, asked_for
-    from game.core.kinds import normalise
+    from game.core.kinds import distinct_spellings, normalise
 
     kept_apart = apart(questions)
     wanted: dict[str, dict[str, Question]] = {}  # answer words -> key -> a question asking for them
@@ -553,6 +554,7 @@ def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> l
             by_word.setdefault(word, []).append((sighting, text))
     out, told = [], set()
     for words, askers in wanted.items():
+        listed, more, first_more = 0, 0, None
         for sighting, text in by_word.get(words.split()[0], ()):
             if f" {words} " not in text:
                 continue
@@ -560,11 +562,21 @@ def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> l
                 if key == sighting.key or key in kept_apart.get(sighting.key, ()) or (sighting, key) in told:
                     continue
                 told.add((sighting, key))
+                if listed == GIVEAWAYS_LISTED:  # an answer too common to list everywhere it shows
+                    more += 1
+                    first_more = first_more or sighting
+                    continue
+                listed += 1
                 told_what = f"the answer '{clip(question.answer)}' is also the answer of" if sighting.what == "answer" \
                     else f"the {sighting.what} gives away '{clip(question.answer)}', the answer of"
                 out.append(Problem(sighting.path, sighting.line, sighting.column, one_line(
                     f"{told_what} {_describe(question, sighting.path)}: keep the two apart "
                     f"(an 'id' they share, or 'reveals') or reword")))
+        if more:
+            out.append(Problem(first_more.path, first_more.line, first_more.column, one_line(
+                f"'{clip(next(iter(askers.values())).answer)}' shows here and in {more - 1} more "
+                f"place{'s' if more != 2 else ''} beyond the {GIVEAWAYS_LISTED} "
+                f"listed, where it gives away an answer")))
     return out
 
 
