@@ -94,6 +94,10 @@ class Panel:
         """The height this panel would like in a ``width`` wide area with ``room`` to spare."""
         return room
 
+    def min_height(self, width: int) -> int:
+        """The least height this panel works in (the prompt keeps a fair size while the panel gets this)."""
+        return self.height(width, 10 ** 6)
+
     def layout(self, rect: pygame.Rect) -> None:
         self.rect = rect
 

@@ -409,6 +409,14 @@ class PlayScene(Scene):
             prompt = self.session.current.question.prompt
             least = text.wrap(prompt, smallest, inner_w, True)  # the prompt stays whole, at worst this small
             room = max(bottom - top - len(least) * text.line_height(smallest, True) - m.px(16), m.px(56))
+            # The prompt as large as it can be (the theme's prompt size, else the body's, else the notes') while
+            # the panel still gets the least it works in.
+            for fair in (m.px(t.prompt), m.px(t.body), m.px(t.small)):
+                fair_room = bottom - top - m.px(16) - \
+                    len(text.wrap(prompt, fair, inner_w, True)) * text.line_height(fair, True)
+                if fair_room >= self.panel.min_height(inner_w):
+                    room = min(room, fair_room)
+                    break
             panel_h = self.panel.height(inner_w, room)
             self.prompt_rect = pygame.Rect(margin, top, inner_w, max(bottom - panel_h - top - m.px(16), 1))
             self.prompt_lines, self.prompt_size = self._prompt_fit(smallest, inner_w, self.prompt_rect.height) or \
