@@ -303,3 +303,23 @@ def test_typed_answer_by_mouse_alone_and_by_pad(app):
     panel.handle(Intent(I.MOVE, dx=-1))
     panel.handle(Intent(I.TEXT, text="x"))
     assert panel.handle(Intent(I.CONFIRM)) == Lock("wx")
+
+
+def test_typed_feedback_says_the_answer_not_accepted_after_a_wrong_one(app):
+    """A wrong typed answer: the line names the right answer in the wrong answer's colour, never "Accepted"."""
+    from game.ui.answers import answer_lines
+
+    round_ = typed()
+    assert answer_lines(round_) == ["The answer: Norway (also accepted: Noreg)", "The answer: Norway"]
+    assert not any("Accepted" in line for line in answer_lines(round_))
+    pal = app.theme.palette
+    for correct, shown, hidden in [(False, pal.bad, pal.good), (True, pal.good, pal.bad)]:
+        panel, _ = placed(app, round_)
+        panel.reveal([answer(round_, "sweden" if not correct else "norway", correct=correct)])
+        panel.layout(panel.rect)
+        surface = draw(app, panel)
+        line = pygame.Rect(panel.rect.left, panel.note_y, panel.rect.width,
+                           app.text.line_height(app.metrics.px(app.theme.small), True))
+        colours = {tuple(surface.get_at((x, y))[:3]) for x in range(line.left, line.right, 2)
+                   for y in range(line.top, min(line.bottom, surface.get_height()))}
+        assert shown[:3] in colours and hidden[:3] not in colours

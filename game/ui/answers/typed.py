@@ -13,7 +13,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
-from game.ui.answers import Lock, Panel
+from game.ui.answers import Lock, Panel, answer_lines
 from game.ui.widgets import Caret, blit_text, first_fitting, fit_lines
 
 MAX_LENGTH = 60
@@ -263,10 +263,8 @@ class TypePanel(Panel):
                                             "Capitals and accents don't matter"], small, self.rect.width, True)
             blit_text(surface, app.text, note, small, pal.muted, (self.rect.left, self.note_y), bold=True)
             return
-        accepted = f"Accepted: {self.round.question.answer}"
-        also = tuple(getattr(self.round.question, "also", ()) or ())
-        options = [accepted + (f" (also {', '.join(also)})" if also else ""), accepted]
-        line = first_fitting(app.text, options, small, self.rect.width, True)
+        line = first_fitting(app.text, answer_lines(self.round), small, self.rect.width, True)
+        colour = self.mark_colour(mine.correct, mine.close) if mine is not None else pal.text
         room = self.rect.bottom - self.note_y
         if room < app.text.line_height(int(small * 0.85), True):
             return  # no room: the feedback's headline says the answer
@@ -274,7 +272,7 @@ class TypePanel(Panel):
                                 max_lines=2)
         y = self.note_y
         for text_line in lines:
-            y = blit_text(surface, app.text, text_line, size, pal.good, (self.rect.left, y), bold=True).bottom
+            y = blit_text(surface, app.text, text_line, size, colour, (self.rect.left, y), bold=True).bottom
 
     def _draw_keys(self, surface) -> None:
         m, t, text = self.app.metrics, self.app.theme, self.app.text
