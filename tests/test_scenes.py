@@ -522,3 +522,38 @@ def test_kinds_choose_what_is_played(app):
     title._refresh()
     assert title.playable == 6
     assert "kinds: Choice" in app.current_board()[1]
+
+
+def test_key_hints_name_the_choices_that_are_there(tmp_path):
+    """Four choices say 1–4 or A–D (not 1–6 or A–F); after a 50:50 only the two left; a typed question says
+    that keys go into the box and how its lifelines are used."""
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        a = App(Options(count=3, seed=1, size=(1920, 1080)), bank(), ScoreStore(tmp_path / "s.json"))
+        a.open_window()
+        a.stack.push(TitleScene(a))
+        scene = start(a)
+        draw(a)
+        assert scene.shown_hints[0].startswith("1–4 or A–D") and "A–F" not in scene.shown_hints[0]
+        send(a, key(pygame.K_h))
+        left = [i for i in range(4) if i not in scene.session.removed]
+        draw(a)
+        digits, letters = ", ".join(str(i + 1) for i in left), ", ".join("ABCD"[i] for i in left)
+        assert scene.shown_hints[0].startswith(f"{digits} or {letters},") and "1–4" not in scene.shown_hints[0]
+        six = App(Options(count=3, seed=1, size=(1920, 1080)), bank(choices=6), ScoreStore(tmp_path / "t.json"))
+        six.open_window()
+        six.stack.push(TitleScene(six))
+        assert start(six).choice_hints()[0].startswith("1–6 or A–F")
+        typed = Question("Which country?", (), "Norway", kind="type", also=("Noreg",))
+        t = App(Options(count=1, seed=1, size=(1280, 720)), Bank(questions=[typed], files=["t.yaml"]),
+                ScoreStore(tmp_path / "u.json"))
+        t.open_window()
+        t.stack.push(TitleScene(t))
+        scene = start(t)
+        draw(t)
+        assert "1–" not in " ".join(scene.shown_hints)
+        assert "type into the box" in scene.shown_hints[1] and "click" in scene.shown_hints[1]
+        assert not any("(T)" in b.label or "(H)" in b.label for b in scene.lifelines)  # T and H are letters here
+    finally:
+        pygame.quit()

@@ -39,6 +39,7 @@ class PlayScene(Scene):
         self._ticked: int | None = None  # the last of the final five seconds that ticked
         self.locked_note = ""  # hot-seat: who just locked in an answer
         self.panel = None  # the answer area of a kind other than multiple choice (game.ui.answers)
+        self.shown_hints: list[str] = []  # the key hints last drawn under a question
 
     @property
     def name(self) -> str:
@@ -104,6 +105,8 @@ class PlayScene(Scene):
             button.enabled = usable
             if name in self.session.player.lifelines and not usable and self.phase == "question":
                 button.label = f"{name}: not on this question"  # e.g. a 50:50 where nothing can be taken away
+            elif name in self.session.player.lifelines and self.panel is not None and self.panel.wants_text:
+                button.label = f"{name} · −{cost} pts"  # no key: the letters type into the box here
             elif name in self.session.player.lifelines:
                 button.label = f"{name} ({LIFELINE_KEYS[name]}) · −{cost} pts"
             else:
@@ -343,7 +346,23 @@ class PlayScene(Scene):
         self._draw_timer(surface)
 
     # -- layout ---------------------------------------------------------------------
-    HINTS = ("1–6 or A–F, arrows and Enter, or a click", "1–6, A–F, arrows or a click", "1–6 or A–F")
+    def choice_hints(self) -> tuple[str, ...]:
+        """How to answer, longest first, naming the keys of the choices still there ("1–4 or A–D", or
+        after a 50:50 "1, 3 or A, C")."""
+        left = [b.index for b in self.buttons if b.index not in self.session.removed]
+        if not left:
+            return ("arrows and Enter, or a click", "a click")
+        if left == list(range(left[0], left[-1] + 1)) and len(left) > 2:
+            digits = f"{left[0] + 1}–{left[-1] + 1}"
+            letters = f"{LETTERS[left[0]]}–{LETTERS[left[-1]]}"
+        else:
+            digits = ", ".join(str(i + 1) for i in left)
+            letters = ", ".join(LETTERS[i] for i in left)
+        return (f"{digits} or {letters}, arrows and Enter, or a click", f"{digits}, {letters}, arrows or a click",
+                f"{digits} or {letters}")
+
+    TYPED_LIFELINES = ("Keys type into the box: use a lifeline by clicking it (a pad: X, Y)",
+                       "Keys type into the box: click a lifeline (a pad: X, Y)", "Click a lifeline to use it")
 
     def layout(self, width: int, height: int) -> None:
         """Top to bottom: counter and score, the clock, the prompt, the choices, then the
@@ -619,7 +638,7 @@ class PlayScene(Scene):
             self._draw_strip(surface)
             keys = " · ".join(f"{LIFELINE_KEYS[name]} {name}" for name in self.lifeline_names
                               if self.session.can_use(name))
-            hints = self.HINTS if self.panel is None else self.panel.hints()
+            hints = self.choice_hints() if self.panel is None else self.panel.hints()
             if self.panel is not None and self.panel.wants_text:
                 keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
             options = [f"{h} · {keys} · Esc pauses" if keys else f"{h} · Esc pauses" for h in hints]
@@ -627,11 +646,12 @@ class PlayScene(Scene):
                 options = [f"{h} · {keys} · Esc pauses" if keys else f"Answer with {h} · Esc pauses" for h in hints]
             options += [f"{keys} · Esc pauses" if keys else "Esc pauses", "Esc pauses"]
             hint = first_fitting(app.text, options, m.px(t.small), self.bottom_rect.width)
+            self.shown_hints = [hint]  # what the player was told (tests read it)
             spot = blit_text(surface, app.text, hint, m.px(t.small), pal.muted,
                              (surface.get_width() // 2, self.bottom_rect.bottom), anchor="midbottom")
             if self.panel is not None and self.panel.wants_text and self.lifelines:
-                note = first_fitting(app.text, ["Lifelines: click their buttons (a pad: X and Y)",
-                                                "Lifelines: click them", ""], m.px(t.small), self.bottom_rect.width)
+                note = first_fitting(app.text, [*self.TYPED_LIFELINES, ""], m.px(t.small), self.bottom_rect.width)
+                self.shown_hints.append(note)
                 blit_text(surface, app.text, note, m.px(t.small), pal.muted, spot.midtop, anchor="midbottom")
         else:
             self._draw_feedback(surface)
