@@ -323,3 +323,10 @@ def test_typed_feedback_says_the_answer_not_accepted_after_a_wrong_one(app):
         colours = {tuple(surface.get_at((x, y))[:3]) for x in range(line.left, line.right, 2)
                    for y in range(line.top, min(line.bottom, surface.get_height()))}
         assert shown[:3] in colours and hidden[:3] not in colours
+
+
+def test_order_first_arrow_moves_from_the_first_item(app):
+    """As on the choices: an unseen focus starts on the first item, and the first ↓ moves to the second."""
+    panel, _ = placed(app, order())
+    panel.handle(Intent(I.MOVE, dy=1))
+    assert panel.focus == 1

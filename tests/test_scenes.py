@@ -127,9 +127,10 @@ def test_every_way_of_answering(app, how):
     elif how == "letter":
         send(app, key(pygame.K_a + target))
     elif how == "arrows":
-        send(app, key(pygame.K_DOWN))
-        row, col = divmod(target, scene.columns)
+        row, col = divmod(target, scene.columns)  # an unseen focus starts on A: the first arrow moves from it
         send(app, *[key(pygame.K_RIGHT)] * col, *[key(pygame.K_DOWN)] * row)
+        if not target:
+            send(app, key(pygame.K_RETURN))  # nothing moved: the first Enter shows the focus on A
         assert scene.focus == target
         send(app, key(pygame.K_RETURN))
     else:
@@ -557,3 +558,15 @@ def test_key_hints_name_the_choices_that_are_there(tmp_path):
         assert not any("(T)" in b.label or "(H)" in b.label for b in scene.lifelines)  # T and H are letters here
     finally:
         pygame.quit()
+
+
+def test_the_first_arrow_moves_from_where_an_unseen_focus_starts(app):
+    """→ then ↓ on a 2×2 grid lands on D (the first press moves from A, it does not only show the focus)."""
+    scene = start(app)
+    assert scene.columns == 2 and scene.focus is None
+    send(app, key(pygame.K_RIGHT))
+    assert scene.focus == 1 and scene.buttons[1].focus
+    send(app, key(pygame.K_DOWN))
+    assert scene.focus == 3
+    send(app, key(pygame.K_RETURN))
+    assert scene.phase == "feedback" and scene.result.chosen == 3

@@ -205,8 +205,10 @@ class PlayScene(Scene):
         n = len(self.buttons)
         removed = self.session.removed
         if self.focus is None:
+            # An unseen focus starts on the first choice (top left): a first arrow moves from there, so → then ↓
+            # on a 2×2 grid lands on D as the player expects; a first Enter (a pad's A) only shows it.
             self.focus = next(i for i in range(n) if i not in removed)
-        else:
+        if dx or dy:
             rows = (n + self.columns - 1) // self.columns
             index = self.focus
             for _ in range(n):  # step over choices the 50:50 took away
