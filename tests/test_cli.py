@@ -161,3 +161,19 @@ def test_kinds_flag_is_checked(capsys):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["--kinds", "choice,riddle"])
     assert "riddle is not a kind of question" in capsys.readouterr().err
+
+
+def test_no_display_is_said_at_once_and_autoplay_needs_none():
+    from types import SimpleNamespace
+
+    from game.cli import _display_problem
+
+    play = SimpleNamespace(autoplay=False, frames=None)
+    assert "no display" in _display_problem(play, {}, "linux")
+    assert _display_problem(play, {"DISPLAY": ":0"}, "linux") is None
+    assert _display_problem(play, {"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert _display_problem(play, {"SDL_VIDEODRIVER": "dummy"}, "linux") is None
+    assert _display_problem(play, {}, "darwin") is None
+    environ = {}
+    assert _display_problem(SimpleNamespace(autoplay=True, frames=None), environ, "linux") is None
+    assert environ["SDL_VIDEODRIVER"] == "dummy"
