@@ -376,6 +376,8 @@ def test_hotseat_names_turns_handover_and_reveal(app):
     send(app, key(pygame.K_RETURN), key(pygame.K_1 + correct))
     assert play.phase == "feedback" and play.buttons[correct].mark == "correct"
     assert play.buttons[(correct + 1) % 4].mark == "wrong"
+    picks = play.hotseat_picks()  # each player's pick set apart, never "Zoë: A ✓ +970PLAYER 2: …"
+    assert picks.count(" · ") == 2 and picks.split(" · ")[1].startswith("PLAYER 2: ")
     draw(app)
     send(app, key(pygame.K_RETURN))
     assert isinstance(app.stack.top, HandoverScene) and app.stack.top.turn == 0
