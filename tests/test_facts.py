@@ -168,3 +168,19 @@ def test_partial_is_refused_where_there_is_no_ladder():
 
 def test_without_partial_nothing_is_close():
     assert all(q.close == () for q in fact_questions(FACTS["number"], 3))
+
+
+def test_order_explanations_never_capitalise_mid_sentence():
+    """An order question's explanation names its items where a sentence may start with them ("First: The
+    crew builds…"), never after a lower-case word ("then The knife fight…")."""
+    from pathlib import Path
+
+    from game.core.questions import load_files
+
+    bank = load_files([Path(__file__).resolve().parent.parent / "questions.yaml"], seed=1)
+    orders = [q for q in bank.questions if q.kind == "order" and (q.fact or "").startswith("order:")]  # made from facts
+    assert orders
+    for q in orders:
+        for label in q.choices:
+            if label[:1].isupper():
+                assert not re.search(r"\b[a-z][a-z]* " + re.escape(label), q.explanation), (label, q.explanation)
