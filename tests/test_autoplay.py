@@ -195,3 +195,11 @@ def test_a_bad_settings_file_is_kept_aside_and_the_game_plays(tmp_path):
     assert result.returncode == 0 and "settings file could not be used" in result.stderr
     assert "Traceback" not in result.stderr
     assert [p.name.startswith("settings.json.unreadable-") for p in config.iterdir()] == [True]
+
+
+def test_autoplay_types_a_name_with_a_space_key_by_key(tmp_path):
+    scores = tmp_path / "s.json"
+    result = run_cli("--autoplay", "--count", "2", "--seed", "1", "--scores", scores, "--name", "Zoë Tester")
+    assert result.returncode == 0, result.stderr
+    assert last_json(result.stdout)["saved"] is True
+    assert [e["name"] for e in json.loads(run_cli("scores", "--json", "--scores", scores).stdout)] == ["Zoë Tester"]

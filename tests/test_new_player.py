@@ -6,6 +6,7 @@ Scenes are driven by the events a player makes; the core without pygame.
 import pygame
 
 from game.core import scoring
+from game.core.scores import new_entry
 from game.ui.scenes.results import ResultsScene
 from tests.test_scenes import app, bank, draw, key, send, start  # noqa: F401  (the fixture)
 
@@ -56,3 +57,55 @@ def test_feedback_review_and_results_say_what_the_score_rose_by(app):
     made = scoring.game_points_text(session.answers)
     assert "streak bonus" in made and "− 200 lifeline" in made
     draw(app)
+
+
+# -- 2. names are names ------------------------------------------------------------------------------------
+def type_text(app, text):
+    send(app, *[pygame.event.Event(pygame.TEXTINPUT, text=ch) for ch in text])  # one event per key, as typed
+
+
+def test_name_field_keeps_inner_spaces_and_replaces_an_offered_name():
+    from game.core.scores import NameField
+
+    field = NameField.offering("  ANNA ")
+    assert field.value == "ANNA" and field.selected
+    for ch in " Zoë Tester ":
+        field.type(ch)
+    assert field.value == "Zoë Tester " and field.name == "Zoë Tester"  # the ends are trimmed at save only
+    field = NameField.offering("BOB")
+    field.erase()
+    assert field.value == "" and not field.selected
+    field.type("x" * 40)
+    assert len(field.value) == 16
+
+
+def test_single_player_name_is_saved_with_its_spaces_and_typing_replaces_the_offer(app):
+    app.store.save(new_entry("x/1/0", "", "OLDNAME", 1, 1, 1, 1.0))  # the last name saved is offered
+    results = play_through(app)
+    send(app, key(pygame.K_RETURN))  # Save score
+    names = app.stack.top
+    assert names.name == "name_entry" and names.value == "OLDNAME" and names.field.selected
+    draw(app)
+    type_text(app, "Zoë Tester")
+    assert names.value == "Zoë Tester"
+    send(app, key(pygame.K_RETURN))
+    names.saving.result(timeout=10)
+    names.update(0.016)
+    table = app.stack.top
+    assert [e.name for e in table.table.board(table.board)] == ["Zoë Tester"]
+    assert results.entry is not None
+
+
+def test_hotseat_seats_offer_last_names_selected(app):
+    app.options.mode, app.options.players = "hotseat", 2
+    app.options.player_names = ["Ann Lee", "Bo"]
+    send(app, key(pygame.K_RETURN))
+    seats = app.stack.top
+    assert seats.name == "players" and seats.values == ["Ann Lee", "Bo"] and seats.names[0].selected
+    draw(app)
+    type_text(app, "Zoë Tester")
+    send(app, key(pygame.K_TAB))
+    assert seats.names[1].selected  # the focus came to the second seat: its name is selected
+    type_text(app, "Al B")
+    send(app, key(pygame.K_RETURN))
+    assert app.options.player_names == ["Zoë Tester", "Al B"]

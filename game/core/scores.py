@@ -46,6 +46,44 @@ def clean_name(text: str) -> str:
     return kept.strip()[:NAME_MAX].strip()
 
 
+def typed_name(text: str) -> str:
+    """A name while it is being typed: control characters removed, no leading space, at most 16
+    characters.  Spaces inside and at the end stay (the next letter may follow); :func:`clean_name`
+    trims the end when the name is saved."""
+    kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" and not 0xD800 <= ord(ch) <= 0xDFFF)
+    return kept.lstrip()[:NAME_MAX]
+
+
+@dataclass
+class NameField:
+    """A name box: typed text goes to the end; an offered name starts *selected*, so the first
+    letter typed (or Backspace) replaces all of it, as in any text box."""
+
+    value: str = ""
+    selected: bool = False
+
+    @classmethod
+    def offering(cls, name: str) -> "NameField":
+        value = clean_name(name)
+        return cls(value, selected=bool(value))
+
+    def type(self, text: str) -> None:
+        base = "" if self.selected else self.value
+        self.value, self.selected = typed_name(base + text), False
+
+    def erase(self) -> None:
+        self.value = "" if self.selected else self.value[:-1]
+        self.selected = False
+
+    def select_all(self) -> None:
+        self.selected = bool(self.value)
+
+    @property
+    def name(self) -> str:
+        """The name as it will be saved (the ends trimmed)."""
+        return clean_name(self.value)
+
+
 @dataclass(frozen=True)
 class Entry:
     board: str

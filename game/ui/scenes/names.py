@@ -6,10 +6,11 @@ import dataclasses
 
 import pygame
 
-from game.core.scores import NAME_MAX, Entry, clean_name
+from game.core.scores import NAME_MAX, Entry, NameField
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
+from game.ui.theme import readable_on
 from game.ui.widgets import Caret, blit_lines, blit_text, fit_lines, one_line
 
 SAVE, CANCEL = range(2)
@@ -23,7 +24,8 @@ class NameEntryScene(Scene):
         super().__init__(app)
         self.entry = entry
         self.rank = rank
-        self.value = clean_name(app.last_name() or entry.name)
+        # The last name saved (or the game's) is offered selected: typing replaces it, Enter keeps it.
+        self.field = NameField.offering(app.last_name() or entry.name)
         self.menu = Menu(["Save", "Back"])
         self.caret = Caret(steady=app.reduced_motion)
         self.saving = None  # the background save while it runs
@@ -38,10 +40,10 @@ class NameEntryScene(Scene):
         if self.saving is not None:
             return True
         if intent.kind == I.TEXT:
-            self.value = clean_name(self.value + intent.text)
+            self.field.type(intent.text)
             return True
         if intent.kind == I.ERASE:
-            self.value = self.value[:-1]
+            self.field.erase()
             return True
         if intent.kind == I.BACK:
             self.app.stack.pop()
@@ -56,8 +58,12 @@ class NameEntryScene(Scene):
             self.app.stack.pop()
         return chosen is not None
 
+    @property
+    def value(self) -> str:
+        return self.field.value
+
     def _save(self) -> None:
-        name = clean_name(self.value)
+        name = self.field.name  # only the ends are trimmed; spaces inside stay
         if not name:
             return
         entry = dataclasses.replace(self.entry, name=name)
@@ -109,8 +115,11 @@ class NameEntryScene(Scene):
         lines, size = fit_lines(app.text, self.value or " ", [m.px(t.heading), m.px(t.body)], inner.width,
                                 inner.height, bold=True, max_lines=1)
         shown = lines[0] if self.value else ""
-        image = app.text.render(shown, size, pal.text, True)
+        selected = self.field.selected and self.saving is None
+        image = app.text.render(shown, size, readable_on(pal.focus) if selected else pal.text, True)
         rect = image.get_rect(midleft=inner.midleft)
+        if selected:  # the offered name, selected: what is typed replaces it
+            pygame.draw.rect(surface, pal.focus, rect.inflate(m.px(8), m.px(4)), border_radius=m.px(4))
         surface.blit(image, rect)
         if self.caret.visible and self.saving is None:
             x = rect.right + m.px(4)
