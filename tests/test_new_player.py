@@ -109,3 +109,59 @@ def test_hotseat_seats_offer_last_names_selected(app):
     type_text(app, "Al B")
     send(app, key(pygame.K_RETURN))
     assert app.options.player_names == ["Zoë Tester", "Al B"]
+
+
+# -- 4. review is always reachable -----------------------------------------------------------------------
+def test_back_from_the_table_after_saving_returns_to_the_results_and_the_review(app):
+    results = play_through(app)
+    send(app, key(pygame.K_RETURN))  # Save score
+    names = app.stack.top
+    send(app, key(pygame.K_RETURN))  # keep the offered name
+    names.saving.result(timeout=10)
+    names.update(0.016)
+    assert app.stack.top.name == "highscores"
+    draw(app)
+    send(app, key(pygame.K_ESCAPE))
+    assert app.stack.top is results
+    assert results.actions[0] == "scores" and results.menu.buttons[0].label == "High scores"  # no second save
+    assert "Saved: #1" in results_note(app, results)
+    send(app, key(pygame.K_RIGHT), key(pygame.K_RETURN))  # Review
+    assert app.stack.top.name == "review"
+    send(app, key(pygame.K_ESCAPE))
+    assert app.stack.top is results
+
+
+def results_note(app, results):
+    """The words the results screen draws (its note under the numbers)."""
+    seen = []
+    real = app.text.wrap
+
+    def spy(content, *args, **kwargs):
+        seen.append(content)
+        return real(content, *args, **kwargs)
+
+    app.text.wrap = spy
+    try:
+        draw(app)
+    finally:
+        app.text.wrap = real
+    return " ".join(seen)
+
+
+# -- 7. the right words at the end ----------------------------------------------------------------------------
+def test_a_game_with_no_right_answers_is_not_offered_the_board(app):
+    results = play_through(app, right=False)
+    assert results.session.score == 0 and results.rank is None
+    assert results.actions[0] == "scores"
+    note = results_note(app, results)
+    assert "no right answers does not go on the high-score board" in note and "top-10" not in note
+
+
+def test_no_place_without_right_answers_or_points():
+    from game.core.scores import Table, earns_a_place
+
+    zero = new_entry("b", "", "Z", 0, 0, 3, 9.0)
+    none_right = new_entry("b", "", "N", 120, 0, 3, 9.0)  # a close answer's points, no right answer
+    assert not earns_a_place(zero) and not earns_a_place(none_right)
+    assert Table().rank_of(zero) is None and Table().rank_of(none_right) is None
+    assert Table().rank_of(new_entry("b", "", "R", 600, 1, 3, 9.0)) == 1

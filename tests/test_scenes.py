@@ -207,7 +207,7 @@ def test_whole_game_to_results_and_name_entry_and_table(app):
     assert table.highlight_ids() == {table.table.board(table.board)[0].id}
     draw(app)
     send(app, key(pygame.K_ESCAPE))
-    assert isinstance(app.stack.top, TitleScene)
+    assert isinstance(app.stack.top, ResultsScene)  # Back returns to the results (and the review)
 
 
 def test_resize_reflows_at_800x600(app):

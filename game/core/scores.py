@@ -112,6 +112,11 @@ class Entry:
         }
 
 
+def earns_a_place(entry: Entry) -> bool:
+    """Only a game with at least one right answer and some points goes on a board."""
+    return entry.score > 0 and entry.correct > 0
+
+
 def new_entry(board: str, board_label: str, name: str, score: int, correct: int, asked: int,
               time_s: float, mode: str = "classic", now: datetime | None = None) -> Entry:
     when = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
@@ -168,7 +173,10 @@ class Table:
         return self.boards().get(board, [])
 
     def rank_of(self, entry: Entry) -> int | None:
-        """1-based place ``entry`` would take on its board, or ``None`` if off the table."""
+        """1-based place ``entry`` would take on its board, or ``None`` if off the table
+        (a game with no right answers or no points earns no place, even on an empty board)."""
+        if not earns_a_place(entry):
+            return None
         others = [e for e in self.entries if e.board == entry.board and e.id != entry.id]
         place = 1 + sum(1 for e in others if e.sort_key() < entry.sort_key())
         return place if place <= TOP else None

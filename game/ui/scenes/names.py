@@ -20,9 +20,12 @@ class NameEntryScene(Scene):
     name = "name_entry"
     wants_text = True
 
-    def __init__(self, app, entry: Entry, rank: int):
+    def __init__(self, app, entry: Entry, rank: int, on_saved=None):
+        """``on_saved(results)``: told of the save before the table shows (the results then offer the table,
+        not a second save); Back on the table returns to the screen under this one."""
         super().__init__(app)
         self.entry = entry
+        self.on_saved = on_saved
         self.rank = rank
         # The last name saved (or the game's) is offered selected: typing replaces it, Enter keeps it.
         self.field = NameField.offering(app.last_name() or entry.name)
@@ -76,7 +79,10 @@ class NameEntryScene(Scene):
             from game.ui.scenes.highscores import HighScoresScene
 
             result = self.saving.result()
-            self.app.stack.clear_to(HighScoresScene(self.app, self.entry.board, highlight=result))
+            self.app.stack.pop()  # the results stay under the table: Back returns to them (and the review)
+            if self.on_saved is not None:
+                self.on_saved(result)
+            self.app.stack.push(HighScoresScene(self.app, self.entry.board, highlight=result))
 
     def animating(self) -> bool:
         # Redraw when the caret blinks on or off, or while saving.
