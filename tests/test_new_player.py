@@ -165,3 +165,34 @@ def test_no_place_without_right_answers_or_points():
     assert not earns_a_place(zero) and not earns_a_place(none_right)
     assert Table().rank_of(zero) is None and Table().rank_of(none_right) is None
     assert Table().rank_of(new_entry("b", "", "R", 600, 1, 3, 9.0)) == 1
+
+
+# -- 5. pause hides the question -------------------------------------------------------------------------------
+def drawn_note(app):
+    return " ".join(app.stack.top.note_lines)
+
+
+def test_pause_hides_the_question_in_timed_modes(app):
+    for mode in ("classic", "sudden-death"):
+        app.back_to_title()
+        app.options.mode = mode
+        scene = start(app)
+        send(app, key(pygame.K_ESCAPE))
+        pause = app.stack.top
+        assert pause.name == "pause" and pause.opaque and "clock is stopped" in drawn_note(app)
+        surface = draw(app)
+        # Where the first choice and the prompt were, only the background shows.
+        backdrop = pygame.Surface(surface.get_size())
+        app.backdrop.draw(backdrop)
+        for spot in (scene.buttons[0].rect.midleft, scene.buttons[-1].rect.midright, scene.prompt_rect.midleft):
+            if not pause.panel.collidepoint(spot):
+                assert surface.get_at(spot) == backdrop.get_at(spot), (mode, spot)
+
+
+def test_practice_pause_does_not_talk_of_a_clock(app):
+    app.options.mode = "practice"
+    start(app)
+    send(app, key(pygame.K_ESCAPE))
+    assert app.stack.top.name == "pause" and not app.stack.top.opaque
+    assert "clock" not in drawn_note(app).lower()
+    draw(app)
