@@ -188,7 +188,8 @@ class Button:
     def contains(self, pos) -> bool:
         return self.enabled and self.rect.collidepoint(pos)
 
-    def draw(self, surface, theme: Theme, text: Text, m: Metrics, size: int | None = None) -> None:
+    def draw_box(self, surface, theme: Theme, m: Metrics) -> None:
+        """The button without its label (for rows that place their own text)."""
         pal = theme.palette
         fill = pal.panel_hover if (self.hover or self.focus) and self.enabled else pal.panel
         radius = m.px(theme.radius)
@@ -196,6 +197,10 @@ class Button:
         edge = pal.focus if self.focus and self.enabled else pal.panel_edge
         width = m.px(3 * theme.edge) if self.focus else max(1, m.px(theme.edge))
         pygame.draw.rect(surface, edge, self.rect, width=width, border_radius=radius)
+
+    def draw(self, surface, theme: Theme, text: Text, m: Metrics, size: int | None = None) -> None:
+        pal = theme.palette
+        self.draw_box(surface, theme, m)
         color = pal.text if self.enabled else pal.muted
         size = size or m.px(theme.body)
         lines, size = fit_lines(text, self.label, [size, int(size * 0.85)], self.rect.width - m.px(24),
