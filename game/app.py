@@ -475,7 +475,7 @@ class App:
                     self.stack.changed = False
                     self.stack.draw(self._surface)
                     if self._toast is not None:
-                        draw_toast(self._surface, self, self._toast[0])
+                        draw_toast(self._surface, self, self._toast[0], self.stack.top.controls())
                     pygame.display.flip()
                 perf.frames += 1
                 perf.frame_ms.append((time.perf_counter() - frame_start) * 1000)

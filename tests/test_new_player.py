@@ -228,3 +228,31 @@ def test_settings_arrows_lower_and_raise_every_setting_and_a_click_on_the_row_st
     assert app.settings.volume == 90
     click(app, scene.arrows[S.VOLUME][0].center)
     assert app.settings.volume == 80  # ◀ lowers the volume (it raised it before)
+
+
+# -- 8. toasts never cover controls ---------------------------------------------------------------------------------
+def test_a_notice_never_covers_what_can_be_clicked(app):
+    from game.ui.theme import make_theme
+    from game.ui.widgets import draw_toast
+
+    checked = 0
+    for size, scale in (((1280, 720), 1.0), ((800, 600), 1.0), ((1280, 720), 2.0), ((800, 600), 2.0)):
+        app.settings = app.settings.changed(text_scale=scale)
+        app.theme = make_theme(app.settings.theme, scale)
+        app._surface = pygame.display.set_mode(size)
+        app._resized()
+        app.back_to_title()
+        scene = start(app)  # a question with the 50:50 and +10 s buttons under the choices
+        send(app, key(pygame.K_m))  # "Sound off (M turns it on)"
+        for top in (scene,):
+            controls = top.controls()
+            assert any(r == top.lifelines[1].rect for r in controls) and len(controls) >= 6
+            surface = draw(app)
+            pill = draw_toast(surface, app, app._toast[0], controls)
+            assert pill.collidelist(controls) == -1, (size, scale)
+            assert surface.get_rect().contains(pill)
+            checked += 1
+        app.back_to_title()
+        pill = draw_toast(draw(app), app, "A controller was plugged in", app.stack.top.controls())
+        assert pill.collidelist(app.stack.top.controls()) == -1
+    assert checked == 4

@@ -94,6 +94,9 @@ class PlayersScene(Scene):
                 return True
         return False
 
+    def controls(self) -> list:
+        return super().controls() + list(self.fields)  # a click on a seat focuses it
+
     def _start(self) -> None:
         names = [field.name or self.default(i) for i, field in enumerate(self.names)]
         self.app.options.player_names = names
