@@ -136,6 +136,8 @@ class App:
         self.bot = None
         self._shots_taken: set[str] = set()
         self._windowed_size = options.size
+        # Loop passes during which a lost focus is our own doing (F11 recreates the window): no pause.
+        self._own_window_change = 0
 
     # -- window ---------------------------------------------------------------
     @property
@@ -172,7 +174,10 @@ class App:
         self.metrics = metrics_for(*self.size)
         self.stack.layout(*self.size)
 
+    OWN_CHANGE_PASSES = 30  # about half a second at 60 FPS: the window manager's focus events arrive by then
+
     def toggle_fullscreen(self) -> None:
+        self._own_window_change = self.OWN_CHANGE_PASSES
         self.options.fullscreen = not self.options.fullscreen
         try:
             if self.options.fullscreen:
@@ -406,6 +411,8 @@ class App:
         if intent.kind == I.RESIZE:
             self._resized()
             return True
+        if intent.kind == I.FOCUS_LOST and self._own_window_change > 0:
+            return True  # F11 recreated the window: the player did not leave
         if intent.kind == I.MUTE:
             self.toggle_mute()
             return True
@@ -458,6 +465,7 @@ class App:
                     text_mode = bool(top and top.wants_text)
             if not self.running:
                 break
+            self._own_window_change = max(self._own_window_change - 1, 0)
             if self.bot is not None:
                 self.bot.step(self, frame_start)
             self.stack.update(dt)

@@ -256,3 +256,23 @@ def test_a_notice_never_covers_what_can_be_clicked(app):
         pill = draw_toast(draw(app), app, "A controller was plugged in", app.stack.top.controls())
         assert pill.collidelist(app.stack.top.controls()) == -1
     assert checked == 4
+
+
+# -- 9. F11 is not "focus lost" ---------------------------------------------------------------------------------------
+def test_f11_during_a_question_does_not_pause_but_leaving_the_window_does(app):
+    scene = start(app)
+    send(app, key(pygame.K_F11))
+    send(app, pygame.event.Event(pygame.WINDOWFOCUSLOST))  # the window was recreated by our own F11
+    assert app.stack.top is scene and not scene.session.paused
+    send(app, key(pygame.K_F11))
+    app._own_window_change = 0  # the passes after F11 are over (the loop counts them down)
+    send(app, pygame.event.Event(pygame.WINDOWFOCUSLOST))  # the player switched to another window
+    assert app.stack.top.name == "pause" and scene.session.paused
+
+
+def test_the_loop_counts_down_the_passes_after_f11(app):
+    app.toggle_fullscreen()
+    app.toggle_fullscreen()
+    assert app._own_window_change == app.OWN_CHANGE_PASSES
+    app.run(max_frames=app.OWN_CHANGE_PASSES + 1)
+    assert app._own_window_change == 0
