@@ -276,3 +276,37 @@ def test_the_loop_counts_down_the_passes_after_f11(app):
     assert app._own_window_change == app.OWN_CHANGE_PASSES
     app.run(max_frames=app.OWN_CHANGE_PASSES + 1)
     assert app._own_window_change == 0
+
+
+# -- 10. Esc does not end the game by accident ------------------------------------------------------------------------
+def test_esc_on_the_title_asks_before_quitting(app):
+    app.running = True
+    send(app, key(pygame.K_ESCAPE))
+    assert app.stack.top.name == "confirm" and app.running
+    draw(app)
+    send(app, key(pygame.K_ESCAPE))  # Esc cancels
+    assert app.stack.top.name == "title" and app.running
+    send(app, key(pygame.K_ESCAPE), key(pygame.K_RETURN))  # Enter confirms
+    assert not app.running
+    # The Quit button asks the same question; a click on Stay keeps the game open.
+    app.running = True
+    title = app.stack.top
+    click(app, title.menu.buttons[-1].rect.center)
+    confirm = app.stack.top
+    assert confirm.name == "confirm"
+    click(app, confirm.menu.buttons[1].rect.center)
+    assert app.stack.top is title and app.running
+
+
+def test_quit_to_title_during_a_game_asks_once(app):
+    scene = start(app)
+    send(app, key(pygame.K_ESCAPE))
+    pause = app.stack.top
+    send(app, key(pygame.K_UP), key(pygame.K_RETURN))  # Quit to title
+    assert app.stack.top.name == "confirm"
+    draw(app)
+    send(app, key(pygame.K_ESCAPE))  # Esc cancels: back on the pause menu, the game still there
+    assert app.stack.top is pause and scene.session.paused
+    send(app, key(pygame.K_RETURN))  # (the focus stayed on Quit to title)
+    send(app, key(pygame.K_RETURN))  # Enter confirms
+    assert app.stack.top.name == "title"

@@ -377,6 +377,7 @@ def test_hotseat_play_again_keeps_the_players_and_the_title_offers_their_names(a
     assert isinstance(app.stack.top, HandoverScene) and app.session.players[0].name == "Zoë"
     send(app, key(pygame.K_ESCAPE))  # the pause menu, over the hand-over screen
     send(app, key(pygame.K_DOWN), key(pygame.K_DOWN), key(pygame.K_RETURN))  # Quit to title
+    send(app, key(pygame.K_RETURN))  # yes, leave the game
     assert isinstance(app.stack.top, TitleScene)
     send(app, key(pygame.K_RETURN))
     assert isinstance(app.stack.top, PlayersScene) and app.stack.top.values == ["Zoë", ""]

@@ -40,7 +40,10 @@ class PauseScene(Scene):
 
             self.app.stack.push(SettingsScene(self.app))
         elif chosen == QUIT_GAME:
-            self.app.back_to_title()
+            from game.ui.scenes.confirm import ConfirmScene
+
+            self.app.stack.push(ConfirmScene(self.app, "Leave this game?", "It ends here and its score is not kept.",
+                                             "Leave", "Stay", self.app.back_to_title))
         return True  # modal: nothing reaches the question underneath
 
     def layout(self, width: int, height: int) -> None:

@@ -82,7 +82,7 @@ class TitleScene(Scene):
 
     def handle(self, intent) -> bool:
         if intent.kind == I.BACK:
-            self.app.quit()
+            self._ask_to_quit()  # Esc while backing out of menus must not end the game by accident
             return True
         if intent.kind == I.MOVE and intent.dx and self.menu.focus in CYCLING:
             self._cycle(self.menu.focus, intent.dx)
@@ -106,8 +106,14 @@ class TitleScene(Scene):
 
             self.app.stack.push(SettingsScene(self.app))
         elif chosen == QUIT:
-            self.app.quit()
+            self._ask_to_quit()
         return True
+
+    def _ask_to_quit(self) -> None:
+        from game.ui.scenes.confirm import ConfirmScene
+
+        self.app.stack.push(ConfirmScene(self.app, "Quit Off the Rails?", "Your scores and settings are saved.",
+                                         "Quit", "Stay", self.app.quit))
 
     def resume(self) -> None:
         self._refresh()
