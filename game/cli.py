@@ -158,6 +158,8 @@ def load_bank(sources: list[Path], seed, fast: bool = True):
     return load_files(sources, seed, fast=fast)
 
 
+SHOWN_PROBLEMS = 5  # the start-up notice lists this many problems, then says how many more
+
 # -- play -------------------------------------------------------------------------------
 def cmd_play(args) -> int:
     from game.core.questions import UnreadablePath
@@ -181,10 +183,13 @@ def cmd_play(args) -> int:
     notices = []
     if bank.problems:
         shown = " ".join(str(s) for s in sources)
-        print(f"mi-trivia: {bank.skipped} question(s) skipped, {len(bank.problems)} problem(s); "
+        count = len(bank.problems)
+        print(f"mi-trivia: {count} problem{'s' if count != 1 else ''} in the questions ({bank.summary()}); "
               f"run `mi-trivia validate {shown}` for the details", file=sys.stderr)
-        for problem in bank.problems[:5]:
+        for problem in bank.problems[:SHOWN_PROBLEMS]:
             print(f"  {problem}", file=sys.stderr)
+        if count > SHOWN_PROBLEMS:
+            print(f"  … and {count - SHOWN_PROBLEMS} more", file=sys.stderr)
     label = "default bank" if not args.questions else ", ".join(p.name for p in args.questions)
     if not args.questions and len(sources) > 1:
         label = "default bank + your questions"
@@ -268,8 +273,7 @@ def cmd_validate(args) -> int:
     where = f"{files} file{'s' if files != 1 else ''}"
     if bank.problems:
         print(f"{len(bank.problems)} problem{'s' if len(bank.problems) != 1 else ''} in {where}; "
-              f"{len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} usable, "
-              f"{bank.skipped} skipped", file=out)
+              f"{bank.summary()}", file=out)
         return EXIT_PROBLEMS
     if not args.json:
         print(f"OK: {len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} from {where}, no problems")

@@ -86,7 +86,7 @@ def test_bad_bank_plays_the_good_questions_and_says_so(tmp_path):
     result = run_cli("--autoplay", "--count", "5", "--questions", bank, "--scores", tmp_path / "s.json")
     assert result.returncode == 0, result.stderr
     assert last_json(result.stdout)["answered"] == 2
-    assert "1 question(s) skipped" in result.stderr and "mi-trivia validate" in result.stderr
+    assert "2 questions usable, 1 skipped" in result.stderr and "mi-trivia validate" in result.stderr
 
 
 def test_missing_question_path_exits_2(tmp_path):

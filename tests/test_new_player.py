@@ -310,3 +310,63 @@ def test_quit_to_title_during_a_game_asks_once(app):
     send(app, key(pygame.K_RETURN))  # (the focus stayed on Quit to title)
     send(app, key(pygame.K_RETURN))  # Enter confirms
     assert app.stack.top.name == "title"
+
+
+# -- 12. messages that count right -----------------------------------------------------------------------------------
+SIX = "questions:\n" + "".join(f"  - prompt: Question {i}?\n    choices: [a, b]\n    answer: a\n" for i in range(6))
+
+
+def test_a_file_dropped_for_a_syntax_error_is_said_to_be_unread_not_zero_skipped(tmp_path):
+    from game.core.questions import load_files
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(SIX + "  - prompt: [unclosed\n")
+    good = tmp_path / "good.yaml"
+    good.write_text(SIX.replace("Question", "Other"))
+    bank = load_files([broken, good])
+    assert len(bank.questions) == 6 and bank.unread == [str(broken)]
+    assert bank.summary() == "6 questions usable, 0 skipped; 1 file could not be read (nothing in it was loaded)"
+
+
+def test_validate_and_start_up_count_right(tmp_path):
+    from conftest import run_cli
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(SIX + "  - prompt: [unclosed\n")
+    result = run_cli("validate", broken, timeout=60)
+    assert result.returncode == 1
+    assert "0 questions usable, 0 skipped" not in result.stdout
+    assert "1 file could not be read (nothing in it was loaded)" in result.stdout
+    # Seven problems: the start-up notice lists five and says how many more.
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("questions:\n" + "".join(f"  - prompt: Q{i}?\n    choices: [a]\n    answer: a\n" for i in range(7))
+                   + "  - prompt: Fine?\n    choices: [a, b]\n    answer: a\n")
+    result = run_cli("--autoplay", "--count", "1", "--questions", bad, "--scores", tmp_path / "s.json", timeout=120)
+    assert result.returncode == 0, result.stderr
+    listed = [line for line in result.stderr.splitlines() if line.startswith("  ") and "bad.yaml:" in line]
+    assert "7 problems in the questions (1 question usable, 7 skipped)" in result.stderr
+    assert len(listed) == 5 and "  … and 2 more" in result.stderr
+
+
+def test_a_named_pipe_is_refused_and_never_opened(tmp_path):
+    import os
+
+    from conftest import run_cli
+
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)  # opening this for reading would wait for a writer forever
+    result = run_cli("validate", pipe, timeout=60)
+    assert result.returncode == 2 and "named pipe" in result.stderr and "Traceback" not in result.stderr
+    folder = tmp_path / "questions"
+    folder.mkdir()
+    os.mkfifo(folder / "left.yml")
+    (folder / "real.yaml").write_text(SIX)
+    result = run_cli("validate", folder, timeout=60)
+    assert result.returncode == 1 and "left.yml:1:1: a named pipe, not a question file; it was not opened" \
+        in result.stdout
+    assert "6 questions usable, 0 skipped; 1 file could not be read" in result.stdout
+    home = tmp_path / "home"
+    (home / "data").mkdir(parents=True)
+    result = run_cli("--autoplay", "--count", "1", "--questions", folder, "--scores", tmp_path / "s.json",
+                     timeout=120)
+    assert result.returncode == 0 and "named pipe" in result.stderr

@@ -230,7 +230,10 @@ class TitleScene(Scene):
             line += f" · {self.playable} match the chosen category, difficulty and kinds"
         if bank.skipped or bank.problems:
             paths = " ".join(self.app.bank_paths_for_message())
-            line += f" · {bank.skipped} skipped with problems: run `mi-trivia validate {paths}` for details"
+            unread = len(bank.unread)
+            files = f"{unread} file{'s' if unread != 1 else ''} could not be read" if unread else ""
+            skipped = f"{bank.skipped} skipped with problems" if bank.skipped or not unread else ""
+            line += f" · {', '.join(x for x in (skipped, files) if x)}: run `mi-trivia validate {paths}` for details"
         if total and not self.playable:
             line += " · nothing matches: change the category, difficulty or kinds"
         if not total:
