@@ -248,9 +248,7 @@ class App:
 
     # -- what scenes ask of the app ---------------------------------------------
     def playable_questions(self):
-        pool = self.bank.filtered(self.options.category, self.options.difficulty)
-        kinds = self.options.kinds
-        return [q for q in pool if getattr(q, "kind", "choice") in kinds] if kinds else pool
+        return self.bank.filtered(self.options.category, self.options.difficulty, self.options.kinds)
 
     def current_board(self) -> tuple[str, str]:
         """The board the chosen mode plays for (practice has none: its title button shows Classic's)."""

@@ -37,6 +37,17 @@ def _players(text: str) -> int:
     return value
 
 
+def _kinds(text: str) -> tuple[str, ...]:
+    from game.core.model import QUESTION_KINDS
+
+    kinds = tuple(dict.fromkeys(k.strip().lower() for k in text.split(",") if k.strip()))
+    unknown = [k for k in kinds if k not in QUESTION_KINDS]
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(f"{', '.join(unknown) or 'nothing'} is not a kind of question; "
+                                         f"use a comma-separated list of {', '.join(QUESTION_KINDS)}")
+    return kinds
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
@@ -70,6 +81,8 @@ def _play_options(parser: argparse.ArgumentParser) -> None:
                       help="play this YAML file or folder of *.yaml instead of the default bank (repeatable)")
     game.add_argument("--category", help="play only questions of this category")
     game.add_argument("--difficulty", choices=["easy", "medium", "hard"], help="play only questions of this difficulty")
+    game.add_argument("--kinds", type=_kinds, metavar="KIND,...",
+                      help="play only these kinds: choice, truefalse, estimate, order, type (default all)")
     game.add_argument("--scores", type=Path, metavar="PATH", help="use this score file (default: see `mi-trivia paths`)")
     game.add_argument("--name", help="the name the autoplay bot enters (default AUTO)")
     game.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
@@ -205,7 +218,7 @@ def cmd_play(args) -> int:
 
     options = Options(count=args.count, seed=args.seed if args.seed is not None else seed,
                       name=args.name or ("AUTO" if args.autoplay else None), category=args.category,
-                      difficulty=args.difficulty, mode=mode, players=args.players or 2,
+                      difficulty=args.difficulty, kinds=args.kinds, mode=mode, players=args.players or 2,
                       autoplay=args.autoplay, fps=args.fps,
                       screenshots=args.screenshots, size=args.size, fullscreen=args.fullscreen)
     app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices,

@@ -144,3 +144,12 @@ def test_mode_and_player_options_are_checked(args, message, capsys):
         code = exc.code
     err = capsys.readouterr().err
     assert code == 2 and message in err, err
+
+
+def test_kinds_flag_is_checked(capsys):
+    from game.cli import build_parser
+
+    assert build_parser().parse_args(["--kinds", "choice, Type,choice"]).kinds == ("choice", "type")
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--kinds", "choice,riddle"])
+    assert "riddle is not a kind of question" in capsys.readouterr().err

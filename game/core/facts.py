@@ -30,6 +30,8 @@ from game.core.model import (
     TIME_LIMIT_MIN,
     Question,
     choice_key,
+    format_date,
+    ordinal,
 )
 from game.core.yamldoc import Node
 
@@ -39,26 +41,6 @@ FACT_KEYS = (
     "pool", "wrong", "choices", "category", "difficulty", "time_limit", "partial",
 )
 DEFAULT_CHOICES = 4
-
-_ORDINALS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-
-
-def ordinal(n: int) -> str:
-    if 1 <= n <= len(_ORDINALS):
-        return _ORDINALS[n - 1]
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def format_date(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
 
 def nice_step(value: Decimal, places: int) -> Decimal:
     """A round spacing near 15 % of the value, no finer than the value's precision."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from datetime import date
 
 DIFFICULTIES = ("easy", "medium", "hard")
 TIME_LIMIT_MIN = 5
@@ -10,6 +12,80 @@ TIME_LIMIT_MAX = 120
 MIN_CHOICES = 2
 MAX_CHOICES = 6
 DEFAULT_TIME_LIMIT = 20
+QUESTION_KINDS = ("choice", "truefalse", "estimate", "order", "type")
+TRUE_FALSE = ("True", "False")
+ORDER_MIN, ORDER_MAX = 3, 4
+
+
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def ordinal(n: int) -> str:
+    """An ordinal in words up to twentieth, then 21st, 22nd ..."""
+    if 1 <= n <= len(_ORDINALS):
+        return _ORDINALS[n - 1]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def format_date(d: date) -> str:
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The slider of an ``estimate`` question: from ``low`` to ``high`` in steps of ``step``.
+
+    Answers within ``tolerance`` of the right value earn points (see
+    :func:`game.core.scoring.estimate_share`).  Dates are counted in days
+    (``date.toordinal()``); ``show`` writes any value the way the fact does.
+    """
+
+    low: float
+    high: float
+    step: float
+    tolerance: float
+    value_kind: str = "number"  # number, money, ordinal or date
+    unit: str = ""
+    currency: str = ""
+    places: int = 0
+
+    def snap(self, value: float) -> float:
+        """The nearest value the slider can show (a whole number of steps from ``low``)."""
+        value = min(max(float(value), self.low), self.high)
+        if self.step <= 0:
+            return value
+        snapped = self.low + round((value - self.low) / self.step) * self.step
+        snapped = min(max(snapped, self.low), self.high)
+        return round(snapped, max(self.places, 0) + 6)
+
+    def show(self, value: float) -> str:
+        if self.value_kind == "date":
+            return format_date(date.fromordinal(int(round(value))))
+        if self.value_kind == "ordinal":
+            return ordinal(int(round(value)))
+        if not math.isfinite(value):
+            return str(value)
+        text = f"{value:,.{self.places}f}" if abs(value) >= 10000 else f"{value:.{self.places}f}"
+        if self.value_kind == "money":
+            text = f"{self.currency}{text}"
+        return f"{text} {self.unit}" if self.unit else text
+
+    def to_json(self) -> dict:
+        data = {"low": self.low, "high": self.high, "step": self.step, "tolerance": self.tolerance,
+                "value_kind": self.value_kind}
+        for key in ("unit", "currency"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        if self.places:
+            data["places"] = self.places
+        return data
 
 
 @dataclass(frozen=True)
@@ -31,6 +107,17 @@ class Question:
 
     ``ordered`` questions (numbers and dates) keep their choices in the given
     order, smallest first; the others are shuffled for every game.
+
+    ``kind`` is one of :data:`QUESTION_KINDS`:
+
+    * ``choice``: pick the ``answer`` among ``choices``;
+    * ``truefalse``: ``prompt`` is a statement, ``choices`` are ``("True", "False")``;
+    * ``estimate``: no choices; the right ``value`` on ``scale`` (``answer`` is it in words);
+    * ``order``: ``choices`` are the items in the right order, shuffled for play;
+    * ``type``: no choices; ``answer`` or one of ``also`` typed in.
+
+    ``fact`` names the fact a question came from (a game asks one question per
+    fact) and ``reveals`` the facts it gives away (never asked in the same game).
     """
 
     prompt: str
@@ -43,16 +130,27 @@ class Question:
     ordered: bool = False
     close: tuple[str, ...] = ()  # wrong choices near enough to earn half points
     source: str = field(default="", compare=False)
+    kind: str = "choice"
+    fact: str | None = None
+    reveals: tuple[str, ...] = ()
+    scale: Scale | None = None
+    value: float | None = None
+    also: tuple[str, ...] = ()
 
     @property
     def answer_index(self) -> int:
         return self.choices.index(self.answer)
 
+    @property
+    def key(self) -> str:
+        """What a game asks once at most: the fact, or the question itself when it has none."""
+        return self.fact if self.fact is not None else "?" + prompt_key(self.prompt)
+
     def limit(self, default: float = DEFAULT_TIME_LIMIT) -> float:
         return self.time_limit if self.time_limit is not None else default
 
     def to_json(self) -> dict:
-        data = {"prompt": self.prompt, "choices": list(self.choices), "answer": self.answer}
+        data = {"type": self.kind, "prompt": self.prompt, "choices": list(self.choices), "answer": self.answer}
         for key in ("category", "difficulty", "time_limit", "explanation"):
             value = getattr(self, key)
             if value is not None:
@@ -61,6 +159,16 @@ class Question:
             data["close"] = list(self.close)
         if self.ordered:
             data["ordered"] = True
+        if self.scale is not None:
+            data["scale"] = self.scale.to_json()
+        if self.value is not None:
+            data["value"] = self.value
+        if self.also:
+            data["also"] = list(self.also)
+        if self.fact is not None:
+            data["fact"] = self.fact
+        if self.reveals:
+            data["reveals"] = list(self.reveals)
         data["source"] = self.source
         return data
 

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from game.core import scoring
+from game.core.session import check_response, judge
 from game.core.scores import NAME_MAX, clean_name
 
 MAX_PLAYERS_DEFAULT = 60
@@ -91,29 +91,13 @@ class Reveal:
 
 
 def _judge(round_, response, elapsed: float, limit: float | None, streak: int):
-    """``(chosen, correct, close, points, bonus, streak)`` for one response, the single-player way.
+    """``(response, chosen, verdict)`` for one response, scored exactly as a single player's.
 
-    Uses the core's ``judge`` (every kind of question) where it exists; a
-    response of the wrong shape raises ``ValueError``.
+    A response of the wrong shape for the question's kind raises ``ValueError``.
     """
-    try:
-        from game.core.session import judge
-    except ImportError:  # pragma: no cover - before the kinds of question landed
-        judge = None
-    if judge is not None:
-        verdict = judge(round_, response, elapsed, limit, streak)
-        chosen = response if isinstance(response, int) and not isinstance(response, bool) and \
-            getattr(round_, "kind", "choice") in ("choice", "truefalse") else None
-        return chosen, verdict.correct, verdict.close, verdict.points, verdict.bonus, verdict.streak
-    if response is None:
-        points, bonus, new = scoring.award(False, elapsed, limit, streak)
-        return None, False, False, points, bonus, new
-    if not isinstance(response, int) or isinstance(response, bool) or not 0 <= response < len(round_.choices):
-        raise ValueError("no such choice")
-    correct = response == round_.correct
-    close = not correct and round_.choices[response] in round_.question.close
-    points, bonus, new = scoring.award(correct, elapsed, limit, streak, close=close)
-    return response, correct, close, points, bonus, new
+    response = check_response(round_, response)
+    chosen = response if round_.kind in ("choice", "truefalse") else None
+    return response, chosen, judge(round_, response, elapsed, limit, streak)
 
 
 class Room:
@@ -242,18 +226,12 @@ class Room:
             raise Rejected("You have already answered")
         if response is None:
             raise Rejected("No answer given")
-        kind = getattr(self.round, "kind", "choice")
-        if kind == "estimate" and isinstance(response, int) and not isinstance(response, bool):
-            response = float(response)  # a phone's JSON writes 60.0 as 60
-        elif kind == "order" and isinstance(response, list):
-            response = tuple(response)
         try:
-            chosen, correct, close, points, bonus, streak = _judge(self.round, response, elapsed, self.limit,
-                                                                   player.streak)
+            response, chosen, v = _judge(self.round, response, elapsed, self.limit, player.streak)
         except (ValueError, TypeError):
             raise Rejected("Not a possible answer") from None
-        return self._record(player, PartyAnswer(player.id, number, response, chosen, elapsed, correct, close,
-                                                points, bonus, streak))
+        return self._record(player, PartyAnswer(player.id, number, response, chosen, elapsed, v.correct, v.close,
+                                                v.points, v.bonus, v.streak))
 
     def _record(self, player: PartyPlayer, answer: PartyAnswer) -> PartyAnswer:
         player.answers[answer.number] = answer

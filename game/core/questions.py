@@ -76,8 +76,13 @@ class Bank:
     def categories(self) -> list[str]:
         return sorted({q.category for q in self.questions if q.category})
 
-    def filtered(self, category: str | None = None, difficulty: str | None = None) -> list[Question]:
+    def filtered(self, category: str | None = None, difficulty: str | None = None,
+                 kinds=None) -> list[Question]:
+        """The questions of ``category``, ``difficulty`` and ``kinds`` (``None``: any)."""
         out = self.questions
+        if kinds:
+            wanted = set(kinds)
+            out = [q for q in out if q.kind in wanted]
         if category:
             out = [q for q in out if q.category and q.category.casefold() == category.casefold()]
         if difficulty:

@@ -9,6 +9,14 @@ answer or a timeout scores nothing and ends the streak.
 A *close* answer (a wrong number next to the right one, where the question
 allows it) earns half the speed points, no bonus, and ends the streak.  Each
 lifeline used on a question costs 200 of that question's points (never below 0).
+
+An *estimate* (a number on a slider) earns the speed points times its share:
+1 at the right value, falling in a straight line to 0 at ``tolerance`` away
+(``estimate_share``).  Only the right value itself (within half a step of the
+slider) counts as right, with the streak and its bonus; any other answer
+inside the tolerance is *close*: its share of the points, no bonus, and the
+streak ends.  An *order* question is right only with every item in place; a
+*typed* answer is right when it matches the answer or an accepted spelling.
 """
 
 from __future__ import annotations
@@ -50,17 +58,40 @@ def award(correct: bool, elapsed: float, limit: float | None, streak_before: int
     return 0, 0, 0
 
 
+def estimate_share(given: float, value: float, tolerance: float) -> float:
+    """The share of the points an estimate ``given`` earns when the answer is ``value``."""
+    if tolerance <= 0:
+        return 1.0 if given == value else 0.0
+    return max(0.0, 1.0 - abs(given - value) / tolerance)
+
+
+def award_estimate(given: float, value: float, tolerance: float, step: float, elapsed: float,
+                   limit: float | None, streak_before: int, *, lifelines: int = 0) -> tuple[bool, bool, int, int, int]:
+    """``(correct, close, points, bonus, new_streak)`` for an estimate."""
+    correct = abs(given - value) <= max(step, 0) / 2 + 1e-9
+    if correct:
+        points, bonus, streak = award(True, elapsed, limit, streak_before, lifelines=lifelines)
+        return True, False, points, bonus, streak
+    share = estimate_share(given, value, tolerance)
+    if share <= 0:
+        return False, False, 0, 0, 0
+    points = max(round(speed_points(elapsed, limit) * share) - lifelines * LIFELINE_COST, 0)
+    return False, True, points, 0, 0
+
+
 def breakdown(points: int, bonus: int, elapsed: float, limit: float | None, *, correct: bool, close: bool = False,
               lifelines: int = 0) -> tuple[int, int, int]:
     """``(speed, bonus, cost)`` of an answer that scored ``points`` (after its lifeline cost) and ``bonus``:
     ``speed + bonus - cost`` is exactly what the answer added to the score."""
     if not (correct or close):
         return 0, 0, 0
-    base = speed_points(elapsed, limit)
+    cost = lifelines * LIFELINE_COST
+    if points > 0 or not lifelines:  # exact for every kind, estimates' shares included
+        return points + cost, bonus, cost
+    base = speed_points(elapsed, limit)  # the lifelines cost all of it (an estimate's share is not kept)
     if close:
         base = round(base / 2)
-    return base, bonus, min(lifelines * LIFELINE_COST, base) if lifelines else 0
-
+    return base, bonus, min(cost, base)
 
 
 def made_of(speed: int, bonus: int, cost: int) -> str:

@@ -11,7 +11,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from game.core import scoring
+import math
+
+from game.core import kinds, scoring
 from game.core.model import DEFAULT_TIME_LIMIT, Question
 
 Clock = Callable[[], float]
@@ -53,13 +55,20 @@ class Timer:
 
 @dataclass(frozen=True)
 class Round:
-    """One question as it is played: the choices in their shown order."""
+    """One question as it is played: the choices in their shown order.
+
+    ``correct`` is the right choice's index (multiple choice, true/false; -1
+    for the other kinds); an order question's ``solution`` lists the indices of
+    ``choices`` in the right order.
+    """
 
     number: int
     question: Question
     choices: tuple[str, ...]
     correct: int
     limit: float
+    kind: str = "choice"
+    solution: tuple[int, ...] = ()
 
 
 MODES = ("classic", "sudden-death", "practice", "hotseat")
@@ -90,10 +99,22 @@ class Answer:
     removed: tuple[int, ...] = ()  # choices the 50:50 took away
     limit: float | None = None  # the time this player had (None: untimed)
     player: int = 0
+    response: object = None  # what was given: an index, a number, an order of indices or a text
 
     @property
     def total(self) -> int:
         return self.points + self.bonus
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one response to one question is worth (see :func:`judge`)."""
+
+    correct: bool
+    close: bool
+    points: int
+    bonus: int
+    streak: int
 
 
 @dataclass
@@ -132,27 +153,92 @@ class Player:
 
 def arrange(questions: Sequence[Question], rng: random.Random, default_limit: float,
             factor: float = 1.0) -> list[Round]:
-    """Shuffle each question's choices so the right answer's position is spread evenly.
+    """Each question as it is played: the right answer at a uniformly random position.
 
-    Ordered questions (numbers, dates) keep their order; the others put the
-    right answer where it has been least often so far (ties broken at random).
+    Ordered questions (numbers, dates, true/false) keep their order; an order
+    question's items are shuffled so that they never start in the right order.
     """
-    counts = [0] * 6
     rounds = []
     for number, question in enumerate(questions, start=1):
-        n = len(question.choices)
+        limit = question.limit(default_limit) * factor
+        if question.kind == "order":
+            items = list(question.choices)
+            while True:
+                rng.shuffle(items)
+                if items != list(question.choices) or len(items) < 2:
+                    break
+            solution = tuple(items.index(item) for item in question.choices)
+            rounds.append(Round(number, question, tuple(items), -1, limit, "order", solution))
+            continue
+        if question.kind in ("estimate", "type"):
+            rounds.append(Round(number, question, (), -1, limit, question.kind))
+            continue
         if question.ordered:
             choices = question.choices
             correct = question.answer_index
         else:
-            low = min(counts[:n])
-            correct = rng.choice([i for i in range(n) if counts[i] == low])
+            correct = rng.randrange(len(question.choices))
             wrong = [c for c in question.choices if c != question.answer]
             rng.shuffle(wrong)
             choices = tuple(wrong[:correct] + [question.answer] + wrong[correct:])
-        counts[correct] += 1
-        rounds.append(Round(number, question, tuple(choices), correct, question.limit(default_limit) * factor))
+        rounds.append(Round(number, question, tuple(choices), correct, limit, question.kind))
     return rounds
+
+
+def check_response(rnd: Round, response, removed: tuple[int, ...] = ()):
+    """The response in the kind's own form; ``ValueError`` when it cannot be an answer at all."""
+    if response is None:
+        return None
+    kind = rnd.kind
+    if kind in ("choice", "truefalse"):
+        if isinstance(response, bool) or not isinstance(response, int) or not 0 <= response < len(rnd.choices) \
+                or response in removed:
+            raise ValueError(f"choice {response!r} cannot be chosen")
+        return response
+    if kind == "estimate":
+        if isinstance(response, bool) or not isinstance(response, (int, float)) or not math.isfinite(response):
+            raise ValueError(f"{response!r} is not a number")
+        return float(response)
+    if kind == "order":
+        if not isinstance(response, (list, tuple)) or sorted(response) != list(range(len(rnd.choices))) \
+                or any(isinstance(i, bool) or not isinstance(i, int) for i in response):
+            raise ValueError(f"{response!r} is not an order of the {len(rnd.choices)} items")
+        return tuple(response)
+    if not isinstance(response, str):
+        raise ValueError(f"{response!r} is not a text")
+    return response[: kinds.MAX_TYPED]
+
+
+def judge(rnd: Round, response, elapsed: float, limit: float | None, streak_before: int, *,
+          lifelines: int = 0, scored: bool = True) -> Verdict:
+    """What ``response`` (already checked, ``None``: no answer) to ``rnd`` is worth.
+
+    The one place that decides right, close and points for every kind; the
+    single-player and hot-seat session and the party room both use it.
+    """
+    question = rnd.question
+    correct = close = False
+    if response is not None:
+        if rnd.kind == "estimate":
+            scale = question.scale
+            if scored:
+                correct, close, points, bonus, streak = scoring.award_estimate(
+                    response, question.value, scale.tolerance, scale.step, elapsed, limit, streak_before,
+                    lifelines=lifelines)
+                return Verdict(correct, close, points, bonus, streak)
+            correct = abs(response - question.value) <= scale.step / 2 + 1e-9
+            close = not correct and scoring.estimate_share(response, question.value, scale.tolerance) > 0
+        elif rnd.kind == "order":
+            correct = tuple(response) == rnd.solution
+        elif rnd.kind == "type":
+            correct = kinds.matches(response, question.answer, question.also)
+        else:
+            correct = response == rnd.correct
+            close = not correct and rnd.choices[response] in question.close
+    if not scored:
+        return Verdict(correct, close, 0, 0, streak_before + 1 if correct else 0)
+    points, bonus, streak = scoring.award(correct, elapsed, limit, streak_before, close=close, lifelines=lifelines)
+    return Verdict(correct, close, points, bonus, streak)
 
 
 class Session:
@@ -294,8 +380,8 @@ class Session:
     def can_use(self, lifeline: str) -> bool:
         if lifeline not in self.player.lifelines or self.answered_current:
             return False
-        if lifeline == FIFTY:
-            return len(self.current.choices) >= 3  # two choices: nothing could be taken away
+        if lifeline == FIFTY:  # two choices: nothing could be taken away
+            return self.current.kind == "choice" and len(self.current.choices) >= 3
         return self.timed
 
     def use_fifty(self) -> tuple[int, ...]:
@@ -322,29 +408,29 @@ class Session:
         self._used.append(lifeline)
 
     # -- playing --------------------------------------------------------------
-    def answer(self, chosen: int | None) -> Answer:
-        """Answer the current question for the player whose turn it is (``None``: time ran out)."""
+    def answer(self, response=None) -> Answer:
+        """Answer the current question for the player whose turn it is (``None``: time ran out).
+
+        ``response`` is what the kind takes: a choice's index (multiple choice,
+        true/false), a number (estimate), the indices of the items in the order
+        given (order) or a text (type).  Anything else raises ``ValueError``.
+        """
         player = self.player
         if self.answered_current:
             return player.answers[-1]
         current = self.current
         limit = self.limit
         elapsed = self.elapsed()
-        if chosen is not None and (chosen in self.removed or not 0 <= chosen < len(current.choices)):
-            raise ValueError(f"choice {chosen} cannot be chosen")
-        if chosen is not None and limit is not None and elapsed >= limit:
-            chosen = None  # too late: the buzzer went first
-        correct = chosen is not None and chosen == current.correct
-        close = not correct and chosen is not None and current.choices[chosen] in current.question.close
-        if self.scored:
-            points, bonus, streak = scoring.award(correct, elapsed, limit, player.streak, close=close,
-                                                  lifelines=len(self._used))
-        else:
-            points, bonus, streak = 0, 0, player.streak + 1 if correct else 0
-        player.streak = streak
-        player.best_streak = max(player.best_streak, streak)
-        result = Answer(current, chosen, correct, elapsed, points, bonus, streak, close, tuple(self._used),
-                        self.removed, limit, self.turn)
+        response = check_response(current, response, self.removed)
+        if response is not None and limit is not None and elapsed >= limit:
+            response = None  # too late: the buzzer went first
+        verdict = judge(current, response, elapsed, limit, player.streak, lifelines=len(self._used),
+                        scored=self.scored)
+        player.streak = verdict.streak
+        player.best_streak = max(player.best_streak, verdict.streak)
+        chosen = response if current.kind in ("choice", "truefalse") else None
+        result = Answer(current, chosen, verdict.correct, elapsed, verdict.points, verdict.bonus, verdict.streak,
+                        verdict.close, tuple(self._used), self.removed, limit, self.turn, response)
         player.answers.append(result)
         player.score += result.total
         self.answers.append(result)
