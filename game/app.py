@@ -101,15 +101,18 @@ class App:
     def __init__(self, options: Options, bank: Bank, store: ScoreStore, *, bank_label: str = "default bank",
                  bank_paths: list[str] | None = None, notices: list[str] | None = None,
                  settings: Settings | None = None, saved_settings: Settings | None = None,
-                 settings_path: Path | None = None):
+                 settings_path: Path | None = None, home_bank: str | None = None):
         """``settings``: what this run uses (the saved ones with any command-line
         flags on top); ``saved_settings``: what the file holds, and what a change
-        on the settings screen is saved over (``settings_path`` None: never saved)."""
+        on the settings screen is saved over (``settings_path`` None: never saved).
+        ``home_bank``: the default bank's path when the player's questions folder is added to it
+        (games drawn only from the default bank keep the default bank's boards)."""
         self.options = options
         self.bank = bank
         self.store = store
         self.bank_label = bank_label
         self.bank_paths = bank_paths or []
+        self.home_bank = home_bank
         self.notices = list(notices or [])
         self.score_notices: list[str] = []
         self.settings = settings or Settings()
@@ -250,15 +253,29 @@ class App:
     def playable_questions(self):
         return self.bank.filtered(self.options.category, self.options.difficulty, self.options.kinds)
 
-    def current_board(self) -> tuple[str, str]:
-        """The board the chosen mode plays for (practice has none: its title button shows Classic's)."""
+    def from_home_bank(self, question) -> bool:
+        """Whether ``question`` comes from the default bank (with the player's folder added to it)."""
+        return self.home_bank is not None and question.source.rsplit(":", 1)[0] == self.home_bank
+
+    def current_board(self, drawn=None) -> tuple[str, str]:
+        """The board the chosen mode plays for (practice has none: its title button shows Classic's).
+
+        A board is its mode, its length, the questions it can draw from and the clock.  Questions the
+        player adds to their folder make a larger set, so games that ask any of them go on a board of
+        their own ("default bank + your questions"); a game whose questions (``drawn``; before a game:
+        any) all come from the default bank stays on the default bank's board, the one a player with no
+        folder plays for, so adding files never takes that table away."""
         pool = self.playable_questions() or self.bank.questions
+        home = [q for q in pool if self.from_home_bank(q)]
+        label = self.bank_label
+        if home and (drawn is None or all(self.from_home_bank(r) for r in drawn)):
+            pool, label = home, "default bank"
         count = min(self.options.count, len(pool)) if pool else self.options.count
         mode = self.options.mode if self.options.mode != "practice" else "classic"
-        return board_for(mode, pool, count, self._bank_description(), self.settings.time_factor or 1.0)
+        return board_for(mode, pool, count, self._bank_description(label), self.settings.time_factor or 1.0)
 
-    def _bank_description(self) -> str:
-        parts = [self.bank_label]
+    def _bank_description(self, label: str | None = None) -> str:
+        parts = [label or self.bank_label]
         if self.options.category:
             parts.append(self.options.category)
         if self.options.difficulty:
@@ -273,7 +290,11 @@ class App:
         if self.game_board and board == self.game_board[0]:
             return self.game_board[1]
         current = self.current_board()
-        return current[1] if board == current[0] else board
+        if board == current[0]:
+            return current[1]
+        from game.core.scores import describe_board
+
+        return describe_board(board)
 
     def start_game(self, replace: bool = False, ask_names: bool = True) -> None:
         """Play with the chosen options; hot-seat asks for the players' names first
@@ -300,7 +321,8 @@ class App:
         factor = self.settings.time_factor
         self.session = Session(pool, count=self.options.count, rng=self.rng, mode=mode, players=names,
                                time_factor=factor)
-        self.game_board = self.current_board() if self.session.ranked else None
+        drawn = [rnd.question for rnd in self.session.rounds]
+        self.game_board = self.current_board(drawn) if self.session.ranked else None
         self.reviewed = False
         scene = PlayScene(self, self.session)
         if replace:

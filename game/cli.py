@@ -222,7 +222,8 @@ def cmd_play(args) -> int:
                       autoplay=args.autoplay, fps=args.fps,
                       screenshots=args.screenshots, size=args.size, fullscreen=args.fullscreen)
     app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices,
-              settings=settings, saved_settings=saved, settings_path=user.settings)
+              settings=settings, saved_settings=saved, settings_path=user.settings,
+              home_bank=str(sources[0]) if not args.questions and len(sources) > 1 else None)
     try:
         app.open_window()
     except pygame.error as exc:

@@ -370,3 +370,91 @@ def test_a_named_pipe_is_refused_and_never_opened(tmp_path):
     result = run_cli("--autoplay", "--count", "1", "--questions", folder, "--scores", tmp_path / "s.json",
                      timeout=120)
     assert result.returncode == 0 and "named pipe" in result.stderr
+
+
+# -- 11. boards a player can find --------------------------------------------------------------------------------------
+def sourced_bank(home=6, mine=0):
+    from game.core.model import Question
+    from game.core.questions import Bank
+
+    def q(i, where):
+        return Question(prompt=f"{where} question {i}?", choices=("a", "b", "c"), answer="a", source=f"{where}.yaml:{i}")
+
+    return Bank(questions=[q(i, "home") for i in range(home)] + [q(i, "mine") for i in range(mine)],
+                files=["home.yaml"] + (["mine.yaml"] if mine else []))
+
+
+def make_app(tmp_path, bank, **kw):
+    from game.app import App, Options
+    from game.core.scores import ScoreStore
+    from game.ui.scenes.title import TitleScene
+
+    a = App(Options(count=3, seed=1, size=(1280, 720)), bank, ScoreStore(tmp_path / "scores.json"), **kw)
+    a.open_window()
+    a.stack.push(TitleScene(a))
+    return a
+
+
+def test_the_questions_folder_does_not_take_the_default_bank_table_away(tmp_path):
+    alone = make_app(tmp_path, sourced_bank())
+    home_board, home_label = alone.current_board()
+    both = make_app(tmp_path, sourced_bank(mine=6), bank_label="default bank + your questions", home_bank="home.yaml")
+    assert both.current_board() == (home_board, home_label)  # before a game: the table the player knows
+    boards = {}
+    for seed in range(40):  # games drawn only from the default bank keep its board; the others get their own
+        both.rng.seed(seed)
+        both.begin_game()
+        drawn_home = all(both.from_home_bank(r.question) for r in both.session.rounds)
+        boards.setdefault(drawn_home, set()).add(both.game_board)
+        both.back_to_title()
+    assert boards[True] == {(home_board, home_label)}
+    (other_board, other_label), = boards[False]
+    assert other_board != home_board and "default bank + your questions" in other_label
+
+
+def test_the_high_score_screen_browses_every_board_with_the_current_one_first(app):
+    from game.core.scores import new_entry
+    from game.ui.scenes.highscores import HighScoresScene
+
+    for board, label in (("classic/5/aaaa", "Classic · 5 questions · default bank"),
+                         ("sudden-death/all/bbbb", "Sudden death · every question · default bank"),
+                         ("classic/10/cccc/x2", "")):
+        app.store.save(new_entry(board, label, "ANNA", 900, 1, 5, 20.0))
+    current = app.current_board()[0]
+    app.stack.push(HighScoresScene(app, current))
+    scene = app.stack.top
+    assert scene.board_ids[0] == current and len(scene.board_ids) == 4
+    seen = []
+    real = app.text.render
+
+    def spy(content, *args, **kwargs):
+        seen.append(content)
+        return real(content, *args, **kwargs)
+
+    app.text.render = spy
+    try:
+        for _ in range(4):
+            draw(app)
+            send(app, key(pygame.K_RIGHT))
+        click(app, scene.menu.buttons[0].rect.center)  # ◀ Board
+        assert scene.index == 3
+    finally:
+        app.text.render = real
+    shown = " ".join(seen)
+    assert "Sudden death · every question · default bank" in shown and "(2 of 4)" in shown
+    assert "Classic · 10 questions · questions cccc · time ×2" in shown  # a board saved without a label
+
+
+def test_an_unplayable_bank_does_not_invite_a_game(tmp_path):
+    from game.ui.scenes.highscores import HighScoresScene
+
+    a = make_app(tmp_path, sourced_bank(home=0))
+    a.stack.push(HighScoresScene(a, a.current_board()[0]))
+    seen = []
+    real = a.text.wrap
+    a.text.wrap = lambda content, *args, **kw: (seen.append(content), real(content, *args, **kw))[1]
+    try:
+        draw(a)
+    finally:
+        a.text.wrap = real
+    assert "No scores yet on this board." in seen and not any("Play a game" in s for s in seen)

@@ -406,3 +406,19 @@ def board_for(mode: str, questions, count: int, bank_label: str,
         board += f"/x{time_factor:g}"
         label += f" · time ×{time_factor:g}"
     return board, label
+
+
+def describe_board(board: str) -> str:
+    """A board's label from its id alone (for entries saved without one): "Classic · 10 questions ·
+    questions 1a2b3c4d · time ×2"."""
+    from game.core.session import MODE_NAMES
+
+    parts = board.split("/")
+    if len(parts) < 3:
+        return board
+    mode, length, digest = parts[:3]
+    size = "every question" if length == "all" else f"{length} question{'s' if length != '1' else ''}"
+    label = f"{MODE_NAMES.get(mode, mode)} · {size} · questions {digest}"
+    if len(parts) > 3 and parts[3].startswith("x"):
+        label += f" · time ×{parts[3][1:]}"
+    return label
