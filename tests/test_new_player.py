@@ -458,3 +458,33 @@ def test_an_unplayable_bank_does_not_invite_a_game(tmp_path):
     finally:
         a.text.wrap = real
     assert "No scores yet on this board." in seen and not any("Play a game" in s for s in seen)
+
+
+# -- 14. your own best --------------------------------------------------------------------------------------------------
+def test_the_results_show_the_players_best_on_this_board_and_whether_it_was_beaten(app):
+    app.options.name = "Zoë Tester"
+    board, label = app.current_board()
+    app.store.save(new_entry(board, label, "zoë tester", 999_999, 3, 3, 1.0))  # a best no game can beat
+    app.store.save(new_entry(board, label, "SOMEONE", 1_000_000, 3, 3, 1.0))  # not theirs
+    results = play_through(app)
+    assert results.best_line == "Your best here: 999,999. Not beaten this time."
+    assert results.best_line in results_note_lines(app)
+    app.back_to_title()
+    app.store.save(new_entry(board, label, "Other Name", 1, 1, 3, 1.0))
+    app.options.name = "Other Name"
+    results = play_through(app)
+    assert results.best_line == "New personal best! Your best here was 1."
+    app.back_to_title()
+    app.options.name = "Newcomer"
+    assert play_through(app).best_line == "Your first score on this board as Newcomer."
+
+
+def results_note_lines(app):
+    seen = []
+    real = app.text.render
+    app.text.render = lambda content, *a, **kw: (seen.append(content), real(content, *a, **kw))[1]
+    try:
+        draw(app)
+    finally:
+        app.text.render = real
+    return seen

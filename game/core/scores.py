@@ -172,6 +172,12 @@ class Table:
     def board(self, board: str) -> list[Entry]:
         return self.boards().get(board, [])
 
+    def best_of(self, board: str, name: str) -> Entry | None:
+        """``name``'s best entry on ``board`` (names compared ignoring case and the ends), or ``None``."""
+        key = clean_name(name).casefold()
+        mine = [e for e in self.entries if e.board == board and e.name.casefold() == key]
+        return min(mine, key=Entry.sort_key) if key and mine else None
+
     def rank_of(self, entry: Entry) -> int | None:
         """1-based place ``entry`` would take on its board, or ``None`` if off the table
         (a game with no right answers or no points earns no place, even on an empty board)."""

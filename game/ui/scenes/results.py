@@ -54,6 +54,7 @@ class ResultsScene(AfterGameScene):
         self.session = session
         self.entry = app.entry_for(session, app.options.name or "PLAYER")
         self.rank = app.rank_for(self.entry) if self.entry else None
+        self.best_line = self._personal_best()
         self.saved = None  # the SaveResult, once saved from here
         self.actions = ([SAVE if self.rank else SCORES] if self.entry else []) + [REVIEW, AGAIN, TITLE]
         labels = {SAVE: "Save score", SCORES: "High scores", REVIEW: "Review", AGAIN: "Play again", TITLE: "Title"}
@@ -90,6 +91,21 @@ class ResultsScene(AfterGameScene):
         else:
             super().act(action)
 
+    def _personal_best(self) -> str:
+        """The player's best on this board before this game, and whether this game beat it ("" if unknown)."""
+        entry = self.entry
+        name = self.app.options.name or self.app.last_name()
+        if entry is None or not name:
+            return ""
+        best = self.app.read_scores().best_of(entry.board, name)
+        if best is None:
+            return f"Your first score on this board as {name}." if earns_a_place(entry) else ""
+        run = entry.mode == "sudden-death"
+        shown = f"{best.correct} in a row" if run else f"{best.score:,}"
+        if earns_a_place(entry) and entry.sort_key() < best.sort_key():  # as the board ranks them
+            return f"New personal best! Your best here was {shown}."
+        return f"Your best here: {shown}. Not beaten this time."
+
     def _saved(self, results) -> None:
         """Saved once: the first button now shows the table rather than saving again."""
         self.saved = results[0]
@@ -125,6 +141,8 @@ class ResultsScene(AfterGameScene):
             lines.append(f"{s.score:,} = {made}")
         lines.append(f"Average answer time {s.average_time:.1f} s")
         lines.append(f"Best streak {s.best_streak}")
+        if self.best_line:
+            lines.append(self.best_line)
         used = sum(len(a.lifelines) for a in s.answers)
         if s.offered_lifelines:
             lines.append(f"Lifelines used {used} of {len(s.offered_lifelines)}")
