@@ -166,3 +166,10 @@ def test_partial_is_refused_where_there_is_no_ladder():
 
 def test_without_partial_nothing_is_close():
     assert all(q.close == () for q in fact_questions(FACTS["number"], 3))
+
+
+def test_ordinal_answers_are_capitalised_like_the_others():
+    (q,) = fact_questions(FACTS["ordinal"], 1)
+    assert q.answer == "Second" and all(c[:1].isupper() for c in q.choices), q.choices
+    (q,) = fact_questions("kind: ordinal\n    answer: 22", 1)
+    assert q.answer == "22nd"
