@@ -279,6 +279,10 @@ def _read_question(check: Checker, node) -> Question | None:
 
     if len(check.problems) > before:
         return None
+    if sorted(choice_key(c) for c in choices) == ["false", "true"]:
+        # True and False (hand-written or imported) are always shown in that order, True first.
+        choices = sorted(choices, key=lambda c: choice_key(c) != "true")
+        optional["ordered"] = True
     return Question(prompt=prompt, choices=tuple(choices), answer=answer,
                     source=f"{check.path}:{node.line}", **optional)
 
