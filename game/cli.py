@@ -109,9 +109,18 @@ def _play_options(parser: argparse.ArgumentParser) -> None:
     test.add_argument("--frames", type=_positive, help=argparse.SUPPRESS)  # the benchmark: stop after N passes
 
 
+class _Formatter(argparse.HelpFormatter):
+    """The usage line shows the sub-command as optional, ``[COMMAND ...]``: with none, the game plays."""
+
+    def _format_args(self, action, default_metavar):
+        if action.nargs == argparse.PARSER:
+            return f"[{self._metavar_formatter(action, default_metavar)(1)[0]} ...]"
+        return super()._format_args(action, default_metavar)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="mi-trivia",
+        prog="mi-trivia", formatter_class=_Formatter,
         description="Off the Rails: a timed trivia game about the train stunt in "
                     "Mission: Impossible – Dead Reckoning Part One.",
     )

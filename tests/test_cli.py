@@ -153,3 +153,11 @@ def test_kinds_flag_is_checked(capsys):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["--kinds", "choice,riddle"])
     assert "riddle is not a kind of question" in capsys.readouterr().err
+
+
+def test_help_shows_the_sub_command_as_optional(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    usage = out.split("\n\n")[0]
+    assert "[COMMAND ...]" in usage and "] COMMAND" not in usage.replace("\n", " ").replace("  ", " ")
