@@ -488,3 +488,14 @@ def results_note_lines(app):
     finally:
         app.text.render = real
     return seen
+
+
+# -- 13. small things -------------------------------------------------------------------------------------------------
+def test_the_titles_tagline_follows_the_bank(tmp_path):
+    default = make_app(tmp_path, sourced_bank())
+    assert "Dead Reckoning" in default.stack.top.subtitle()
+    mine = make_app(tmp_path, sourced_bank(), bank_label="opentdb-film.yaml")
+    tagline = " ".join(mine.stack.top.sub_lines)
+    assert "Dead Reckoning" not in tagline and "opentdb-film.yaml" in tagline
+    both = make_app(tmp_path, sourced_bank(mine=2), bank_label="default bank + your questions", home_bank="home.yaml")
+    assert "your own questions" in both.stack.top.subtitle()

@@ -123,6 +123,15 @@ class TitleScene(Scene):
     HINTS = ["↑↓ choose · Enter selects · ←→ change mode, category, difficulty or kinds · M mutes · Esc quits",
              "↑↓ choose · Enter selects · ←→ change · Esc quits", "↑↓ · Enter · ←→ · Esc"]
 
+    def subtitle(self) -> str:
+        """The tagline follows the bank: the film for the default bank, the files' names for another."""
+        label = self.app.bank_label
+        if label == "default bank":
+            return self.SUBTITLE
+        if label.startswith("default bank"):
+            return f"{self.SUBTITLE}, with your own questions"
+        return f"A timed quiz: questions from {label}"
+
     def layout(self, width: int, height: int) -> None:
         """Top to bottom: the name, the subtitle, the menu beside the picture, what was loaded.
 
@@ -137,7 +146,7 @@ class TitleScene(Scene):
         self.title_size = one_line(text, "Off the Rails", m.px(t.display), full_w, True)
         self.title_y = self.tag_y + text.line_height(m.px(t.small), True)
         y = self.title_y + text.line_height(self.title_size, True)
-        self.sub_lines = text.wrap(self.SUBTITLE, m.px(t.label), full_w)[:3]
+        self.sub_lines = text.wrap(self.subtitle(), m.px(t.label), full_w)[:3]
         self.sub_rect = pygame.Rect(margin, y, full_w, text.line_height(m.px(t.label)) * len(self.sub_lines))
         self.fuse_y = self.sub_rect.bottom + m.px(10)
         menu_top = self.fuse_y + m.px(16)
