@@ -141,11 +141,11 @@ class ResultsScene(AfterGameScene):
             lines.append(f"{s.score:,} = {made}")
         lines.append(f"Average answer time {s.average_time:.1f} s")
         lines.append(f"Best streak {s.best_streak}")
-        if self.best_line:
-            lines.append(self.best_line)
         used = sum(len(a.lifelines) for a in s.answers)
         if s.offered_lifelines:
             lines.append(f"Lifelines used {used} of {len(s.offered_lifelines)}")
+        if self.best_line:
+            lines.append(self.best_line)
         if self.entry is None and s.mode == "practice":
             note, colour = "Practice games do not go on the high-score board.", pal.muted
         elif self.entry is None:
