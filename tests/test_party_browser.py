@@ -44,11 +44,11 @@ PIN = "246810"
 class Game:
     """The host side, pumped in a thread as the big screen's loop would."""
 
-    def __init__(self):
+    def __init__(self, total=3):
         self.server = PartyServer("127.0.0.1", 0)
         self.server.start()
         self.room = Room(PIN)
-        self.host = PartyHost(self.room, self.server, total=3)
+        self.host = PartyHost(self.room, self.server, total=total)
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -189,3 +189,81 @@ def test_wrong_pin_and_taken_name_are_told(game, browser):
     name.send_keys("ann")
     browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
     WebDriverWait(browser, 5).until(lambda d: "taken" in d.find_element(By.ID, "join-error").text)
+
+
+def kind_rounds():
+    """One question of each kind other than multiple choice, arranged by the core as a game would."""
+    import random
+
+    from game.core.model import Scale
+    from game.core.session import arrange
+
+    questions = [
+        Question("The train in the film was a real one, built for the stunt.", ("True", "False"), "True",
+                 ordered=True, kind="truefalse", fact="tf"),
+        Question("How fast was the train going, in miles an hour?", (), "60 mph", kind="estimate",
+                 scale=Scale(low=0, high=120, step=5, tolerance=30, unit="mph"), value=60.0, fact="speed"),
+        Question("Put these in order, earliest first.", ("2019", "2020", "2021", "2023"),
+                 "2019 → 2020 → 2021 → 2023", kind="order", fact="years"),
+        Question("In which country was the train sequence filmed?", (), "Norway", kind="type", fact="country"),
+    ]
+    return arrange(questions, random.Random(4), 20.0)
+
+
+def test_every_kind_is_answered_on_the_phone(browser):
+    game = Game(total=4)
+    try:
+        play_every_kind(game, browser)
+    finally:
+        game.close()
+
+
+def play_every_kind(game, browser):
+    truefalse, estimate, order, typed = kind_rounds()
+    browser.get(game.url + f"?pin={PIN}")
+    visible(browser, "s-join")
+    browser.find_element(By.ID, "name").send_keys("Kim")
+    browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
+    visible(browser, "s-lobby")
+    player = next(iter(game.room.players.values()))
+
+    def answered(number):
+        visible(browser, "s-locked")
+        WebDriverWait(browser, 5).until(lambda _: number in player.answers)
+        game("reveal")
+        visible(browser, "s-result")
+        return player.answers[number]
+
+    game("ask", truefalse, 20.0)
+    visible(browser, "s-question")
+    buttons = browser.find_elements(By.CSS_SELECTOR, "#q-answers button")
+    assert [b.text.split("\n")[-1] for b in buttons] == ["True", "False"]
+    buttons[0].click()
+    assert answered(truefalse.number).correct
+
+    game("ask", estimate, 20.0)
+    visible(browser, "q-estimate")
+    browser.execute_script("const r = document.getElementById('est-range'); r.value = '65';"
+                           "r.dispatchEvent(new Event('input'));")
+    assert browser.find_element(By.ID, "est-value").text == "65 mph"
+    shot(browser, "estimate")
+    browser.find_element(By.ID, "est-send").click()
+    got = answered(estimate.number)
+    assert got.response == 65.0 and got.close and not got.correct and got.points > 0
+
+    game("ask", order, 20.0)
+    visible(browser, "q-order")
+    for index in order.solution:  # tap the items in the right order
+        item = order.choices[index]
+        next(b for b in browser.find_elements(By.CSS_SELECTOR, "#order-items button") if b.text == item).click()
+    shot(browser, "order")
+    browser.find_element(By.ID, "order-send").click()
+    assert answered(order.number).correct
+
+    game("ask", typed, 20.0)
+    visible(browser, "q-type")
+    browser.find_element(By.ID, "type-text").send_keys("  norway ")
+    shot(browser, "type")
+    browser.find_element(By.ID, "type-text").submit()
+    assert answered(typed.number).correct
+    assert [a.correct for a in player.answers.values()] == [True, False, True, True]
