@@ -3,6 +3,8 @@
 Scenes are driven by the events a player makes; the core without pygame.
 """
 
+from contextlib import contextmanager
+
 import pygame
 
 from game.core import scoring
@@ -131,20 +133,27 @@ def test_back_from_the_table_after_saving_returns_to_the_results_and_the_review(
     assert app.stack.top is results
 
 
-def results_note(app, results):
-    """The words the results screen draws (its note under the numbers)."""
+@contextmanager
+def words(app, method="wrap"):
+    """Every text the screen hands to ``app.text.<method>`` while the block runs (what it says)."""
     seen = []
-    real = app.text.wrap
+    real = getattr(app.text, method)
 
     def spy(content, *args, **kwargs):
         seen.append(content)
         return real(content, *args, **kwargs)
 
-    app.text.wrap = spy
+    setattr(app.text, method, spy)
     try:
-        draw(app)
+        yield seen
     finally:
-        app.text.wrap = real
+        setattr(app.text, method, real)
+
+
+def results_note(app, results):
+    """The words the results screen draws (its note under the numbers)."""
+    with words(app) as seen:
+        draw(app)
     return " ".join(seen)
 
 
@@ -424,22 +433,12 @@ def test_the_high_score_screen_browses_every_board_with_the_current_one_first(ap
     app.stack.push(HighScoresScene(app, current))
     scene = app.stack.top
     assert scene.board_ids[0] == current and len(scene.board_ids) == 4
-    seen = []
-    real = app.text.render
-
-    def spy(content, *args, **kwargs):
-        seen.append(content)
-        return real(content, *args, **kwargs)
-
-    app.text.render = spy
-    try:
+    with words(app, "render") as seen:
         for _ in range(4):
             draw(app)
             send(app, key(pygame.K_RIGHT))
         click(app, scene.menu.buttons[0].rect.center)  # ◀ Board
         assert scene.index == 3
-    finally:
-        app.text.render = real
     shown = " ".join(seen)
     assert "Sudden death · every question · default bank" in shown and "(2 of 4)" in shown
     assert "Classic · 10 questions · questions cccc · time ×2" in shown  # a board saved without a label
@@ -450,13 +449,8 @@ def test_an_unplayable_bank_does_not_invite_a_game(tmp_path):
 
     a = make_app(tmp_path, sourced_bank(home=0))
     a.stack.push(HighScoresScene(a, a.current_board()[0]))
-    seen = []
-    real = a.text.wrap
-    a.text.wrap = lambda content, *args, **kw: (seen.append(content), real(content, *args, **kw))[1]
-    try:
+    with words(a) as seen:
         draw(a)
-    finally:
-        a.text.wrap = real
     assert "No scores yet on this board." in seen and not any("Play a game" in s for s in seen)
 
 
@@ -480,13 +474,8 @@ def test_the_results_show_the_players_best_on_this_board_and_whether_it_was_beat
 
 
 def results_note_lines(app):
-    seen = []
-    real = app.text.render
-    app.text.render = lambda content, *a, **kw: (seen.append(content), real(content, *a, **kw))[1]
-    try:
+    with words(app, "render") as seen:
         draw(app)
-    finally:
-        app.text.render = real
     return seen
 
 
