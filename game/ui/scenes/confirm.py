@@ -45,8 +45,8 @@ class ConfirmScene(Scene):
         pad = m.px(24)
         w = min(m.px(560), width - 2 * m.px(24)) - 2 * pad
         self.title_lines = app.text.wrap(self.title, m.px(t.title), w, True)
-        self.note_lines = app.text.wrap(f"{self.note} Enter: {self.menu.buttons[YES].label} · "
-                                        f"Esc: {self.menu.buttons[NO].label}", m.px(t.small), w)
+        keys = f"Enter: {self.menu.buttons[YES].label} · Esc: {self.menu.buttons[NO].label}"
+        self.note_lines = app.text.wrap(self.note, m.px(t.small), w) + app.text.wrap(keys, m.px(t.small), w)
         title_h = len(self.title_lines) * app.text.line_height(m.px(t.title), True)
         note_h = len(self.note_lines) * app.text.line_height(m.px(t.small))
         button_h = app.text.line_height(m.px(t.body), True) + m.px(18)
