@@ -239,3 +239,29 @@ def test_true_and_false_are_always_shown_true_first():
             for rnd in arrange(bank.questions, random.Random(seed), 20):
                 assert [c.casefold() for c in rnd.choices] == ["true", "false"]
                 assert rnd.choices[rnd.correct] == rnd.question.answer
+
+
+@pytest.mark.parametrize("field, limit", [("prompt", "PROMPT_MAX"), ("choice", "CHOICE_MAX"),
+                                          ("explanation", "EXPLANATION_MAX")])
+def test_text_longer_than_every_screen_holds_is_refused_at_its_line(field, limit):
+    """The limits are what tests/test_layout.py shows whole on every screen; one more character is refused."""
+    from game.core import model
+
+    most = getattr(model, limit)
+    for length, refused in ((most, False), (most + 1, True)):
+        text = "x" * length
+        prompt = text if field == "prompt" else "Which one?"
+        choice = text if field == "choice" else "c"
+        explanation = text if field == "explanation" else "Why."
+        found = problems(f"""
+            questions:
+              - prompt: {prompt}
+                choices: [a, b, {choice}]
+                answer: a
+                explanation: {explanation}
+            """)
+        if refused:
+            assert len(found) == 1 and f"at most {most}" in found[0], found
+            assert found[0].startswith(("3:", "4:", "6:"))
+        else:
+            assert found == []

@@ -12,6 +12,12 @@ TIME_LIMIT_MAX = 120
 MIN_CHOICES = 2
 MAX_CHOICES = 6
 DEFAULT_TIME_LIMIT = 20
+# The longest text a question may hold, in characters: every screen is tested to show this much
+# whole at 800x600 with 200 % text (tests/test_layout.py), so the limits and the layouts go together.
+PROMPT_MAX = 120
+CHOICE_MAX = 60
+EXPLANATION_MAX = 240
+
 QUESTION_KINDS = ("choice", "truefalse", "estimate", "order", "type")
 TRUE_FALSE = ("True", "False")
 ORDER_MIN, ORDER_MAX = 3, 4

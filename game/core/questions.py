@@ -26,9 +26,12 @@ from game.core import yamldoc
 from game.core.checks import Checker
 from game.core.facts import read_fact, read_pools
 from game.core.model import (
+    CHOICE_MAX,
     DIFFICULTIES,
+    EXPLANATION_MAX,
     MAX_CHOICES,
     MIN_CHOICES,
+    PROMPT_MAX,
     TIME_LIMIT_MAX,
     TIME_LIMIT_MIN,
     Problem,
@@ -251,7 +254,7 @@ def _read_question(check: Checker, node) -> Question | None:
     prompt = choices = answer = None
     prompt_node = check.require(found, "prompt", node, "a question")
     if prompt_node is not None:
-        prompt = check.text(prompt_node, "prompt")
+        prompt = _within(check, prompt_node, check.text(prompt_node, "prompt"), "the prompt", PROMPT_MAX)
     choices_node = check.require(found, "choices", node, "a question")
     if choices_node is not None:
         items = check.text_list(choices_node, "choices", "a choice")
@@ -267,7 +270,9 @@ def _read_question(check: Checker, node) -> Question | None:
     if "category" in found:
         optional["category"] = check.text(found["category"][1], "category")
     if "explanation" in found:
-        optional["explanation"] = check.text(found["explanation"][1], "explanation")
+        node_ = found["explanation"][1]
+        optional["explanation"] = _within(check, node_, check.text(node_, "explanation"), "the explanation",
+                                          EXPLANATION_MAX)
     if "difficulty" in found:
         optional["difficulty"] = check.one_of(found["difficulty"][1], "difficulty", DIFFICULTIES)
     if "time_limit" in found:
@@ -294,6 +299,8 @@ def _check_choices(check: Checker, node, items) -> list[str] | None:
         ok = False
     seen: dict[str, int] = {}
     for position, (item, text) in enumerate(items, start=1):
+        if _within(check, item, text, f"choice {position}", CHOICE_MAX) is None:
+            ok = False
         key = choice_key(text)
         if key in seen:
             check.report(item, f"choice '{clip(text)}' repeats choice {seen[key]}")
@@ -301,6 +308,15 @@ def _check_choices(check: Checker, node, items) -> list[str] | None:
         else:
             seen[key] = position
     return [text for _, text in items] if ok else None
+
+
+def _within(check: Checker, node, text: str | None, what: str, limit: int) -> str | None:
+    """``text`` if it is at most ``limit`` characters (what every screen is tested to show whole)."""
+    if text is not None and len(text) > limit:
+        check.report(node, f"{what} is {len(text)} characters long; at most {limit} fit on every screen "
+                           f"('{clip(text)}')")
+        return None
+    return text
 
 
 def _check_close(check: Checker, node, choices: list[str], answer: str) -> tuple[str, ...]:

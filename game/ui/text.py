@@ -45,6 +45,8 @@ class Text:
         self._wraps: OrderedDict = OrderedDict()
         self._widths: OrderedDict = OrderedDict()
         self.renders = 0  # how many times text was actually rendered (for tests and the benchmark)
+        # While a layout test records a screen (game.ui.record): id of each surface handed out -> its text.
+        self.origins: dict | None = None
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
         key = (size, bold)
@@ -66,11 +68,13 @@ class Text:
         surface = self._surfaces.get(key)
         if surface is not None:
             self._surfaces.move_to_end(key)
-            return surface
-        surface = self._render(displayable(text), size, color, bold)
-        self._surfaces[key] = surface
-        if len(self._surfaces) > _CACHE_LIMIT:
-            self._surfaces.popitem(last=False)
+        else:
+            surface = self._render(displayable(text), size, color, bold)
+            self._surfaces[key] = surface
+            if len(self._surfaces) > _CACHE_LIMIT:
+                self._surfaces.popitem(last=False)
+        if self.origins is not None:
+            self.origins[id(surface)] = (text, size, bold, surface)
         return surface
 
     def _render(self, text: str, size: int, color, bold: bool) -> pygame.Surface:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.ui.record import note_box
 from game.ui.text import Text
 from game.ui.theme import LETTERS, SHAPES, Metrics, Theme, readable_on
 
@@ -194,6 +195,7 @@ class Button:
         fill = pal.panel_hover if (self.hover or self.focus) and self.enabled else pal.panel
         radius = m.px(theme.radius)
         pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
+        note_box(surface, self.rect, "button")
         edge = pal.focus if self.focus and self.enabled else pal.panel_edge
         width = m.px(3 * theme.edge) if self.focus else max(1, m.px(theme.edge))
         pygame.draw.rect(surface, edge, self.rect, width=width, border_radius=radius)
@@ -208,9 +210,31 @@ class Button:
         blit_lines(surface, text, lines, size, color, self.rect, bold=True)
 
 
+MARKS = {"correct": "✓", "wrong": "✗", "close": "≈"}
+
+
+def choice_badge_width(m: Metrics) -> int:
+    """The coloured badge (letter and shape) at the left of every choice."""
+    return m.px(96)
+
+
+def choice_text_width(width: int, theme: Theme, text: Text, m: Metrics) -> int:
+    """How wide a choice ``width`` wide may set its answer's lines (room kept for the ✓, ✗ or ≈ it may get)."""
+    mark = max(text.width(sign, m.px(theme.heading), True) for sign in MARKS.values())
+    return max(width - choice_badge_width(m) - m.px(44) - mark - m.px(12), 1)
+
+
+def choice_height(lines: int, size: int, text: Text, m: Metrics) -> int:
+    """The height a choice needs for ``lines`` lines of its answer at ``size``."""
+    return lines * text.line_height(size) + m.px(16)
+
+
 @dataclass
 class ChoiceButton:
-    """An answer: a coloured badge with its letter and shape, and the answer's text."""
+    """An answer: a coloured badge with its letter and shape, and the answer's text.
+
+    The scene sets :attr:`size` for every choice on the screen alike (the layout picks the largest
+    at which all of them fit, wrapped onto as many lines as they need); the text is never cut."""
 
     rect: pygame.Rect
     index: int
@@ -218,7 +242,7 @@ class ChoiceButton:
     hover: bool = False
     focus: bool = False
     mark: str = ""  # "", "correct", "wrong" (the player's wrong pick), "close" (a near miss), "dim", "removed"
-    _lines: tuple = field(default=(), repr=False)
+    size: int = 0  # the answer's text size (0: the theme's body size)
 
     def contains(self, pos) -> bool:
         return self.mark != "removed" and self.rect.collidepoint(pos)
@@ -238,16 +262,19 @@ class ChoiceButton:
         elif self.mark == "removed":
             fill = _mix(pal.panel, pal.bg_top, 0.6)
         pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
+        note_box(surface, self.rect, "choice", self.label)
 
-        badge = pygame.Rect(self.rect.left, self.rect.top, min(m.px(96), self.rect.height + m.px(14)),
-                            self.rect.height)
+        badge = pygame.Rect(self.rect.left, self.rect.top, choice_badge_width(m), self.rect.height)
         badge_colour = _mix(colour, pal.panel, 0.75 if self.mark == "removed" else 0.6) if faded else colour
         pygame.draw.rect(surface, badge_colour, badge, border_top_left_radius=radius,
                          border_bottom_left_radius=radius)
         ink = readable_on(badge_colour)
+        # The letter (and the ✓ ✗ ≈ mark) as large as the heading, smaller in a short button.
         letter_size = m.px(theme.heading)
+        while letter_size > 8 and text.line_height(letter_size, True) > self.rect.height - m.px(4):
+            letter_size -= 1
         letter = text.render(LETTERS[self.index], letter_size, ink, True)
-        shape_r = m.px(9)
+        shape_r = max(3, min(m.px(9), letter_size // 4))
         block = letter.get_width() + m.px(8) + 2 * shape_r
         x = badge.centerx - block // 2
         surface.blit(letter, letter.get_rect(midleft=(x, badge.centery)))
@@ -264,28 +291,52 @@ class ChoiceButton:
         pygame.draw.rect(surface, edge, self.rect, width=width, border_radius=radius)
 
         inner = pygame.Rect(badge.right + m.px(16), self.rect.top + m.px(4),
-                            self.rect.right - badge.right - m.px(28), self.rect.height - m.px(8))
-        tag, tag_colour = {"correct": ("✓", pal.good), "wrong": ("✗", pal.bad), "close": ("≈", pal.accent),
-                           "removed": ("50:50", pal.muted)}.get(self.mark, ("", pal.text))
-        if tag:
-            tag_size = m.px(theme.small if self.mark == "removed" else theme.heading)
-            tag_img = text.render(tag, tag_size, tag_colour, True)
-            surface.blit(tag_img, tag_img.get_rect(midright=(self.rect.right - m.px(14), self.rect.centery)))
-            inner.width -= tag_img.get_width() + m.px(12)
-        size = m.px(theme.body)
-        lines, size = fit_lines(text, self.label, [size, int(size * 0.85), int(size * 0.72)], inner.width,
-                                inner.height, max_lines=3)
+                            choice_text_width(self.rect.width, theme, text, m), self.rect.height - m.px(8))
+        size = self.size or m.px(theme.body)
+        lines = text.wrap(self.label, size, inner.width)
         colour_text = pal.muted if faded else pal.text
         height = blit_lines(surface, text, lines, size, colour_text, inner, align="left")
-        if self.mark == "removed":  # struck through: taken away by the 50:50
-            width = max((text.width(line, size) for line in lines), default=0)
-            for k in range(len(lines)):
-                y = inner.centery - height // 2 + int(text.line_height(size) * (k + 0.55))
-                pygame.draw.line(surface, pal.muted, (inner.left, y), (inner.left + width, y), m.px(2))
+        widths = [text.width(line, size) for line in lines]
+        right = self.rect.right - m.px(14)
+        if self.mark in MARKS:
+            tag = text.render(MARKS[self.mark], letter_size, edge, True)
+            surface.blit(tag, tag.get_rect(midright=(right, self.rect.centery)))
+        elif self.mark == "removed":
+            # Struck through line by line, each line only as far as its own text goes.
+            line_h = text.line_height(size)
+            top = inner.centery - height // 2
+            for k, line_w in enumerate(widths):
+                y = top + int(line_h * (k + 0.55))
+                pygame.draw.line(surface, pal.muted, (inner.left, y), (inner.left + line_w, y), m.px(2))
+            tag = text.render("50:50", m.px(theme.small), pal.muted, True)
+            spot = tag.get_rect(midright=(right, self.rect.centery))
+            if spot.left > inner.left + max(widths, default=0) + m.px(12) and spot.height <= self.rect.height:
+                surface.blit(tag, spot)  # why it is struck through, where there is room to say so
 
 
 def _mix(a, b, t: float):
     return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
+
+
+def motif_image(size, theme: Theme, m: Metrics) -> pygame.Surface:
+    """The title's picture at ``size``: drawn larger and scaled down smoothly (no jagged edges), its left
+    and bottom edges faded into the background rather than cut off."""
+    width, height = size
+    factor = 3 if width * height < 600_000 else 2
+    big = pygame.Surface((width * factor, height * factor), pygame.SRCALPHA)
+    draw_motif(big, big.get_rect(), theme, Metrics(m.width * factor, m.height * factor, m.scale * factor))
+    image = pygame.transform.smoothscale(big, (width, height))
+    fade = pygame.Surface((width, height), pygame.SRCALPHA)
+    fade.fill((255, 255, 255, 255))
+    left, bottom = max(1, int(width * 0.22)), max(1, int(height * 0.12))
+    for x in range(left):
+        fade.fill((255, 255, 255, round(255 * (x / left) ** 1.5)), (x, 0, 1, height))
+    for y in range(bottom):
+        row = pygame.Rect(0, height - 1 - y, width, 1)
+        strip = fade.subsurface(row)
+        strip.fill((255, 255, 255, round(255 * (y / bottom))), special_flags=pygame.BLEND_RGBA_MULT)
+    image.blit(fade, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    return image
 
 
 def draw_motif(surface, rect: pygame.Rect, theme: Theme, m: Metrics) -> None:

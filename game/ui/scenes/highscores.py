@@ -8,6 +8,7 @@ import pygame
 from game.core.scores import SaveResult
 from game.ui import intents as I
 from game.ui.menu import Menu
+from game.ui.record import note_box
 from game.ui.scene import Scene
 from game.ui.widgets import blit_lines, blit_text, fit_lines, one_line
 
@@ -97,22 +98,28 @@ class HighScoresScene(Scene):
         heads = ["#", "Name", "Score", "In a row" if run else "Right", "Time", "Date"]
         rows = [[str(place), e.name, f"{e.score:,}", str(e.correct) if run else f"{e.correct}/{e.asked}",
                  f"{e.time_s:.1f} s", e.date[:10]] for place, e in enumerate(entries, start=1)]
-        # Columns measured at the chosen size: the numbers take what they need, the name the rest.
+        # Columns measured at the chosen size: the numbers take what they need, the name the rest; the
+        # size shrinks until every name fits whole and the header and ten rows fit the table's height.
+        pad = m.px(10)  # the highlight and the stripes reach this far past the text, inside the margins
+        inner = rect.inflate(-2 * pad, 0)
         size = m.px(t.label)
         gap = m.px(18)
-        for _ in range(10):
+        smallest = max(8, m.px(14))
+        while True:
             widths = [max(app.text.width(r[k], size, True) for r in rows + [heads]) for k in range(6)]
             widths[1] = 0
-            name_w = rect.width - sum(widths) - gap * 5
-            if name_w >= rect.width * 0.28 or size <= m.px(t.small * 0.7):
+            name_w = inner.width - sum(widths) - gap * 5
+            line_h = max(app.text.line_height(size) + m.px(6), min(rect.height // 11, app.text.line_height(size) * 2))
+            fits = name_w >= max((app.text.width(r[1], size, True) for r in rows), default=0) and \
+                line_h * 11 <= rect.height
+            if fits or size <= smallest:
                 break
-            size = int(size * 0.9)
+            size = max(smallest, int(size * 0.92))
         widths[1] = max(name_w, m.px(40))
-        lefts, x = [], rect.left
+        lefts, x = [], inner.left
         for w in widths:
             lefts.append(x)
             x += w + gap
-        line_h = max(app.text.line_height(size) + m.px(6), min(rect.height // 11, app.text.line_height(size) * 2))
         highlight_ids = self.highlight_ids()
         y = rect.top
 
@@ -139,8 +146,9 @@ class HighScoresScene(Scene):
             blit_lines(surface, app.text, app.text.wrap(empty, size, rect.width), size, pal.muted,
                        pygame.Rect(rect.left, y + line_h // 2, rect.width, 0), valign="top")
         for place, (entry, values) in enumerate(zip(entries, rows), start=1):
-            row = pygame.Rect(rect.left - m.px(10), y - m.px(3), rect.width + m.px(20), line_h - m.px(2))
+            row = pygame.Rect(rect.left, y - m.px(3), rect.width, line_h - m.px(2))
             lit = entry.id in highlight_ids
+            note_box(surface, row, "row")
             if lit:
                 pygame.draw.rect(surface, pal.panel_hover, row, border_radius=m.px(8))
                 pygame.draw.rect(surface, pal.focus, row, width=m.px(2), border_radius=m.px(8))

@@ -11,7 +11,9 @@ from game.ui import intents as I
 from game.ui.answers import Lock, in_place, kind_of, panel_for, response_of, right_text
 from game.ui.scene import Scene
 from game.ui.theme import LETTERS, PLAYER_COLOURS, readable_on
-from game.ui.widgets import Button, ChoiceButton, blit_lines, blit_text, first_fitting, fit_lines, one_line
+from game.ui.record import note_box
+from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
+                              first_fitting, fit_lines, one_line)
 
 FEEDBACK_SECONDS = 6.0
 INTRO_SECONDS = 0.35   # the answers rise into place (not with reduced motion)
@@ -366,6 +368,13 @@ class PlayScene(Scene):
             bottom_h = m.px(14) + strip_h + pad + small_h
         else:
             bottom_h = self._feedback_height(inner_w, height)
+            if self.panel is None and self.buttons and getattr(self, "_grid_for", None) == self.session.index:
+                # The choices keep the size they had on the question where the panel can make do with less
+                # (its explanation in smaller text); it never pushes them past the smallest size.
+                free = height - m.px(12) - self.bar_rect.bottom - m.px(16) * 3
+                keep = free - self._grid_need(inner_w, self.question_size)
+                bottom_h = min(bottom_h, max(keep, self._feedback_floor(inner_w)))
+                bottom_h = max(min(bottom_h, free - self._grid_need(inner_w, self._smallest())), m.px(96))
         self.bottom_rect = pygame.Rect(margin, height - m.px(12) - bottom_h, inner_w, bottom_h)
         if self.phase == "question" and self.panel is not None and self.panel.wants_text and self.lifelines:
             self.bottom_rect.height += small_h  # typed answers: a second line says how to use the lifelines
@@ -384,65 +393,126 @@ class PlayScene(Scene):
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         margin = m.px(t.margin)
-        gap = m.px(t.gap)
-        n = max(len(self.buttons), 1)
         top = self.bar_rect.bottom + m.px(16)
         bottom = self.bottom_rect.top - m.px(16)
-        prompt_lines = min(len(text.wrap(self.session.current.question.prompt, m.px(t.small), width - 2 * margin,
-                                         True)), 3)
-        prompt_min = text.line_height(m.px(t.small), True) * max(prompt_lines, 2)
-        room = max(bottom - top - prompt_min - m.px(16), m.px(56))
         if self.panel is not None:  # another kind: its panel takes the room the choices would
+            prompt_lines = min(len(text.wrap(self.session.current.question.prompt, m.px(t.small),
+                                             width - 2 * margin, True)), 3)
+            prompt_min = text.line_height(m.px(t.small), True) * max(prompt_lines, 2)
+            room = max(bottom - top - prompt_min - m.px(16), m.px(56))
             panel_h = self.panel.height(width - 2 * margin, room)
             self.prompt_rect = pygame.Rect(margin, top, width - 2 * margin, max(bottom - panel_h - top - m.px(16), 1))
             self.panel.layout(pygame.Rect(margin, bottom - panel_h, width - 2 * margin, panel_h))
             return
-        body = m.px(t.body)
-        line_h = text.line_height(body)
-        badge = m.px(96)
+        self._place_grid(width, top, bottom)
 
-        def rows_needed(columns: int) -> tuple[int, int]:
-            col_w = (width - 2 * margin - gap * (columns - 1)) // columns
-            text_w = col_w - badge - m.px(44) - text.width("✓", m.px(t.heading), True) - m.px(12)
-            lines = max(min(len(text.wrap(b.label, body, max(text_w, 1))), 3) for b in self.buttons) \
-                if self.buttons else 1
-            rows = (n + columns - 1) // columns
-            return rows, lines * line_h + m.px(16)
+    def _smallest(self) -> int:
+        return max(10, self.app.metrics.px(18))
 
-        options = [1] if n <= 2 and width < 900 else [2, 1]
+    def _grid_need(self, inner_w: int, size: int) -> int:
+        """The height the choices (in the question's columns) and the prompt need with text at ``size``."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        gap = m.px(t.gap)
+        col_w = (inner_w - gap * (self.columns - 1)) // self.columns
+        lines = max(len(text.wrap(b.label, size, choice_text_width(col_w, t, text, m))) for b in self.buttons)
+        rows = -(-len(self.buttons) // self.columns)
+        prompt = len(text.wrap(self.session.current.question.prompt, size, inner_w, True)) * text.line_height(size, True)
+        return rows * choice_height(lines, size, text, m) + (rows - 1) * gap + prompt
+
+    def _feedback_floor(self, width: int) -> int:
+        """The least the feedback panel needs: the headline (and hot-seat picks) whole, and the way on."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        head, head_size, _, picks, pick_size = self._feedback_parts(width - m.px(36))
+        return m.px(20) + len(head) * text.line_height(head_size, True) + len(picks) * text.line_height(pick_size, True) \
+            + text.line_height(m.px(t.small)) + m.px(8)
+
+    def _sizes(self, largest: int, smallest: int) -> list[int]:
+        sizes = [largest]
+        while sizes[-1] > smallest:
+            sizes.append(max(smallest, min(sizes[-1] - 1, int(sizes[-1] * 0.92))))
+        return sizes
+
+    def _prompt_fit(self, size: int, width: int, room: int):
+        """The largest prompt size from the theme's down to ``size`` whose lines fit ``room``: (lines, size)."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        prompt = self.session.current.question.prompt
+        for p in self._sizes(max(m.px(t.prompt), size), size):
+            lines = text.wrap(prompt, p, width, True)
+            if len(lines) * text.line_height(p, True) <= room:
+                return lines, p
+        return None
+
+    def _place_grid(self, width: int, top: int, bottom: int) -> None:
+        """The choices and the prompt above them.  Every choice is drawn whole, at one size: the largest at
+        which all of them, wrapped onto as many lines as they need, and the prompt (never smaller than
+        the choices) fit.  One column or two is chosen on the question and kept for its feedback."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
+        margin, gap = m.px(t.margin), m.px(t.gap)
+        inner_w = width - 2 * margin
+        n = max(len(self.buttons), 1)
+        if self.phase == "feedback" and getattr(self, "_grid_for", None) == self.session.index:
+            options, largest = [self.columns], self.question_size  # the same arrangement as the question had
+        else:
+            options = [1] if n <= 2 and width < 900 else [2, 1]
+            largest = m.px(t.body)
+        smallest = min(largest, self._smallest())
+        room = bottom - top
         best = None
-        for columns in options:
-            rows, needed = rows_needed(columns)
-            comfy = min(m.px(96), max(m.px(56), (height * 0.42 - gap * (rows - 1)) // rows))
-            button_h = max(needed, comfy)
+        for size in self._sizes(largest, smallest):
+            for columns in options:
+                col_w = (inner_w - gap * (columns - 1)) // columns
+                text_w = choice_text_width(col_w, t, text, m)
+                lines = max((len(text.wrap(b.label, size, text_w)) for b in self.buttons), default=1)
+                rows = -(-n // columns)
+                button_h = choice_height(lines, size, text, m)
+                grid_h = rows * button_h + (rows - 1) * gap
+                prompt = self._prompt_fit(size, inner_w, room - grid_h - m.px(16))
+                if prompt is not None and (best is None or grid_h < best[0]):
+                    best = (grid_h, columns, rows, button_h, size, prompt)
+            if best is not None:
+                break
+        if best is None:  # nothing fits (the validator's limits keep this from happening): the smallest size
+            columns = options[0]
+            col_w = (inner_w - gap * (columns - 1)) // columns
+            lines = max((len(text.wrap(b.label, smallest, choice_text_width(col_w, t, text, m)))
+                         for b in self.buttons), default=1)
+            rows = -(-n // columns)
+            button_h = choice_height(lines, smallest, text, m)
             grid_h = rows * button_h + (rows - 1) * gap
-            if best is None or grid_h < best[0] - m.px(40):
-                best = (grid_h, columns, rows, button_h)
-        grid_h, self.columns, rows, button_h = best
-        if grid_h > room and self.columns == 1 and 2 in options:
-            # Squeezed: two columns need half the rows, which leaves the prompt its lines.
-            self.columns, rows = 2, (n + 1) // 2
-            button_h = rows_needed(2)[1]
-            grid_h = rows * button_h + (rows - 1) * gap
-        if grid_h > room:  # too tall: the text shrinks inside smaller buttons (fit_lines)
-            button_h = max(text.line_height(int(body * 0.72)) + m.px(10), (room - gap * (rows - 1)) // rows)
-            grid_h = rows * button_h + (rows - 1) * gap
+            prompt = (text.wrap(self.session.current.question.prompt, smallest, inner_w, True), smallest)
+            best = (grid_h, columns, rows, button_h, smallest, prompt)
+        grid_h, self.columns, rows, button_h, self.choice_size, (self.prompt_lines, self.prompt_size) = best
+        if self.phase == "question":
+            self._grid_for, self.question_size = self.session.index, self.choice_size
+        # Roomy buttons where the window has height to spare (never taking the prompt's lines).
+        prompt_h = len(self.prompt_lines) * text.line_height(self.prompt_size, True)
+        spare = room - m.px(16) - prompt_h - grid_h
+        comfy = min(m.px(96), max(m.px(56), (self.app.size[1] * 0.42 - gap * (rows - 1)) // rows))
+        if spare > 0 and button_h < comfy:
+            grow = min(comfy - button_h, spare // rows)
+            button_h += grow
+            grid_h += grow * rows
         grid_top = bottom - grid_h
-        self.prompt_rect = pygame.Rect(margin, top, width - 2 * margin, max(grid_top - top - m.px(16), 1))
-        col_w = (width - 2 * margin - gap * (self.columns - 1)) // self.columns
+        self.prompt_rect = pygame.Rect(margin, top, inner_w, max(grid_top - top - m.px(16), 1))
+        col_w = (inner_w - gap * (self.columns - 1)) // self.columns
         for button in self.buttons:
             row, col = divmod(button.index, self.columns)
             button.rect = pygame.Rect(margin + col * (col_w + gap), grid_top + row * (button_h + gap), col_w, button_h)
+            button.size = self.choice_size
 
     # -- drawing --------------------------------------------------------------------
-    def _status(self) -> str:
+    def _status(self, widest: bool = False) -> str:
+        """The score line; ``widest``: the longest it can become in this game (what its size is chosen for)."""
         session = self.session
+        most = max(session.total, 10)
         if session.mode == "practice":
-            return f"{session.correct_count} right so far"
+            return f"{most if widest else session.correct_count} right so far"
+        score = max(session.score, 999 * most) if widest else session.score
         if session.mode == "sudden-death":
-            return f"Score {session.score:,}   In a row: {session.player.run}"
-        streak = f"   Streak ×{session.streak}" if session.streak >= 2 else ""
-        return f"Score {session.score:,}{streak}"
+            return f"Score {score:,}   In a row: {most if widest else session.player.run}"
+        streak = f"   Streak ×{most if widest else session.streak}" if widest or session.streak >= 2 else ""
+        return f"Score {score:,}{streak}"
 
     def _counter(self) -> str:
         session = self.session
@@ -465,7 +535,9 @@ class PlayScene(Scene):
         if session.mode == "hotseat":
             self._draw_turn_banner(surface)
         else:
-            size = one_line(app.text, self._status(), m.px(t.label), self.top_rect.width // 2 - m.px(12), True)
+            # One size all game (the widest this line can get), so the score does not shrink when a streak starts.
+            size = one_line(app.text, self._status(widest=True), m.px(t.label), self.top_rect.width // 2 - m.px(12),
+                            True)
             status = blit_text(surface, app.text, self._status(), size, pal.accent, self.top_rect.midright,
                                bold=True, anchor="midright")
             category = current.question.category
@@ -477,9 +549,13 @@ class PlayScene(Scene):
 
         self._draw_timer(surface)
 
-        lines, size = fit_lines(app.text, current.question.prompt,
-                                [m.px(t.prompt), m.px(t.prompt * 0.85), m.px(t.body * 0.85), m.px(t.small)],
-                                self.prompt_rect.width, self.prompt_rect.height, bold=True)
+        if self.panel is None:  # laid out with the choices, never smaller than they are
+            lines, size = self.prompt_lines, self.prompt_size
+        else:
+            lines, size = fit_lines(app.text, current.question.prompt,
+                                    [m.px(t.prompt), m.px(t.prompt * 0.85), m.px(t.body * 0.85), m.px(t.small)],
+                                    self.prompt_rect.width, self.prompt_rect.height, bold=True)
+        note_box(surface, self.prompt_rect, "prompt")
         blit_lines(surface, app.text, lines, size, pal.text, self.prompt_rect, bold=True)
 
         self._draw_choices(surface)
@@ -610,10 +686,11 @@ class PlayScene(Scene):
             return f"Time's up.{over} {answer}", pal.bad
         return f"✗ Not this time.{over} {answer}", pal.bad
 
-    def _feedback_parts(self, width: int):
-        """The headline (and hot-seat picks) wrapped for a panel ``width`` wide: ``(head, size, colour, picks, size)``."""
+    def _feedback_parts(self, width: int, height: int | None = None):
+        """The headline (and hot-seat picks) wrapped for a panel ``width`` wide, every word of them, in sizes
+        that leave a line for the way on within ``height``: ``(head, size, colour, picks, size)``."""
         app, m, t = self.app, self.app.metrics, self.app.theme
-        current = self.session.current
+        text = app.text
         if self.session.mode == "hotseat":
             head, colour = self._the_answer(), t.palette.good
             picks = "   ".join(self._hotseat_line(a) for a in self.session.answers_to_current())
@@ -621,10 +698,17 @@ class PlayScene(Scene):
             head, colour = self._headline(self.result)
             picks = ""
         head_size = one_line(app.text, head, m.px(t.body), width, True, smallest=0.75)
-        head_lines = app.text.wrap(head, head_size, width, True)[:3]
         pick_size = m.px(t.label)
-        pick_lines = app.text.wrap(picks, pick_size, width, True)[:3] if picks else []
-        return head_lines, head_size, colour, pick_lines, pick_size
+        smallest = self._smallest()
+        while True:
+            head_lines = text.wrap(head, head_size, width, True)
+            pick_lines = text.wrap(picks, pick_size, width, True) if picks else []
+            used = len(head_lines) * text.line_height(head_size, True) + \
+                len(pick_lines) * text.line_height(pick_size, True) + text.line_height(m.px(t.small))
+            if height is None or used <= height or (head_size <= smallest and pick_size <= smallest):
+                return head_lines, head_size, colour, pick_lines, pick_size
+            head_size = max(smallest, int(head_size * 0.92))
+            pick_size = max(smallest, int(pick_size * 0.92))
 
     def _feedback_height(self, width: int, height: int) -> int:
         """The feedback panel: the headline, (hot-seat) every pick, the explanation, the way on."""
@@ -648,8 +732,9 @@ class PlayScene(Scene):
         pygame.draw.rect(surface, pal.panel, panel, border_radius=m.px(t.radius))
         if t.edge > 1:
             pygame.draw.rect(surface, pal.panel_edge, panel, width=m.px(t.edge), border_radius=m.px(t.radius))
+        note_box(surface, panel, "panel")
         inner = panel.inflate(-m.px(36), -m.px(20))
-        head, head_size, colour, picks, pick_size = self._feedback_parts(inner.width)
+        head, head_size, colour, picks, pick_size = self._feedback_parts(inner.width, inner.height)
         y = inner.top
         y += blit_lines(surface, text, head, head_size, colour, pygame.Rect(inner.left, y, inner.width, 0), bold=True,
                         align="left", valign="top") + m.px(4)
@@ -666,9 +751,9 @@ class PlayScene(Scene):
         foot_h = text.line_height(m.px(t.small))
         explanation = self.session.current.question.explanation or ""
         body = pygame.Rect(inner.left, y, inner.width, inner.bottom - foot_h - y)
-        if explanation and body.height > 0:
-            lines, size = fit_lines(text, explanation, [m.px(t.label), m.px(t.small), m.px(t.small * 0.85)],
-                                    body.width, body.height)
+        sizes = [m.px(t.label), m.px(t.small), m.px(t.small * 0.85), self._smallest()]
+        if explanation and body.height >= text.line_height(sizes[-1]):  # a line at least, or none
+            lines, size = fit_lines(text, explanation, sorted(set(sizes), reverse=True), body.width, body.height)
             blit_lines(surface, text, lines, size, pal.text, body, align="left", valign="top")
         blit_text(surface, text, cont, m.px(t.small), pal.muted, inner.bottomright, anchor="bottomright")
 

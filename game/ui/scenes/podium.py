@@ -6,6 +6,7 @@ import pygame
 
 from game.core.session import Session
 from game.ui.menu import Menu
+from game.ui.record import note_box
 from game.ui.scenes.results import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
 from game.ui.theme import PLAYER_COLOURS, readable_on
 from game.ui.widgets import blit_text, fit_lines, one_line
@@ -76,8 +77,8 @@ class PodiumScene(AfterGameScene):
         blit_text(surface, app.text, "The podium", m.px(t.title), pal.text, (cx, m.px(24)), bold=True,
                   anchor="midtop")
         standings = self.session.standings()
-        # Blocks: 2nd, 1st, 3rd, 4th from left to right; the higher the place, the taller.
-        order = [k for k in (1, 0, 2, 3) if k < len(standings)]
+        # Blocks: 2nd, 1st, 3rd, 4th from left to right (1st in the middle); two players: 1st on the left.
+        order = [0, 1] if len(standings) == 2 else [k for k in (1, 0, 2, 3) if k < len(standings)]
         n = len(order)
         gap = m.px(18)
         w = min(max(m.px(260), self.stage.width // 4), (self.stage.width - gap * (n - 1)) // n)
@@ -94,12 +95,14 @@ class PodiumScene(AfterGameScene):
             block_h = min(block_h, self.stage.height)
             block = pygame.Rect(left + slot * (w + gap), self.stage.bottom - block_h, w, block_h)
             pygame.draw.rect(surface, colour, block, border_top_left_radius=m.px(12), border_top_right_radius=m.px(12))
+            note_box(surface, block, f"place {place}")
             if block_h > app.text.line_height(number, True):
                 blit_text(surface, app.text, f"{place}", number, readable_on(colour),
                           (block.centerx, block.top + m.px(4)), bold=True, anchor="midtop")
             score_rect = blit_text(surface, app.text, f"{player.score:,}", m.px(t.label), pal.accent,
                                    (block.centerx, block.top - m.px(4)), bold=True, anchor="midbottom")
-            lines, size = fit_lines(app.text, f"P{seat + 1} {player.name}", [m.px(t.body), m.px(t.small)], w,
+            lines, size = fit_lines(app.text, f"P{seat + 1} {player.name}",
+                                    [m.px(t.body), m.px(t.label), m.px(t.small), m.px(t.small * 0.8)], w,
                                     self.name_h, bold=True, max_lines=1)
             blit_text(surface, app.text, lines[0], size, pal.text, (block.centerx, score_rect.top), bold=True,
                       anchor="midbottom")

@@ -99,30 +99,56 @@ class SettingsScene(Scene):
         return True
 
     # -- layout and drawing -------------------------------------------------------
+    def _hint(self) -> str:
+        hint = "↑↓ choose · ←→, Enter or a click on ◀ ▶ change · Esc back"
+        return hint + (f" · saved in {self.app.settings_path}" if self.app.settings_path else " · not saved (a test run)")
+
+    def _notes(self, focus: int) -> list[str]:
+        app = self.app
+        notes = [HELP[focus]]
+        if focus < DONE:
+            field = FIELDS[focus]
+            now, saved = getattr(app.settings, field), getattr(app.saved_settings, field)
+            if now != saved:
+                notes.append(f"Set on the command line for this run; saved: {shown(field, saved)}.")
+        if focus == SOUND and app.sound.failed:
+            notes.append("No sound device was found: the game stays silent.")
+        return notes
+
     def layout(self, width: int, height: int) -> None:
+        """The rows, then the help for the focused row (room for the longest) and the footer, every word of
+        both: the rows give way (smaller labels) when large text needs the room."""
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         margin = m.px(t.margin)
-        self.label_size = m.px(t.label)
         self.title_y = m.px(20)
         top = self.title_y + text.line_height(m.px(t.title), True) + m.px(8)
-        small_h = text.line_height(m.px(t.small))
+        small, small_h = m.px(t.small), text.line_height(m.px(t.small))
+        help_w = width - 2 * margin
+        self.foot_lines = text.wrap(self._hint(), small, help_w)
+        longest = max(len(text.wrap(note, small, help_w)) for note in HELP)
+        self.help_h = (longest + 1) * small_h  # a line more for "set on the command line" and the like
+        foot_h = len(self.foot_lines) * small_h
         gap = m.px(8)
         n = len(self.menu.buttons)
-        widest = max(text.width(f"{ROWS[i]}:  ◀ {shown(f, v)} ▶", self.label_size, True)
-                     for i, f in enumerate(FIELDS) for v in CHOICES[f])
+        self.label_size = m.px(t.label)
+        room = height - top - self.help_h - foot_h - m.px(26)
+        while True:
+            widest = max(text.width(f"{ROWS[i]}:  ◀ {shown(f, v)} ▶", self.label_size, True)
+                         for i, f in enumerate(FIELDS) for v in CHOICES[f])
+            button_h = text.line_height(self.label_size, True) + m.px(14)
+            if n * button_h + (n - 1) * gap <= room or self.label_size <= m.px(12):
+                break
+            self.label_size -= 1
+        button_h = max(min(button_h, (room - (n - 1) * gap) // n), text.line_height(self.label_size, True) + 2)
         col_w = min(max(m.px(640), widest + m.px(48)), width - 2 * margin)
-        # Room for at least two lines of help under the rows (one column; text shrinks in its buttons if need be).
-        room = height - top - small_h * 3 - m.px(20)
-        button_h = text.line_height(self.label_size, True) + m.px(14)
-        if n * button_h + (n - 1) * gap > room:
-            button_h = max((room - (n - 1) * gap) // n, text.line_height(int(self.label_size * 0.85), True) + 2)
         left = (width - col_w) // 2
         for i, button in enumerate(self.menu.buttons):
             button.rect = pygame.Rect(left, top + i * (button_h + gap), col_w, button_h)
+        self.label_size = self.menu.fitting_size(app, self.label_size)
         self._place_arrows()
         bottom = self.menu.buttons[-1].rect.bottom
-        self.help_rect = pygame.Rect(margin, bottom + m.px(10), width - 2 * margin, height - bottom - m.px(10) - m.px(6))
+        self.help_rect = pygame.Rect(margin, bottom + m.px(10), help_w, height - bottom - m.px(10) - m.px(6))
 
     def _place_arrows(self) -> None:
         """Each row: its name on the left, then ◀ value ▶ on the right, the value in a slot as wide as the
@@ -169,22 +195,10 @@ class SettingsScene(Scene):
             value = shown(FIELDS[i], getattr(app.settings, FIELDS[i]))
             blit_text(surface, app.text, value, size, pal.text, self.slots[i].center, bold=True, anchor="center")
         self.menu.buttons[DONE].draw(surface, t, app.text, m, self.label_size)
-        focus = self.menu.focus
-        notes = [HELP[focus]]
-        if focus < DONE:
-            field = FIELDS[focus]
-            now, saved = getattr(app.settings, field), getattr(app.saved_settings, field)
-            if now != saved:
-                notes.append(f"Set on the command line for this run; saved: {shown(field, saved)}.")
-        if focus == SOUND and app.sound.failed:
-            notes.append("No sound device was found: the game stays silent.")
-        hint = "↑↓ choose · ←→, Enter or a click on ◀ ▶ change · Esc back"
-        hint += f" · saved in {app.settings_path}" if app.settings_path else " · not saved (a test run)"
         line_h = app.text.line_height(m.px(t.small))
-        foot = app.text.wrap(hint, m.px(t.small), self.help_rect.width)[:max(0, self.help_rect.height // line_h - 2)]
-        limit = max(1, self.help_rect.height // line_h - len(foot))
+        limit = max(1, (self.help_rect.height - len(self.foot_lines) * line_h) // line_h)
         lines = []
-        for note in notes:
+        for note in self._notes(self.menu.focus):
             lines.extend(app.text.wrap(note, m.px(t.small), self.help_rect.width))
         blit_lines(surface, app.text, lines[:limit], m.px(t.small), pal.text, self.help_rect, valign="top")
-        blit_lines(surface, app.text, foot, m.px(t.small), pal.muted, self.help_rect, valign="bottom")
+        blit_lines(surface, app.text, self.foot_lines, m.px(t.small), pal.muted, self.help_rect, valign="bottom")

@@ -9,7 +9,7 @@ from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.widgets import blit_lines, blit_text, draw_motif, first_fitting, one_line
+from game.ui.widgets import blit_lines, blit_text, first_fitting, motif_image, one_line
 
 PLAY, MODE, CATEGORY, DIFFICULTY, KINDS, SCORES, SETTINGS, QUIT = range(8)
 CYCLING = (MODE, CATEGORY, DIFFICULTY, KINDS)
@@ -200,8 +200,7 @@ class TitleScene(Scene):
             if self._motif is None or self._motif_key != key:
                 # Drawn once per window size and palette, then blitted.
                 self._motif_key = key
-                self._motif = pygame.Surface(self.motif_rect.size, pygame.SRCALPHA)
-                draw_motif(self._motif, self._motif.get_rect(), t, m)
+                self._motif = motif_image(self.motif_rect.size, t, m)
                 try:
                     self._motif = self._motif.convert_alpha()
                 except pygame.error:

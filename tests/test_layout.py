@@ -1,0 +1,248 @@
+"""Every screen laid out at three window sizes and four text sizes with the longest text the
+validator accepts: nothing overlaps, no text leaves its box or the window, no choice is cut.
+
+Scenes draw onto a :class:`game.ui.record.RecordingSurface`, which records each line of text and
+each box the widgets report; no pixels are compared.
+"""
+
+import random
+
+import pygame
+import pytest
+
+from game.app import App, Options
+from game.core.model import CHOICE_MAX, EXPLANATION_MAX, MAX_CHOICES, PROMPT_MAX, Question
+from game.core.questions import Bank
+from game.core.scores import NAME_MAX, ScoreStore
+from game.core.session import Session
+from game.core.settings import Settings
+from game.ui import intents as I
+from game.ui.intents import Intent
+from game.ui.record import RecordingSurface, problems
+
+SIZES = [(800, 600), (1280, 720), (1920, 1080)]
+SCALES = [1.0, 1.25, 1.5, 2.0]
+WORDS = ("Mountainside", "Wagon", "locomotive", "Norway", "cliff", "Dead", "Reckoning", "whom", "MW", "stunt")
+
+
+def longest(limit: int, seed: int, end: str = "") -> str:
+    """Text of exactly ``limit`` characters made of wide, ordinary words."""
+    rng = random.Random(seed)
+    words: list[str] = []
+    while len(" ".join(words)) < limit:
+        words.append(rng.choice(WORDS))
+    return (" ".join(words))[: limit - len(end)].rstrip() + end
+
+
+def long_bank(choices: int = MAX_CHOICES) -> Bank:
+    questions = []
+    for i in range(4):
+        labels = tuple(longest(CHOICE_MAX, 100 * i + c) for c in range(choices))
+        questions.append(Question(prompt=longest(PROMPT_MAX, i, "?"), choices=labels, answer=labels[0],
+                                  category=longest(40, 50 + i), difficulty="hard",
+                                  explanation=longest(EXPLANATION_MAX, 70 + i, ".")))
+    return Bank(questions=questions, files=["long.yaml"])
+
+
+def open_app(tmp_path, size, scale, bank, theme="default") -> App:
+    pygame.display.init()
+    pygame.font.init()
+    app = App(Options(count=2, seed=3, size=size, name="W" * NAME_MAX), bank, ScoreStore(tmp_path / "s.json"),
+              settings=Settings(text_scale=scale, theme=theme))
+    app.open_window()
+    return app
+
+
+def record(app, scene, label: str, whole: list[str] = ()) -> list[str]:
+    """Lay ``scene`` out, draw it alone onto a recording surface; what is wrong with it (``whole``: texts
+    that must be drawn in full, in lines of their own)."""
+    scene.layout(*app.size)
+    surface = RecordingSurface(app.size, app.text)
+    try:
+        scene.draw(surface)
+    finally:
+        surface.finish()
+    assert surface.lines, f"{label}: nothing was drawn"
+    drawn = "".join("".join(line.text.split()) for line in surface.lines)
+    missing = [f"{text!r} is not drawn whole" for text in whole if "".join(text.split()) not in drawn]
+    return [f"{label}: {p}" for p in problems(surface) + missing]
+
+
+def settle(scene) -> None:
+    for _ in range(40):  # past the entrance animations
+        scene.update(0.05)
+
+
+def one_player_screens(app) -> list[str]:
+    from game.ui.scenes.names import NameEntryScene
+    from game.ui.scenes.pause import PauseScene
+    from game.ui.scenes.play import PlayScene
+    from game.ui.scenes.results import ResultsScene
+    from game.ui.scenes.review import ReviewScene
+    from game.ui.scenes.settings import HELP, SettingsScene
+    from game.ui.scenes.title import TitleScene
+
+    found = []
+    title = TitleScene(app)
+    app.stack.push(title)
+    found += record(app, title, "title")
+    app.settings_path = app.store.path.parent / "a folder with a long name" / "mi-trivia" / "settings.json"
+    settings = SettingsScene(app)
+    for row in range(len(settings.menu.buttons)):  # the help of every row, and the footer, whole
+        settings.menu.focus = row
+        found += record(app, settings, f"settings, row {row + 1}", whole=[HELP[row], settings._hint()])
+    app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), players=["W" * NAME_MAX])
+    app.game_board = app.current_board()
+    play = PlayScene(app, session)
+    app.stack.push(play)
+    play.intro = 99
+    found += record(app, play, "question")
+    shapes = {}
+    shapes["question"] = sorted((b.rect.x, b.rect.y) for b in play.buttons)
+    play.handle(Intent(I.LIFELINE, index=0))  # 50:50: two choices struck through
+    found += record(app, play, "question after 50:50")
+    wrong = next(b.index for b in play.buttons if b.index != session.current.correct and b.mark != "removed")
+    play.handle(Intent(I.CHOOSE, index=wrong))
+    assert play.phase == "feedback"
+    found += record(app, play, "feedback")
+    columns_q = len({x for x, _ in shapes["question"]})
+    columns_f = len({b.rect.x for b in play.buttons})
+    if columns_q != columns_f:
+        found.append(f"feedback: the choices change from {columns_q} to {columns_f} columns")
+    found += record(app, PauseScene(app), "pause")
+    while app.stack.top is play:
+        play.handle(Intent(I.CONFIRM))
+        if play.phase == "question":
+            play.intro = 99
+            play.handle(Intent(I.CHOOSE, index=session.current.correct))
+    results = app.stack.top
+    assert isinstance(results, ResultsScene)
+    settle(results)
+    found += record(app, results, "results")
+    found += record(app, ReviewScene(app, session), "review")
+    entry = app.entry_for(session, "W" * NAME_MAX)
+    found += record(app, NameEntryScene(app, entry, 1), "name entry")
+    return found
+
+
+def high_score_screen(app) -> list[str]:
+    from game.ui.scenes.highscores import HighScoresScene
+
+    session = Session(app.bank.questions, count=2, rng=random.Random(2), players=["W" * NAME_MAX])
+    app.game_board = app.current_board()
+    for answer in range(2):
+        session.start()
+        session.answer(session.current.correct)
+        session.advance()
+    results = []
+    for k in range(10):
+        entry = app.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
+        results.append(app.store.save(entry))
+    return record(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores")
+
+
+def hotseat_screens(app) -> list[str]:
+    from game.ui.scenes.handover import HandoverScene
+    from game.ui.scenes.play import PlayScene
+    from game.ui.scenes.players import PlayersScene
+    from game.ui.scenes.podium import PodiumScene
+
+    found = []
+    app.options.mode, app.options.players = "hotseat", 4
+    names = ["W" * NAME_MAX, "M" * NAME_MAX, "Zoë " + "W" * (NAME_MAX - 4), "Q" * NAME_MAX]
+    app.options.player_names = names
+    found += record(app, PlayersScene(app), "players")
+    app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), mode="hotseat",
+                                    players=names)
+    app.game_board = app.current_board()
+    play = PlayScene(app, session)
+    app.stack.push(play)
+    play.intro = 99
+    found += record(app, HandoverScene(app, session, f"{names[0]} locked in an answer."), "handover")
+    found += record(app, play, "hot-seat question")
+    for turn in range(4):
+        app.stack._scenes[-1:] = [play]
+        play.handle(Intent(I.CHOOSE, index=turn % 2))
+    assert play.phase == "feedback"
+    play.intro = 99  # past the answers' rise
+    found += record(app, play, "hot-seat feedback")
+    session.advance()
+    for turn in range(4):
+        session.start()
+        session.answer(session.current.correct if turn else None)
+        session.next_turn()
+    while session.advance():
+        pass
+    app.finish_game(session)
+    podium = PodiumScene(app, session)
+    settle(podium)
+    found += record(app, podium, "podium")
+    return found
+
+
+@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{round(s * 100)}%")
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_screen_holds_the_longest_text(tmp_path, size, scale):
+    found = []
+    app = open_app(tmp_path, size, scale, long_bank())
+    try:
+        found += one_player_screens(app)
+        found += high_score_screen(app)
+        found += hotseat_screens(app)
+    finally:
+        pygame.quit()
+    assert not found, "\n".join(found[:40]) + (f"\n… and {len(found) - 40} more" if len(found) > 40 else "")
+
+
+@pytest.mark.parametrize("players", [2, 3, 4])
+def test_the_podium_puts_first_place_where_a_podium_does(tmp_path, players):
+    """1st in the middle (2nd to its left, 3rd to its right); with two players, 1st on the left."""
+    from game.ui.scenes.podium import PodiumScene
+
+    app = open_app(tmp_path, (1280, 720), 1.0, long_bank(4))
+    try:
+        names = [f"P{k}" for k in range(players)]
+        session = Session(app.bank.questions, count=3, rng=random.Random(1), mode="hotseat", players=names)
+        for question in range(3):
+            for turn in range(players):  # seat k answers right on the first 3 - k questions: no ties
+                session.start()
+                session.answer(session.current.correct if question < 3 - turn else None)
+                session.next_turn()
+            session.advance()
+        app.finish_game(session)
+        scene = PodiumScene(app, session)
+        scene.layout(*app.size)
+        surface = RecordingSurface(app.size, app.text)
+        scene.draw(surface)
+        surface.finish()
+        left = {int(box.kind.split()[1]): box.rect.left for box in surface.boxes if box.kind.startswith("place")}
+    finally:
+        pygame.quit()
+    assert sorted(left) == list(range(1, len(left) + 1)) and len(left) == players
+    if players == 2:
+        assert left[1] < left[2]
+    else:
+        assert left[2] < left[1] < left[3]
+
+
+def test_the_score_keeps_its_size_when_a_streak_starts(tmp_path):
+    from game.ui.scenes.play import PlayScene
+
+    app = open_app(tmp_path, (1280, 720), 2.0, long_bank(4))
+    try:
+        app.session = session = Session(app.bank.questions * 3, count=5, rng=random.Random(1))
+        play = PlayScene(app, session)
+        app.stack.push(play)
+        sizes = []
+        for _ in range(3):
+            play.intro = 99
+            surface = RecordingSurface(app.size, app.text)
+            play.draw(surface)
+            surface.finish()
+            sizes += [line.size for line in surface.lines if line.text.startswith("Score")]
+            play.handle(Intent(I.CHOOSE, index=session.current.correct))
+            play.handle(Intent(I.CONFIRM))
+        assert session.streak >= 2
+    finally:
+        pygame.quit()
+    assert len(sizes) == 3 and len(set(sizes)) == 1, sizes
