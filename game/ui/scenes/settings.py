@@ -100,7 +100,7 @@ class SettingsScene(Scene):
 
     # -- layout and drawing -------------------------------------------------------
     def _hint(self) -> str:
-        hint = "↑↓ choose · ←→, Enter or a click on ◀ ▶ change · Esc back"
+        hint = "↑↓ choose · ←→ or Enter change · Esc back"
         return hint + (f" · saved in {self.app.settings_path}" if self.app.settings_path else " · not saved (a test run)")
 
     def _notes(self, focus: int) -> list[str]:
