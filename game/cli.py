@@ -174,10 +174,10 @@ def default_sources() -> list[Path]:
     return sources
 
 
-def load_bank(sources: list[Path], seed, fast: bool = True):
+def load_bank(sources: list[Path], seed, fast: bool = True, giveaways: bool = False):
     from game.core.questions import load_files
 
-    return load_files(sources, seed, fast=fast)
+    return load_files(sources, seed, fast=fast, giveaways=giveaways)
 
 
 SHOWN_PROBLEMS = 5  # the start-up notice lists this many problems, then says how many more
@@ -282,13 +282,16 @@ def cmd_validate(args) -> int:
 
     sources = args.paths or default_sources()
     try:
-        bank = load_bank(sources, args.seed, fast=not args.pure)
+        bank = load_bank(sources, args.seed, fast=not args.pure, giveaways=True)
     except UnreadablePath as exc:
         print(f"mi-trivia validate: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     out = sys.stderr if args.json else sys.stdout
     for problem in bank.problems:
         print(problem, file=out)
+    for warning in bank.warnings:
+        print(f"{warning.path}:{warning.line}:{warning.column}: warning: {warning.message}", file=out)
+    warned = f", {len(bank.warnings)} warning{'s' if len(bank.warnings) != 1 else ''}" if bank.warnings else ""
     if args.json:
         json.dump([q.to_json() for q in bank.questions], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -296,10 +299,11 @@ def cmd_validate(args) -> int:
     where = f"{files} file{'s' if files != 1 else ''}"
     if bank.problems:
         print(f"{len(bank.problems)} problem{'s' if len(bank.problems) != 1 else ''} in {where}; "
-              f"{bank.summary()}", file=out)
+              f"{bank.summary()}{warned}", file=out)
         return EXIT_PROBLEMS
     if not args.json:
-        print(f"OK: {len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} from {where}, no problems")
+        print(f"OK: {len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} from {where}, "
+              f"no problems{warned}")
     return EXIT_OK
 
 

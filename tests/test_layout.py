@@ -25,6 +25,16 @@ SCALES = [1.0, 1.25, 1.5, 2.0]
 WORDS = ("Mountainside", "Wagon", "locomotive", "Norway", "cliff", "Dead", "Reckoning", "whom", "MW", "stunt")
 
 
+def every_window(test):
+    """Run ``test`` at every window size and text size."""
+    test = pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{round(s * 100)}%")(test)
+    return pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")(test)
+
+
+def none_found(found: list[str]) -> None:
+    assert not found, "\n".join(found[:40]) + (f"\n… and {len(found) - 40} more" if len(found) > 40 else "")
+
+
 def longest(limit: int, seed: int, end: str = "") -> str:
     """Text of exactly ``limit`` characters made of wide, ordinary words."""
     rng = random.Random(seed)
@@ -180,8 +190,7 @@ def hotseat_screens(app) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{round(s * 100)}%")
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@every_window
 def test_every_screen_holds_the_longest_text(tmp_path, size, scale):
     found = []
     app = open_app(tmp_path, size, scale, long_bank())
@@ -191,7 +200,7 @@ def test_every_screen_holds_the_longest_text(tmp_path, size, scale):
         found += hotseat_screens(app)
     finally:
         pygame.quit()
-    assert not found, "\n".join(found[:40]) + (f"\n… and {len(found) - 40} more" if len(found) > 40 else "")
+    none_found(found)
 
 
 @pytest.mark.parametrize("players", [2, 3, 4])
@@ -246,3 +255,53 @@ def test_the_score_keeps_its_size_when_a_streak_starts(tmp_path):
     finally:
         pygame.quit()
     assert len(sizes) == 3 and len(set(sizes)) == 1, sizes
+
+
+def kinds_bank() -> Bank:
+    """One question of each kind other than multiple choice, with the longest text each may hold."""
+    from game.core.kinds import MAX_TYPED
+    from game.core.model import ORDER_MAX, Scale
+
+    prompt = longest(PROMPT_MAX, 1, "?")
+    why = longest(EXPLANATION_MAX, 2, ".")
+    money = Scale(0, 900, 5, 50, value_kind="money", unit="million", currency="$", places=0)
+    items = tuple(longest(CHOICE_MAX, 10 + k) for k in range(ORDER_MAX))
+    typed = longest(MAX_TYPED, 20)
+    return Bank(questions=[
+        Question(prompt, ("True", "False"), "True", ordered=True, kind="truefalse", explanation=why, fact="tf"),
+        Question(prompt, (), money.show(875), kind="estimate", scale=money, value=875,
+                 explanation=why, fact="estimate"),
+        Question(prompt, items, " → ".join(items), kind="order", explanation=why, fact="order"),
+        Question(prompt, (), typed, kind="type", also=(longest(MAX_TYPED, 21),), explanation=why, fact="type"),
+    ], files=["kinds.yaml"])
+
+
+@every_window
+def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
+    """True/false, estimate, order and typed answers (game/ui/answers) on the question and its feedback."""
+    from game.ui.scenes.play import PlayScene
+
+    found = []
+    app = open_app(tmp_path, size, scale, kinds_bank())
+    try:
+        for question in app.bank.questions:
+            session = Session([question], count=1, rng=random.Random(1))
+            app.session = session
+            play = PlayScene(app, session)
+            app.stack._scenes[:] = []
+            app.stack.push(play)
+            play.intro = 99
+            found += record(app, play, f"{question.kind} question")
+            if question.kind == "type":
+                play.handle(Intent(I.TEXT, text="W" * 80))
+            for _ in range(8):  # a panel locks in with a second press, or (order) on its Lock in row
+                if play.phase != "question":
+                    break
+                if question.kind == "order" and play.panel.focus is not None:
+                    play.panel.focus = play.panel.n
+                play.handle(Intent(I.CONFIRM))
+            assert play.phase == "feedback", question.kind
+            found += record(app, play, f"{question.kind} feedback")
+    finally:
+        pygame.quit()
+    none_found(found)

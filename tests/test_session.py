@@ -286,6 +286,7 @@ def test_a_close_answer_earns_half_and_ends_the_streak():
         session.answer(session.current.correct)
         session.advance()
     streak = session.streak
+    session.start()  # the clock from this question's start, wherever the draw put it
     clock.advance(10)
     result = session.answer(q.choices.index("70 mph"))
     assert streak >= 0 and result.close and not result.correct

@@ -39,7 +39,7 @@ from game.core.yamldoc import Node
 KINDS = ("number", "money", "ordinal", "date", "text")
 FACT_KEYS = (
     "id", "kind", "answer", "ask", "explanation", "unit", "currency", "step", "min", "max",
-    "pool", "wrong", "choices", "category", "difficulty", "time_limit", "partial",
+    "pool", "wrong", "choices", "category", "difficulty", "time_limit", "partial", "reveals",
 )
 DEFAULT_CHOICES = 4
 
@@ -56,16 +56,23 @@ def nice_step(value: Decimal, places: int) -> Decimal:
     return max(step.quantize(smallest) if step >= smallest else smallest, smallest)
 
 
+def fitting_ranks(value, step, n: int, low, high) -> list[int]:
+    """The places (0: smallest) ``value`` can take in a ladder of ``n`` inside ``[low, high]``."""
+    return [
+        r for r in range(n)
+        if (low is None or value - step * r >= low) and (high is None or value + step * (n - 1 - r) <= high)
+    ]
+
+
 def ladder(value, step, n: int, low, high, rng: random.Random) -> list | None:
     """``n`` values spaced ``step`` apart containing ``value`` at a random rank.
 
     Ranks that would put a value outside ``[low, high]`` are not used; the rank
-    is uniform over those that fit.  ``None`` when no rank fits.
+    is uniform over those that fit (all of them unless a bound is near: the
+    validator warns then, since a blind guess at the free end wins more often).
+    ``None`` when no rank fits.
     """
-    ranks = [
-        r for r in range(n)
-        if (low is None or value - step * r >= low) and (high is None or value + step * (n - 1 - r) <= high)
-    ]
+    ranks = fitting_ranks(value, step, n, low, high)
     if not ranks:
         return None
     rank = rng.choice(ranks)
@@ -95,6 +102,8 @@ class Fact:
     high: object = None
     day: date | None = None
     partial: bool = False  # the wrong numbers next to the answer earn half points
+    fact_id: str | None = None  # ``id``, or where the fact is: every question it makes carries it
+    reveals: tuple[str, ...] = ()  # the facts it gives away: never in the same game
 
     # -- formatting ---------------------------------------------------------
     def show(self, value) -> str:
@@ -146,8 +155,18 @@ class Fact:
                 prompt=prompt, choices=choices, answer=self.right_answer(), category=self.category,
                 difficulty=self.difficulty, time_limit=self.time_limit, explanation=self.explanation,
                 ordered=ordered, close=self.close_to(choices, ordered), source=source,
+                fact=self.fact_id, reveals=self.reveals,
             ))
         return out
+
+
+def read_reveals(check: Checker, node: Node) -> tuple[str, ...]:
+    """``reveals``: the id of a fact this one gives away, or a list of them."""
+    if node.kind == "scalar":
+        text = check.text(node, "reveals")
+        return (text.strip(),) if text is not None else ()
+    items = check.text_list(node, "reveals", "a fact id in 'reveals'") or []
+    return tuple(dict.fromkeys(text.strip() for _, text in items))
 
 
 def read_pools(check: Checker, node: Node) -> dict[str, tuple[str, ...]]:
@@ -216,6 +235,10 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
                                             "whose wrong answers the game makes")
         elif value is not None:
             extra["partial"] = value == "true"
+    given = check.text(get("id")[1], "id") if get("id") else None
+    extra["fact_id"] = given.strip() if given else f"@{check.path}:{node.line}"
+    if get("reveals"):
+        extra["reveals"] = read_reveals(check, get("reveals")[1])
     if get("unit"):
         extra["unit"] = check.text(get("unit")[1], "unit") or ""
     if get("currency"):
@@ -307,8 +330,7 @@ def _read_ladder(check: Checker, kind: str, answer_node: Node, found: dict, extr
                     return
                 low, high = (day, high) if bound == "min" else (low, day)
         extra.update(step=step, low=low, high=high)
-        if ladder(extra["day"], timedelta(days=step), n, low, high, random.Random(0)) is None:
-            check.report(answer_node, "no wrong dates fit between 'min' and 'max' with this 'step'")
+        _check_ranks(check, answer_node, fitting_ranks(extra["day"], timedelta(days=step), n, low, high), n, "dates")
         return
 
     value: Decimal = extra["number"]
@@ -341,5 +363,15 @@ def _read_ladder(check: Checker, kind: str, answer_node: Node, found: dict, extr
         check.report(answer_node, f"the answer {answer_node.value.strip()} is outside 'min'/'max'")
         return
     extra.update(step=step, low=low, high=high)
-    if ladder(value, step, n, low, high, random.Random(0)) is None:
-        check.report(answer_node, "no wrong answers fit between 'min' and 'max' with this 'step'")
+    _check_ranks(check, answer_node, fitting_ranks(value, step, n, low, high), n, "answers")
+
+
+def _check_ranks(check: Checker, answer_node: Node, ranks: list[int], n: int, what: str) -> None:
+    """No room for the ladder is a problem; room for only some places, a warning."""
+    if not ranks:
+        check.report(answer_node, f"no wrong {what} fit between 'min' and 'max' with this 'step'")
+    elif len(ranks) < n:
+        places = ", ".join(str(r + 1) for r in ranks)
+        check.warn(answer_node, f"a bound is near: the answer can only take place {places} of the {n} choices "
+                                f"(counting from the smallest), so guessing there wins more often than 1 in {n}; "
+                                f"widen 'min'/'max', use a smaller 'step', or list 'wrong' answers")

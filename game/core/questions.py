@@ -24,7 +24,7 @@ from pathlib import Path
 
 from game.core import yamldoc
 from game.core.checks import Checker
-from game.core.facts import read_fact, read_pools
+from game.core.facts import read_fact, read_pools, read_reveals
 from game.core.model import (
     CHOICE_MAX,
     DIFFICULTIES,
@@ -38,12 +38,26 @@ from game.core.model import (
     Question,
     choice_key,
     clip,
+    one_line,
     prompt_key,
 )
 
 TOP_KEYS = ("questions", "facts", "pools")
-QUESTION_KEYS = ("prompt", "choices", "answer", "category", "difficulty", "time_limit", "explanation", "close")
+QUESTION_KEYS = ("prompt", "choices", "answer", "category", "difficulty", "time_limit", "explanation", "close",
+                 "id", "reveals")
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A text a player is shown (a prompt, an explanation, an answer), where it is in its file."""
+
+    path: str
+    line: int
+    column: int
+    what: str
+    text: str
+    key: str  # the question's key
 
 
 class UnreadablePath(Exception):
@@ -57,10 +71,15 @@ class Bank:
     files: list[str] = field(default_factory=list)
     skipped: int = 0
     unread: list[str] = field(default_factory=list)  # files dropped whole: unreadable, not YAML, not a file
+    warnings: list[Problem] = field(default_factory=list)  # the questions still play
+    sightings: list[Sighting] | None = None  # where each text is, while looking for giveaways
 
     def extend(self, other: "Bank") -> None:
         self.questions.extend(other.questions)
         self.problems.extend(other.problems)
+        self.warnings.extend(other.warnings)
+        if self.sightings is not None and other.sightings is not None:
+            self.sightings.extend(other.sightings)
         self.files.extend(other.files)
         self.skipped += other.skipped
         self.unread.extend(other.unread)
@@ -162,24 +181,32 @@ def read_text(path: Path) -> str:
 
 
 def load_files(paths: list[Path], seed=0, *, fast: bool = True,
-               seen: dict[str, str] | None = None) -> Bank:
-    """Load files and folders; raises :class:`UnreadablePath` for a missing path."""
+               seen: dict[str, str] | None = None, giveaways: bool = False) -> Bank:
+    """Load files and folders; raises :class:`UnreadablePath` for a missing path.
+
+    ``giveaways``: also warn where a question's answer appears in another's
+    prompt, explanation or answer (the validator does; a game need not).
+    """
     files, refused = expand_paths(paths)
     # Loading makes many small objects that all live on: pausing the cyclic
     # garbage collector meanwhile keeps the cost linear in the bank's size.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        bank = _load_files(files, seed, fast, {} if seen is None else seen)
+        bank = _load_files(files, seed, fast, {} if seen is None else seen, giveaways)
         bank.extend(refused)
-        return bank
     finally:
         if was_enabled:
             gc.enable()
+    if giveaways:
+        bank.warnings.extend(giveaway_warnings(bank.questions, bank.sightings or []))
+        bank.warnings.sort(key=lambda p: (p.path, p.line, p.column))
+        bank.sightings = None
+    return bank
 
 
-def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str]) -> Bank:
-    bank = Bank()
+def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], giveaways: bool) -> Bank:
+    bank = Bank(sightings=[] if giveaways else None)
     for path in files:
         try:
             text = read_text(path)
@@ -187,13 +214,18 @@ def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str]) -> Ba
             bank.extend(Bank(problems=[Problem(str(path), exc.line, exc.column, exc.message)], files=[str(path)],
                              unread=[str(path)]))
             continue
-        bank.extend(load_text(text, str(path), seed, fast=fast, seen=seen))
+        bank.extend(load_text(text, str(path), seed, fast=fast, seen=seen, giveaways=giveaways))
     return bank
 
 
-def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str, str] | None = None) -> Bank:
-    """Check and load one file's text; ``seen`` maps prompts across files."""
-    bank = Bank(files=[path])
+def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str, str] | None = None,
+              giveaways: bool = False) -> Bank:
+    """Check and load one file's text; ``seen`` maps prompts across files.
+
+    ``giveaways``: note where each shown text is (:attr:`Bank.sightings`) for
+    :func:`giveaway_warnings`.
+    """
+    bank = Bank(files=[path], sightings=[] if giveaways else None)
     seen = {} if seen is None else seen
     check = Checker(path)
     try:
@@ -222,6 +254,7 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
                 return None if fact is None else fact.questions(seed)
             _read_list(check, found["facts"][1], "facts", bank, from_fact, seen)
     bank.problems = sorted(check.problems, key=lambda p: (p.line, p.column))
+    bank.warnings = sorted(check.warnings, key=lambda p: (p.line, p.column))
     return bank
 
 
@@ -244,6 +277,8 @@ def _read_list(check: Checker, node, name: str, bank: Bank, read, seen: dict[str
                 continue
             seen[key] = question.source
             bank.questions.append(question)
+            if bank.sightings is not None:
+                bank.sightings.extend(_sightings(check.path, item, question))
 
 
 def _read_question(check: Checker, node) -> Question | None:
@@ -281,6 +316,11 @@ def _read_question(check: Checker, node) -> Question | None:
             optional["time_limit"] = int(value) if value == value.to_integral_value() else float(value)
     if "close" in found and choices is not None and answer is not None:
         optional["close"] = _check_close(check, found["close"][1], choices, answer)
+    if "id" in found:  # a game asks one question per id: the same id as a fact makes it one of the fact's
+        given = check.text(found["id"][1], "id")
+        optional["fact"] = given.strip() if given else None
+    if "reveals" in found:
+        optional["reveals"] = read_reveals(check, found["reveals"][1])
 
     if len(check.problems) > before:
         return None
@@ -348,3 +388,65 @@ def _match_answer(check: Checker, node, answer: str, choices: list[str]) -> str 
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     check.report(node, f"the answer '{clip(answer)}' is not one of the choices{hint}")
     return None
+
+
+# -- giveaways ------------------------------------------------------------------------------
+def _sightings(path: str, item, question: Question) -> list[Sighting]:
+    """Where ``question``'s prompt, explanation and answer are written in its ``item``."""
+    fields = {key.value: value for key, value in item.value if key.kind == "scalar"} if item.kind == "map" else {}
+
+    def where(name: str, text: str):
+        node = fields.get(name)
+        if node is not None and node.kind == "seq":
+            node = next((n for n in node.value if n.kind == "scalar" and n.value == text), None)
+        return (node.line, node.column) if node is not None and node.kind == "scalar" else (item.line, item.column)
+
+    out = [Sighting(path, *where("prompt" if "prompt" in fields else "ask", question.prompt), "prompt",
+                    question.prompt, question.key),
+           Sighting(path, *where("answer", question.answer), "answer", question.answer, question.key)]
+    if question.explanation:
+        out.append(Sighting(path, *where("explanation", question.explanation), "explanation",
+                            question.explanation, question.key))
+    return out
+
+
+def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> list[Problem]:
+    """A warning wherever one question's answer appears in another's prompt, explanation or answer
+    and the two may share a game (different facts, not kept apart by ``reveals``)."""
+    from game.core.draw import apart, asked_for
+    from game.core.kinds import normalise
+
+    kept_apart = apart(questions)
+    wanted: dict[str, dict[str, Question]] = {}  # answer words -> key -> a question asking for them
+    for question in questions:
+        words = asked_for(question)
+        if words:
+            wanted.setdefault(words, {}).setdefault(question.key, question)
+    by_word: dict[str, list[tuple[Sighting, str]]] = {}
+    for sighting in dict.fromkeys(sightings):
+        text = f" {normalise(sighting.text)} "
+        for word in set(text.split()):
+            by_word.setdefault(word, []).append((sighting, text))
+    out, told = [], set()
+    for words, askers in wanted.items():
+        for sighting, text in by_word.get(words.split()[0], ()):
+            if f" {words} " not in text:
+                continue
+            for key, question in askers.items():
+                if key == sighting.key or key in kept_apart.get(sighting.key, ()) or (sighting, key) in told:
+                    continue
+                told.add((sighting, key))
+                told_what = f"the answer '{clip(question.answer)}' is also the answer of" if sighting.what == "answer" \
+                    else f"the {sighting.what} gives away '{clip(question.answer)}', the answer of"
+                out.append(Problem(sighting.path, sighting.line, sighting.column, one_line(
+                    f"{told_what} {_describe(question, sighting.path)}: keep the two apart "
+                    f"(an 'id' they share, or 'reveals') or reword")))
+    return out
+
+
+def _describe(question: Question, path: str) -> str:
+    source = question.source
+    where = f" (line {source[len(path) + 1:]})" if source.startswith(path + ":") else f" ({source})" if source else ""
+    if question.fact is not None and not question.fact.startswith("@"):
+        return f"'{question.fact}'{where}"
+    return f"'{clip(question.prompt, 40)}'{where}"

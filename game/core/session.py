@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import math
 
 from game.core import kinds, scoring
+from game.core.draw import draw
 from game.core.model import DEFAULT_TIME_LIMIT, Question
 
 Clock = Callable[[], float]
@@ -242,10 +243,12 @@ def judge(rnd: Round, response, elapsed: float, limit: float | None, streak_befo
 
 
 class Session:
-    """One game: ``count`` questions drawn without repeats from ``questions``.
+    """One game: up to ``count`` questions drawn from ``questions`` by :func:`game.core.draw.draw`.
 
-    ``mode`` is one of :data:`MODES`.  Sudden death draws every question and
-    stops at the first miss; practice has no clock and no points; hot-seat
+    A game asks at most one question per fact and never two that give each
+    other away; ``recent`` (the keys of questions the player met lately,
+    oldest first) go after the rest.  ``mode`` is one of :data:`MODES`.
+    Sudden death draws every question it can and stops at the first miss; practice has no clock and no points; hot-seat
     gives each of ``players`` a turn on every question, one after another.
     ``time_factor`` stretches every question's time (1.5, 2); ``None`` plays
     without a clock (and so without a place on the high-score boards).
@@ -253,7 +256,8 @@ class Session:
 
     def __init__(self, questions: Sequence[Question], *, count: int = 10, rng: random.Random | None = None,
                  clock: Clock = time.monotonic, default_limit: float = DEFAULT_TIME_LIMIT,
-                 mode: str = "classic", players: Sequence[str] = ("PLAYER",), time_factor: float | None = 1.0):
+                 mode: str = "classic", players: Sequence[str] = ("PLAYER",), time_factor: float | None = 1.0,
+                 recent: Sequence[str] = ()):
         if not questions:
             raise ValueError("a game needs at least one question")
         if mode not in MODES:
@@ -263,9 +267,8 @@ class Session:
         self.mode = mode
         self.time_factor = time_factor
         self.rng = rng or random.Random()
-        pool = list(questions)
-        wanted = len(pool) if mode == "sudden-death" else min(max(count, 1), len(pool))
-        self.rounds = arrange(self.rng.sample(pool, wanted), self.rng, default_limit, time_factor or 1.0)
+        picked = draw(questions, count, self.rng, every=mode == "sudden-death", recent=recent)
+        self.rounds = arrange(picked, self.rng, default_limit, time_factor or 1.0)
         self.timer = Timer(clock)
         self.index = 0
         self.turn = 0

@@ -59,7 +59,10 @@ def fit_lines(text: Text, content: str, sizes: list[int], width: int, height: in
         limit = min(limit, max_lines)
     if len(lines) > limit:
         lines = lines[:limit]
-        lines[-1] = lines[-1].rstrip() + "…"
+        last = lines[-1].rstrip()
+        while last and text.width(last + "…", size, bold) > width:  # the "…" never runs past the box
+            last = last[:-1].rstrip()
+        lines[-1] = last + "…"
     return lines, size
 
 

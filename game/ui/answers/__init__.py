@@ -87,6 +87,7 @@ class Panel:
         self.answers: list = []  # once revealed: every answer given to this question
         self.revealed = False
         self.lock = Button(pygame.Rect(0, 0, 0, 0), "Lock in")
+        self.max_text: int | None = None  # the prompt's size: a panel's items are never drawn larger
 
     # -- what the play scene asks -------------------------------------------------------------
     def height(self, width: int, room: int) -> int:

@@ -64,14 +64,18 @@ class EstimatePanel(Panel):
     def height(self, width: int, room: int) -> int:
         m, t = self.app.metrics, self.app.theme
         value_h, track_h, labels_h, lock_h = self._heights(m.px(t.title))
+        if self.revealed:
+            lock_h = -m.px(14)
         return min(value_h + m.px(8) + track_h + labels_h + m.px(14) + lock_h, room)
 
     def layout(self, rect: pygame.Rect) -> None:
         super().layout(rect)
         m, t = self.app.metrics, self.app.theme
         size = m.px(t.title)
-        for size in (m.px(t.title), m.px(t.heading), m.px(t.body), m.px(t.label)):
+        for size in (m.px(t.title), m.px(t.heading), m.px(t.body), m.px(t.label), m.px(t.small)):
             value_h, track_h, labels_h, lock_h = self._heights(size)
+            if self.revealed:  # no Lock in button once answered
+                lock_h = -m.px(14)
             if value_h + m.px(8) + track_h + labels_h + m.px(14) + lock_h <= rect.height:
                 break
         self.value_size = size
@@ -215,8 +219,11 @@ class EstimatePanel(Panel):
         low, high = show(max(value - self.scale.tolerance, self.scale.low)), \
             show(min(value + self.scale.tolerance, self.scale.high))
         ends = max(app.text.width(show(v), m.px(t.small), True) for v in (self.scale.low, self.scale.high))
+        room = self.rect.width - 2 * (ends + m.px(16))
         rule = first_fitting(app.text, [f"Points between {low} and {high}, the most at {show(value)} exactly",
                                         f"Points between {low} and {high}", f"{low} – {high}"],
-                             m.px(t.small), self.rect.width - 2 * (ends + m.px(16)), True)
-        blit_text(surface, app.text, rule, m.px(t.small), pal.good, (self.rect.centerx, self.label_y), bold=True,
-                  anchor="midtop")
+                             m.px(t.small), room, True)
+        size = one_line(app.text, rule, m.px(t.small), room, True)
+        if app.text.width(rule, size, True) <= room:  # between the two ends, or not at all (the band shows it)
+            blit_text(surface, app.text, rule, size, pal.good, (self.rect.centerx, self.label_y), bold=True,
+                      anchor="midtop")

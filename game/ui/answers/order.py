@@ -14,6 +14,7 @@ import pygame
 
 from game.ui import intents as I
 from game.ui.answers import Lock, Panel, in_place
+from game.ui.record import note_box
 from game.ui.theme import readable_on
 from game.ui.widgets import _mix, blit_lines, blit_text, first_fitting, fit_lines
 
@@ -33,20 +34,47 @@ class OrderPanel(Panel):
         self.right_rows: list[pygame.Rect] = []
         self.head_y = 0
         self.compact = False
+        self.text_size = app.metrics.px(app.theme.body)
 
     @property
     def response(self) -> tuple[int, ...]:
         return tuple(self.order)
 
     # -- layout ---------------------------------------------------------------------------------
-    def _row_h(self) -> int:
+    # Every item is drawn whole, at one size for all of them: the largest at which each, wrapped onto as
+    # many lines as it needs, fits its row (rows grow for the lines before the text shrinks).
+    def _sizes(self) -> list[int]:
         m, t = self.app.metrics, self.app.theme
-        return max(m.px(56), self.app.text.line_height(m.px(t.body)) + m.px(16))
+        sizes = [min(m.px(t.body), self.max_text or m.px(t.body))]
+        while sizes[-1] > max(10, m.px(16)):
+            sizes.append(max(max(10, m.px(16)), min(sizes[-1] - 1, int(sizes[-1] * 0.9))))
+        return sizes
+
+    def _rows_width(self, width: int) -> int:
+        m, t = self.app.metrics, self.app.theme
+        if self.revealed:
+            return (width - m.px(t.gap)) // 2 if len(self.answers) == 1 else width
+        return width - self.lock_width() - m.px(t.gap)
+
+    def _text_width(self, row_w: int, size: int) -> int:
+        m = self.app.metrics
+        tag = max(self.app.text.width(sign, size, True) for sign in ("≡", "↕", "✓", "✗"))
+        return max(row_w - m.px(64) - m.px(40) - tag, 1)
+
+    def _row_h_at(self, width: int, size: int) -> int:
+        m, text = self.app.metrics, self.app.text
+        text_w = self._text_width(self._rows_width(width), size)
+        lines = max(len(text.wrap(item, size, text_w)) for item in self.round.choices)
+        return max(m.px(56), lines * text.line_height(size) + m.px(16))
 
     def height(self, width: int, room: int) -> int:
         gap = self.app.metrics.px(10)
         head = self._head_h()
-        return min(head + self.n * self._row_h() + (self.n - 1) * gap, room)
+        for size in self._sizes():
+            need = head + self.n * self._row_h_at(width, size) + (self.n - 1) * gap
+            if need <= room:
+                return need
+        return room
 
     def _head_h(self) -> int:
         m, t = self.app.metrics, self.app.theme
@@ -59,9 +87,12 @@ class OrderPanel(Panel):
         head = self._head_h()
         self.head_y = rect.top
         top = rect.top + head
-        row_h = max(min(self._row_h(), (rect.bottom - top - gap * (self.n - 1)) // self.n), 1)
+        room = (rect.bottom - top - gap * (self.n - 1)) // self.n
+        sizes = self._sizes()
+        self.text_size = next((size for size in sizes if self._row_h_at(rect.width, size) <= room), sizes[-1])
+        row_h = max(min(self._row_h_at(rect.width, self.text_size), room), 1)
         # Squeezed (large text in a small window, under the feedback): the orders as lines of text.
-        self.compact = self.revealed and row_h < self.app.text.line_height(m.px(self.app.theme.small)) + m.px(8)
+        self.compact = self.revealed and row_h < self._row_h_at(rect.width, sizes[-1])
         if self.revealed:
             col_gap = m.px(self.app.theme.gap)
             col_w = (rect.width - col_gap) // 2
@@ -72,7 +103,7 @@ class OrderPanel(Panel):
             self.right_rows = [pygame.Rect(right, top + k * (row_h + gap), col_w, row_h) for k in range(self.n)]
             return
         lock_w, lock_h = self.lock_width(), min(self.lock_height(), row_h * 2)
-        rows_w = rect.width - lock_w - m.px(self.app.theme.gap)
+        rows_w = self._rows_width(rect.width)
         self.rows = [pygame.Rect(rect.left, top + k * (row_h + gap), rows_w, row_h) for k in range(self.n)]
         self.place_lock(pygame.Rect(rect.right - lock_w, self.rows[-1].bottom - lock_h, lock_w, lock_h))
 
@@ -191,10 +222,13 @@ class OrderPanel(Panel):
         if tag_colour is not None:
             fill = _mix(pal.panel, tag_colour, 0.3)
         pygame.draw.rect(surface, fill, row, border_radius=radius)
-        badge = pygame.Rect(row.left, row.top, min(m.px(64), row.height + m.px(8)), row.height)
+        note_box(surface, row, "choice", label)
+        badge = pygame.Rect(row.left, row.top, m.px(64), row.height)
         colour = badge_colour or pal.accent
         pygame.draw.rect(surface, colour, badge, border_top_left_radius=radius, border_bottom_left_radius=radius)
-        blit_text(surface, app.text, str(place + 1), m.px(t.body), readable_on(colour), badge.center, bold=True,
+        size = self.text_size
+        number = min(m.px(t.body), max(size, 8))
+        blit_text(surface, app.text, str(place + 1), number, readable_on(colour), badge.center, bold=True,
                   anchor="center")
         if lifted:
             edge, width = pal.accent, m.px(4)
@@ -204,12 +238,11 @@ class OrderPanel(Panel):
             edge, width = (tag_colour or pal.panel_edge), max(1, m.px(2 if tag_colour else t.edge))
         pygame.draw.rect(surface, edge, row, width=width, border_radius=radius)
         right = tag or ("↕" if lifted else "≡" if badge_colour is None else "")
-        tag_img = app.text.render(right, m.px(t.body), tag_colour or pal.muted, True)
+        tag_img = app.text.render(right, size, tag_colour or pal.muted, True)
         surface.blit(tag_img, tag_img.get_rect(midright=(row.right - m.px(12), row.centery)))
-        inner = pygame.Rect(badge.right + m.px(14), row.top + m.px(2),
-                            row.right - badge.right - m.px(40) - tag_img.get_width(), row.height - m.px(4))
-        lines, size = fit_lines(app.text, label, [m.px(t.body), m.px(t.label), m.px(t.small)], inner.width,
-                                inner.height, max_lines=2)
+        inner = pygame.Rect(badge.right + m.px(14), row.top + m.px(2), self._text_width(row.width, size),
+                            row.height - m.px(4))
+        lines = app.text.wrap(label, size, inner.width)
         blit_lines(surface, app.text, lines, size, pal.text, inner, align="left")
 
     def _draw_compact(self, surface, mine, given) -> None:

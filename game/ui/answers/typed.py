@@ -60,8 +60,12 @@ class TypePanel(Panel):
 
     def layout(self, rect: pygame.Rect) -> None:
         super().layout(rect)
-        m = self.app.metrics
+        m, t = self.app.metrics, self.app.theme
         box_h = min(self._box_h(), rect.height)
+        if self.revealed:  # room under the box for the accepted answers
+            note = self.app.text.line_height(m.px(t.small), True)
+            box_h = max(min(box_h, rect.height - m.px(10) - 2 * note),
+                        self.app.text.line_height(m.px(t.label), True) + m.px(8))
         lock_w = self.lock_width()
         self.box = pygame.Rect(rect.left, rect.top, rect.width - lock_w - m.px(self.app.theme.gap), box_h)
         self.place_lock(pygame.Rect(self.box.right + m.px(self.app.theme.gap), rect.top, lock_w, box_h))
@@ -145,8 +149,11 @@ class TypePanel(Panel):
         also = tuple(getattr(self.round.question, "also", ()) or ())
         options = [accepted + (f" (also {', '.join(also)})" if also else ""), accepted]
         line = first_fitting(app.text, options, small, self.rect.width, True)
-        lines, size = fit_lines(app.text, line, [small, int(small * 0.85)], self.rect.width,
-                                self.rect.bottom - self.note_y, bold=True, max_lines=2)
+        room = self.rect.bottom - self.note_y
+        if room < app.text.line_height(int(small * 0.85), True):
+            return  # no room: the feedback's headline says the answer
+        lines, size = fit_lines(app.text, line, [small, int(small * 0.85)], self.rect.width, room, bold=True,
+                                max_lines=2)
         y = self.note_y
         for text_line in lines:
             y = blit_text(surface, app.text, text_line, size, pal.good, (self.rect.left, y), bold=True).bottom

@@ -369,12 +369,19 @@ class PlayScene(Scene):
         else:
             bottom_h = self._feedback_height(inner_w, height)
             if self.panel is None and self.buttons and getattr(self, "_grid_for", None) == self.session.index:
-                # The choices keep the size they had on the question where the panel can make do with less
-                # (its explanation in smaller text); it never pushes them past the smallest size.
+                # The panel takes the room the choices leave at the size they had on the question; it has at
+                # least its floor (the headline, two lines of explanation), and never pushes the choices
+                # past the smallest size.
                 free = height - m.px(12) - self.bar_rect.bottom - m.px(16) * 3
                 keep = free - self._grid_need(inner_w, self.question_size)
-                bottom_h = min(bottom_h, max(keep, self._feedback_floor(inner_w)))
+                bottom_h = min(self._feedback_height(inner_w, height, capped=False),
+                               max(keep, self._feedback_floor(inner_w)))
                 bottom_h = max(min(bottom_h, free - self._grid_need(inner_w, self._smallest())), m.px(96))
+            elif self.panel is not None:  # another kind: its answer area keeps the room it asks for where it can
+                free = height - m.px(12) - self.bar_rect.bottom - m.px(16) * 3
+                prompt = len(text.wrap(self.session.current.question.prompt, m.px(t.small), inner_w, True))
+                keep = free - self.panel.height(inner_w, free) - text.line_height(m.px(t.small), True) * max(prompt, 2)
+                bottom_h = min(bottom_h, max(keep, self._feedback_floor(inner_w)))
         self.bottom_rect = pygame.Rect(margin, height - m.px(12) - bottom_h, inner_w, bottom_h)
         if self.phase == "question" and self.panel is not None and self.panel.wants_text and self.lifelines:
             self.bottom_rect.height += small_h  # typed answers: a second line says how to use the lifelines
@@ -396,13 +403,16 @@ class PlayScene(Scene):
         top = self.bar_rect.bottom + m.px(16)
         bottom = self.bottom_rect.top - m.px(16)
         if self.panel is not None:  # another kind: its panel takes the room the choices would
-            prompt_lines = min(len(text.wrap(self.session.current.question.prompt, m.px(t.small),
-                                             width - 2 * margin, True)), 3)
-            prompt_min = text.line_height(m.px(t.small), True) * max(prompt_lines, 2)
-            room = max(bottom - top - prompt_min - m.px(16), m.px(56))
-            panel_h = self.panel.height(width - 2 * margin, room)
-            self.prompt_rect = pygame.Rect(margin, top, width - 2 * margin, max(bottom - panel_h - top - m.px(16), 1))
-            self.panel.layout(pygame.Rect(margin, bottom - panel_h, width - 2 * margin, panel_h))
+            inner_w, smallest = width - 2 * margin, self._smallest()
+            prompt = self.session.current.question.prompt
+            least = text.wrap(prompt, smallest, inner_w, True)  # the prompt stays whole, at worst this small
+            room = max(bottom - top - len(least) * text.line_height(smallest, True) - m.px(16), m.px(56))
+            panel_h = self.panel.height(inner_w, room)
+            self.prompt_rect = pygame.Rect(margin, top, inner_w, max(bottom - panel_h - top - m.px(16), 1))
+            self.prompt_lines, self.prompt_size = self._prompt_fit(smallest, inner_w, self.prompt_rect.height) or \
+                (least, smallest)
+            self.panel.max_text = self.prompt_size  # its items never larger than the prompt
+            self.panel.layout(pygame.Rect(margin, bottom - panel_h, inner_w, panel_h))
             return
         self._place_grid(width, top, bottom)
 
@@ -420,11 +430,19 @@ class PlayScene(Scene):
         return rows * choice_height(lines, size, text, m) + (rows - 1) * gap + prompt
 
     def _feedback_floor(self, width: int) -> int:
-        """The least the feedback panel needs: the headline (and hot-seat picks) whole, and the way on."""
+        """The least the feedback panel needs: the headline (and hot-seat picks) whole, two lines of the
+        explanation in a size still easy to read, and the way on."""
         m, t, text = self.app.metrics, self.app.theme, self.app.text
         head, head_size, _, picks, pick_size = self._feedback_parts(width - m.px(36))
+        explanation = self.session.current.question.explanation or ""
+        size = self._explanation_sizes()[-1]
+        lines = min(len(text.wrap(explanation, size, width - m.px(36))), 2) if explanation else 0
         return m.px(20) + len(head) * text.line_height(head_size, True) + len(picks) * text.line_height(pick_size, True) \
-            + text.line_height(m.px(t.small)) + m.px(8)
+            + lines * text.line_height(size) + text.line_height(m.px(t.small)) + m.px(12)
+
+    def _explanation_sizes(self) -> list[int]:
+        m, t = self.app.metrics, self.app.theme
+        return sorted({m.px(t.label), m.px(t.small), max(self._smallest(), m.px(t.small * 0.85))}, reverse=True)
 
     def _sizes(self, largest: int, smallest: int) -> list[int]:
         sizes = [largest]
@@ -549,14 +567,9 @@ class PlayScene(Scene):
 
         self._draw_timer(surface)
 
-        if self.panel is None:  # laid out with the choices, never smaller than they are
-            lines, size = self.prompt_lines, self.prompt_size
-        else:
-            lines, size = fit_lines(app.text, current.question.prompt,
-                                    [m.px(t.prompt), m.px(t.prompt * 0.85), m.px(t.body * 0.85), m.px(t.small)],
-                                    self.prompt_rect.width, self.prompt_rect.height, bold=True)
+        # Laid out with the choices (or the kind's panel): whole, never smaller than the choices.
         note_box(surface, self.prompt_rect, "prompt")
-        blit_lines(surface, app.text, lines, size, pal.text, self.prompt_rect, bold=True)
+        blit_lines(surface, app.text, self.prompt_lines, self.prompt_size, pal.text, self.prompt_rect, bold=True)
 
         self._draw_choices(surface)
 
@@ -710,8 +723,9 @@ class PlayScene(Scene):
             head_size = max(smallest, int(head_size * 0.92))
             pick_size = max(smallest, int(pick_size * 0.92))
 
-    def _feedback_height(self, width: int, height: int) -> int:
-        """The feedback panel: the headline, (hot-seat) every pick, the explanation, the way on."""
+    def _feedback_height(self, width: int, height: int, capped: bool = True) -> int:
+        """The feedback panel: the headline, (hot-seat) every pick, the explanation, the way on
+        (``capped``: at most 40 % of the window)."""
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         inner = width - m.px(36)
@@ -722,7 +736,7 @@ class PlayScene(Scene):
         if explanation:
             need += len(text.wrap(explanation, m.px(t.label), inner)) * text.line_height(m.px(t.label))
         need += text.line_height(m.px(t.small)) + m.px(4)
-        return min(max(need, m.px(136)), int(height * 0.4))
+        return min(max(need, m.px(136)), int(height * 0.4) if capped else height)
 
     def _draw_feedback(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
@@ -751,9 +765,9 @@ class PlayScene(Scene):
         foot_h = text.line_height(m.px(t.small))
         explanation = self.session.current.question.explanation or ""
         body = pygame.Rect(inner.left, y, inner.width, inner.bottom - foot_h - y)
-        sizes = [m.px(t.label), m.px(t.small), m.px(t.small * 0.85), self._smallest()]
+        sizes = self._explanation_sizes()
         if explanation and body.height >= text.line_height(sizes[-1]):  # a line at least, or none
-            lines, size = fit_lines(text, explanation, sorted(set(sizes), reverse=True), body.width, body.height)
+            lines, size = fit_lines(text, explanation, sizes, body.width, body.height)
             blit_lines(surface, text, lines, size, pal.text, body, align="left", valign="top")
         blit_text(surface, text, cont, m.px(t.small), pal.muted, inner.bottomright, anchor="bottomright")
 

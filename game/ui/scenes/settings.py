@@ -117,30 +117,31 @@ class SettingsScene(Scene):
 
     def layout(self, width: int, height: int) -> None:
         """The rows, then the help for the focused row (room for the longest) and the footer, every word of
-        both: the rows give way (smaller labels) when large text needs the room."""
+        both.  When large text needs more room than the window has, the labels and the help shrink together
+        (the labels never smaller than the help)."""
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         margin = m.px(t.margin)
         self.title_y = m.px(20)
         top = self.title_y + text.line_height(m.px(t.title), True) + m.px(8)
-        small, small_h = m.px(t.small), text.line_height(m.px(t.small))
         help_w = width - 2 * margin
-        self.foot_lines = text.wrap(self._hint(), small, help_w)
-        longest = max(len(text.wrap(note, small, help_w)) for note in HELP)
-        self.help_h = (longest + 1) * small_h  # a line more for "set on the command line" and the like
-        foot_h = len(self.foot_lines) * small_h
         gap = m.px(8)
         n = len(self.menu.buttons)
-        self.label_size = m.px(t.label)
-        room = height - top - self.help_h - foot_h - m.px(26)
+        scale = 1.0
         while True:
-            widest = max(text.width(f"{ROWS[i]}:  ◀ {shown(f, v)} ▶", self.label_size, True)
-                         for i, f in enumerate(FIELDS) for v in CHOICES[f])
+            self.label_size = max(8, int(m.px(t.label) * scale))
+            self.small_size = small = max(8, int(m.px(t.small) * scale))
+            small_h = text.line_height(small)
+            self.foot_lines = text.wrap(self._hint(), small, help_w)
+            longest = max(len(text.wrap(note, small, help_w)) for note in HELP)
+            self.help_h = (longest + 1) * small_h  # a line more for "set on the command line" and the like
             button_h = text.line_height(self.label_size, True) + m.px(14)
-            if n * button_h + (n - 1) * gap <= room or self.label_size <= m.px(12):
+            used = top + n * button_h + (n - 1) * gap + m.px(10) + self.help_h + len(self.foot_lines) * small_h
+            if used <= height - m.px(6) or small <= 8:
                 break
-            self.label_size -= 1
-        button_h = max(min(button_h, (room - (n - 1) * gap) // n), text.line_height(self.label_size, True) + 2)
+            scale *= 0.94
+        widest = max(text.width(f"{ROWS[i]}:  ◀ {shown(f, v)} ▶", self.label_size, True)
+                     for i, f in enumerate(FIELDS) for v in CHOICES[f])
         col_w = min(max(m.px(640), widest + m.px(48)), width - 2 * margin)
         left = (width - col_w) // 2
         for i, button in enumerate(self.menu.buttons):
@@ -195,10 +196,11 @@ class SettingsScene(Scene):
             value = shown(FIELDS[i], getattr(app.settings, FIELDS[i]))
             blit_text(surface, app.text, value, size, pal.text, self.slots[i].center, bold=True, anchor="center")
         self.menu.buttons[DONE].draw(surface, t, app.text, m, self.label_size)
-        line_h = app.text.line_height(m.px(t.small))
+        small = self.small_size
+        line_h = app.text.line_height(small)
         limit = max(1, (self.help_rect.height - len(self.foot_lines) * line_h) // line_h)
         lines = []
         for note in self._notes(self.menu.focus):
-            lines.extend(app.text.wrap(note, m.px(t.small), self.help_rect.width))
-        blit_lines(surface, app.text, lines[:limit], m.px(t.small), pal.text, self.help_rect, valign="top")
-        blit_lines(surface, app.text, self.foot_lines, m.px(t.small), pal.muted, self.help_rect, valign="bottom")
+            lines.extend(app.text.wrap(note, small, self.help_rect.width))
+        blit_lines(surface, app.text, lines[:limit], small, pal.text, self.help_rect, valign="top")
+        blit_lines(surface, app.text, self.foot_lines, small, pal.muted, self.help_rect, valign="bottom")

@@ -1,0 +1,98 @@
+"""Which questions a game asks: one per fact, never two that give each other away, fresh ones first.
+
+A question's :attr:`~game.core.model.Question.key` is the fact it came from
+(or its own prompt when it has none): a game asks at most one question per
+key.  ``reveals`` names keys a question gives away; the two are never drawn
+for the same game, whichever names the other.  Keys the player met lately
+(the history, oldest first) come after the ones not met at all, the longest
+ago first.
+
+The same module finds the giveaways the validator warns about: an answer
+whose words appear in another question's prompt, explanation or answer.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+
+from game.core.kinds import normalise
+from game.core.model import Question
+
+ARTICLES = ("a", "an", "the")
+# Answers that say nothing on their own: a statement's truth, a bare yes or no.
+NOT_GIVEAWAYS = frozenset({"true", "false", "yes", "no"})
+
+
+def apart(questions: Iterable[Question]) -> dict[str, set[str]]:
+    """For each key, the keys that must not share a game with it (``reveals``, both ways)."""
+    out: dict[str, set[str]] = {}
+    for question in questions:
+        for other in question.reveals:
+            if other != question.key:
+                out.setdefault(question.key, set()).add(other)
+                out.setdefault(other, set()).add(question.key)
+    return out
+
+
+def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every: bool = False,
+         recent: Sequence[str] = ()) -> list[Question]:
+    """The questions of one game, in the order they are asked.
+
+    ``count`` questions at most (``every``: as many as can be played, for
+    sudden death), one per key, none revealing another.  Keys not in
+    ``recent`` come first in random order, then those in ``recent`` in the
+    order given (oldest first).  A game of ``count`` is then shuffled, so its
+    order tells nothing of what was fresh; ``every`` keeps fresh ones first.
+    """
+    by_key: dict[str, list[Question]] = {}
+    for question in questions:
+        by_key.setdefault(question.key, []).append(question)
+    keys = list(by_key)
+    rng.shuffle(keys)
+    if recent:
+        age = {key: i for i, key in enumerate(recent)}
+        keys.sort(key=lambda k: age.get(k, -1))  # stable: the shuffle breaks ties
+    blocked_by = apart(questions)
+    wanted = len(keys) if every else max(count, 1)
+    chosen: list[str] = []
+    blocked: set[str] = set()
+    for key in keys:
+        if len(chosen) >= wanted:
+            break
+        if key in blocked:
+            continue
+        chosen.append(key)
+        blocked |= blocked_by.get(key, set())
+    picked = [rng.choice(by_key[key]) for key in chosen]
+    if not every and recent:
+        rng.shuffle(picked)
+    return picked
+
+
+def most_questions(questions: Sequence[Question]) -> int:
+    """How many questions one game can hold at most: one per key (``reveals`` may take a few more away)."""
+    return len({q.key for q in questions})
+
+
+# -- giveaways --------------------------------------------------------------------------
+def answer_words(text: str) -> str:
+    """An answer as looked for in other text: normalised, without a leading article
+    ("" for answers that give nothing away, such as True and False)."""
+    words = normalise(text).split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    found = " ".join(words)
+    return "" if found in NOT_GIVEAWAYS else found
+
+
+def asked_for(question: Question) -> str:
+    """What a question asks the player to come up with, as :func:`answer_words` (or "")."""
+    if question.kind in ("truefalse", "order"):
+        return ""
+    return answer_words(question.answer)
+
+
+def mentions(text: str, words: str) -> bool:
+    """Whether ``words`` (from :func:`answer_words`) appear as whole words in ``text``."""
+    return bool(words) and f" {words} " in f" {normalise(text)} "
