@@ -237,8 +237,9 @@ def test_true_and_false_are_always_shown_true_first():
         assert bank.problems == [] and bank.questions
         for seed in range(30):
             for rnd in arrange(bank.questions, random.Random(seed), 20):
-                assert [c.casefold() for c in rnd.choices] == ["true", "false"]
+                assert rnd.choices == ("True", "False") and rnd.kind == "truefalse"
                 assert rnd.choices[rnd.correct] == rnd.question.answer
+    assert [q.answer for q in load_text(written, "tf.yaml").questions] == ["True", "False"]
 
 
 @pytest.mark.parametrize("field, limit", [("prompt", "PROMPT_MAX"), ("choice", "CHOICE_MAX"),

@@ -325,9 +325,9 @@ def _read_question(check: Checker, node) -> Question | None:
     if len(check.problems) > before:
         return None
     if sorted(choice_key(c) for c in choices) == ["false", "true"]:
-        # True and False (hand-written or imported) are always shown in that order, True first.
-        choices = sorted(choices, key=lambda c: choice_key(c) != "true")
-        optional["ordered"] = True
+        # A hand-written or imported True/False question is a true/false question: True first, always.
+        choices, answer = ("True", "False"), "True" if choice_key(answer) == "true" else "False"
+        optional.update(ordered=True, kind="truefalse")
     return Question(prompt=prompt, choices=tuple(choices), answer=answer,
                     source=f"{check.path}:{node.line}", **optional)
 
