@@ -17,6 +17,8 @@ from pathlib import Path
 import pygame
 
 from game import paths
+from game.core.draw import most_questions
+from game.core.history import History, bank_id
 from game.core.questions import Bank
 from game.core.scores import Entry, ScoreStore, Table, board_for, new_entry
 from game.core.session import Session
@@ -101,10 +103,13 @@ class App:
     def __init__(self, options: Options, bank: Bank, store: ScoreStore, *, bank_label: str = "default bank",
                  bank_paths: list[str] | None = None, notices: list[str] | None = None,
                  settings: Settings | None = None, saved_settings: Settings | None = None,
-                 settings_path: Path | None = None, home_bank: str | None = None):
+                 settings_path: Path | None = None, history: History | None = None,
+                 history_path: Path | None = None, home_bank: str | None = None):
         """``settings``: what this run uses (the saved ones with any command-line
         flags on top); ``saved_settings``: what the file holds, and what a change
         on the settings screen is saved over (``settings_path`` None: never saved).
+        ``history``: the questions met lately, asked last (``None``: not used, as
+        with ``--seed``); what a game asks is added and saved to ``history_path``.
         ``home_bank``: the default bank's path when the player's questions folder is added to it
         (games drawn only from the default bank keep the default bank's boards)."""
         self.options = options
@@ -127,6 +132,10 @@ class App:
         self.exit_code = 0
         self.rng = random.Random(options.seed)
         self.session: Session | None = None
+        self.history = history
+        self.history_path = history_path
+        self.history_bank = bank_id(bank.files)
+        self._remembered = True  # the current session's questions are in the history
         self.game_board: tuple[str, str] | None = None
         self.outcome: dict = {"answered": 0, "correct": 0, "score": 0, "saved": False}
         self.reviewed = False
@@ -270,7 +279,7 @@ class App:
         label = self.bank_label
         if home and (drawn is None or all(self.from_home_bank(r) for r in drawn)):
             pool, label = home, "default bank"
-        count = min(self.options.count, len(pool)) if pool else self.options.count
+        count = min(self.options.count, most_questions(pool)) if pool else self.options.count  # one per fact
         mode = self.options.mode if self.options.mode != "practice" else "classic"
         return board_for(mode, pool, count, self._bank_description(label), self.settings.time_factor or 1.0)
 
@@ -319,8 +328,11 @@ class App:
         mode = self.options.mode
         names = self.options.player_names if mode == "hotseat" else [self.options.name or "PLAYER"]
         factor = self.settings.time_factor
+        self.remember_asked()  # a game left unfinished still counts
+        recent = self.history.recent(self.history_bank) if self.history is not None else ()
         self.session = Session(pool, count=self.options.count, rng=self.rng, mode=mode, players=names,
-                               time_factor=factor)
+                               time_factor=factor, recent=recent)
+        self._remembered = False
         drawn = [rnd.question for rnd in self.session.rounds]
         self.game_board = self.current_board(drawn) if self.session.ranked else None
         self.reviewed = False
@@ -332,6 +344,7 @@ class App:
         scene.hand_over()
 
     def finish_game(self, session: Session) -> None:
+        self.remember_asked()
         best = session.standings()[0][1]
         self.outcome.update(answered=len(best.answers), correct=best.correct_count, score=best.score,
                             saved=False)
@@ -345,10 +358,33 @@ class App:
     def back_to_title(self) -> None:
         from game.ui.scenes.title import TitleScene
 
+        self.remember_asked()
         self.stack.clear_to(TitleScene(self))
 
     def quit(self) -> None:
+        self.remember_asked()
         self.running = False
+
+    def remember_asked(self) -> None:
+        """Add the questions the current game has asked so far to the history, once, and save it
+        (in the worker thread, like the scores).  Nothing happens without a history (``--seed``)."""
+        session = self.session
+        if session is None or self._remembered or self.history is None:
+            return
+        self._remembered = True
+        self.history.remember(self.history_bank, [r.question.key for r in session.rounds[:session.asked]])
+        if self.history_path is None:
+            return
+        snapshot, where = self.history.copy(), self.history_path
+
+        def work():
+            from game.core import history as H
+
+            error = H.save(where, snapshot)
+            if error:
+                print(f"mi-trivia: {error}", file=sys.stderr)
+
+        self._executor().submit(work)
 
     def entry_for(self, session: Session, name: str | None = None, player: int = 0) -> Entry | None:
         """The high-score entry for one player of a finished game (``None`` in practice or with no timer)."""

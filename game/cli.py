@@ -219,6 +219,7 @@ def cmd_play(args) -> int:
     store = ScoreStore(args.scores or user.scores)
     saved = _saved_settings(user.settings, notices)
     settings = saved.changed(**_overrides(args))
+    history = None if args.seed is not None else _history(user.history, notices)  # --seed: the same game always
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
@@ -231,7 +232,8 @@ def cmd_play(args) -> int:
                       autoplay=args.autoplay, fps=args.fps,
                       screenshots=args.screenshots, size=args.size, fullscreen=args.fullscreen)
     app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices,
-              settings=settings, saved_settings=saved, settings_path=user.settings,
+              settings=settings, saved_settings=saved, settings_path=user.settings, history=history,
+              history_path=user.history if history is not None else None,
               home_bank=str(sources[0]) if not args.questions and len(sources) > 1 else None)
     try:
         app.open_window()
@@ -256,14 +258,25 @@ def cmd_play(args) -> int:
     return code
 
 
-def _saved_settings(path: Path, notices: list[str]):
-    from game.core import settings as S
-
-    read = S.load(path)
+def _read_noting(load, path: Path, notices: list[str]):
+    """``load(path)``; its message (a file kept aside) goes to standard error and the title screen."""
+    read = load(path)
     if read.message:
         print(f"mi-trivia: {read.message}", file=sys.stderr)
         notices.append(read.message)
-    return read.settings
+    return read
+
+
+def _saved_settings(path: Path, notices: list[str]):
+    from game.core import settings as S
+
+    return _read_noting(S.load, path, notices).settings
+
+
+def _history(path: Path, notices: list[str]):
+    from game.core import history as H
+
+    return _read_noting(H.load, path, notices).history
 
 
 def _overrides(args) -> dict:
@@ -378,6 +391,7 @@ def cmd_paths(args) -> int:
     print(f"your questions:   {user.questions_dir}  (every *.yaml here is added to the default bank)")
     print(f"scores:           {user.scores}")
     print(f"settings:         {user.settings}  (theme, text size, motion, timer, sound: the Settings screen)")
+    print(f"history:          {user.history}  (questions asked lately, asked last; delete it to forget them)")
     print(f"data folder:      {user.data_dir}")
     print(f"config folder:    {user.config_dir}")
     return EXIT_OK

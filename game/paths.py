@@ -45,6 +45,11 @@ class UserPaths:
         return self.data_dir / "scores.json"
 
     @property
+    def history(self) -> Path:
+        """The questions asked lately, so new games ask fresh ones first."""
+        return self.data_dir / "history.json"
+
+    @property
     def questions_dir(self) -> Path:
         return self.data_dir / "questions"
 

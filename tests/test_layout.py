@@ -63,7 +63,18 @@ def open_app(tmp_path, size, scale, bank, theme="default") -> App:
     return app
 
 
-def record(app, scene, label: str, whole: list[str] = ()) -> list[str]:
+def timer_alone(play, surface) -> list[str]:
+    """The clock's area (redrawn on its own every frame) holds the clock and nothing else."""
+    area = play.animated_rect()
+    if area is None:
+        return []
+    found = [f"the clock's area {area} covers {line.text!r}" for line in surface.lines
+             if line.rect.colliderect(area) and not line.text.endswith((" s", "Paused"))]
+    return found + [f"the clock's area {area} covers the {box.kind}" for box in surface.boxes
+                    if box.rect.colliderect(area)]
+
+
+def record(app, scene, label: str, whole: list[str] = (), check=None) -> list[str]:
     """Lay ``scene`` out, draw it alone onto a recording surface; what is wrong with it (``whole``: texts
     that must be drawn in full, in lines of their own)."""
     scene.layout(*app.size)
@@ -75,7 +86,8 @@ def record(app, scene, label: str, whole: list[str] = ()) -> list[str]:
     assert surface.lines, f"{label}: nothing was drawn"
     drawn = "".join("".join(line.text.split()) for line in surface.lines)
     missing = [f"{text!r} is not drawn whole" for text in whole if "".join(text.split()) not in drawn]
-    return [f"{label}: {p}" for p in problems(surface) + missing]
+    extra = check(scene, surface) if check else []
+    return [f"{label}: {p}" for p in problems(surface) + missing + extra]
 
 
 def settle(scene) -> None:
@@ -106,7 +118,7 @@ def one_player_screens(app) -> list[str]:
     play = PlayScene(app, session)
     app.stack.push(play)
     play.intro = 99
-    found += record(app, play, "question")
+    found += record(app, play, "question", check=timer_alone)
     shapes = {}
     shapes["question"] = sorted((b.rect.x, b.rect.y) for b in play.buttons)
     play.handle(Intent(I.LIFELINE, index=0))  # 50:50: two choices struck through
@@ -148,7 +160,15 @@ def high_score_screen(app) -> list[str]:
     for k in range(10):
         entry = app.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
         results.append(app.store.save(entry))
-    return record(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores")
+    return record(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores", check=within_margins)
+
+
+def within_margins(scene, surface) -> list[str]:
+    """The table's rows (the highlight too) stay inside the window's margins."""
+    margin = scene.app.metrics.px(scene.app.theme.margin)
+    inside = surface.get_rect().inflate(-2 * margin, 0)
+    return [f"a row at {box.rect} overhangs the margins {inside}" for box in surface.boxes
+            if box.kind == "row" and not inside.contains(box.rect)]
 
 
 def hotseat_screens(app) -> list[str]:
@@ -169,7 +189,7 @@ def hotseat_screens(app) -> list[str]:
     app.stack.push(play)
     play.intro = 99
     found += record(app, HandoverScene(app, session, f"{names[0]} locked in an answer."), "handover")
-    found += record(app, play, "hot-seat question")
+    found += record(app, play, "hot-seat question", check=timer_alone)
     for turn in range(4):
         app.stack._scenes[-1:] = [play]
         play.handle(Intent(I.CHOOSE, index=turn % 2))
@@ -305,3 +325,49 @@ def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
     finally:
         pygame.quit()
     none_found(found)
+
+
+def test_the_title_picture_is_smooth_and_fades_in_at_its_left_edge():
+    """The train and the mountains are drawn supersampled (edges blend: many in-between colours, where
+    polygons drawn straight have only the palette's few); the left edge fades in rather than cutting off."""
+    from game.ui.theme import make_theme, metrics_for
+    from game.ui.widgets import draw_motif, motif_image
+
+    pygame.init()
+    try:
+        theme, metrics = make_theme(), metrics_for(1280, 720)
+        image = motif_image((600, 420), theme, metrics)
+        plain = pygame.Surface((600, 420), pygame.SRCALPHA)
+        draw_motif(plain, plain.get_rect(), theme, metrics)
+
+        def colours(surface):
+            return {tuple(surface.get_at((x, y))) for x in range(200, 600, 2) for y in range(0, 360, 2)}
+
+        assert len(colours(image)) > 4 * len(colours(plain))
+        assert max(image.get_at((0, y)).a for y in range(420)) == 0  # no hard vertical edge
+        assert max(image.get_at((300, y)).a for y in range(420)) > 250
+    finally:
+        pygame.quit()
+
+
+def test_a_struck_choice_is_struck_line_by_line(tmp_path, monkeypatch):
+    """50:50 on a choice that wraps: one stroke through each line, as long as that line's own text."""
+    from game.ui.widgets import ChoiceButton
+
+    app = open_app(tmp_path, (1280, 720), 1.0, long_bank(4))
+    try:
+        strokes = []
+        real = pygame.draw.line
+        monkeypatch.setattr(pygame.draw, "line", lambda surface, colour, a, b, width=1: strokes.append((a, b)) or
+                            real(surface, colour, a, b, width))
+        button = ChoiceButton(pygame.Rect(40, 100, 600, 160), 1, "A long answer that wraps " * 2 + "end", mark="removed")
+        surface = RecordingSurface(app.size, app.text)
+        button.draw(surface, app.theme, app.text, app.metrics)
+        surface.finish()
+    finally:
+        pygame.quit()
+    lines = [line for line in surface.lines if not line.bold]
+    assert len(lines) >= 2 and len(strokes) == len(lines)
+    for line, (a, b) in zip(lines, strokes):
+        assert line.rect.top < a[1] == b[1] < line.rect.bottom
+        assert abs(a[0] - line.rect.left) <= 3 and abs(b[0] - line.rect.right) <= 3, (line.text, a, b, line.rect)

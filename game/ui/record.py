@@ -56,8 +56,9 @@ class RecordingSurface(pygame.Surface):
         origin = self.text.origins.get(id(source)) if self.text.origins is not None else None
         if origin is not None and origin[3] is source and rect.width > 0:
             # The ink, not the line box: what a player sees touching or overlapping.
-            ink = source.get_bounding_rect().move(rect.left - (area[0] if area else 0),
-                                                  rect.top - (area[1] if area else 0)).clip(rect)
+            x, y = (dest.x, dest.y) if isinstance(dest, pygame.Rect) else (int(dest[0]), int(dest[1]))
+            ink = source.get_bounding_rect().move(x - (area[0] if area else 0), y - (area[1] if area else 0))
+            ink = ink.clip(rect)  # what a clip or the window's edge left of it
             if ink.width and ink.height:
                 self.lines.append(Line(origin[0], origin[1], origin[2], ink))
         return rect
@@ -108,6 +109,13 @@ def problems(surface: RecordingSurface) -> list[str]:
         sizes.add(box_text_size(box))
     if len(sizes) > 1:
         found.append(f"choices on one screen drawn in different sizes: {sorted(sizes)}")
+    by_height: dict[int, set[int]] = {}
+    for box in surface.boxes:
+        if box.kind == "button" and box.lines:
+            by_height.setdefault(box.rect.height, set()).update(line.size for line in box.lines)
+    for height, found_sizes in by_height.items():
+        if len(found_sizes) > 1:
+            found.append(f"buttons {height} px tall drawn with labels of different sizes: {sorted(found_sizes)}")
     prompt = [line.size for box in surface.boxes if box.kind == "prompt" for line in box.lines]
     if prompt and sizes and min(prompt) < max(sizes):
         found.append(f"the prompt ({min(prompt)} px) is smaller than the choices ({max(sizes)} px)")

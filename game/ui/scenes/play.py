@@ -357,9 +357,11 @@ class PlayScene(Scene):
         label_h = text.line_height(m.px(t.label), True)
         self.top_rect = pygame.Rect(margin, m.px(14), inner_w, max(m.px(44), label_h + m.px(8)))
         label_w = max(text.width(label, m.px(t.label), True) for label in ("Paused", "120 s"))
-        self.bar_rect = pygame.Rect(margin, self.top_rect.bottom + m.px(10), inner_w - label_w - m.px(16), m.px(16))
-        self._timer_area = pygame.Rect(margin, self.bar_rect.centery - label_h // 2 - 2,
-                                       inner_w, label_h + 4).union(self.bar_rect)
+        # The clock's row: the bar and its seconds beside it, below the top row (never under it: the clock
+        # is redrawn on its own every frame, which would wipe whatever it covered).
+        row = pygame.Rect(margin, self.top_rect.bottom + m.px(4), inner_w, max(label_h + 4, m.px(16)))
+        self.bar_rect = pygame.Rect(margin, row.centery - m.px(8), inner_w - label_w - m.px(16), m.px(16))
+        self._timer_area = row.union(self.bar_rect)
         small_h = text.line_height(m.px(t.small))
         pad = m.px(10)
         if self.phase == "question":
@@ -372,13 +374,13 @@ class PlayScene(Scene):
                 # The panel takes the room the choices leave at the size they had on the question; it has at
                 # least its floor (the headline, two lines of explanation), and never pushes the choices
                 # past the smallest size.
-                free = height - m.px(12) - self.bar_rect.bottom - m.px(16) * 3
+                free = height - m.px(12) - self._clock_bottom() - m.px(16) * 2
                 keep = free - self._grid_need(inner_w, self.question_size)
                 bottom_h = min(self._feedback_height(inner_w, height, capped=False),
                                max(keep, self._feedback_floor(inner_w)))
                 bottom_h = max(min(bottom_h, free - self._grid_need(inner_w, self._smallest())), m.px(96))
             elif self.panel is not None:  # another kind: its answer area keeps the room it asks for where it can
-                free = height - m.px(12) - self.bar_rect.bottom - m.px(16) * 3
+                free = height - m.px(12) - self._clock_bottom() - m.px(16) * 2
                 prompt = len(text.wrap(self.session.current.question.prompt, m.px(t.small), inner_w, True))
                 keep = free - self.panel.height(inner_w, free) - text.line_height(m.px(t.small), True) * max(prompt, 2)
                 bottom_h = min(bottom_h, max(keep, self._feedback_floor(inner_w)))
@@ -400,7 +402,7 @@ class PlayScene(Scene):
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         margin = m.px(t.margin)
-        top = self.bar_rect.bottom + m.px(16)
+        top = self._clock_bottom()
         bottom = self.bottom_rect.top - m.px(16)
         if self.panel is not None:  # another kind: its panel takes the room the choices would
             inner_w, smallest = width - 2 * margin, self._smallest()
@@ -416,6 +418,10 @@ class PlayScene(Scene):
             return
         self._place_grid(width, top, bottom)
 
+    def _clock_bottom(self) -> int:
+        """Where the prompt may start: under the clock's row."""
+        return max(self._timer_area.bottom + self.app.metrics.px(8), self.bar_rect.bottom + self.app.metrics.px(16))
+
     def _smallest(self) -> int:
         return max(10, self.app.metrics.px(18))
 
@@ -430,15 +436,14 @@ class PlayScene(Scene):
         return rows * choice_height(lines, size, text, m) + (rows - 1) * gap + prompt
 
     def _feedback_floor(self, width: int) -> int:
-        """The least the feedback panel needs: the headline (and hot-seat picks) whole, two lines of the
-        explanation in a size still easy to read, and the way on."""
+        """The least the feedback panel needs: the headline (and hot-seat picks) whole at no more than the
+        label size or the answers' size, two lines of the explanation in a size still easy to read, and the way on."""
         m, t, text = self.app.metrics, self.app.theme, self.app.text
-        head, head_size, _, picks, pick_size = self._feedback_parts(width - m.px(36))
-        explanation = self.session.current.question.explanation or ""
-        size = self._explanation_sizes()[-1]
-        lines = min(len(text.wrap(explanation, size, width - m.px(36))), 2) if explanation else 0
+        inner = width - m.px(36)
+        largest = min(m.px(t.label), getattr(self, "question_size", m.px(t.label)))  # never above the answers
+        head, head_size, _, picks, pick_size = self._feedback_parts(inner, largest=largest)
         return m.px(20) + len(head) * text.line_height(head_size, True) + len(picks) * text.line_height(pick_size, True) \
-            + lines * text.line_height(size) + text.line_height(m.px(t.small)) + m.px(12)
+            + self._explanation_floor(inner) + text.line_height(m.px(t.small)) + m.px(12)
 
     def _explanation_sizes(self) -> list[int]:
         m, t = self.app.metrics, self.app.theme
@@ -636,9 +641,12 @@ class PlayScene(Scene):
 
     def _draw_strip(self, surface) -> None:
         if self.lifelines:
+            m, text = self.app.metrics, self.app.text
+            # One size for both, the largest at which each label fits its button on one line.
+            size = min(one_line(text, b.label, m.px(self.app.theme.small), b.rect.width - m.px(24), True, smallest=0.5)
+                       for b in self.lifelines)
             for button in self.lifelines:
-                button.draw(surface, self.app.theme, self.app.text, self.app.metrics,
-                            self.app.metrics.px(self.app.theme.small))
+                button.draw(surface, self.app.theme, text, m, size)
         elif self.session.mode == "hotseat":
             draw_player_chips(surface, self.app, self.session, self.strip_rect,
                               self.session.turn if self.phase == "question" else None)
@@ -699,9 +707,10 @@ class PlayScene(Scene):
             return f"Time's up.{over} {answer}", pal.bad
         return f"✗ Not this time.{over} {answer}", pal.bad
 
-    def _feedback_parts(self, width: int, height: int | None = None):
+    def _feedback_parts(self, width: int, height: int | None = None, largest: int | None = None):
         """The headline (and hot-seat picks) wrapped for a panel ``width`` wide, every word of them, in sizes
-        that leave a line for the way on within ``height``: ``(head, size, colour, picks, size)``."""
+        (at most ``largest``) that leave two lines of the explanation and a line for the way on within
+        ``height``: ``(head, size, colour, picks, size)``."""
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         if self.session.mode == "hotseat":
@@ -712,16 +721,26 @@ class PlayScene(Scene):
             picks = ""
         head_size = one_line(app.text, head, m.px(t.body), width, True, smallest=0.75)
         pick_size = m.px(t.label)
+        if largest:
+            head_size, pick_size = min(head_size, largest), min(pick_size, largest)
         smallest = self._smallest()
+        reserve = self._explanation_floor(width) + text.line_height(m.px(t.small)) + m.px(8)  # and the gaps
         while True:
             head_lines = text.wrap(head, head_size, width, True)
             pick_lines = text.wrap(picks, pick_size, width, True) if picks else []
             used = len(head_lines) * text.line_height(head_size, True) + \
-                len(pick_lines) * text.line_height(pick_size, True) + text.line_height(m.px(t.small))
+                len(pick_lines) * text.line_height(pick_size, True) + reserve
             if height is None or used <= height or (head_size <= smallest and pick_size <= smallest):
                 return head_lines, head_size, colour, pick_lines, pick_size
             head_size = max(smallest, int(head_size * 0.92))
             pick_size = max(smallest, int(pick_size * 0.92))
+
+    def _explanation_floor(self, width: int) -> int:
+        """Two lines of the explanation (or its only one) in the smallest size it is drawn in."""
+        text = self.app.text
+        explanation = self.session.current.question.explanation or ""
+        size = self._explanation_sizes()[-1]
+        return min(len(text.wrap(explanation, size, width)), 2) * text.line_height(size) if explanation else 0
 
     def _feedback_height(self, width: int, height: int, capped: bool = True) -> int:
         """The feedback panel: the headline, (hot-seat) every pick, the explanation, the way on

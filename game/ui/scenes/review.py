@@ -163,9 +163,12 @@ class ReviewScene(Scene):
         app.backdrop.draw(surface)
         margin = m.px(t.margin)
         n = len(self.tops)
-        blit_text(surface, app.text, "Review", m.px(t.title), pal.text, (margin, m.px(24)), bold=True)
+        title = blit_text(surface, app.text, "Review", m.px(t.title), pal.text, (margin, m.px(24)), bold=True)
+        # The count stands on the title's baseline.
+        baseline = title.top + app.text.font(m.px(t.title), True).get_ascent()
         blit_text(surface, app.text, f"{n} question{'s' if n != 1 else ''}", m.px(t.label), pal.muted,
-                  (surface.get_width() - margin, m.px(40)), anchor="topright")
+                  (surface.get_width() - margin, baseline - app.text.font(m.px(t.label)).get_ascent()),
+                  anchor="topright")
         view = self.view
         old_clip = surface.get_clip()
         surface.set_clip(view)
