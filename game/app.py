@@ -53,6 +53,11 @@ class Options:
     screenshots: Path | None = None
     size: tuple[int, int] = DEFAULT_SIZE
     fullscreen: bool = False
+    # Party mode (--port, --bind, --max-players; --bots with --autoplay).
+    port: int | None = None
+    bind: str | None = None
+    max_players: int = 60
+    bots: int = 0
 
 
 @dataclass
@@ -146,6 +151,9 @@ class App:
         self.backdrop = Backdrop(self.theme)
         self.metrics = metrics_for(*options.size)
         self.bot = None
+        self.party = None       # the party game (game.net.game.PartyGame) while one runs
+        self.party_bots = None  # autoplay's simulated phones (game.net.bots.BotRunner)
+        self._parties: list = []  # every party this run, stopped at the end
         self._shots_taken: set[str] = set()
         self._windowed_size = options.size
         # Loop passes during which a lost focus is our own doing (F11 recreates the window): no pause.
@@ -310,6 +318,9 @@ class App:
         (offering the last ones again), except on "Play again" with the same players."""
         if not self.playable_questions():
             return
+        if self.options.mode == "party":
+            self.begin_party(replace)
+            return
         names = self.options.player_names
         if self.options.mode == "hotseat" and (ask_names or not names or len(names) != self.options.players):
             from game.ui.scenes.players import PlayersScene
@@ -359,7 +370,80 @@ class App:
         from game.ui.scenes.title import TitleScene
 
         self.remember_asked()
+        self.end_party("The host ended the game")
         self.stack.clear_to(TitleScene(self))
+
+    # -- party mode ----------------------------------------------------------------------
+    def begin_party(self, replace: bool = False) -> None:
+        """Start the server and open the lobby (a party already running ends first)."""
+        from game.core.session import Session
+        from game.net.game import PartyGame
+        from game.net.server import DEFAULT_PORT
+        from game.ui.scenes.party_lobby import PartyLobbyScene
+
+        pool = self.playable_questions()
+        if not pool:
+            return
+        if self.party is not None:
+            self.end_party("The host started a new party")
+            self._parties[-1].wait_closed()  # its port is free again for the new one
+        options, factor = self.options, self.settings.time_factor
+        # The same draw as any game (every kind, no repeats, no question giving another away).
+        self.remember_asked()
+        recent = self.history.recent(self.history_bank) if self.history is not None else ()
+        rounds = Session(pool, count=options.count, rng=self.rng, mode="classic", time_factor=factor,
+                         recent=recent).rounds
+        bind = "127.0.0.1" if options.bots else options.bind
+        port = options.port if options.port is not None else (0 if options.bots else DEFAULT_PORT)
+        party = PartyGame(rounds, timed=factor is not None, port=port, bind=bind, max_players=options.max_players)
+        try:
+            party.start()
+        except OSError as exc:
+            message = f"The party could not start: {exc}"
+            print(f"mi-trivia: {message}", file=sys.stderr)
+            self.toast(message)
+            if options.autoplay:
+                self.exit_code = 1
+                self.quit()
+            return
+        self.party = party
+        self._parties.append(party)
+        self.session = None
+        self._remembered = False
+        self.game_board = self.current_board() if party.timed else None
+        self.outcome.update(answered=0, correct=0, score=0, saved=False, players=[])
+        scene = PartyLobbyScene(self, party)
+        self.stack.replace(scene) if replace else self.stack.push(scene)
+        if options.bots:
+            from game.net.bots import BotRunner
+
+            self.party_bots = BotRunner(party.ws_url, party.pin, options.bots, seed=options.seed,
+                                        truth=lambda number: party.rounds[number - 1])
+            self.party_bots.start()
+
+    def end_party(self, reason: str | None = None) -> None:
+        """Tell the phones the party is over (``reason``: why, when it ended early) and stop its server."""
+        if self.party is not None:
+            self.party.close(reason)
+            self.party = None
+
+    def party_entries(self, party) -> list:
+        """``(seat, Entry)`` for each player who scored, on the party board (none without a clock)."""
+        standings = party.room.standings()
+        self.outcome["players"] = [
+            {"name": p.name, "score": p.score, "correct": p.correct, "answered": sum(
+                1 for a in p.answers.values() if a.response is not None), "best_streak": p.best_streak,
+             "place": p.place, "saved": False}
+            for p in standings]
+        if standings:
+            best = standings[0]
+            self.outcome.update(answered=self.outcome["players"][0]["answered"], correct=best.correct,
+                                score=best.score)
+        if not party.timed:
+            return []
+        board, label = self.game_board or self.current_board()
+        return [(seat, new_entry(board, label, p.name, p.score, p.correct, party.total, p.total_time, mode="party"))
+                for seat, p in enumerate(standings) if p.score > 0]
 
     def quit(self) -> None:
         self.remember_asked()
@@ -368,11 +452,10 @@ class App:
     def remember_asked(self) -> None:
         """Add the questions the current game has asked so far to the history, once, and save it
         (in the worker thread, like the scores).  Nothing happens without a history (``--seed``)."""
-        session = self.session
-        if session is None or self._remembered or self.history is None:
+        if self._remembered or self.history is None:
             return
         self._remembered = True
-        self.history.remember(self.history_bank, [r.question.key for r in session.rounds[:session.asked]])
+        self.history.remember(self.history_bank, [r.question.key for r in self.asked_rounds()])
         if self.history_path is None:
             return
         snapshot, where = self.history.copy(), self.history_path
@@ -473,8 +556,8 @@ class App:
             self.toggle_mute()
             return True
         if intent.kind == I.PAUSE:
-            # Start pauses a question; on other screens it does what Enter does.
-            return self.stack.handle(intent) or self.stack.handle(I.Intent(I.CONFIRM))
+            # Start pauses a question; on other screens it does what Enter does (P only pauses).
+            return self.stack.handle(intent) or (not intent.text and self.stack.handle(I.Intent(I.CONFIRM)))
         return self.stack.handle(intent)
 
     def run(self, first_scene=None, *, max_frames: int | None = None, max_seconds: float | None = None,
@@ -522,6 +605,8 @@ class App:
             if not self.running:
                 break
             self._own_window_change = max(self._own_window_change - 1, 0)
+            if self.party is not None and self.party.pump():
+                self.stack.changed = True  # phones joined or answered: the count and the names change
             if self.bot is not None:
                 self.bot.step(self, frame_start)
             self.stack.update(dt)
@@ -550,6 +635,11 @@ class App:
                     perf.startup_ms = (age * 1000) if age is not None else (time.perf_counter() - perf.started) * 1000
                     self.sound.start()  # after the first frame: opening audio never delays it
             clock.tick(fps)
+        self.end_party("The game was closed")
+        for party in self._parties:
+            party.wait_closed()
+        if self.party_bots is not None:
+            self.party_bots.stop()
         if self._saver is not None:
             self._saver.shutdown(wait=True)
         self.sound.close()
@@ -568,16 +658,22 @@ class App:
         except (OSError, pygame.error) as exc:
             print(f"mi-trivia: cannot save a screenshot in {folder}: {exc}", file=sys.stderr)
 
+    def asked_rounds(self) -> list:
+        """The rounds the current game (or the last party) has shown so far."""
+        if self.options.mode == "party" and self._parties:
+            party = self._parties[-1]
+            return party.rounds[:party.number]
+        session = self.session
+        return session.rounds[:session.asked] if session is not None else []
+
     def kinds_asked(self) -> dict[str, int]:
         """How many questions of each kind the game asked (every kind listed, 0 if none)."""
         from game.ui.answers import KIND_NAMES, kind_of
 
         counts = dict.fromkeys(KIND_NAMES, 0)
-        session = self.session
-        if session is not None:
-            for rnd in session.rounds[:session.asked]:
-                kind = kind_of(rnd)
-                counts[kind] = counts.get(kind, 0) + 1
+        for rnd in self.asked_rounds():
+            kind = kind_of(rnd)
+            counts[kind] = counts.get(kind, 0) + 1
         return counts
 
     def report(self) -> dict:
@@ -609,9 +705,24 @@ class App:
             "sounds_played": dict(self.sound.played),
             "gamepads": len(self.pads),
         }
+        if self.options.mode == "party":
+            data.update(self.party_report())
         peak = peak_rss_mb()
         if peak is not None:
             data["peak_rss_mb"] = peak
+        return data
+
+    def party_report(self) -> dict:
+        """Party mode's numbers: the room, the server and (autoplay) the simulated phones."""
+        data: dict = {}
+        if self._parties:
+            party = self._parties[-1]
+            data.update(questions=party.number, players_joined=len(party.room.players),
+                        answers_counted=party.host.stats.answers_counted,
+                        rejected_messages=party.server.stats["rejected_messages"],
+                        rejoins=party.host.stats.rejoins)
+        if self.party_bots is not None:
+            data.update(self.party_bots.report())
         return data
 
 

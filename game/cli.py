@@ -12,6 +12,7 @@ from pathlib import Path
 from game import __version__, paths
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+AUTOPLAY_BOTS = 6  # simulated phones in `--autoplay --mode party` without --bots
 
 
 def _whole(minimum: int):
@@ -35,6 +36,34 @@ def _players(text: str) -> int:
     if value > 4:
         raise argparse.ArgumentTypeError("hot-seat takes 2 to 4 players")
     return value
+
+
+def _port(text: str) -> int:
+    value = _whole(1)(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
+    return value
+
+
+def _max_players(text: str) -> int:
+    from game.core.party import MAX_PLAYERS_LIMIT
+
+    value = _whole(1)(text)
+    if value > MAX_PLAYERS_LIMIT:
+        raise argparse.ArgumentTypeError(f"a party takes at most {MAX_PLAYERS_LIMIT} players")
+    return value
+
+
+def _address(text: str) -> str:
+    import ipaddress
+
+    if text == "localhost":
+        return "127.0.0.1"
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an IP address of this computer such as 192.168.1.20 "
+                                         f"or 127.0.0.1, not {text!r}") from None
 
 
 def _kinds(text: str) -> tuple[str, ...]:
@@ -71,8 +100,8 @@ def _setting(parse):
 
 def _play_options(parser: argparse.ArgumentParser) -> None:
     game = parser.add_argument_group("playing")
-    game.add_argument("--mode", choices=["classic", "sudden-death", "practice", "hotseat"],
-                      help="classic (the default), sudden-death, practice or hotseat")
+    game.add_argument("--mode", choices=["classic", "sudden-death", "practice", "hotseat", "party"],
+                      help="classic (the default), sudden-death, practice, hotseat or party")
     game.add_argument("--players", type=_players, metavar="2..4",
                       help="hot-seat players sharing the screen (implies --mode hotseat; default 2)")
     game.add_argument("--count", type=_positive, default=10, help="questions in a game (default 10)")
@@ -87,6 +116,16 @@ def _play_options(parser: argparse.ArgumentParser) -> None:
     game.add_argument("--name", help="the name the autoplay bot enters (default AUTO)")
     game.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
     game.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
+    party = parser.add_argument_group("party mode (--mode party: everyone answers on their own phone)")
+    party.add_argument("--port", type=_port, metavar="N",
+                       help="the port phones connect to (default 8765; the next free one when it is taken)")
+    party.add_argument("--bind", type=_address, metavar="ADDRESS",
+                       help="listen on this address only (default: this computer's local-network addresses; "
+                            "127.0.0.1 keeps the party on this computer)")
+    party.add_argument("--max-players", type=_max_players, metavar="N", help="at most this many players "
+                       "(default 60, at most 200)")
+    party.add_argument("--bots", type=_whole(1), metavar="N",
+                       help="with --autoplay: N simulated phones join over 127.0.0.1 and play")
     from game.core import settings as S
 
     comfort = parser.add_argument_group("comfort (these win over the saved settings, for this run only)")
@@ -191,6 +230,10 @@ def cmd_play(args) -> int:
     if args.players and mode != "hotseat":
         print(f"mi-trivia: --players is for hot-seat games; it cannot be used with --mode {mode}", file=sys.stderr)
         return EXIT_UNREADABLE
+    problem = _party_problem(args, mode)
+    if problem:
+        print(f"mi-trivia: {problem}", file=sys.stderr)
+        return EXIT_UNREADABLE
     seed = args.seed if args.seed is not None else random.randrange(2**31)
     sources = args.questions or default_sources()
     try:
@@ -225,12 +268,15 @@ def cmd_play(args) -> int:
     import pygame
 
     from game.app import App, Options, report_line
+    from game.core.party import MAX_PLAYERS_DEFAULT
 
     options = Options(count=args.count, seed=args.seed if args.seed is not None else seed,
                       name=args.name or ("AUTO" if args.autoplay else None), category=args.category,
                       difficulty=args.difficulty, kinds=args.kinds, mode=mode, players=args.players or 2,
                       autoplay=args.autoplay, fps=args.fps,
-                      screenshots=args.screenshots, size=args.size, fullscreen=args.fullscreen)
+                      screenshots=args.screenshots, size=args.size, fullscreen=args.fullscreen,
+                      port=args.port, bind=args.bind, bots=args.bots or 0,
+                      max_players=args.max_players or max(MAX_PLAYERS_DEFAULT, args.bots or 0))
     app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices,
               settings=settings, saved_settings=saved, settings_path=user.settings, history=history,
               history_path=user.history if history is not None else None,
@@ -256,6 +302,27 @@ def cmd_play(args) -> int:
     if args.autoplay or args.frames:
         print(report_line(app), flush=True)
     return code
+
+
+def _party_problem(args, mode: str) -> str | None:
+    """What is wrong with the party flags, in words (``None``: nothing)."""
+    from game.core.party import MAX_PLAYERS_LIMIT
+
+    given = [flag for flag, value in (("--port", args.port), ("--bind", args.bind),
+                                      ("--max-players", args.max_players), ("--bots", args.bots)) if value]
+    if given and mode != "party":
+        return f"{given[0]} is for party games (--mode party); it cannot be used with --mode {mode}"
+    if args.bots and not args.autoplay:
+        return "--bots is for --autoplay: simulated phones play a whole party by themselves"
+    if args.bots and args.bots > MAX_PLAYERS_LIMIT:
+        return f"--bots takes at most {MAX_PLAYERS_LIMIT} simulated phones (a party's most players)"
+    if args.bots and args.max_players and args.bots > args.max_players:
+        return f"--bots {args.bots} is more than --max-players {args.max_players}"
+    if args.bots and args.bind and args.bind != "127.0.0.1":
+        return "--bots plays on this computer only (127.0.0.1); leave out --bind"
+    if mode == "party" and args.autoplay and not args.bots:
+        args.bots = AUTOPLAY_BOTS
+    return None
 
 
 def _read_noting(load, path: Path, notices: list[str]):

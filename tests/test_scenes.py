@@ -265,12 +265,14 @@ def test_title_cycles_through_the_modes_and_player_counts(app):
     title = app.stack.top
     send(app, key(pygame.K_DOWN))
     seen = []
-    for _ in range(7):
+    for _ in range(8):
         seen.append((app.options.mode, app.options.players if app.options.mode == "hotseat" else 0))
         send(app, key(pygame.K_RIGHT))
     assert seen == [("classic", 0), ("sudden-death", 0), ("practice", 0), ("hotseat", 2), ("hotseat", 3),
-                    ("hotseat", 4)] + [("classic", 0)]
+                    ("hotseat", 4), ("party", 0)] + [("classic", 0)]
     send(app, key(pygame.K_LEFT), key(pygame.K_LEFT))  # back past Classic to the end of the list
+    assert app.options.mode == "party" and title.menu.buttons[1].label == "Mode: Party"
+    send(app, key(pygame.K_LEFT))
     assert app.options.mode == "hotseat" and title.menu.buttons[1].label == "Mode: Hot-seat, 4 players"
 
 

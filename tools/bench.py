@@ -224,6 +224,141 @@ def bench_autoplay(tmp: Path, count: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+# -- 7. party mode: 100 phones answering within one second -----------------------------------------
+def _rss_kb() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class _Stamped(list):
+    """Frame times that remember when each frame ended."""
+
+    def __init__(self):
+        super().__init__()
+        self.at = []
+
+    def append(self, value):
+        super().append(value)
+        self.at.append(time.perf_counter())
+
+
+def _party_question(app, phones: int, seconds: float, *, always_draw: bool):
+    """The party question screen for ``seconds`` at 60 FPS while ``phones`` simulated phones (a child
+    process, as phones are other devices) answer within one second of the question.
+
+    Answer latency is the phones' own measure (send to "locked"), so it includes the wait for the
+    game's next frame, which is when the loop takes what arrived."""
+    from game.core.session import Session
+    from game.net.game import PartyGame
+    from game.ui.scenes.party_play import PartyPlayScene
+
+    choice = [q for q in app.bank.questions if getattr(q, "kind", "choice") == "choice"]
+    rounds = Session(choice, count=3, rng=random.Random(1), mode="classic").rounds
+    party = PartyGame(rounds, port=0, bind="127.0.0.1", max_players=max(phones, 1))
+    party.start()
+    app.party = party
+    child, report = None, {}
+    before = _rss_kb()
+    if phones:
+        child = subprocess.Popen([sys.executable, "-m", "game.net.bots", party.ws_url, party.pin, str(phones),
+                                  "--delay", "0", "1"], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while len(party.room.connected()) < phones and time.monotonic() < deadline:
+            party.pump()
+            time.sleep(0.01)
+    joined = _rss_kb()
+    counted_at = []
+    pump = party.pump
+
+    def timed_pump():
+        before_count = party.host.stats.answers_counted
+        changed = pump()
+        if party.host.stats.answers_counted > before_count:
+            counted_at.append(time.perf_counter())
+        return changed
+
+    scene = PartyPlayScene(app, party)
+    app.stack.push(scene)
+    scene.update = lambda dt: None  # stay on the question while it is measured (no reveal, no time-out)
+    # Question 1 warms the caches as a game's lobby and first question do; question 2 is measured.
+    deadline = time.monotonic() + 10
+    while party.room.answered_count() < phones and time.monotonic() < deadline:
+        party.pump()
+        app.stack.draw(app._surface)
+        time.sleep(1 / 60)
+    app.stack.draw(app._surface)
+    scene._reveal()
+    scene._go_on()
+    scene._go_on()
+    party.pump = timed_pump
+    app.perf.frame_ms = _Stamped()
+    cpu, wall = time.process_time(), time.perf_counter()
+    app.run(max_seconds=seconds, always_draw=always_draw)
+    cpu_percent = 100 * (time.process_time() - cpu) / (time.perf_counter() - wall)
+    frames = app.perf.frame_ms
+    if counted_at:
+        window = [ms for ms, at in zip(frames, frames.at) if counted_at[0] <= at <= counted_at[-1] + 0.02]
+    else:
+        window = list(frames)
+    counted = party.host.stats.answers_counted
+    in_room = sum(1 for p in party.room.players.values() for a in p.answers.values() if a.response is not None)
+    party.close("The benchmark is over")
+    party.wait_closed()
+    if child is not None:
+        try:
+            out, _ = child.communicate(timeout=30)
+            report = json.loads(out.strip().splitlines()[-1])
+        except (subprocess.TimeoutExpired, ValueError, IndexError):
+            child.kill()
+    return {"window": window or list(frames), "frames": list(frames), "cpu": cpu_percent, "counted": counted,
+            "in_room": in_room, "report": report, "rss_kb": joined - before, "answer_window_s":
+                round(counted_at[-1] - counted_at[0], 3) if counted_at else 0.0}
+
+
+def bench_party(tmp: Path, phones: int, seconds: float) -> dict:
+    """Side by side: the question screen with no players, then with ``phones`` answering (every frame
+    drawn in full, so the two differ only by the network), then the CPU at the cap with ``phones``."""
+    results = {}
+    for name, count, always in (("empty", 0, True), ("busy", phones, True), ("cpu", phones, False)):
+        app, pygame = make_app(tmp / f"party-{name}", fps=60)
+        try:
+            results[name] = _party_question(app, count, seconds, always_draw=always)
+        finally:
+            pygame.quit()
+    return results
+
+
+def party_rows(row, tmp: Path, quick: bool) -> None:
+    """Issue 13's rows: frame time while the phones answer, answer latency, exact counting, CPU, memory."""
+    phones = 10 if quick else 100
+    p = bench_party(tmp, phones, 1.5 if quick else 3.0)
+    empty = round(percentile(p["empty"]["frames"][1:], 0.99), 3)
+    busy = round(percentile(p["busy"]["window"], 0.99), 3)
+    row(f"party: frame time while {phones} phones answer within one second, p99 of {len(p['busy']['window'])} "
+        f"frames over {p['busy']['answer_window_s']} s (no players: {empty} ms)", busy, "≤ 3 ms", busy <= 3.0, " ms")
+    ratio = round(busy / empty, 2) if empty else 0.0
+    row("party: that p99 / the same screen with no players", ratio, "≤ 1.5×", ratio <= 1.5, "×")
+    report = p["busy"]["report"]
+    p99, p50 = report.get("answer_latency_ms_p99"), report.get("answer_latency_ms_p50")
+    row(f"party: answer latency, phone send to accepted, p99 (p50 {p50} ms)", p99, "≤ 50 ms",
+        p99 is not None and p99 <= 50, " ms")
+    sent = report.get("answers_sent")
+    counts = f"{sent} sent / {p['busy']['counted']} counted / {p['busy']['in_room']} in the room"
+    row(f"party: every answer to two questions counted exactly once ({counts})", p["busy"]["counted"],
+        f"= {2 * phones}", sent == p["busy"]["counted"] == p["busy"]["in_room"] == 2 * phones)
+    cpu = round(p["cpu"]["cpu"], 2)
+    row(f"party: CPU at 60 FPS during a question with {phones} players", cpu, "≤ 15 %", cpu <= 15.0, " %")
+    per = round(p["busy"]["rss_kb"] / phones, 1) if phones else 0.0
+    row(f"party: memory per connected player (RSS growth over {phones} connections)", per, "reported", True,
+        " KB")
+
+
 # -- the report -----------------------------------------------------------------------------
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -269,6 +404,7 @@ def main(argv=None) -> int:
             (auto.get("peak_rss_mb") or 0) <= 100, " MB")
         row("longest frame of that game, score save included", auto["frame_ms_max"], "≤ 50 ms",
             auto["frame_ms_max"] <= 50, " ms")
+        party_rows(row, tmp, quick)
 
     machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
                "processor": platform.processor() or platform.machine()}

@@ -73,12 +73,14 @@ class Round:
 
 
 MODES = ("classic", "sudden-death", "practice", "hotseat")
-MODE_NAMES = {"classic": "Classic", "sudden-death": "Sudden death", "practice": "Practice", "hotseat": "Hot-seat"}
+MODE_NAMES = {"classic": "Classic", "sudden-death": "Sudden death", "practice": "Practice", "hotseat": "Hot-seat",
+              "party": "Party"}
 MODE_BLURBS = {
     "classic": "Timed questions; faster right answers score more.",
     "sudden-death": "Questions until the first miss; the board ranks by how many in a row.",
     "practice": "No clock, no points: every answer explained.",
     "hotseat": "2 to 4 players take turns on the same questions.",
+    "party": "Everyone in the room answers on their own phone; the big screen asks.",
 }
 PLAYERS_MIN, PLAYERS_MAX = 2, 4
 FIFTY, TIME = "50:50", "+10 s"

@@ -37,6 +37,7 @@ RATE_CLOSE_AFTER = 40    # refused for speed this many times: the connection is 
 PIN_FREE_TRIES = 3       # wrong PINs from one address before joins from it are slowed
 PIN_MAX_DELAY = 8.0
 START_TIMEOUT = 5.0
+PORT_TRIES = 20         # ports tried from the fixed one up before any free one
 STOP_TIMEOUT = 3.0
 
 _TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -74,9 +75,12 @@ class _Conn:
 
 
 class PartyServer:
-    """``start()`` listens (on ``port``, or a free one if it is taken); ``stop()`` ends it all."""
+    """``start()`` listens (on ``port``, or a free one if it is taken); ``stop()`` ends it all.
 
-    def __init__(self, bind: str = "127.0.0.1", port: int = DEFAULT_PORT, *, web_root: Path = WEB_ROOT,
+    ``bind`` is one address or a list of them (the machine's local-network
+    addresses and 127.0.0.1); all of them listen on the same port."""
+
+    def __init__(self, bind: str | list[str] = "127.0.0.1", port: int = DEFAULT_PORT, *, web_root: Path = WEB_ROOT,
                  max_message_bytes: int = messages.MAX_MESSAGE_BYTES, max_connections: int = 250):
         self.bind = bind
         self.port = port
@@ -144,7 +148,8 @@ class PartyServer:
             raise OSError("the party server did not start in time")
         if self._error is not None:
             error = self._error
-            raise OSError(f"cannot listen on {self.bind}: {getattr(error, 'strerror', None) or error}")
+            where = self.bind if isinstance(self.bind, str) else ", ".join(self.bind)
+            raise OSError(f"cannot listen on {where}: {getattr(error, 'strerror', None) or error}")
         return self.address
 
     def _run(self) -> None:
@@ -166,12 +171,20 @@ class PartyServer:
         options = dict(process_request=self._respond, max_size=self.max_message_bytes, max_queue=8,
                        ping_interval=10, ping_timeout=20, close_timeout=1, compression=None,
                        server_header="mi-trivia")
-        try:
-            server = await serve(self._handle, self.bind, self.port, **options)
-        except OSError:
-            if self.port == 0:
-                raise
-            server = await serve(self._handle, self.bind, 0, **options)  # taken: any free port
+        hosts = [self.bind] if isinstance(self.bind, str) else list(self.bind)
+        server = None
+        # The fixed port first; when it is taken, the next few, then any free one (on every address alike).
+        tries = [self.port] if self.port == 0 else [self.port + k for k in range(PORT_TRIES)]
+        for port in tries + ([0] if len(hosts) == 1 and self.port != 0 else []):
+            try:
+                server = await serve(self._handle, hosts if len(hosts) > 1 else hosts[0], port, **options)
+                break
+            except OSError as exc:
+                error = exc
+                if port == 0 or not 0 < port < 65535:
+                    break
+        if server is None:
+            raise error
         sock = next(iter(server.sockets))
         self.address = sock.getsockname()[:2]
         self._ready.set()

@@ -11,6 +11,11 @@ character at a time, with a slip erased by Backspace), pauses once, uses both li
 plays every seat in hot-seat, reads the review (scrolling with the wheel, the
 keys and a drag), enters its name when the score makes the table, looks at
 the high scores and quits.  It opens the settings once, and changes nothing.
+
+In a party it is the host: it starts once the simulated phones
+(``game.net.bots``) have joined, pauses once, shows each answer once every
+phone is done with the question, and moves through the reveals and
+leaderboards to the podium.
 """
 
 from __future__ import annotations
@@ -24,7 +29,10 @@ DELAYS = {
     "title": (0.1, 0.2), "question": (0.2, 1.3), "feedback": (0.15, 0.35), "pause": (0.2, 0.3),
     "results": (0.2, 0.4), "name_entry": (0.2, 0.4), "highscores": (0.3, 0.5), "players": (0.2, 0.4),
     "handover": (0.1, 0.25), "review": (0.3, 0.5), "podium": (0.2, 0.4), "settings": (0.2, 0.4),
+    "party_lobby": (0.2, 0.4), "party_question": (0.05, 0.1), "party_reveal": (0.3, 0.6),
+    "party_leaderboard": (0.3, 0.6), "party_podium": (0.5, 0.8),
 }
+PARTY_WAIT = 30.0  # seconds the host waits for the phones before going on anyway
 
 
 def _key(key: int, mod: int = 0) -> list[pygame.event.Event]:
@@ -56,6 +64,7 @@ class Bot:
         self._lifelines_tried = 0
         self._reviewed = False
         self._looked_at_settings = False
+        self._waiting_since: float | None = None
         self.started: float | None = None
 
     def step(self, app, now: float) -> None:
@@ -86,6 +95,10 @@ class Bot:
             self._due = now + self.rng.uniform(0.2, 0.5)
         else:
             events = self._events_for(scene)
+        if events is None:  # not yet (a party waits for its phones): look again in a moment
+            self._acted = False
+            self._due = now + 0.05
+            return
         for event in events:
             pygame.event.post(event)
 
@@ -103,8 +116,43 @@ class Bot:
             return _key(pygame.K_h)
         return _click(scene.lifelines[1].rect.center)
 
-    def _events_for(self, scene) -> list[pygame.event.Event]:
+    def _waited(self, long: float) -> bool:
+        import time
+
+        now = time.monotonic()
+        if self._waiting_since is None:
+            self._waiting_since = now
+        if now - self._waiting_since >= long:
+            self._waiting_since = None
+            return True
+        return False
+
+    def _party(self, scene) -> list[pygame.event.Event] | None:
+        """The host of a party: start when the phones are in, pause once, show each answer when all are done."""
+        name, runner = scene.name, scene.app.party_bots
+        if name == "party_lobby":
+            if runner is not None and not runner.all_joined and not self._waited(PARTY_WAIT):
+                return None
+            self._waiting_since = None
+            return _key(pygame.K_RETURN)
+        if name == "party_question":
+            if runner is not None and not runner.settled(scene.party.number) and not self._waited(PARTY_WAIT):
+                return None
+            self._waiting_since = None
+            if not self._paused_once:
+                self._paused_once = True
+                return _key(pygame.K_p)
+            return _key(pygame.K_RETURN)
+        if name == "party_podium":
+            if scene.saving is not None:
+                return None
+            return _click(scene.menu.buttons[0].rect.center)  # the high scores, then quit
+        return _key(pygame.K_SPACE)
+
+    def _events_for(self, scene) -> list[pygame.event.Event] | None:
         name = scene.name
+        if name.startswith("party_"):
+            return self._party(scene)
         if name == "title":
             if scene.app.session is not None:
                 return [pygame.event.Event(pygame.QUIT)]

@@ -24,7 +24,8 @@ PAGE = "page"          # dy: Page Up (-1) / Page Down (1); Home (-2) / End (2)
 LIFELINE = "lifeline"  # index: 0 = 50:50 (H), 1 = +10 s (T)
 TEXT = "text"          # text: typed characters
 ERASE = "erase"        # Backspace
-PAUSE = "pause"        # a gamepad's Start (where nothing pauses, it confirms)
+PAUSE = "pause"        # a gamepad's Start (where nothing pauses, it confirms); P (text "p": never confirms)
+REMOVE = "remove"      # Delete: take away what has the focus (a player in the party lobby)
 MUTE = "mute"          # M: sound off / on
 FULLSCREEN = "fullscreen"  # F11
 QUIT = "quit"          # the window's close button
@@ -88,6 +89,10 @@ def translate(event, text_mode: bool = False) -> Intent | None:
             return Intent(CHOOSE, index=_LETTERS[key])
         if key == pygame.K_m:
             return Intent(MUTE)
+        if key == pygame.K_p:
+            return Intent(PAUSE, text="p")
+        if key == pygame.K_DELETE:
+            return Intent(REMOVE)
         if key in _LIFELINES:
             return Intent(LIFELINE, index=_LIFELINES[key])
         if key in _PAGES:

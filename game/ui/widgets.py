@@ -143,6 +143,23 @@ class Backdrop:
             return image
 
 
+def draw_countdown(surface, app, bar: pygame.Rect, remaining: float, limit: float | None, label: str,
+                   hurry: bool) -> None:
+    """A question's clock: a bar that empties (green, then amber, then red) and its label beside it."""
+    m, t = app.metrics, app.theme
+    pal = t.palette
+    fraction = min(remaining / limit, 1.0) if limit else 0
+    radius = bar.height // 2
+    pygame.draw.rect(surface, pal.bar_back, bar, border_radius=radius)
+    colour = pal.good if fraction > 0.5 else pal.accent if fraction > 0.25 else pal.bad
+    filled = bar.copy()
+    filled.width = int(bar.width * fraction)
+    if filled.width > 0:
+        pygame.draw.rect(surface, colour, filled, border_radius=radius)
+    blit_text(surface, app.text, label, m.px(t.label), pal.bad if hurry else pal.text,
+              (bar.right + m.px(14), bar.centery), bold=True, anchor="midleft")
+
+
 def draw_shape(surface, shape: str, center, radius: int, color) -> None:
     """One of the six choice shapes, so answers never rely on colour alone."""
     cx, cy = center

@@ -13,7 +13,7 @@ from game.ui.scene import Scene
 from game.ui.theme import LETTERS, PLAYER_COLOURS, readable_on
 from game.ui.record import note_box
 from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
-                              first_fitting, fit_lines, one_line)
+                             draw_countdown, first_fitting, fit_lines, one_line)
 
 FEEDBACK_SECONDS = 6.0
 INTRO_SECONDS = 0.35   # the answers rise into place (not with reduced motion)
@@ -667,19 +667,10 @@ class PlayScene(Scene):
         else:
             limit = self.result.limit or session.current.limit
             remaining = max(limit - self.result.elapsed, 0)
-        fraction = min(remaining / limit, 1.0) if limit else 0
-        radius = self.bar_rect.height // 2
-        pygame.draw.rect(surface, pal.bar_back, self.bar_rect, border_radius=radius)
-        colour = pal.good if fraction > 0.5 else pal.accent if fraction > 0.25 else pal.bad
-        filled = self.bar_rect.copy()
-        filled.width = int(self.bar_rect.width * fraction)
-        if filled.width > 0:
-            pygame.draw.rect(surface, colour, filled, border_radius=radius)
         seconds = int(remaining + 0.999) if self.phase == "question" else int(remaining)
         label = "Paused" if session.paused and self.phase == "question" else f"{seconds} s"
         hurry = self.phase == "question" and seconds <= 5 and not session.paused
-        blit_text(surface, app.text, label, m.px(t.label), pal.bad if hurry else pal.text,
-                  (self.bar_rect.right + m.px(14), self.bar_rect.centery), bold=True, anchor="midleft")
+        draw_countdown(surface, app, self.bar_rect, remaining, limit, label, hurry)
 
     def _the_answer(self) -> str:
         """"The answer: …" for the headline (an order is shown in full beside the player's)."""

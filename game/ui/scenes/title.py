@@ -18,7 +18,7 @@ KIND_STOPS = [None, ("choice",), ("truefalse",), ("estimate",), ("order",), ("ty
               ("choice", "truefalse", "estimate", "order")]
 # The mode selector's stops: hot-seat once for each number of players.
 MODE_STOPS = [("classic", 0), ("sudden-death", 0), ("practice", 0)] + \
-    [("hotseat", n) for n in range(PLAYERS_MIN, PLAYERS_MAX + 1)]
+    [("hotseat", n) for n in range(PLAYERS_MIN, PLAYERS_MAX + 1)] + [("party", 0)]
 
 
 class TitleScene(Scene):

@@ -1,0 +1,337 @@
+"""Simulated phones for ``--autoplay --mode party --bots N`` and the benchmark.
+
+Each bot is a real WebSocket client (the ``websockets`` library) talking to the
+game's own server on 127.0.0.1, in a thread and asyncio loop of their own, the
+way the phone page does: join with the PIN and a nickname, answer each
+question after a while (some right, some wrong, some never), see the result.
+One bot drops its connection mid-game and comes back with its secret; one
+sends junk: a message that is not JSON, an answer with a wrong secret, an
+answer after the buzzer and a message over the size limit (which closes its
+connection, so it comes back too).
+
+No pygame here.  The runner counts what it sent and how long each answer took
+from the moment it was sent to the moment the game confirmed it ("locked").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+NAMES = ("Ava", "Ben", "Chloé", "Dev", "Eun-ji", "Farid", "Grace", "Hiro", "Inès", "Jonas", "Kemi", "Lars",
+         "Mina", "Noor", "Olu", "Pia", "Quinn", "Rafa", "Sana", "Tomás", "Uma", "Vik", "Wen", "Xavi", "Yara", "Zoë")
+JUNK_NAME = "<b>Junk</b>"  # markup in a name stays text on every screen
+RECONNECT_DELAY = 0.3
+JUNK_KINDS = ("not JSON", "wrong secret", "after the buzzer", "too big")
+
+
+def bot_name(index: int) -> str:
+    base = NAMES[index % len(NAMES)]
+    return base if index < len(NAMES) else f"{base} {index // len(NAMES) + 1}"
+
+
+def kind_of(rnd) -> str:
+    return getattr(rnd, "kind", None) or getattr(rnd.question, "kind", "choice")
+
+
+def responses(rnd, rng: random.Random) -> tuple[object, object]:
+    """``(right, wrong)`` responses to a round, as a phone sends them (JSON types)."""
+    kind = kind_of(rnd)
+    question = rnd.question
+    if kind == "estimate":
+        value = float(question.value)
+        scale = question.scale
+        off = scale.snap(value + rng.choice((-1, 1)) * rng.randint(2, 6) * scale.step)
+        if off == value:
+            off = scale.snap(value - (off - value or scale.step) * 3)
+        return value, float(off)
+    if kind == "order":
+        solution = list(getattr(rnd, "solution", ()) or range(len(rnd.choices)))
+        return solution, solution[::-1]
+    if kind == "type":
+        return question.answer, "no idea at all"
+    right = rnd.correct
+    wrong = [i for i in range(len(rnd.choices)) if i != right]
+    return right, rng.choice(wrong) if wrong else right
+
+
+def any_response(message: dict, rng: random.Random):
+    """A response of the right shape for a question message, with no idea of the answer."""
+    kind, choices = message.get("kind", "choice"), message.get("choices") or []
+    if kind == "estimate":
+        return float((message.get("scale") or {}).get("low", 0))
+    if kind == "order":
+        return rng.sample(range(len(choices)), len(choices))
+    if kind == "type":
+        return "a guess"
+    return rng.randrange(len(choices)) if choices else 0
+
+
+@dataclass
+class _Phone:
+    index: int
+    name: str
+    role: str = "player"  # "player", "junk" or "dropper"
+    secret: str | None = None
+    ws: object = None
+    question: int | None = None
+    paused: bool = False
+    finished: bool = False
+    drop: bool = False  # leave the connection now and come back
+    dropped: bool = False
+    closing: bool = False  # sent a message over the size limit: the game closes the connection
+    junk_done: set = field(default_factory=set)
+    sent_at: dict = field(default_factory=dict)  # question -> perf_counter when the answer went out
+
+
+class BotRunner:
+    """``count`` simulated phones; ``truth(number)`` gives the game's round for a question number
+    (``None``: the phones answer anything, as the benchmark's do)."""
+
+    def __init__(self, ws_url: str, pin: str, count: int, *, truth: Callable[[int], object] | None, seed=None,
+                 junk: bool = True, dropper: bool = True, never: float = 0.12, right: float = 0.6,
+                 delay: tuple[float, float] = (0.2, 2.5), join_spread: float = 1.0):
+        self.url = ws_url
+        self.pin = pin
+        self.count = count
+        self.truth = truth
+        self.seed = seed
+        self.never = never
+        self.right = right
+        self.delay = delay
+        self.join_spread = join_spread
+        roles = ["player"] * count
+        if junk and count >= 2:
+            roles[1] = "junk"
+        if dropper and count >= 3:
+            roles[2] = "dropper"
+        self.phones = [_Phone(k, JUNK_NAME if roles[k] == "junk" else bot_name(k), roles[k]) for k in range(count)]
+        self.answers_sent = 0
+        self.latencies: list[float] = []
+        self.reconnects = 0
+        self.junk_sent = 0
+        self.junk_refused = 0
+        self.joined: set[int] = set()
+        self.gone: set[int] = set()  # removed by the host, or the party closed
+        self._done: dict[int, set[int]] = {}  # question -> phones finished with it
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self.errors: list[str] = []
+
+    # -- from the game's thread -----------------------------------------------------------
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="party-bots", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        loop, stop = self._loop, self._stop
+        if loop is not None and stop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(stop.set)
+            except RuntimeError:
+                pass
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    @property
+    def all_joined(self) -> bool:
+        return len(self.joined) >= self.count
+
+    def settled(self, number: int) -> bool:
+        """Every phone still in the game is done with question ``number`` (answered and confirmed, or chose not to)."""
+        with self._lock:
+            done = self._done.get(number, set())
+            return all(p.index in done for p in self.phones if p.index not in self.gone)
+
+    def report(self) -> dict:
+        def pct(q: float):
+            values = sorted(self.latencies)
+            if not values:
+                return None
+            return round(values[min(len(values) - 1, int(round(q * (len(values) - 1))))], 2)
+
+        return {"bots": self.count, "answers_sent": self.answers_sent, "answer_latency_ms_p50": pct(0.5),
+                "answer_latency_ms_p99": pct(0.99), "reconnects": self.reconnects, "junk_sent": self.junk_sent,
+                "junk_refused": self.junk_refused, "bots_joined": len(self.joined)}
+
+    # -- the bots' own thread ---------------------------------------------------------------------
+    def _run(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        try:
+            loop.run_until_complete(self._main())
+        except Exception as exc:  # noqa: BLE001 - reported, never raised into the game
+            self.errors.append(f"{type(exc).__name__}: {exc}")
+        finally:
+            loop.close()
+
+    async def _main(self) -> None:
+        self._stop = asyncio.Event()
+        rng = random.Random(f"bots|{self.seed}")
+        tasks = [asyncio.ensure_future(self._phone(p, rng.uniform(0, self.join_spread))) for p in self.phones]
+        stopper = asyncio.ensure_future(self._stop.wait())
+        await asyncio.wait([stopper, asyncio.gather(*tasks, return_exceptions=True)],
+                           return_when=asyncio.FIRST_COMPLETED)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        stopper.cancel()
+
+    def _mark_done(self, phone: _Phone, number: int) -> None:
+        with self._lock:
+            self._done.setdefault(number, set()).add(phone.index)
+
+    async def _phone(self, phone: _Phone, wait: float) -> None:
+        from websockets.asyncio.client import connect
+        from websockets.exceptions import WebSocketException
+
+        await asyncio.sleep(wait)
+        while not phone.finished:
+            try:
+                async with connect(self.url, open_timeout=5, close_timeout=1, ping_interval=None,
+                                   max_size=2 ** 20) as ws:
+                    phone.ws = ws
+                    if phone.secret:
+                        await self._send(phone, {"type": "rejoin", "secret": phone.secret})
+                    else:
+                        await self._send(phone, {"type": "join", "pin": self.pin, "name": phone.name})
+                    async for raw in ws:
+                        await self._take(phone, json.loads(raw))
+                        if phone.finished or phone.drop:
+                            break
+            except (OSError, asyncio.TimeoutError, WebSocketException, ValueError):
+                pass
+            if phone.closing:  # the game hung up on the message that was too big: refused, as it should be
+                phone.closing = False
+                self.junk_refused += 1
+            phone.ws = None
+            if phone.finished:
+                break
+            phone.drop = False
+            await asyncio.sleep(RECONNECT_DELAY)
+        self.gone.add(phone.index)
+
+    async def _send(self, phone: _Phone, message) -> bool:
+        from websockets.exceptions import ConnectionClosed
+
+        ws = phone.ws
+        if ws is None:
+            return False
+        try:
+            await ws.send(message if isinstance(message, str) else json.dumps(message))
+            return True
+        except ConnectionClosed:
+            return False
+
+    async def _junk(self, phone: _Phone, what: str, message) -> None:
+        if phone.role != "junk" or what in phone.junk_done:
+            return
+        phone.junk_done.add(what)
+        if await self._send(phone, message):
+            self.junk_sent += 1
+
+    async def _take(self, phone: _Phone, message: dict) -> None:
+        kind = message.get("type")
+        if kind == "joined":
+            if phone.secret is not None:
+                self.reconnects += 1
+            phone.secret = message["secret"]
+            phone.paused = False  # the game says "paused" again after this if it still is
+            self.joined.add(phone.index)
+            await self._junk(phone, "not JSON", "{this is not json")
+        elif kind == "question":
+            number = message["q"]
+            phone.question = number
+            phone.paused = False
+            await self._junk(phone, "wrong secret", {"type": "answer", "secret": "not-the-secret-" + "x" * 8,
+                                                     "q": number, "response": 0})
+            rng = random.Random(f"bots|{self.seed}|{phone.index}|{number}")
+            roll = rng.random()
+            if roll < self.never and phone.role == "player":
+                self._mark_done(phone, number)
+                return
+            if self.truth is not None:
+                right, wrong = responses(self.truth(number), rng)
+            else:  # nothing known but what the phone sees
+                right = wrong = any_response(message, rng)
+            response = right if rng.random() < self.right else wrong
+            limit = message.get("limit")
+            low, high = self.delay
+            if isinstance(limit, (int, float)):
+                high = min(high, max(limit * 0.5, low))
+            asyncio.ensure_future(self._answer_later(phone, number, response, rng.uniform(low, high)))
+        elif kind == "locked":
+            number = message.get("q")
+            sent = phone.sent_at.pop(number, None)
+            if sent is not None:
+                self.latencies.append((time.perf_counter() - sent) * 1000)
+            self._mark_done(phone, number)
+            if phone.role == "dropper" and not phone.dropped:
+                phone.dropped = True
+                phone.drop = True  # gone for a moment; back with the secret
+        elif kind == "error":
+            if phone.role == "junk":
+                self.junk_refused += 1
+                if "after the buzzer" in phone.junk_done and "too big" not in phone.junk_done:
+                    # Last, once the late answer was refused: this one closes the connection.
+                    phone.closing = True
+                    await self._junk(phone, "too big", json.dumps({"type": "ping", "pad": "x" * 5000}))
+        elif kind == "result":
+            number = message.get("q")
+            phone.question = None
+            self._mark_done(phone, number)
+            await self._junk(phone, "after the buzzer", {"type": "answer", "secret": phone.secret, "q": number,
+                                                         "response": 0})
+        elif kind == "paused":
+            phone.paused = True
+        elif kind == "resumed":
+            phone.paused = False
+        elif kind in ("ended", "closed", "kicked"):
+            phone.finished = True
+
+    async def _answer_later(self, phone: _Phone, number: int, response, delay: float) -> None:
+        await asyncio.sleep(delay)
+        while phone.paused and not phone.finished:
+            await asyncio.sleep(0.05)
+        if phone.question != number or phone.finished:
+            self._mark_done(phone, number)
+            return
+        phone.sent_at[number] = time.perf_counter()
+        if await self._send(phone, {"type": "answer", "secret": phone.secret, "q": number, "response": response}):
+            self.answers_sent += 1
+        else:
+            phone.sent_at.pop(number, None)
+            self._mark_done(phone, number)
+
+
+def main(argv=None) -> int:
+    """``python -m game.net.bots WS_URL PIN N``: phones in a process of their own (the benchmark's), until the
+    game ends the party; prints the runner's report as one JSON line."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser.add_argument("url")
+    parser.add_argument("pin")
+    parser.add_argument("count", type=int)
+    parser.add_argument("--delay", type=float, nargs=2, default=(0.0, 1.0), metavar=("LOW", "HIGH"),
+                        help="seconds from the question to the answer")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=120.0)
+    args = parser.parse_args(argv)
+    runner = BotRunner(args.url, args.pin, args.count, truth=None, seed=args.seed, junk=False, dropper=False,
+                       never=0.0, delay=tuple(args.delay), join_spread=1.0)
+    runner.start()
+    runner._thread.join(args.timeout)
+    print(json.dumps(runner.report()), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

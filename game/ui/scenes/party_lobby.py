@@ -1,0 +1,368 @@
+"""The party lobby on the big screen: how to join (QR code, address, PIN) and who has joined.
+
+The host starts the game, turns the question text on the phones on or off,
+and can remove a player (a rude name): the arrows (or a pad's D-pad) pick a
+name chip and Delete (a pad's X) removes it, or a click on the chip's ×.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.menu import Menu
+from game.ui.qr import qr_matrix, qr_surface
+from game.ui.scene import Scene
+from game.ui.theme import readable_on
+from game.ui.widgets import blit_lines, blit_text, first_fitting, fit_lines, one_line
+
+START, PROMPTS, BACK = range(3)
+CHIP_NAME_MAX = 0.45  # of the chip area's width
+
+
+def hex_rgb(colour: str) -> tuple[int, int, int]:
+    colour = colour.lstrip("#")
+    return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
+
+
+def mix(a, b, t: float):
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
+
+
+def player_colour(player) -> tuple[int, int, int]:
+    from game.core.party import colour_hex
+
+    return hex_rgb(colour_hex(player.colour))
+
+
+def spaced_pin(pin: str) -> str:
+    return f"{pin[:3]} {pin[3:]}" if len(pin) == 6 else pin
+
+
+def draw_name_chip(surface, app, rect: pygame.Rect, player, size: int, *, focus=False, close=False) -> pygame.Rect | None:
+    """A player's name on their colour (dimmed and marked while away); returns the × box if ``close``."""
+    m, t = app.metrics, app.theme
+    pal = t.palette
+    colour = player_colour(player)
+    fill = colour if player.connected else mix(colour, pal.panel, 0.65)
+    radius = rect.height // 2
+    pygame.draw.rect(surface, fill, rect, border_radius=radius)
+    if focus:
+        pygame.draw.rect(surface, pal.focus, rect.inflate(m.px(6), m.px(6)), width=m.px(3), border_radius=radius + 3)
+    ink = readable_on(fill)
+    box = None
+    right = rect.right - m.px(12)
+    if close:
+        side = rect.height - m.px(8)
+        box = pygame.Rect(0, 0, side, side)
+        box.midright = (rect.right - m.px(4), rect.centery)
+        pygame.draw.circle(surface, mix(fill, ink, 0.25), box.center, side // 2)
+        blit_text(surface, app.text, "×", size, ink, box.center, bold=True, anchor="center")
+        right = box.left - m.px(4)
+    label = player.name if player.connected else f"{player.name} · away"
+    room = right - rect.left - m.px(14)
+    fitted = one_line(app.text, label, size, room, True, smallest=0.7)
+    lines, fitted = fit_lines(app.text, label, [fitted], room, rect.height, bold=True, max_lines=1)
+    blit_text(surface, app.text, lines[0], fitted, ink, (rect.left + m.px(14), rect.centery), bold=True,
+              anchor="midleft")
+    return box
+
+
+class PartyLobbyScene(Scene):
+    name = "party_lobby"
+
+    def __init__(self, app, party):
+        super().__init__(app)
+        self.party = party
+        self.menu = Menu(["Start", self._prompt_label(), "End party"])
+        self.chip_focus: int | None = None  # the player id whose chip has the keyboard focus
+        self.page = 0
+        self._qr_matrix = None
+        self._qr: pygame.Surface | None = None
+        self._qr_key = None
+        self._chips: list[tuple[int, pygame.Rect, pygame.Rect]] = []  # (player id, chip, ×) on the shown page
+        self._pages = 1
+        self._chip_key = None
+        self.age = 0.0
+
+    def _prompt_label(self) -> str:
+        return f"Questions on phones: {'on' if self.party.host.show_prompt else 'off'}"
+
+    @property
+    def players(self):
+        return list(self.party.room.players.values())
+
+    # -- input -----------------------------------------------------------------------
+    def handle(self, intent) -> bool:
+        self.menu.buttons[START].enabled = bool(self.party.room.players)
+        if intent.kind == I.BACK:
+            self.app.back_to_title()
+            return True
+        if intent.kind in (I.REMOVE, I.LIFELINE) and (intent.kind == I.REMOVE or intent.index == 0):
+            if self.chip_focus is not None:
+                self.remove(self.chip_focus)
+                return True
+            return False
+        if intent.kind == I.PAGE:
+            self._place_chips()
+            self.page = max(0, min(self.page + (1 if intent.dy > 0 else -1), self._pages - 1))
+            self._chip_key = None
+            return True
+        if intent.kind == I.CLICK:
+            self._place_chips()
+            for pid, chip, box in self._chips:
+                if box.inflate(self.app.metrics.px(8), self.app.metrics.px(8)).collidepoint(intent.pos):
+                    self.remove(pid)
+                    return True
+                if chip.collidepoint(intent.pos):
+                    self._focus_chip(pid)
+                    return True
+        if intent.kind == I.MOVE and (self.chip_focus is not None or intent.dy < 0):
+            return self._move(intent.dx, intent.dy)
+        if intent.kind == I.CONFIRM and self.chip_focus is not None:
+            return True  # Enter on a name does nothing: removing takes Delete or the ×
+        if intent.kind == I.POINT and self.chip_focus is not None:
+            pass
+        chosen = self.menu.handle(intent, horizontal=True)
+        if chosen is None:
+            return False
+        if chosen == Menu.USED:
+            self.chip_focus = None
+            self._sync_menu()
+            return True
+        self.chip_focus = None
+        self._sync_menu()
+        if chosen == START:
+            self.start()
+        elif chosen == PROMPTS:
+            self.party.host.show_prompt = not self.party.host.show_prompt
+            self.menu.set_label(PROMPTS, self._prompt_label())
+        elif chosen == BACK:
+            self.app.back_to_title()
+        return True
+
+    def _sync_menu(self) -> None:
+        for i, button in enumerate(self.menu.buttons):
+            button.focus = self.chip_focus is None and i == self.menu.focus
+
+    def _focus_chip(self, pid: int | None) -> None:
+        self.chip_focus = pid
+        self._sync_menu()
+        self._chip_key = None
+
+    def _move(self, dx: int, dy: int) -> bool:
+        players = self.players
+        if not players:
+            return False
+        self._place_chips()
+        if self.chip_focus is None:  # up from the buttons: the last name on the page
+            self._focus_chip(self._chips[-1][0] if self._chips else players[-1].id)
+            return True
+        ids = [p.id for p in players]
+        here = ids.index(self.chip_focus) if self.chip_focus in ids else 0
+        if dx:
+            self._focus_chip(ids[(here + dx) % len(ids)])
+            return True
+        shown = {pid: chip for pid, chip, _ in self._chips}
+        mine = shown.get(self.chip_focus)
+        if mine is None:
+            self._focus_chip(ids[here])
+            return True
+        rows = sorted({chip.top for chip in shown.values()})
+        row = rows.index(mine.top) + (1 if dy > 0 else -1)
+        if row >= len(rows):
+            self._focus_chip(None)  # down from the last row: back to Start
+            return True
+        row = max(row, 0)
+        same = [(abs(chip.centerx - mine.centerx), pid) for pid, chip in shown.items() if chip.top == rows[row]]
+        self._focus_chip(min(same)[1])
+        return True
+
+    def remove(self, pid: int) -> None:
+        player = self.party.room.players.get(pid)
+        if player is None:
+            return
+        ids = [p.id for p in self.players]
+        here = ids.index(pid)
+        self.party.kick(pid)
+        rest = [p.id for p in self.players]
+        self._focus_chip(rest[min(here, len(rest) - 1)] if rest and self.chip_focus == pid else
+                         (self.chip_focus if self.chip_focus in rest else None))
+        self.app.toast(f"{player.name} was removed from the game")
+
+    def start(self) -> None:
+        if not self.party.room.players:
+            self.app.toast("Nobody has joined yet: scan the code with a phone")
+            return
+        from game.ui.scenes.party_play import PartyPlayScene
+
+        self.app.stack.replace(PartyPlayScene(self.app, self.party))
+
+    # -- each frame ------------------------------------------------------------------------
+    def settled(self) -> bool:
+        """With autoplay's simulated phones, once they have all joined (the screenshot shows them)."""
+        return len(self.party.room.players) >= self.app.options.bots or self.age > 20
+
+    def update(self, dt: float) -> None:
+        self.age += dt
+        enabled = bool(self.party.room.players)
+        if self.menu.buttons[START].enabled != enabled:
+            self.menu.buttons[START].enabled = enabled
+            self.app.stack.changed = True
+        if self.chip_focus is not None and self.chip_focus not in self.party.room.players:
+            self._focus_chip(None)
+            self.app.stack.changed = True
+
+    # -- layout -----------------------------------------------------------------------------
+    def layout(self, width: int, height: int) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
+        margin = m.px(t.margin)
+        row = self.menu.place_bottom_row(app, width, height, 60)
+        self.menu.buttons[START].enabled = bool(self.party.room.players)
+        self._sync_menu()
+        small_h = text.line_height(m.px(t.small))
+        self.hint_rect = pygame.Rect(margin, row.top - m.px(8) - small_h, width - 2 * margin, small_h)
+        top = m.px(20)
+        bottom = self.hint_rect.top - m.px(10)
+        # The left column: the code, the address and the PIN.
+        col_w = max(min(int(width * 0.38), int((bottom - top) * 0.95)), m.px(220))
+        self.left = pygame.Rect(margin, top, col_w, bottom - top)
+        self.scan_h = text.line_height(m.px(t.label), True)
+        self.address_h = text.line_height(m.px(t.label), True)
+        self.pin_label_h = text.line_height(m.px(t.small))
+        self.pin_size = m.px(t.display)
+        self.pin_h = text.line_height(self.pin_size, True)
+        note_lines = self._note_lines(col_w)
+        self.note_h = small_h * len(note_lines)
+        fixed = self.scan_h + self.address_h + self.pin_label_h + self.pin_h + self.note_h + m.px(24)
+        self.qr_side = max(min(col_w, self.left.height - fixed), m.px(120))
+        # The right column: the count and the names.
+        gap = m.px(36)
+        self.right = pygame.Rect(self.left.right + gap, top, width - margin - self.left.right - gap, bottom - top)
+        self.count_h = text.line_height(m.px(t.title), True)
+        self.chip_area = pygame.Rect(self.right.left, self.right.top + self.count_h + m.px(12), self.right.width,
+                                     self.right.height - self.count_h - m.px(12))
+        self._chip_key = None
+
+    def _note_lines(self, width: int) -> list[str]:
+        party, app, m, t = self.party, self.app, self.app.metrics, self.app.theme
+        if party.no_network:
+            note = "No network found: only this computer can join. Open the address in a browser here."
+        elif party.local_only:
+            note = "This computer only: phones on the network cannot join."
+        else:
+            return []
+        return app.text.wrap(note, m.px(t.small), width, True)
+
+    def _place_chips(self) -> None:
+        """Name chips flowed in rows, in pages when they overflow; cached while nothing changes."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        players = self.players
+        key = (tuple((p.id, p.name, p.connected) for p in players), self.chip_area.size, self.chip_focus, self.page,
+               t.text_scale)
+        if key == self._chip_key:
+            return
+        self._chip_key = key
+        self.chip_size = m.px(t.label)
+        area = self.chip_area
+        chip_h = app.text.line_height(self.chip_size, True) + m.px(14)
+        gap = m.px(10)
+        pages: list[list[tuple[int, pygame.Rect, pygame.Rect]]] = [[]]
+        x, y = area.left, area.top
+        for player in players:
+            label = player.name if player.connected else f"{player.name} · away"
+            w = min(app.text.width(label, self.chip_size, True), int(area.width * CHIP_NAME_MAX))
+            w += m.px(28) + chip_h
+            if x + w > area.right and x > area.left:
+                x, y = area.left, y + chip_h + gap
+            if y + chip_h > area.bottom and pages[-1]:
+                pages.append([])
+                x, y = area.left, area.top
+            chip = pygame.Rect(x, y, min(w, area.width), chip_h)
+            side = chip_h - m.px(8)
+            box = pygame.Rect(0, 0, side, side)
+            box.midright = (chip.right - m.px(4), chip.centery)
+            pages[-1].append((player.id, chip, box))
+            x += chip.width + gap
+        self._pages = len(pages)
+        if self.chip_focus is not None:
+            for k, page in enumerate(pages):
+                if any(pid == self.chip_focus for pid, _, _ in page):
+                    self.page = k
+        self.page = min(self.page, len(pages) - 1)
+        self._chips = pages[self.page]
+
+    # -- drawing -------------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        text = app.text
+        party = self.party
+        app.backdrop.draw(surface)
+        # How to join.
+        y = self.left.top
+        blit_text(surface, text, "Scan to join", m.px(t.label), pal.muted, (self.left.centerx, y), bold=True,
+                  anchor="midtop")
+        y += self.scan_h + m.px(4)
+        key = (party.url, self.qr_side)
+        if self._qr is None or self._qr_key != key:
+            self._qr_key = key
+            self._qr_matrix = self._qr_matrix or qr_matrix(party.url)
+            self._qr = qr_surface(self._qr_matrix, self.qr_side)
+        qr_rect = self._qr.get_rect(midtop=(self.left.centerx, y))
+        surface.blit(self._qr, qr_rect)
+        self.qr_rect = qr_rect
+        y = qr_rect.bottom + m.px(8)
+        address = party.address_text.removeprefix("http://").rstrip("/")
+        size = one_line(text, address, m.px(t.label), self.left.width, True, smallest=0.5)
+        blit_text(surface, text, address, size, pal.text, (self.left.centerx, y), bold=True, anchor="midtop")
+        y += self.address_h + m.px(4)
+        note_lines = self._note_lines(self.left.width)
+        if note_lines:
+            blit_lines(surface, text, note_lines, m.px(t.small), pal.accent,
+                       pygame.Rect(self.left.left, y, self.left.width, self.note_h), bold=True)
+            y += self.note_h + m.px(4)
+        blit_text(surface, text, "Game PIN", m.px(t.small), pal.muted, (self.left.centerx, y), anchor="midtop")
+        y += self.pin_label_h
+        pin = spaced_pin(party.pin)
+        pin_size = one_line(text, pin, self.pin_size, self.left.width, True, smallest=0.5)
+        blit_text(surface, text, pin, pin_size, pal.accent, (self.left.centerx, y), bold=True, anchor="midtop")
+
+        # Who has joined.
+        players = self.players
+        n = len(players)
+        away = sum(1 for p in players if not p.connected)
+        count = "Waiting for players" if not n else f"{n} player{'s' if n != 1 else ''}"
+        if away:
+            count += f" · {away} away"
+        most = party.room.max_players
+        if n >= most:
+            count += " · full"
+        size = one_line(text, count, m.px(t.title), self.right.width, True)
+        blit_text(surface, text, count, size, pal.text, self.right.topleft, bold=True)
+        self._place_chips()
+        if not players:
+            lines = text.wrap("Scan the code or type the address on a phone on this network, then enter the PIN "
+                              "and a nickname. Names appear here as people join.", m.px(t.body),
+                              self.chip_area.width)
+            blit_lines(surface, text, lines, m.px(t.body), pal.muted, self.chip_area, align="left", valign="top")
+        by_id = party.room.players
+        for pid, chip, _ in self._chips:
+            draw_name_chip(surface, app, chip, by_id[pid], self.chip_size, focus=pid == self.chip_focus, close=True)
+        if self._pages > 1:
+            note = f"Page {self.page + 1} of {self._pages} · Page Up / Page Down"
+            blit_text(surface, text, note, m.px(t.small), pal.muted, self.chip_area.bottomright, anchor="bottomright")
+
+        # Keys and buttons.
+        if self.chip_focus is not None and self.chip_focus in by_id:
+            name = by_id[self.chip_focus].name
+            hints = [f"Delete (a pad's X) removes {name} · ↓ back to the buttons · Esc ends the party",
+                     f"Delete removes {name} · Esc ends the party", "Delete removes"]
+        else:
+            hints = ["Enter starts · ↑ and the arrows pick a name, Delete (a pad's X) removes it, or click its ×"
+                     " · Esc ends the party", "Enter starts · ↑ picks a name, Delete removes it · Esc ends",
+                     "Enter starts · Delete removes"]
+        hint = first_fitting(text, hints, m.px(t.small), self.hint_rect.width)
+        blit_text(surface, text, hint, m.px(t.small), pal.muted, self.hint_rect.center, anchor="center")
+        self.menu.draw(surface, app, self.menu.size)

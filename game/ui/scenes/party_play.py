@@ -1,0 +1,635 @@
+"""A party question on the big screen, its reveal and the leaderboard between questions.
+
+``name`` follows the phase: "party_question" while phones answer (the clock
+and a live count, "12 of 15 answered"), "party_reveal" once time is up or
+everyone answered (the right answer and how many picked each choice, or a
+summary for the other kinds) and "party_leaderboard" (the top five and how
+each moved).  After the last reveal comes the podium.
+
+P or Esc pauses the game on every phone; Enter shows the answer at once
+(or moves on from the reveal and the leaderboard, which also move on by
+themselves).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.answers import kind_of
+from game.ui.scene import Scene
+from game.ui.scenes.party_lobby import mix, player_colour, spaced_pin
+from game.ui.theme import LETTERS, SHAPES, TRUE_FALSE_SHAPES, readable_on
+from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, draw_countdown, draw_shape, first_fitting,
+                             fit_lines, one_line)
+
+REVEAL_SECONDS = 7.0
+BOARD_SECONDS = 6.0
+TOP = 5
+PHASES = ("question", "reveal", "leaderboard")
+
+
+def scale_of(rnd):
+    return getattr(rnd.question, "scale", None)
+
+
+def show_value(rnd, value) -> str:
+    scale = scale_of(rnd)
+    if scale is not None:
+        try:
+            return scale.show(value)
+        except Exception:  # noqa: BLE001 - a number is always shown somehow
+            pass
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def right_order(rnd) -> list[str]:
+    solution = getattr(rnd, "solution", ()) or tuple(range(len(rnd.choices)))
+    return [rnd.choices[i] for i in solution]
+
+
+def move_text(move: int) -> str:
+    return f"▲{move}" if move > 0 else f"▼{-move}" if move < 0 else "–"
+
+
+class PartyPlayScene(Scene):
+    def __init__(self, app, party):
+        super().__init__(app)
+        self.party = party
+        self.phase = "question"
+        self.reveal = None
+        self.left = 0.0
+        self.buttons: list[ChoiceButton] = []
+        self.skip = Button(pygame.Rect(0, 0, 0, 0), "Show the answer")
+        self._ticked: int | None = None
+        self._shown_seconds: int | None = None
+        self._count_key = None
+
+    # -- names ------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return f"party_{self.phase}"
+
+    @property
+    def shot_name(self) -> str:
+        kind = kind_of(self.party.round)
+        return self.name if kind == "choice" or self.phase == "leaderboard" else f"{self.name}_{kind}"
+
+    @property
+    def step_id(self) -> int:
+        return self.party.number * 10 + PHASES.index(self.phase)
+
+    @property
+    def room(self):
+        return self.party.room
+
+    # -- life cycle ---------------------------------------------------------------------
+    def enter(self) -> None:
+        self._ask_next()
+
+    def pause(self) -> None:
+        self.party.pause()
+
+    def resume(self) -> None:
+        self.party.resume()
+
+    def _ask_next(self) -> None:
+        self.party.ask_next()
+        self.phase = "question"
+        self.reveal = None
+        self._ticked = None
+        rnd = self.party.round
+        kind = kind_of(rnd)
+        labels = rnd.choices if kind == "choice" else ()
+        self.buttons = [ChoiceButton(pygame.Rect(0, 0, 0, 0), i, label) for i, label in enumerate(labels)]
+        self.layout(*self.app.size)
+
+    def _reveal(self) -> None:
+        self.reveal = self.party.reveal()
+        self.phase = "reveal"
+        self.left = REVEAL_SECONDS
+        self._shown_seconds = None
+        right = sum(1 for a in self.reveal.answers.values() if a.correct)
+        self.app.sound.play("right" if right else "wrong")
+        self.layout(*self.app.size)
+
+    def _go_on(self) -> None:
+        if self.phase == "reveal" and not self.party.last:
+            self.phase = "leaderboard"
+            self.left = BOARD_SECONDS
+            self._shown_seconds = None
+            self.layout(*self.app.size)
+            return
+        if self.phase == "leaderboard":
+            self._ask_next()
+            return
+        from game.ui.scenes.party_podium import PartyPodiumScene
+
+        self.app.stack.replace(PartyPodiumScene(self.app, self.party))
+
+    # -- input --------------------------------------------------------------------------
+    def handle(self, intent) -> bool:
+        if intent.kind in (I.BACK, I.PAUSE):
+            from game.ui.scenes.pause import PauseScene
+
+            self.app.stack.push(PauseScene(self.app))
+            return True
+        if self.phase == "question":
+            if intent.kind == I.CONFIRM or (intent.kind == I.CLICK and self.skip.contains(intent.pos)):
+                self._reveal()
+                return True
+            if intent.kind == I.POINT:
+                hover = self.skip.contains(intent.pos)
+                changed = hover != self.skip.hover
+                self.skip.hover = hover
+                return changed
+            return False
+        if intent.kind in (I.CONFIRM, I.CLICK):
+            self._go_on()
+            return True
+        return False
+
+    # -- each frame -------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        room = self.room
+        if self.phase == "question":
+            if room.expired() or room.everyone_answered():
+                self._reveal()
+                return
+            if self.party.timed and not room.paused:
+                left = int(room.remaining() + 0.999)
+                if 1 <= left <= 5 and left != self._ticked:
+                    self._ticked = left
+                    self.app.sound.play("tick")
+            return
+        self.left -= dt
+        if self.left <= 0:
+            self._go_on()
+
+    def settled(self) -> bool:
+        """A question has settled once the first answers are in (or after a few seconds): its
+        screenshot shows the live count moving."""
+        if self.phase != "question":
+            return True
+        return self.room.answered_count() > 0 or self.room.elapsed() >= 3.0
+
+    def animating(self) -> bool:
+        if self.phase == "question":
+            if not self.party.timed or self.room.paused:
+                return False
+            if self.app.reduced_motion:
+                shown = int(self.room.remaining() + 0.999)
+                if shown != self._shown_seconds:
+                    self._shown_seconds = shown
+                    return True
+                return False
+            return True
+        shown = int(self.left + 0.999)
+        if shown != self._shown_seconds:
+            self._shown_seconds = shown
+            return True
+        return False
+
+    def animated_rect(self):
+        if self.phase != "question" or not self.party.timed or self.room.paused:
+            return None
+        return self._timer_area
+
+    def draw_animated(self, surface) -> None:
+        self.app.backdrop.draw_area(surface, self._timer_area)
+        self._draw_timer(surface)
+
+    # -- layout ------------------------------------------------------------------------------
+    def layout(self, width: int, height: int) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
+        margin = m.px(t.margin)
+        inner_w = width - 2 * margin
+        label_h = text.line_height(m.px(t.label), True)
+        small_h = text.line_height(m.px(t.small))
+        self.top_rect = pygame.Rect(margin, m.px(14), inner_w, max(m.px(44), label_h + m.px(8)))
+        label_w = max(text.width(label, m.px(t.label), True) for label in ("Paused", "120 s"))
+        self.bar_rect = pygame.Rect(margin, self.top_rect.bottom + m.px(10), inner_w - label_w - m.px(16), m.px(16))
+        self._timer_area = pygame.Rect(margin, self.bar_rect.centery - label_h // 2 - 2,
+                                       inner_w, label_h + 4).union(self.bar_rect)
+        title_h = text.line_height(m.px(t.title), True)
+        self.hint_rect = pygame.Rect(margin, height - m.px(10) - small_h, inner_w, small_h)
+        strip_h = max(title_h, text.line_height(m.px(t.label), True) + m.px(20))
+        self.strip_rect = pygame.Rect(margin, self.hint_rect.top - m.px(8) - strip_h, inner_w, strip_h)
+        skip_w = min(max(text.width("Show the answer", m.px(t.label), True) + m.px(40), m.px(240)), inner_w // 2)
+        self.skip.rect = pygame.Rect(self.strip_rect.right - skip_w, self.strip_rect.top, skip_w, strip_h)
+        top = self.bar_rect.bottom + m.px(16)
+        self.body = pygame.Rect(margin, top, inner_w, self.strip_rect.top - m.px(14) - top)
+        if self.phase == "question" and self.party.round is not None:
+            self._layout_question()
+
+    def _layout_question(self) -> None:
+        """The prompt on top; under it what the phones answer with (choices, True/False, a range, items)."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
+        rnd = self.party.round
+        kind = kind_of(rnd)
+        body, gap = self.body, m.px(t.gap)
+        prompt_min = text.line_height(m.px(t.small), True) * 2 + m.px(12)
+        room = max(body.height - prompt_min, m.px(50))
+        if kind == "choice":
+            n = len(self.buttons)
+            columns = 1 if n <= 2 else 2
+            rows = -(-n // columns)
+            line_h = text.line_height(m.px(t.body))
+            button_h = min(m.px(96), max(line_h * 2 + m.px(12), m.px(56)))
+            button_h = min(button_h, (room - gap * (rows - 1)) // rows)
+            grid_h = rows * button_h + gap * (rows - 1)
+            col_w = (body.width - gap * (columns - 1)) // columns
+            top = body.bottom - grid_h
+            for b in self.buttons:
+                row, col = divmod(b.index, columns)
+                b.rect = pygame.Rect(body.left + col * (col_w + gap), top + row * (button_h + gap), col_w, button_h)
+            area_h = grid_h
+        elif kind == "truefalse":
+            area_h = min(m.px(150), room)
+        elif kind == "order":
+            n = len(rnd.choices)
+            area_h = min(text.line_height(m.px(t.label), True) + n * (text.line_height(m.px(t.body), True) + m.px(14)),
+                         room)
+        else:
+            area_h = min(m.px(150) + text.line_height(m.px(t.small)), room)
+        self.area = pygame.Rect(body.left, body.bottom - area_h, body.width, area_h)
+        self.prompt_rect = pygame.Rect(body.left, body.top, body.width, max(self.area.top - m.px(16) - body.top, 1))
+
+    # -- drawing -------------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        app = self.app
+        app.backdrop.draw(surface)
+        self._draw_top(surface)
+        if self.phase == "question":
+            self._draw_timer(surface)
+            self._draw_question(surface)
+        elif self.phase == "reveal":
+            self._draw_reveal(surface)
+        else:
+            self._draw_leaderboard(surface)
+
+    def _draw_top(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        party = self.party
+        counter = f"Question {party.number} of {party.total}"
+        size = one_line(app.text, counter, m.px(t.label), self.top_rect.width // 2, True)
+        left = blit_text(surface, app.text, counter, size, pal.text, self.top_rect.midleft, bold=True,
+                         anchor="midleft")
+        room = self.top_rect.width - left.width - m.px(24)
+        address = party.address_text.removeprefix("http://").rstrip("/")
+        join = first_fitting(app.text, [f"Join at {address} · PIN {spaced_pin(party.pin)}",
+                                        f"{address} · PIN {spaced_pin(party.pin)}", f"PIN {spaced_pin(party.pin)}"],
+                             m.px(t.small), room, True)
+        blit_text(surface, app.text, join, m.px(t.small), pal.muted, self.top_rect.midright, bold=True,
+                  anchor="midright")
+
+    def _draw_timer(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        room = self.room
+        if not self.party.timed:
+            blit_text(surface, app.text, "No clock: the question waits for everyone (Enter shows the answer)",
+                      m.px(t.small), pal.muted, self.bar_rect.midleft, anchor="midleft")
+            return
+        remaining = room.remaining()
+        if app.reduced_motion:
+            remaining = float(int(remaining + 0.999))  # the bar steps once a second
+        seconds = int(remaining + 0.999)
+        draw_countdown(surface, app, self.bar_rect, remaining, room.limit, "Paused" if room.paused else f"{seconds} s",
+                       seconds <= 5 and not room.paused)
+
+    def _draw_prompt(self, surface, rect: pygame.Rect, sizes) -> None:
+        app = self.app
+        lines, size = fit_lines(app.text, self.party.round.question.prompt, sizes, rect.width, rect.height,
+                                bold=True)
+        blit_lines(surface, app.text, lines, size, app.theme.palette.text, rect, bold=True)
+
+    def answered_line(self) -> str:
+        room = self.room
+        players = len(room.players)
+        away = players - len(room.connected())
+        line = f"{room.answered_count()} of {players} answered"
+        return line + (f" · {away} away" if away else "")
+
+    def _draw_question(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        text = app.text
+        rnd = self.party.round
+        kind = kind_of(rnd)
+        self._draw_prompt(surface, self.prompt_rect, [m.px(t.display * 0.7), m.px(t.prompt), m.px(t.body),
+                                                      m.px(t.small)])
+        area = self.area
+        if kind == "choice":
+            for b in self.buttons:
+                b.draw(surface, t, text, m)
+        elif kind == "truefalse":
+            gap = m.px(t.gap)
+            w = (area.width - gap) // 2
+            for i, word in enumerate(rnd.choices[:2]):
+                tile = pygame.Rect(area.left + i * (w + gap), area.top, w, area.height)
+                self._tf_tile(surface, tile, i, word)
+        elif kind == "order":
+            head = "Put these in order on your phone:"
+            y = blit_text(surface, text, head, m.px(t.label), pal.muted, (area.left, area.top), bold=True).bottom
+            row_h = text.line_height(m.px(t.body), True) + m.px(14)
+            for i, item in enumerate(rnd.choices):
+                row = pygame.Rect(area.left, y + m.px(4) + i * row_h, area.width, row_h - m.px(6))
+                if row.bottom > area.bottom + 1:
+                    break
+                pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(10))
+                size = one_line(text, item, m.px(t.body), row.width - m.px(32), True)
+                blit_text(surface, text, item, size, pal.text, (row.left + m.px(16), row.centery), bold=True,
+                          anchor="midleft")
+        elif kind == "estimate":
+            scale = scale_of(rnd)
+            words = "Slide to your best guess on your phone"
+            self._panel_lines(surface, area, words, self._range_line(scale) if scale else "")
+        else:
+            self._panel_lines(surface, area, "Type the answer on your phone", "Spelling and capitals are forgiven")
+        # The live count and the way on.
+        count = self.answered_line()
+        size = one_line(text, count, m.px(t.title), self.strip_rect.width - self.skip.rect.width - m.px(20), True)
+        blit_text(surface, text, count, size, pal.accent, self.strip_rect.midleft, bold=True, anchor="midleft")
+        self.skip.focus = False
+        self.skip.draw(surface, t, text, m, m.px(t.label))
+        hint = first_fitting(text, ["P or Esc pauses on every phone · Enter shows the answer now",
+                                    "P pauses · Enter shows the answer", "P pauses"], m.px(t.small),
+                             self.hint_rect.width)
+        blit_text(surface, text, hint, m.px(t.small), pal.muted, self.hint_rect.center, anchor="center")
+
+    def _range_line(self, scale) -> str:
+        return f"From {scale.show(scale.low)} to {scale.show(scale.high)}"
+
+    def _panel_lines(self, surface, area: pygame.Rect, head: str, note: str) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        pygame.draw.rect(surface, pal.panel, area, border_radius=m.px(t.radius))
+        size = one_line(app.text, head, m.px(t.heading), area.width - m.px(40), True)
+        y = area.centery - (app.text.line_height(size, True) + app.text.line_height(m.px(t.label))) // 2
+        y = blit_text(surface, app.text, head, size, pal.text, (area.centerx, y), bold=True, anchor="midtop").bottom
+        if note:
+            size = one_line(app.text, note, m.px(t.label), area.width - m.px(40))
+            blit_text(surface, app.text, note, size, pal.muted, (area.centerx, y), anchor="midtop")
+
+    def _tf_tile(self, surface, tile: pygame.Rect, i: int, word: str, dim: bool = False) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        colour = pal.true_false[i % 2]
+        fill = mix(colour, pal.panel, 0.65) if dim else colour
+        pygame.draw.rect(surface, fill, tile, border_radius=m.px(t.radius))
+        ink = readable_on(fill)
+        lines, size = fit_lines(app.text, word, [m.px(t.heading), m.px(t.body), m.px(t.label)],
+                                tile.width - m.px(110), tile.height - m.px(8), bold=True, max_lines=1)
+        image = app.text.render(lines[0], size, ink, True)
+        shape_r = max(m.px(14), min(m.px(24), tile.height // 4))
+        block = 2 * shape_r + m.px(16) + image.get_width()
+        x = tile.centerx - block // 2
+        draw_shape(surface, TRUE_FALSE_SHAPES[i % 2], (x + shape_r, tile.centery), shape_r, ink)
+        surface.blit(image, image.get_rect(midleft=(x + 2 * shape_r + m.px(16), tile.centery)))
+
+    # -- the reveal ---------------------------------------------------------------------------------
+    def _draw_reveal(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        text = app.text
+        rnd = self.party.round
+        kind = kind_of(rnd)
+        body = self.body
+        prompt_h = min(text.line_height(m.px(t.label), True) * 2, body.height // 4)
+        self._draw_prompt(surface, pygame.Rect(body.left, body.top, body.width, prompt_h),
+                          [m.px(t.label), m.px(t.small)])
+        explanation = rnd.question.explanation or ""
+        note_lines = text.wrap(explanation, m.px(t.small), body.width)[:2] if explanation else []
+        note_h = len(note_lines) * text.line_height(m.px(t.small))
+        area = pygame.Rect(body.left, body.top + prompt_h + m.px(12), body.width,
+                           body.height - prompt_h - m.px(12) - (note_h + m.px(8) if note_h else 0))
+        if kind in ("choice", "truefalse"):
+            self._draw_counts(surface, area)
+        elif kind == "estimate":
+            self._draw_estimate(surface, area)
+        elif kind == "order":
+            self._draw_order(surface, area)
+        else:
+            self._draw_typed(surface, area)
+        if note_lines:
+            blit_lines(surface, text, note_lines, m.px(t.small), pal.muted,
+                       pygame.Rect(body.left, area.bottom + m.px(8), body.width, note_h), align="left", valign="top")
+        reveal = self.reveal
+        right = sum(1 for a in reveal.answers.values() if a.correct)
+        close = sum(1 for a in reveal.answers.values() if a.close)
+        summary = f"{reveal.answered} of {reveal.players} answered · {right} right"
+        if close:
+            summary += f" · {close} close"
+        size = one_line(text, summary, m.px(t.heading), self.strip_rect.width, True)
+        blit_text(surface, text, summary, size, pal.accent, self.strip_rect.midleft, bold=True, anchor="midleft")
+        self._draw_next(surface, "the leaderboard" if not self.party.last else "the podium")
+
+    def _draw_next(self, surface, what: str) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        seconds = max(int(self.left + 0.999), 0)
+        hint = first_fitting(app.text, [f"Enter: {what} now · next in {seconds} s · P pauses",
+                                        f"Enter: {what} · next in {seconds} s", f"next in {seconds} s"],
+                             m.px(t.small), self.hint_rect.width)
+        blit_text(surface, app.text, hint, m.px(t.small), t.palette.muted, self.hint_rect.center, anchor="center")
+
+    def _draw_counts(self, surface, area: pygame.Rect) -> None:
+        """One row per choice: its badge, a bar as long as its share of the answers, the count; ✓ on the right one."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        text = app.text
+        rnd = self.party.round
+        tf = kind_of(rnd) == "truefalse"
+        counts = self.reveal.counts
+        n = len(rnd.choices)
+        most = max(max(counts, default=0), 1)
+        gap = m.px(10)
+        row_h = min(max((area.height - gap * (n - 1)) // max(n, 1), m.px(30)), m.px(80))
+        badge_w = min(m.px(96), row_h + m.px(30))
+        count_w = text.width("000", m.px(t.heading), True) + m.px(40)
+        for i, choice in enumerate(rnd.choices):
+            row = pygame.Rect(area.left, area.top + i * (row_h + gap), area.width, row_h)
+            right = i == rnd.correct
+            colour = pal.true_false[i % 2] if tf else pal.choices[i % len(pal.choices)]
+            pygame.draw.rect(surface, pal.panel if right else mix(pal.panel, pal.bg_top, 0.4), row,
+                             border_radius=m.px(10))
+            badge = pygame.Rect(row.left, row.top, badge_w, row_h)
+            badge_colour = colour if right else mix(colour, pal.panel, 0.55)
+            pygame.draw.rect(surface, badge_colour, badge, border_top_left_radius=m.px(10),
+                             border_bottom_left_radius=m.px(10))
+            ink = readable_on(badge_colour)
+            shape_r = max(m.px(7), min(m.px(12), row_h // 4))
+            if tf:
+                draw_shape(surface, TRUE_FALSE_SHAPES[i % 2], badge.center, shape_r, ink)
+            else:
+                letter = text.render(LETTERS[i], m.px(t.label), ink, True)
+                x = badge.centerx - (letter.get_width() + m.px(6) + 2 * shape_r) // 2
+                surface.blit(letter, letter.get_rect(midleft=(x, badge.centery)))
+                draw_shape(surface, SHAPES[i], (x + letter.get_width() + m.px(6) + shape_r, badge.centery), shape_r,
+                           ink)
+            track = pygame.Rect(badge.right + m.px(8), row.top + m.px(6), row.width - badge_w - count_w - m.px(16),
+                                row_h - m.px(12))
+            share = counts[i] / most if i < len(counts) else 0.0
+            if share > 0:
+                bar = pygame.Rect(track.left, track.top, max(int(track.width * share), m.px(6)), track.height)
+                pygame.draw.rect(surface, mix(colour, pal.panel, 0.35 if right else 0.7), bar, border_radius=m.px(6))
+            if right:
+                pygame.draw.rect(surface, pal.good, row, width=m.px(4), border_radius=m.px(10))
+            label = f"✓ {choice}" if right else choice
+            size = one_line(text, label, m.px(t.body), track.width - m.px(16), right, smallest=0.6)
+            lines, size = fit_lines(text, label, [size], track.width - m.px(16), track.height, bold=right, max_lines=1)
+            blit_text(surface, text, lines[0], size, pal.text if right else pal.muted,
+                      (track.left + m.px(10), track.centery), bold=right, anchor="midleft")
+            number = str(counts[i]) if i < len(counts) else "0"
+            blit_text(surface, text, number, min(m.px(t.heading), max(row_h - m.px(4), m.px(12))),
+                      pal.good if right else pal.text, (row.right - m.px(16), row.centery), bold=True,
+                      anchor="midright")
+
+    def _headline(self, surface, area: pygame.Rect, words: str) -> int:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        lines, size = fit_lines(app.text, words, [m.px(t.title), m.px(t.heading), m.px(t.body)], area.width,
+                                area.height // 3, bold=True, max_lines=2)
+        return blit_lines(surface, app.text, lines, size, t.palette.good, area, bold=True, valign="top")
+
+    def _lines(self, surface, rect: pygame.Rect, lines: list[str], colour=None) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        size = m.px(t.body)
+        line_h = app.text.line_height(size)
+        y = rect.top
+        for line in lines:
+            if y + line_h > rect.bottom + 1:
+                break
+            fitted = one_line(app.text, line, size, rect.width)
+            blit_text(surface, app.text, line, fitted, colour or t.palette.text, (rect.centerx, y), anchor="midtop")
+            y += line_h
+
+    def _answers(self):
+        return [a for a in self.reveal.answers.values()]
+
+    def _draw_estimate(self, surface, area: pygame.Rect) -> None:
+        """The right value, every guess as a dot on the range, and the closest guess."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        rnd = self.party.round
+        value = getattr(rnd.question, "value", None)
+        head = f"The answer: {show_value(rnd, value) if value is not None else rnd.question.answer}"
+        y = area.top + self._headline(surface, area, head) + m.px(10)
+        scale = scale_of(rnd)
+        guesses = [a for a in self._answers() if isinstance(a.response, (int, float)) and a.response is not None]
+        if scale is not None and scale.high > scale.low:
+            track = pygame.Rect(area.left + m.px(60), y + m.px(30), area.width - m.px(120), m.px(10))
+            pygame.draw.rect(surface, pal.bar_back, track, border_radius=track.height // 2)
+
+            def x_of(v):
+                return track.left + int(track.width * min(max((v - scale.low) / (scale.high - scale.low), 0), 1))
+            for a in guesses:
+                colour = pal.good if a.correct else pal.accent if a.close else pal.muted
+                pygame.draw.circle(surface, colour, (x_of(a.response), track.centery - m.px(14)), m.px(6))
+            if value is not None:
+                x = x_of(value)
+                pygame.draw.line(surface, pal.good, (x, track.top - m.px(28)), (x, track.bottom + m.px(6)), m.px(4))
+            small = m.px(t.small)
+            blit_text(surface, app.text, scale.show(scale.low), small, pal.muted, (track.left, track.bottom + m.px(6)),
+                      anchor="midtop")
+            blit_text(surface, app.text, scale.show(scale.high), small, pal.muted,
+                      (track.right, track.bottom + m.px(6)), anchor="midtop")
+            y = track.bottom + m.px(12) + app.text.line_height(small)
+        exact = sum(1 for a in guesses if a.correct)
+        close = sum(1 for a in guesses if a.close)
+        lines = [f"{exact} spot on · {close} close · {len(guesses) - exact - close} further off"]
+        if guesses and value is not None:
+            best = min(guesses, key=lambda a: (abs(a.response - value), a.elapsed))
+            who = self.room.players.get(best.player_id)
+            if who is not None:
+                lines.append(f"Closest: {who.name} with {show_value(rnd, best.response)}")
+        self._lines(surface, pygame.Rect(area.left, y + m.px(6), area.width, area.bottom - y), lines)
+
+    def _draw_order(self, surface, area: pygame.Rect) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        text = app.text
+        y = area.top + self._headline(surface, area, "The right order") + m.px(8)
+        items = right_order(self.party.round)
+        stats_h = text.line_height(m.px(t.body)) + m.px(6)
+        row_h = min(text.line_height(m.px(t.body), True) + m.px(12), (area.bottom - stats_h - y) // max(len(items), 1))
+        for i, item in enumerate(items):
+            row = pygame.Rect(area.left + area.width // 6, y, area.width * 2 // 3, row_h - m.px(4))
+            pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(10))
+            label = f"{i + 1}. {item}"
+            size = min(one_line(text, label, m.px(t.body), row.width - m.px(32), True), max(row.height - 2, 8))
+            blit_text(surface, text, label, size, pal.text, (row.left + m.px(16), row.centery), bold=True,
+                      anchor="midleft")
+            y += row_h
+        right = sum(1 for a in self._answers() if a.correct)
+        given = sum(1 for a in self._answers() if a.response is not None)
+        self._lines(surface, pygame.Rect(area.left, y + m.px(6), area.width, area.bottom - y),
+                    [f"{right} of {given} put every item in its place"])
+
+    def _draw_typed(self, surface, area: pygame.Rect) -> None:
+        app, m = self.app, self.app.metrics
+        rnd = self.party.round
+        y = area.top + self._headline(surface, area, f"The answer: {rnd.question.answer}") + m.px(10)
+        lines = []
+        also = getattr(rnd.question, "also", ())
+        if also:
+            lines.append("Also accepted: " + ", ".join(also))
+        right = sum(1 for a in self._answers() if a.correct)
+        given = sum(1 for a in self._answers() if a.response is not None)
+        lines.append(f"{right} of {given} typed it right")
+        self._lines(surface, pygame.Rect(area.left, y, area.width, area.bottom - y), lines)
+
+    # -- the leaderboard ----------------------------------------------------------------------------
+    def _draw_leaderboard(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        text = app.text
+        body = self.body
+        y = blit_text(surface, text, "Top five", m.px(t.title), pal.text, (body.centerx, body.top), bold=True,
+                      anchor="midtop").bottom + m.px(10)
+        standings = self.room.standings()[:TOP]
+        n = max(len(standings), 1)
+        row_h = min((body.bottom - y) // n - m.px(8), text.line_height(m.px(t.heading), True) + m.px(24))
+        row_h = max(row_h, text.line_height(m.px(t.small), True) + m.px(6))
+        size = min(m.px(t.body), max(row_h - m.px(16), m.px(12)))
+        width = min(body.width, m.px(1000))
+        left = body.centerx - width // 2
+        score_w = text.width("000,000", size, True)
+        move_w = text.width("▲00", size, True)
+        gained_w = text.width("+0,000", m.px(t.small), True)
+        number = self.reveal.number if self.reveal else 0
+        for k, player in enumerate(standings):
+            row = pygame.Rect(left, y + k * (row_h + m.px(8)), width, row_h)
+            pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(12))
+            colour = player_colour(player)
+            pygame.draw.rect(surface, colour, (row.left, row.top, m.px(12), row.height),
+                             border_top_left_radius=m.px(12), border_bottom_left_radius=m.px(12))
+            x = row.left + m.px(28)
+            place = blit_text(surface, text, f"{player.place}", size, pal.accent, (x, row.centery), bold=True,
+                              anchor="midleft")
+            name_left = max(place.right, x + text.width("00", size, True)) + m.px(18)
+            right = row.right - m.px(18)
+            blit_text(surface, text, f"{player.score:,}", size, pal.text, (right, row.centery), bold=True,
+                      anchor="midright")
+            right -= score_w + m.px(18)
+            mv = player.move
+            blit_text(surface, text, move_text(mv), size, pal.good if mv > 0 else pal.bad if mv < 0 else pal.muted,
+                      (right, row.centery), bold=True, anchor="midright")
+            right -= move_w + m.px(18)
+            got = player.answers.get(number)
+            if got is not None and got.total:
+                blit_text(surface, text, f"+{got.total:,}", m.px(t.small), pal.good, (right, row.centery), bold=True,
+                          anchor="midright")
+            right -= gained_w + m.px(14)
+            name = player.name if player.connected else f"{player.name} · away"
+            fitted = one_line(text, name, size, right - name_left, True, smallest=0.6)
+            lines, fitted = fit_lines(text, name, [fitted], right - name_left, row.height, bold=True, max_lines=1)
+            blit_text(surface, text, lines[0], fitted, pal.text if player.connected else pal.muted,
+                      (name_left, row.centery), bold=True, anchor="midleft")
+        players = len(self.room.players)
+        line = f"{players} player{'s' if players != 1 else ''} · question {self.party.number} of {self.party.total}"
+        size = one_line(text, line, m.px(t.label), self.strip_rect.width, True)
+        blit_text(surface, text, line, size, pal.muted, self.strip_rect.midleft, bold=True, anchor="midleft")
+        self._draw_next(surface, "the next question")

@@ -1,0 +1,202 @@
+"""The end of a party: the podium, the full ranking, and the top-ten scores saved to the party board.
+
+Every player whose score makes the board's top ten is saved under their
+nickname, by the same atomic, locked save as any game, in the background.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.menu import Menu
+from game.ui.scene import Scene
+from game.ui.scenes.party_lobby import player_colour
+from game.ui.theme import readable_on
+from game.ui.widgets import blit_text, first_fitting, fit_lines, one_line
+
+SCORES, AGAIN, TITLE = "scores", "again", "title"
+PODIUM_HEIGHTS = {1: 1.0, 2: 0.72, 3: 0.5}
+
+
+class PartyPodiumScene(Scene):
+    name = "party_podium"
+
+    def __init__(self, app, party):
+        super().__init__(app)
+        self.party = party
+        self.actions = [SCORES, AGAIN, TITLE]
+        self.menu = Menu(["High scores", "New party", "Title"])
+        self.offset = 0  # the first row of the ranking shown
+        self.saving = None
+        self.saved: list = []
+        self.note = ""
+
+    def enter(self) -> None:
+        self.party.finish()
+        app = self.app
+        self.entries = app.party_entries(self.party)
+        if not self.entries:
+            self.note = "No timer: party games without a clock are not ranked." if not self.party.timed else \
+                "Nobody scored: nothing for the party board."
+            return
+        ranks = app.ranks_for([e for _, e in self.entries])
+        qualified = [(seat, entry) for (seat, entry), rank in zip(self.entries, ranks) if rank]
+        if not qualified:
+            self.note = "No score made the party board's top ten this time."
+            return
+        self.saving = app.save_scores([e for _, e in qualified], [seat for seat, _ in qualified])
+        self.note = "Saving the top scores…"
+        app.sound.play("highscore")
+
+    @property
+    def board(self) -> str:
+        return self.app.game_board[0] if self.app.game_board else self.app.current_board()[0]
+
+    def settled(self) -> bool:
+        return self.saving is None  # the screenshot says how the save went
+
+    def update(self, dt: float) -> None:
+        if self.saving is not None and self.saving.done():
+            results = self.saving.result()
+            self.saving = None
+            self.saved = results
+            kept = [r for r in results if r.saved]
+            if kept:
+                self.note = f"{len(kept)} player{'s' if len(kept) != 1 else ''} saved to the party board."
+            else:
+                self.note = "The scores could not be saved: see the message in the terminal."
+            self.app.stack.changed = True
+
+    # -- input ------------------------------------------------------------------------------
+    def handle(self, intent) -> bool:
+        if intent.kind == I.BACK:
+            self.app.back_to_title()
+            return True
+        if intent.kind in (I.SCROLL, I.PAGE):
+            step = -intent.dy * 3 if intent.kind == I.SCROLL else intent.dy * max(self.visible_rows - 1, 1)
+            self.offset = max(0, min(self.offset + step, max(len(self.party.room.players) - self.visible_rows, 0)))
+            return True
+        chosen = self.menu.handle(intent, horizontal=True)
+        if chosen is None or chosen == Menu.USED:
+            return chosen is not None
+        action = self.actions[chosen]
+        if action == SCORES:
+            from game.ui.scenes.highscores import HighScoresScene
+
+            self.app.stack.push(HighScoresScene(self.app, self.board, highlight=self.saved or None))
+        elif action == AGAIN:
+            self.app.start_game(replace=True)
+        else:
+            self.app.back_to_title()
+        return True
+
+    # -- layout and drawing -------------------------------------------------------------------
+    def layout(self, width: int, height: int) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text = app.text
+        margin = m.px(t.margin)
+        row = self.menu.place_bottom_row(app, width, height, 60)
+        self.title_h = text.line_height(m.px(t.title), True)
+        small_h = text.line_height(m.px(t.small), True)
+        self.note_rect = pygame.Rect(margin, row.top - m.px(8) - small_h, width - 2 * margin, small_h)
+        top = m.px(20) + self.title_h + m.px(8)
+        bottom = self.note_rect.top - m.px(10)
+        inner = width - 2 * margin
+        podium_w = int(inner * 0.55)
+        self.stage = pygame.Rect(margin, top, podium_w, bottom - top)
+        self.list_rect = pygame.Rect(margin + podium_w + m.px(30), top, inner - podium_w - m.px(30), bottom - top)
+        self.row_h = text.line_height(m.px(t.small), True) + m.px(10)
+        self.visible_rows = max((self.list_rect.height - text.line_height(m.px(t.label), True) - m.px(8)
+                                 - text.line_height(m.px(t.small))) // self.row_h, 1)
+
+    def draw(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        text = app.text
+        app.backdrop.draw(surface)
+        blit_text(surface, text, "The podium", m.px(t.title), pal.text, (surface.get_width() // 2, m.px(20)),
+                  bold=True, anchor="midtop")
+        standings = self.party.room.standings()
+        self._draw_stage(surface, standings)
+        self._draw_ranking(surface, standings)
+        colour = pal.good if self.saved and any(r.saved for r in self.saved) else pal.muted
+        note = first_fitting(text, [self.note, self.note[:60]], m.px(t.small), self.note_rect.width, True)
+        blit_text(surface, text, note, m.px(t.small), colour, self.note_rect.center, bold=True, anchor="center")
+        self.menu.draw(surface, app, self.menu.size)
+
+    def _draw_stage(self, surface, standings) -> None:
+        """Blocks for the first three, 2nd-1st-3rd from left to right, each in the player's colour."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        text = app.text
+        stage = self.stage
+        slots = [k for k in (1, 0, 2) if k < len(standings)]
+        if not slots:
+            blit_text(surface, text, "Nobody played", m.px(t.body), pal.muted, stage.center, anchor="center")
+            return
+        gap = m.px(14)
+        w = min((stage.width - gap * 2) // 3, m.px(260))
+        left = stage.centerx - (w * len(slots) + gap * (len(slots) - 1)) // 2
+        name_h = text.line_height(m.px(t.body), True)
+        score_h = text.line_height(m.px(t.label), True)
+        above = name_h + score_h + m.px(8)
+        tallest = stage.height - above
+        number = min(m.px(t.display), max(int(tallest * 0.3), m.px(t.small)))
+        for slot, k in enumerate(slots):
+            player = standings[k]
+            colour = player_colour(player)
+            block_h = max(int(tallest * PODIUM_HEIGHTS.get(player.place, 0.4)), m.px(24))
+            block = pygame.Rect(left + slot * (w + gap), stage.bottom - block_h, w, block_h)
+            pygame.draw.rect(surface, colour, block, border_top_left_radius=m.px(12),
+                             border_top_right_radius=m.px(12))
+            if block_h > text.line_height(number, True):
+                blit_text(surface, text, f"{player.place}", number, readable_on(colour),
+                          (block.centerx, block.top + m.px(4)), bold=True, anchor="midtop")
+            score = blit_text(surface, text, f"{player.score:,}", m.px(t.label), pal.accent,
+                              (block.centerx, block.top - m.px(4)), bold=True, anchor="midbottom")
+            lines, size = fit_lines(text, player.name, [one_line(text, player.name, m.px(t.body), w, True)], w,
+                                    name_h, bold=True, max_lines=1)
+            blit_text(surface, text, lines[0], size, pal.text, (block.centerx, score.top), bold=True,
+                      anchor="midbottom")
+
+    def _draw_ranking(self, surface, standings) -> None:
+        """Every player, best first, scrolled with the wheel or Page Up / Page Down when long."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        text = app.text
+        area = self.list_rect
+        head = f"Full ranking · {len(standings)} player{'s' if len(standings) != 1 else ''}"
+        size = one_line(text, head, m.px(t.label), area.width, True)
+        y = blit_text(surface, text, head, size, pal.text, area.topleft, bold=True).bottom + m.px(8)
+        small = m.px(t.small)
+        total = self.party.total
+        shown = standings[self.offset:self.offset + self.visible_rows]
+        place_w = text.width("000.", small, True)
+        score_w = text.width("00,000", small, True)
+        right_w = text.width(f"{total}/{total}", small)
+        for k, player in enumerate(shown):
+            row = pygame.Rect(area.left, y + k * self.row_h, area.width, self.row_h - m.px(4))
+            pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(8))
+            pygame.draw.rect(surface, player_colour(player), (row.left, row.top, m.px(8), row.height),
+                             border_top_left_radius=m.px(8), border_bottom_left_radius=m.px(8))
+            x = row.left + m.px(16)
+            blit_text(surface, text, f"{player.place}.", small, pal.accent, (x + place_w, row.centery), bold=True,
+                      anchor="midright")
+            right = row.right - m.px(10)
+            blit_text(surface, text, f"{player.correct}/{total}", small, pal.muted, (right, row.centery),
+                      anchor="midright")
+            right -= right_w + m.px(14)
+            blit_text(surface, text, f"{player.score:,}", small, pal.text, (right, row.centery), bold=True,
+                      anchor="midright")
+            right -= score_w + m.px(14)
+            name_left = x + place_w + m.px(10)
+            name = player.name
+            fitted = one_line(text, name, small, right - name_left, True, smallest=0.7)
+            lines, fitted = fit_lines(text, name, [fitted], right - name_left, row.height, bold=True, max_lines=1)
+            blit_text(surface, text, lines[0], fitted, pal.text, (name_left, row.centery), bold=True,
+                      anchor="midleft")
+        if len(standings) > self.visible_rows:
+            last = min(self.offset + self.visible_rows, len(standings))
+            note = f"{self.offset + 1}–{last} of {len(standings)} · wheel or Page Up / Down"
+            blit_text(surface, text, note, m.px(t.small), pal.muted, area.bottomright, anchor="bottomright")

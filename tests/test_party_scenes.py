@@ -1,0 +1,299 @@
+"""The party's big-screen scenes, fed events; the server is real but only on 127.0.0.1 and nobody connects.
+
+Players join through the room (as the host does for a phone's message), so
+these tests need no sockets of their own; the whole thing over real
+WebSockets is the autoplay test below (and ``--autoplay --bots``).
+"""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pygame
+import pytest
+
+from conftest import run_cli
+from test_scenes import draw, key, send
+from game.app import App, Options
+from game.cli import main
+from game.core.model import Question
+from game.core.party import Reveal
+from game.core.questions import Bank
+from game.core.scores import ScoreStore
+from game.ui import intents as I
+from game.ui.intents import Intent, translate
+from game.ui.scenes.party_lobby import PartyLobbyScene
+from game.ui.scenes.party_play import PartyPlayScene
+from game.ui.scenes.party_podium import PartyPodiumScene
+from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.title import TitleScene
+
+
+def bank(n=4):
+    qs = [Question(prompt=f"Party question {i}?", choices=tuple(f"Answer {i}.{c}" for c in range(4)),
+                   answer=f"Answer {i}.0", explanation=f"Because {i}.") for i in range(n)]
+    return Bank(questions=qs, files=["party.yaml"])
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def app(tmp_path):
+    pygame.display.init()
+    pygame.font.init()
+    a = App(Options(count=2, seed=3, size=(1280, 720), mode="party", bind="127.0.0.1", port=0), bank(),
+            ScoreStore(tmp_path / "scores.json"))
+    a.open_window()
+    a.stack.push(TitleScene(a))
+    yield a
+    a.end_party("The test is over")
+    for party in a._parties:
+        party.wait_closed()
+    pygame.quit()
+
+
+def click(app, pos):
+    app.dispatch(Intent(I.CLICK, pos=tuple(pos)))
+
+
+def lobby(app) -> PartyLobbyScene:
+    app.start_game()
+    scene = app.stack.top
+    assert isinstance(scene, PartyLobbyScene) and app.party is not None and app.party.server.running
+    return scene
+
+
+def test_keys_for_the_party():
+    assert translate(key(pygame.K_DELETE)) == Intent(I.REMOVE)
+    assert translate(key(pygame.K_p)) == Intent(I.PAUSE, text="p")
+
+
+def test_lobby_shows_how_to_join_and_the_players(app):
+    scene = lobby(app)
+    party = app.party
+    assert party.url.endswith(f"/?pin={party.pin}") and party.url.startswith("http://127.0.0.1:")
+    assert len(party.pin) == 6 and party.local_only
+    send(app, key(pygame.K_RETURN))  # nobody yet: Start does nothing
+    assert app.stack.top is scene and not scene.menu.buttons[0].enabled
+    draw(app)
+    # The code on the screen is the join address: dark modules on white, with its quiet zone.
+    qr = scene.qr_rect
+    assert qr.width == qr.height and qr.width >= 120
+    assert app._surface.get_at(qr.topleft)[:3] == (255, 255, 255)
+    assert scene._qr_matrix and len(scene._qr_matrix) >= 21
+    for name in ("Ann", "<b>Bob</b>", "Cleo"):
+        party.room.join(name, party.pin)
+    scene.update(0.016)
+    draw(app)
+    assert scene.menu.buttons[0].enabled and [p for p, _, _ in scene._chips] == [1, 2, 3]
+
+
+def test_lobby_removes_players_by_key_mouse_and_pad(app):
+    scene = lobby(app)
+    party = app.party
+    for name in ("Ann", "Bob", "Cleo", "Dee"):
+        party.room.join(name, party.pin)
+    draw(app)
+    send(app, key(pygame.K_UP))  # from the buttons up to the last name
+    assert scene.chip_focus == 4
+    send(app, key(pygame.K_LEFT), key(pygame.K_DELETE))
+    assert [p.name for p in party.room.players.values()] == ["Ann", "Bob", "Dee"]
+    assert scene.chip_focus == 4  # the focus goes on to the next name
+    draw(app)
+    box = next(b for pid, _, b in scene._chips if pid == 1)
+    click(app, box.center)  # the mouse: the chip's ×
+    assert [p.name for p in party.room.players.values()] == ["Bob", "Dee"]
+    draw(app)
+    app.dispatch(Intent(I.LIFELINE, index=0))  # a pad's X removes the focused name
+    assert [p.name for p in party.room.players.values()] == ["Bob"]
+    send(app, key(pygame.K_DOWN))  # down from the names: back to the buttons
+    assert scene.chip_focus is None or scene.chip_focus == 2
+    scene._focus_chip(None)
+    send(app, key(pygame.K_RIGHT), key(pygame.K_RETURN))  # the question text on the phones: off
+    assert party.host.show_prompt is False and scene.menu.buttons[1].label.endswith("off")
+
+
+def answer_all(party, room, right=True):
+    rnd = party.round
+    for player in list(room.players.values()):
+        response = rnd.correct if right else (rnd.correct + 1) % len(rnd.choices)
+        room.answer(player.id, player.secret, rnd.number, response, room.clock())
+
+
+def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_path):
+    scene = lobby(app)
+    party = app.party
+    clock = FakeClock()
+    party.room.clock = clock
+    ann = party.room.join("Ann", party.pin)
+    bob = party.room.join("Bob", party.pin)
+    send(app, key(pygame.K_RETURN))
+    play = app.stack.top
+    assert isinstance(play, PartyPlayScene) and play.name == "party_question" and party.room.is_open
+    assert play.answered_line() == "0 of 2 answered"
+    rnd = party.round
+    clock.now += 2
+    party.room.answer(ann.id, ann.secret, rnd.number, rnd.correct, clock())
+    play.update(0.016)
+    assert play.phase == "question" and play.answered_line() == "1 of 2 answered"
+    draw(app)
+    party.room.disconnect(bob.id)  # Bob's phone drops: away, and no longer waited for
+    assert play.answered_line() == "1 of 2 answered · 1 away"
+    play.update(0.016)
+    assert play.phase == "reveal" and play.reveal.counts[rnd.correct] == 1
+    draw(app)
+    send(app, key(pygame.K_RETURN))
+    assert play.name == "party_leaderboard"
+    assert [p.name for p in party.room.standings()] == ["Ann", "Bob"] and ann.place == 1
+    draw(app)
+    send(app, key(pygame.K_RETURN))  # the second (last) question
+    assert play.name == "party_question" and party.number == 2
+    party.room.rejoin(bob.secret)
+    # Time runs out: the question ends by itself.
+    clock.now += party.round.limit + 1
+    play.update(0.016)
+    assert play.phase == "reveal" and play.reveal.answered == 0
+    draw(app)
+    send(app, key(pygame.K_RETURN))  # after the last reveal: the podium
+    podium = app.stack.top
+    assert isinstance(podium, PartyPodiumScene)
+    draw(app)
+    podium.saving.result(timeout=10)
+    podium.update(0.016)
+    draw(app)
+    entries = json.loads((tmp_path / "scores.json").read_text())["entries"]
+    assert [(e["name"], e["mode"]) for e in entries] == [("Ann", "party")]
+    assert entries[0]["board"].startswith("party/2/")
+    assert "saved to the party board" in podium.note
+    assert party.finished
+    send(app, key(pygame.K_ESCAPE))
+    assert isinstance(app.stack.top, TitleScene) and app.party is None and party.closed
+
+
+def test_everyone_answered_ends_the_question_and_enter_shows_the_answer(app):
+    lobby(app)
+    party = app.party
+    party.room.join("Ann", party.pin)
+    party.room.join("Bob", party.pin)
+    send(app, key(pygame.K_RETURN))
+    play = app.stack.top
+    answer_all(party, party.room, right=False)
+    play.update(0.016)
+    assert play.phase == "reveal" and sum(play.reveal.counts) == 2
+    send(app, key(pygame.K_RETURN), key(pygame.K_RETURN))
+    assert play.phase == "question" and party.number == 2
+    send(app, key(pygame.K_RETURN))  # the host shows the answer early
+    assert play.phase == "reveal"
+
+
+def test_pause_reaches_the_room_and_quitting_ends_the_party(app):
+    lobby(app)
+    party = app.party
+    party.room.join("Ann", party.pin)
+    send(app, key(pygame.K_RETURN))
+    send(app, key(pygame.K_p))
+    assert isinstance(app.stack.top, PauseScene) and party.room.paused
+    draw(app)
+    send(app, key(pygame.K_ESCAPE))
+    assert isinstance(app.stack.top, PartyPlayScene) and not party.room.paused
+    send(app, key(pygame.K_ESCAPE))
+    pause = app.stack.top
+    click(app, pause.menu.buttons[2].rect.center)  # Quit to title
+    assert isinstance(app.stack.top, TitleScene) and party.closed
+    party.wait_closed()
+    assert not party.server.running
+
+
+class Scale:
+    low, high, step, tolerance = 0.0, 100.0, 1.0, 20.0
+    value_kind, unit, currency, places = "number", "m", "", 0
+
+    def show(self, value):
+        return f"{value:g} m"
+
+
+def other_kinds():
+    """Rounds of every other kind, as the kinds core makes them (duck-typed: no core needed)."""
+    est = SimpleNamespace(prompt="How long is the bridge?", answer="60 m", explanation=None, scale=Scale(),
+                          value=60.0, also=())
+    order = SimpleNamespace(prompt="Put them in order, first first.", answer="a → b → c", explanation="Dates.",
+                            scale=None, value=None, also=())
+    typed = SimpleNamespace(prompt="Which country?", answer="Norway", explanation=None, scale=None, value=None,
+                            also=("Noreg",))
+    tf = SimpleNamespace(prompt="The train was real.", answer="True", explanation=None, scale=None, value=None,
+                         also=())
+    return [SimpleNamespace(number=1, question=est, choices=(), correct=-1, limit=20.0, kind="estimate", solution=()),
+            SimpleNamespace(number=1, question=order, choices=("b", "c", "a"), correct=-1, limit=20.0, kind="order",
+                            solution=(2, 0, 1)),
+            SimpleNamespace(number=1, question=typed, choices=(), correct=-1, limit=20.0, kind="type", solution=()),
+            SimpleNamespace(number=1, question=tf, choices=("True", "False"), correct=0, limit=20.0,
+                            kind="truefalse", solution=())]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_every_kind_has_a_question_screen_and_a_reveal(app, size):
+    lobby(app)
+    party = app.party
+    ann = party.room.join("Ann", party.pin)
+    app.options.size = size
+    app._surface = pygame.display.set_mode(size)
+    app._resized()
+    for rnd in other_kinds():
+        party.rounds[0] = rnd
+        party.index = -1
+        play = PartyPlayScene(app, party)
+        app.stack.push(play)
+        assert play.shot_name == f"party_question_{rnd.kind}"
+        draw(app)
+        response = {"estimate": 58.0, "order": (2, 0, 1), "type": "norway", "truefalse": 0}[rnd.kind]
+        from game.core.party import PartyAnswer
+
+        play.reveal = Reveal(1, (1, 0) if rnd.kind == "truefalse" else (), {ann.id: PartyAnswer(
+            ann.id, 1, response, None, 3.0, True, False, 900, 0, 1)}, 1, 1)
+        play.phase = "reveal"
+        play.layout(*size)
+        assert play.shot_name == f"party_reveal_{rnd.kind}"
+        draw(app)
+        app.stack.pop()
+        party.room.close_question()
+
+
+def test_party_flags_are_checked(capsys):
+    for args, words in [(["--max-players", "201"], "at most 200"), (["--max-players", "0"], "1 or more"),
+                        (["--port", "70000"], "1 to 65535"), (["--bind", "the-moon"], "IP address")]:
+        with pytest.raises(SystemExit):
+            main(["--mode", "party", *args])
+        assert words in capsys.readouterr().err
+    for args, words in [(["--port", "9000"], "for party games"), (["--mode", "party", "--bots", "3"], "--autoplay"),
+                        (["--mode", "party", "--autoplay", "--bots", "5", "--max-players", "4"], "more than"),
+                        (["--mode", "party", "--autoplay", "--bots", "3", "--bind", "10.0.0.1"], "127.0.0.1")]:
+        assert main(args) == 2
+        assert words in capsys.readouterr().err
+
+
+def test_autoplay_party_with_simulated_phones(tmp_path):
+    scores = tmp_path / "party.json"
+    shots = tmp_path / "shots"
+    result = run_cli("--mode", "party", "--autoplay", "--bots", "6", "--count", "3", "--seed", "1", "--scores", scores,
+                     "--screenshots", shots, timeout=240)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["mode"] == "party" and report["bots"] == 6 and report["bots_joined"] == 6
+    assert report["answers_counted"] == report["answers_sent"] > 0
+    assert report["reconnects"] >= 1 and report["junk_sent"] == 4
+    assert report["rejected_messages"] == report["junk_sent"] == report["junk_refused"]
+    assert report["answer_latency_ms_p50"] is not None and report["questions"] == 3
+    for screen in ("party_lobby", "party_question", "party_reveal", "party_leaderboard", "party_podium"):
+        assert (shots / f"{screen}.png").stat().st_size > 1000, screen
+    board = json.loads(run_cli("scores", "--json", "--scores", scores).stdout)
+    names = {e["name"] for e in board if e["mode"] == "party"}
+    top = {p["name"] for p in report["players"] if p["score"] > 0}
+    assert names == top and names
