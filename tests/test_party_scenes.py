@@ -205,7 +205,9 @@ def test_pause_reaches_the_room_and_quitting_ends_the_party(app):
     assert isinstance(app.stack.top, PartyPlayScene) and not party.room.paused
     send(app, key(pygame.K_ESCAPE))
     pause = app.stack.top
+    assert pause.opaque == party.timed  # with a clock, the pause hides the question (issue 15)
     click(app, pause.menu.buttons[2].rect.center)  # Quit to title
+    send(app, key(pygame.K_RETURN))  # it asks once: Enter confirms
     assert isinstance(app.stack.top, TitleScene) and party.closed
     party.wait_closed()
     assert not party.server.running

@@ -20,12 +20,13 @@ class PauseScene(Scene):
     name = "pause"
     opaque = False
 
-    def __init__(self, app):
+    def __init__(self, app, timed: bool | None = None):
+        """``timed``: whether a clock stopped (default: the current game's session has one)."""
         super().__init__(app)
         self.menu = Menu(["Resume", "Settings", "Quit to title"])
         self._veil: pygame.Surface | None = None
         session = app.session
-        self.timed = bool(session is not None and session.timed)
+        self.timed = bool(session is not None and session.timed) if timed is None else timed
         self.opaque = self.timed  # timed: the question underneath is not drawn at all
 
     def handle(self, intent) -> bool:
