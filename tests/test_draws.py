@@ -95,10 +95,16 @@ STRATEGIES = {"least used so far": least_used, "same as last": same_as_last, "mi
 
 
 def play_blind(make_bank, games: int, count: int, only_ordered: bool = False):
-    """Per strategy: (right answers, what chance would give, its variance)."""
+    """Per strategy: (right answers, what chance would give, its variance).
+
+    ``only_ordered``: games of numbers and dates alone, as multiple choice (what
+    ``--kinds choice`` plays of them), scored on those.
+    """
     tally = {name: [0, 0.0, 0.0] for name in STRATEGIES}
     for game in range(games):
         questions = make_bank(game)
+        if only_ordered:
+            questions = [q for q in questions if q.kind == "choice" and q.ordered]
         session = Session(questions, count=count, rng=random.Random(game), mode="practice")
         guesser = random.Random(-game - 1)
         seen: list[int] = []  # where the right answer was, as the player learns it after each question
@@ -107,13 +113,12 @@ def play_blind(make_bank, games: int, count: int, only_ordered: bool = False):
                 # Estimate, order and typed answers have no position to guess; True/False are always shown
                 # True first (issue 15), so there the position is the answer itself, not a place to guess.
                 continue
-            if not only_ordered or rnd.question.ordered:
-                p = 1 / len(rnd.choices)
-                for name, strategy in STRATEGIES.items():
-                    row = tally[name]
-                    row[0] += strategy(rnd, seen, guesser) == rnd.correct
-                    row[1] += p
-                    row[2] += p * (1 - p)
+            p = 1 / len(rnd.choices)
+            for name, strategy in STRATEGIES.items():
+                row = tally[name]
+                row[0] += strategy(rnd, seen, guesser) == rnd.correct
+                row[1] += p
+                row[2] += p * (1 - p)
             seen.append(rnd.correct)
     return tally
 

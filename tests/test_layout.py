@@ -143,7 +143,7 @@ def one_player_screens(app) -> list[str]:
     found += record(app, results, "results")
     found += record(app, ReviewScene(app, session), "review")
     entry = app.entry_for(session, "W" * NAME_MAX)
-    found += record(app, NameEntryScene(app, entry, 1), "name entry")
+    found += record(app, NameEntryScene(app, entry, 1), "name entry", whole=[entry.name])
     return found
 
 
@@ -179,17 +179,20 @@ def hotseat_screens(app) -> list[str]:
 
     found = []
     app.options.mode, app.options.players = "hotseat", 4
-    names = ["W" * NAME_MAX, "M" * NAME_MAX, "Zoë " + "W" * (NAME_MAX - 4), "Q" * NAME_MAX]
+    # Names as long as a name may be (16 characters), of ordinary letters: the screens show them whole.
+    names = ["Maximilian Kowal", "Anna-Lena Müller", "Zoë Tester-Smith", "Jean-Baptiste Ro"]
+    assert all(len(name) == NAME_MAX for name in names)
     app.options.player_names = names
-    found += record(app, PlayersScene(app), "players")
+    found += record(app, PlayersScene(app), "players", whole=names)
     app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), mode="hotseat",
                                     players=names)
     app.game_board = app.current_board()
     play = PlayScene(app, session)
     app.stack.push(play)
     play.intro = 99
-    found += record(app, HandoverScene(app, session, f"{names[0]} locked in an answer."), "handover")
-    found += record(app, play, "hot-seat question", check=timer_alone)
+    found += record(app, HandoverScene(app, session, f"{names[0]} locked in an answer."), "handover",
+                    whole=[names[0]])
+    found += record(app, play, "hot-seat question", check=timer_alone)  # chips may shorten names
     for turn in range(4):
         app.stack._scenes[-1:] = [play]
         play.handle(Intent(I.CHOOSE, index=turn % 2))
@@ -206,14 +209,23 @@ def hotseat_screens(app) -> list[str]:
     app.finish_game(session)
     podium = PodiumScene(app, session)
     settle(podium)
-    found += record(app, podium, "podium")
+    found += record(app, podium, "podium", whole=names)
     return found
 
 
 @every_window
 def test_every_screen_holds_the_longest_text(tmp_path, size, scale):
+    every_screen(tmp_path, size, scale, "default")
+
+
+@pytest.mark.parametrize("size, scale", [((800, 600), 2.0), ((1280, 720), 1.5)])
+def test_every_screen_holds_the_longest_text_in_high_contrast(tmp_path, size, scale):
+    every_screen(tmp_path, size, scale, "high-contrast")
+
+
+def every_screen(tmp_path, size, scale, theme):
     found = []
-    app = open_app(tmp_path, size, scale, long_bank())
+    app = open_app(tmp_path, size, scale, long_bank(), theme)
     try:
         found += one_player_screens(app)
         found += high_score_screen(app)

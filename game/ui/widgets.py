@@ -74,6 +74,15 @@ def one_line(text: Text, content: str, size: int, width: int, bold=False, smalle
     return size
 
 
+def whole_line(text: Text, content: str, size: int, width: int, bold=True) -> tuple[str, int]:
+    """``content`` on one line at the largest size (down to 30 % of ``size``, never under 12 px) that holds
+    it whole (a name: shrunk rather than cut); past that, cut with "…" at the smallest."""
+    least = max(min(size, 12), int(size * 0.3))
+    size = one_line(text, content, size, width, bold, smallest=least / size)
+    lines, size = fit_lines(text, content, [size], width, text.line_height(size, bold), bold=bold, max_lines=1)
+    return lines[0], size
+
+
 def first_fitting(text: Text, options: list[str], size: int, width: int, bold=False) -> str:
     """The first of ``options`` (longest first) that fits on one line at ``size``; else the last."""
     for option in options:
@@ -242,6 +251,19 @@ def choice_text_width(width: int, theme: Theme, text: Text, m: Metrics) -> int:
     """How wide a choice ``width`` wide may set its answer's lines (room kept for the ✓, ✗ or ≈ it may get)."""
     mark = max(text.width(sign, m.px(theme.heading), True) for sign in MARKS.values())
     return max(width - choice_badge_width(m) - m.px(44) - mark - m.px(12), 1)
+
+
+def fit_choice_size(buttons, theme: Theme, text: Text, m: Metrics) -> int:
+    """For choices already placed: the largest size (the body size down to 18 px at 1280x720) at which
+    every one's text, wrapped, fits its button; set on all of them (one size on the screen)."""
+    size, smallest = m.px(theme.body), max(10, m.px(18))
+    while size > smallest and not all(
+            choice_height(len(text.wrap(b.label, size, choice_text_width(b.rect.width, theme, text, m))), size,
+                          text, m) <= b.rect.height for b in buttons):
+        size = max(smallest, min(size - 1, int(size * 0.92)))
+    for button in buttons:
+        button.size = size
+    return size
 
 
 def choice_height(lines: int, size: int, text: Text, m: Metrics) -> int:

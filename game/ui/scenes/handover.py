@@ -9,7 +9,7 @@ from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS
-from game.ui.widgets import blit_lines, blit_text, fit_lines
+from game.ui.widgets import blit_lines, blit_text, whole_line
 
 
 class HandoverScene(Scene):
@@ -72,9 +72,8 @@ class HandoverScene(Scene):
             blit_lines(surface, app.text, app.text.wrap(self.note, m.px(t.label), width - 2 * m.px(t.margin)),
                        m.px(t.label), pal.good, pygame.Rect(0, y + m.px(6), width, 0), valign="top")
         name = f"Pass to P{self.turn + 1} {session.player.name}"
-        lines, size = fit_lines(app.text, name, [m.px(t.display), m.px(t.title), m.px(t.heading)],
-                                width - 2 * m.px(t.margin), m.px(100) * t.text_scale, bold=True, max_lines=1)
-        blit_text(surface, app.text, lines[0], size, colour, (cx, self.name_bottom), bold=True, anchor="midbottom")
+        line, size = whole_line(app.text, name, m.px(t.display), width - 2 * m.px(t.margin))
+        blit_text(surface, app.text, line, size, colour, (cx, self.name_bottom), bold=True, anchor="midbottom")
         blit_lines(surface, app.text, self.sub_lines, m.px(t.small), pal.muted,
                    pygame.Rect(0, self.sub_top, width, 0), valign="top")
         self.menu.draw(surface, app)

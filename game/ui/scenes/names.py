@@ -11,7 +11,7 @@ from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.theme import readable_on
-from game.ui.widgets import Caret, blit_lines, blit_text, fit_lines, one_line
+from game.ui.widgets import Caret, blit_lines, blit_text, one_line, whole_line
 
 SAVE, CANCEL = range(2)
 
@@ -118,9 +118,8 @@ class NameEntryScene(Scene):
         pygame.draw.rect(surface, pal.panel, self.box, border_radius=m.px(t.radius))
         pygame.draw.rect(surface, pal.focus, self.box, width=m.px(3), border_radius=m.px(t.radius))
         inner = self.box.inflate(-m.px(32), -m.px(12))
-        lines, size = fit_lines(app.text, self.value or " ", [m.px(t.heading), m.px(t.body)], inner.width,
-                                inner.height, bold=True, max_lines=1)
-        shown = lines[0] if self.value else ""
+        line, size = whole_line(app.text, self.value or " ", m.px(t.heading), inner.width - m.px(8))
+        shown = line if self.value else ""
         selected = self.field.selected and self.saving is None
         image = app.text.render(shown, size, readable_on(pal.focus) if selected else pal.text, True)
         rect = image.get_rect(midleft=inner.midleft)

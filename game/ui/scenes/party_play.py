@@ -21,7 +21,7 @@ from game.ui.scene import Scene
 from game.ui.scenes.party_lobby import mix, player_colour, spaced_pin
 from game.ui.theme import LETTERS, SHAPES, TRUE_FALSE_SHAPES, readable_on
 from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, draw_countdown, draw_shape, first_fitting,
-                             fit_lines, one_line)
+                             fit_choice_size, fit_lines, one_line)
 
 REVEAL_SECONDS = 7.0
 BOARD_SECONDS = 6.0
@@ -245,6 +245,7 @@ class PartyPlayScene(Scene):
             for b in self.buttons:
                 row, col = divmod(b.index, columns)
                 b.rect = pygame.Rect(body.left + col * (col_w + gap), top + row * (button_h + gap), col_w, button_h)
+            fit_choice_size(self.buttons, t, text, m)  # one size for every choice, each one whole
             area_h = grid_h
         elif kind == "truefalse":
             area_h = min(m.px(150), room)

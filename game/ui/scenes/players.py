@@ -8,7 +8,7 @@ from game.core.scores import NAME_MAX, NameField
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
-from game.ui.widgets import Button, Caret, blit_lines, blit_text, fit_lines
+from game.ui.widgets import Button, Caret, blit_lines, blit_text, whole_line
 
 
 class PlayersScene(Scene):
@@ -148,10 +148,9 @@ class PlayersScene(Scene):
             pygame.draw.rect(surface, pal.focus if focused else pal.panel_edge, rect,
                              width=m.px(3 * t.edge) if focused else max(1, m.px(t.edge)), border_radius=m.px(10))
             inner = pygame.Rect(tab.right + m.px(16), rect.top, rect.right - tab.right - m.px(32), rect.height)
-            lines, size = fit_lines(app.text, value or self.default(i), [m.px(t.body), m.px(t.label)], inner.width,
-                                    inner.height, bold=True, max_lines=1)
+            line, size = whole_line(app.text, value or self.default(i), m.px(t.body), inner.width - m.px(8))
             selected = focused and self.names[i].selected
-            image = app.text.render(lines[0], size, readable_on(pal.focus) if selected else
+            image = app.text.render(line, size, readable_on(pal.focus) if selected else
                                     pal.text if value else pal.muted, True)
             text_rect = image.get_rect(midleft=inner.midleft)
             if selected:  # last game's name, selected: what is typed replaces it

@@ -9,7 +9,7 @@ from game.ui.menu import Menu
 from game.ui.record import note_box
 from game.ui.scenes.results import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
 from game.ui.theme import PLAYER_COLOURS, readable_on
-from game.ui.widgets import blit_text, fit_lines, one_line
+from game.ui.widgets import blit_text, one_line, whole_line
 
 
 class PodiumScene(AfterGameScene):
@@ -101,10 +101,8 @@ class PodiumScene(AfterGameScene):
                           (block.centerx, block.top + m.px(4)), bold=True, anchor="midtop")
             score_rect = blit_text(surface, app.text, f"{player.score:,}", m.px(t.label), pal.accent,
                                    (block.centerx, block.top - m.px(4)), bold=True, anchor="midbottom")
-            lines, size = fit_lines(app.text, f"P{seat + 1} {player.name}",
-                                    [m.px(t.body), m.px(t.label), m.px(t.small), m.px(t.small * 0.8)], w,
-                                    self.name_h, bold=True, max_lines=1)
-            blit_text(surface, app.text, lines[0], size, pal.text, (block.centerx, score_rect.top), bold=True,
+            line, size = whole_line(app.text, f"P{seat + 1} {player.name}", m.px(t.body), w)
+            blit_text(surface, app.text, line, size, pal.text, (block.centerx, score_rect.top), bold=True,
                       anchor="midbottom")
             detail = f"{player.correct_count}/{len(player.answers)} right"
             rank = self.ranks[seat]
