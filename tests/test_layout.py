@@ -157,10 +157,12 @@ def high_score_screen(app) -> list[str]:
         session.answer(session.current.correct)
         session.advance()
     results = []
-    for k in range(10):
+    for k in range(10):  # ten names as wide as a name can be
         entry = app.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
         results.append(app.store.save(entry))
-    return record(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores", check=within_margins)
+    names = [("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k for k in range(10)]
+    return record(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores", whole=names,
+                  check=within_margins)
 
 
 def within_margins(scene, surface) -> list[str]:
@@ -192,13 +194,14 @@ def hotseat_screens(app) -> list[str]:
     play.intro = 99
     found += record(app, HandoverScene(app, session, f"{names[0]} locked in an answer."), "handover",
                     whole=[names[0]])
-    found += record(app, play, "hot-seat question", check=timer_alone)  # chips may shorten names
+    found += record(app, play, "hot-seat question", check=timer_alone,  # the chips may shorten names
+                    whole=[f"P1 {names[0]}'s turn"])
     for turn in range(4):
         app.stack._scenes[-1:] = [play]
         play.handle(Intent(I.CHOOSE, index=turn % 2))
     assert play.phase == "feedback"
     play.intro = 99  # past the answers' rise
-    found += record(app, play, "hot-seat feedback")
+    found += record(app, play, "hot-seat feedback", whole=["Everyone has answered"])
     session.advance()
     for turn in range(4):
         session.start()

@@ -13,7 +13,7 @@ from game.ui.scene import Scene
 from game.ui.theme import LETTERS, PLAYER_COLOURS, readable_on
 from game.ui.record import note_box
 from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
-                             draw_countdown, first_fitting, fit_lines, one_line)
+                             draw_countdown, first_fitting, fit_lines, one_line, whole_line)
 
 FEEDBACK_SECONDS = 6.0
 INTRO_SECONDS = 0.35   # the answers rise into place (not with reduced motion)
@@ -465,47 +465,76 @@ class PlayScene(Scene):
                 return lines, p
         return None
 
+    def _grid_fit(self, columns: int, inner_w: int, room: int, largest: int, smallest: int):
+        """The largest size from ``largest`` down at which the choices in ``columns`` columns, wrapped onto
+        the lines they need, and the prompt above them (at that size or larger) fit ``room``:
+        ``(size, grid_h, rows, button_h, (prompt_lines, prompt_size))``, or ``None``."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        gap = m.px(t.gap)
+        col_w = (inner_w - gap * (columns - 1)) // columns
+        rows = -(-max(len(self.buttons), 1) // columns)
+        for size in self._sizes(largest, smallest):
+            text_w = choice_text_width(col_w, t, text, m)
+            lines = max((len(text.wrap(b.label, size, text_w)) for b in self.buttons), default=1)
+            button_h = choice_height(lines, size, text, m)
+            grid_h = rows * button_h + (rows - 1) * gap
+            prompt = self._prompt_fit(size, inner_w, room - grid_h - m.px(16))
+            if prompt is not None:
+                return size, grid_h, rows, button_h, prompt
+        return None
+
+    def _feedback_room(self, inner_w: int) -> int:
+        """On the question: about the room the choices and the prompt will have on its feedback."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        if self.session.mode == "hotseat":
+            head = self._the_answer()
+            picks = "   ".join(f"{p.name}: A ✓ +1000" for p in self.session.players)
+            used = len(text.wrap(picks, m.px(t.label), inner_w - m.px(36), True)) * text.line_height(m.px(t.label), True)
+        else:
+            head, used = f"✗ Not this time. Run over. {self._the_answer()}", 0
+        used += len(text.wrap(head, m.px(t.label), inner_w - m.px(36), True)) * text.line_height(m.px(t.label), True)
+        used += m.px(20) + self._explanation_floor(inner_w - m.px(36)) + text.line_height(m.px(t.small)) + m.px(12)
+        return self.app.size[1] - m.px(12) - self._clock_bottom() - m.px(16) * 2 - used
+
     def _place_grid(self, width: int, top: int, bottom: int) -> None:
         """The choices and the prompt above them.  Every choice is drawn whole, at one size: the largest at
         which all of them, wrapped onto as many lines as they need, and the prompt (never smaller than
-        the choices) fit.  One column or two is chosen on the question and kept for its feedback."""
+        the choices) fit.  One column or two is chosen on the question, for the larger text on the
+        question and on its feedback alike, and kept for the feedback."""
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         margin, gap = m.px(t.margin), m.px(t.gap)
         inner_w = width - 2 * margin
         n = max(len(self.buttons), 1)
-        if self.phase == "feedback" and getattr(self, "_grid_for", None) == self.session.index:
-            options, largest = [self.columns], self.question_size  # the same arrangement as the question had
-        else:
-            options = [1] if n <= 2 and width < 900 else [2, 1]
-            largest = m.px(t.body)
-        smallest = min(largest, self._smallest())
         room = bottom - top
-        best = None
-        for size in self._sizes(largest, smallest):
+        if self.phase == "feedback" and getattr(self, "_grid_for", None) == self.session.index:
+            largest = self.question_size  # the same arrangement as the question had, never larger
+            smallest = min(largest, self._smallest())
+            fit = self._grid_fit(self.columns, inner_w, room, largest, smallest)
+            columns = self.columns
+        else:
+            largest = m.px(t.body)
+            smallest = min(largest, self._smallest())
+            options = [1] if n <= 2 and width < 900 else [2, 1]
+            later = self._feedback_room(inner_w)
+            scored = []
             for columns in options:
-                col_w = (inner_w - gap * (columns - 1)) // columns
-                text_w = choice_text_width(col_w, t, text, m)
-                lines = max((len(text.wrap(b.label, size, text_w)) for b in self.buttons), default=1)
-                rows = -(-n // columns)
-                button_h = choice_height(lines, size, text, m)
-                grid_h = rows * button_h + (rows - 1) * gap
-                prompt = self._prompt_fit(size, inner_w, room - grid_h - m.px(16))
-                if prompt is not None and (best is None or grid_h < best[0]):
-                    best = (grid_h, columns, rows, button_h, size, prompt)
-            if best is not None:
-                break
-        if best is None:  # nothing fits (the validator's limits keep this from happening): the smallest size
-            columns = options[0]
+                now = self._grid_fit(columns, inner_w, room, largest, smallest)
+                then = self._grid_fit(columns, inner_w, later, largest, smallest)
+                if now is not None:
+                    # The smaller of its sizes now and on the feedback, then its size now, then the lower grid.
+                    scored.append(((min(now[0], then[0] if then else 0), now[0], -now[1]), columns, now))
+            _, columns, fit = max(scored, key=lambda c: c[0]) if scored else (None, options[0], None)
+        if fit is None:  # nothing fits (the validator's limits keep this from happening): the smallest size
+            rows = -(-n // columns)
             col_w = (inner_w - gap * (columns - 1)) // columns
             lines = max((len(text.wrap(b.label, smallest, choice_text_width(col_w, t, text, m)))
                          for b in self.buttons), default=1)
-            rows = -(-n // columns)
             button_h = choice_height(lines, smallest, text, m)
-            grid_h = rows * button_h + (rows - 1) * gap
             prompt = (text.wrap(self.session.current.question.prompt, smallest, inner_w, True), smallest)
-            best = (grid_h, columns, rows, button_h, smallest, prompt)
-        grid_h, self.columns, rows, button_h, self.choice_size, (self.prompt_lines, self.prompt_size) = best
+            fit = (smallest, rows * button_h + (rows - 1) * gap, rows, button_h, prompt)
+        self.columns = columns
+        self.choice_size, grid_h, rows, button_h, (self.prompt_lines, self.prompt_size) = fit
         if self.phase == "question":
             self._grid_for, self.question_size = self.session.index, self.choice_size
         # Roomy buttons where the window has height to spare (never taking the prompt's lines).
@@ -629,11 +658,10 @@ class PlayScene(Scene):
             text = f"P{session.turn + 1} {session.player.name}'s turn"
         else:
             text = "Everyone has answered"
-        lines, size = fit_lines(app.text, text, [m.px(t.label), m.px(t.small)], self.top_rect.width // 2,
-                                self.top_rect.height, bold=True, max_lines=1)
+        line, size = whole_line(app.text, text, m.px(t.label), self.top_rect.width // 2 - m.px(40))
         if self.phase != "question":
             colour = t.palette.muted
-        image = app.text.render(lines[0], size, readable_on(colour), True)
+        image = app.text.render(line, size, readable_on(colour), True)
         pill = image.get_rect().inflate(m.px(28), m.px(10))
         pill.midright = self.top_rect.midright
         pygame.draw.rect(surface, colour, pill, border_radius=pill.height // 2)
