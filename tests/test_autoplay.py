@@ -140,7 +140,8 @@ def test_every_mode_plays_to_the_end_on_its_own_board(tmp_path):
     scores = tmp_path / "s.json"
     shots = tmp_path / "shots"
     reports = {}
-    for mode, extra in (("classic", []), ("sudden-death", []), ("practice", []), ("hotseat", ["--players", "3"])):
+    # Classic plays multiple choice only, where both lifelines can be used.
+    for mode, extra in (("classic", ["--kinds", "choice"]), ("sudden-death", []), ("practice", []), ("hotseat", ["--players", "3"])):
         result = run_cli("--autoplay", "--mode", mode, "--count", "2", "--seed", "3", "--scores", scores,
                          "--name", "BOT", "--screenshots", shots / mode, *extra)
         assert result.returncode == 0, result.stderr
@@ -203,3 +204,14 @@ def test_autoplay_types_a_name_with_a_space_key_by_key(tmp_path):
     assert result.returncode == 0, result.stderr
     assert last_json(result.stdout)["saved"] is True
     assert [e["name"] for e in json.loads(run_cli("scores", "--json", "--scores", scores).stdout)] == ["Zoë Tester"]
+
+
+def test_twenty_questions_of_the_default_bank_play_every_kind(tmp_path):
+    """Issue 14's "done when": from a fresh state, 20 questions with seed 1 ask each kind at least once."""
+    result = run_cli("--autoplay", "--count", "20", "--seed", "1", "--fps", "0", "--scores", tmp_path / "s.json",
+                     env={"MI_TRIVIA_HOME": str(tmp_path / "home")}, timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = last_json(result.stdout)
+    assert report["answered"] == 20
+    assert set(report["kinds"]) == {"choice", "truefalse", "estimate", "order", "type"}
+    assert all(n >= 1 for n in report["kinds"].values()), report["kinds"]

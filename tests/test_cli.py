@@ -43,9 +43,13 @@ def test_validate_json_prints_the_questions_as_played(capsys):
     code, out, _ = run(capsys, "validate", "--json", ROOT / "questions.yaml")
     assert code == 0
     questions = json.loads(out)
-    assert len(questions) >= 20
-    assert all(q["answer"] in q["choices"] for q in questions)
-    assert {"prompt", "choices", "answer", "explanation"} <= set(questions[0])
+    assert len(questions) >= 80
+    kinds = {q["type"] for q in questions}
+    assert kinds == {"choice", "truefalse", "estimate", "order", "type"}
+    assert all(q["answer"] in q["choices"] for q in questions if q["type"] in ("choice", "truefalse"))
+    assert all(q["choices"] == [] and "scale" in q and "value" in q for q in questions if q["type"] == "estimate")
+    assert all(q["answer"] == " → ".join(q["choices"]) for q in questions if q["type"] == "order")
+    assert all({"prompt", "choices", "answer", "explanation", "type"} <= set(q) for q in questions)
 
 
 def test_validate_survives_the_whole_yaml_test_suite(capsys, tmp_path):
@@ -76,13 +80,17 @@ def test_import_opentdb_round_trips_through_validate(capsys, tmp_path):
     assert code == 0
     played = json.loads(out)
     source = json.loads((FIX / "opentdb-sample.json").read_text())["results"]
-    kept = [source[i] for i in (0, 1, 2, 3, 6)]
+    kept = [source[i] for i in (0, 1, 2, 3, 6, 7, 8)]
     assert [q["prompt"] for q in played] == [html.unescape(r["question"]) for r in kept]
     for q, r in zip(played, kept):
         assert q["answer"] == html.unescape(r["correct_answer"])
         assert sorted(q["choices"]) == sorted(html.unescape(c) for c in [r["correct_answer"], *r["incorrect_answers"]])
         assert q["difficulty"] == r["difficulty"] and q["category"] == html.unescape(r["category"])
-    assert played[1]["choices"] == ["True", "False"]
+    # OpenTDB's True/False statements play as true/false questions; other two-word records stay multiple choice.
+    assert [q["type"] for q in played] == ["choice", "truefalse", "choice", "choice", "choice", "truefalse", "choice"]
+    assert played[1]["choices"] == played[5]["choices"] == ["True", "False"]
+    assert (played[1]["answer"], played[5]["answer"]) == ("True", "False")
+    assert "type: truefalse" in text
 
 
 def test_import_rejects_what_is_not_opentdb(capsys, tmp_path):

@@ -158,7 +158,7 @@ def test_the_validator_warns_when_a_bound_leaves_the_answer_few_places():
     text = ("facts:\n  - id: early\n    kind: ordinal\n    answer: 2\n    ask: Which one?\n"
             "    explanation: The second.\n")
     bank = load_text(text, "b.yaml")
-    assert len(bank.questions) == 1 and not bank.problems
+    assert [q.kind for q in bank.questions] == ["choice", "estimate"] and not bank.problems
     (warning,) = bank.warnings
     assert (warning.line, warning.column) == (4, 13) and "place 1, 2 of the 4" in warning.message
 
@@ -313,3 +313,29 @@ def test_validate_prints_warnings_with_positions_and_still_passes(tmp_path, caps
     assert f"{path}:2:13: warning: the prompt gives away 'Rome', the answer of 'Where is the Colosseum?' (line 5)" in out
     assert f"{path}:7:13: warning: the answer 'Rome' is also the answer of 'Which city" in out
     assert out.rstrip().endswith("no problems, 3 warnings")
+
+
+def test_a_game_of_several_kinds_plays_each_kind_and_one_order_question_per_group():
+    from game.core.draw import draw as draw_game
+
+    overall = Counter()
+    for seed in range(200):
+        questions = default_bank(seed)
+        game = draw_game(questions, 20, random.Random(seed))
+        kinds = Counter(q.kind for q in game)
+        assert set(kinds) == set(QUESTION_KINDS), (seed, kinds)
+        assert sum(1 for q in game if q.fact and q.fact.startswith("order:making-of:")) <= 1
+        overall += kinds
+    assert all(200 <= n <= 200 * 8 for n in overall.values()), overall  # 1 to 8 of each kind a game, on average
+    # With fewer questions than kinds, the game is as long as asked.
+    assert len(draw_game(default_bank(0), 3, random.Random(0))) == 3
+
+
+def test_a_bank_of_one_kind_draws_as_a_plain_random_choice_per_fact():
+    questions = [q for q in default_bank(0) if q.kind == "choice"]
+    for seed in range(20):
+        game = draw(questions, 10, random.Random(seed))
+        plain = random.Random(seed)
+        keys = list(dict.fromkeys(q.key for q in questions))
+        plain.shuffle(keys)
+        assert [q.key for q in game] == [k for k in keys if k in {q.key for q in game}][:10]

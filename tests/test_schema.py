@@ -32,3 +32,23 @@ def test_default_bank_passes_the_schema():
 
     # Read as an editor does (plain text stays text), not with YAML 1.1's dates.
     jsonschema.validate(yamldoc.parse((ROOT / "questions.yaml").read_text(encoding="utf-8")).to_plain(), SCHEMA)
+
+
+def test_schema_knows_each_kind_of_question():
+    jsonschema = pytest.importorskip("jsonschema")
+    from game.core import yamldoc
+
+    from tests.test_kinds_files import HAND
+
+    def errors(text):
+        validator = jsonschema.Draft7Validator(SCHEMA)
+        return list(validator.iter_errors(yamldoc.parse(text).to_plain()))
+
+    assert errors(HAND) == []
+    for bad in ("  - {type: truefalse, prompt: Q, answer: true, choices: [True, False]}",
+                "  - {type: estimate, prompt: Q, answer: 5, max: 9}",
+                "  - {type: order, prompt: Q, items: [a, b]}",
+                "  - {type: type, prompt: Q, answer: a, items: [a, b, c]}",
+                "  - {type: slider, prompt: Q, answer: a}",
+                "  - {prompt: Q, answer: a}"):
+        assert errors("questions:\n" + bad + "\n"), bad

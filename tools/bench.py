@@ -108,7 +108,7 @@ def prepare(app, screen: str, tmp: Path):
     if screen == "title":
         return
     app.game_board = app.current_board()
-    questions = app.bank.questions
+    questions = [q for q in app.bank.questions if q.kind == "choice"]  # the other kinds: bench_kinds()
     if screen == "review_long":
         from game.core.questions import load_files
 

@@ -14,6 +14,7 @@ whose words appear in another question's prompt, explanation or answer.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from game.core.kinds import normalise
@@ -44,6 +45,10 @@ def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every
     ``recent`` come first in random order, then those in ``recent`` in the
     order given (oldest first).  A game of ``count`` is then shuffled, so its
     order tells nothing of what was fresh; ``every`` keeps fresh ones first.
+
+    When the questions are of several kinds and ``count`` is at least how many,
+    a game first takes, for each kind (the rarest first), the first fresh key
+    that can ask it, so that every kind is played.
     """
     by_key: dict[str, list[Question]] = {}
     for question in questions:
@@ -57,16 +62,45 @@ def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every
     wanted = len(keys) if every else max(count, 1)
     chosen: list[str] = []
     blocked: set[str] = set()
+    reserved: dict[str, str] = {}  # key -> the kind it was taken to ask
+
+    def take(key: str) -> None:
+        chosen.append(key)
+        blocked.add(key)
+        blocked.update(blocked_by.get(key, set()))
+
+    offered = Counter(kind for key in keys for kind in {q.kind for q in by_key[key]})
+    mixed = 1 < len(offered) <= wanted and not every
+    if mixed:
+        seen = set(recent)
+        for kind in sorted(offered, key=lambda k: (offered[k], k)):
+            key = next((k for k in keys if k not in seen and (k in chosen or k not in blocked)
+                        and k not in reserved and any(q.kind == kind for q in by_key[k])), None)
+            if key is None or (key not in chosen and len(chosen) >= wanted):
+                continue
+            if key not in chosen:
+                take(key)
+            reserved[key] = kind
     for key in keys:
         if len(chosen) >= wanted:
             break
-        if key in blocked:
-            continue
-        chosen.append(key)
-        blocked |= blocked_by.get(key, set())
-    picked = [rng.choice(by_key[key]) for key in chosen]
-    if not every and recent:
+        if key not in blocked:
+            take(key)
+    picked = _varied(chosen, by_key, rng, reserved)
+    if not every and (recent or mixed):
         rng.shuffle(picked)
+    return picked
+
+
+def _varied(chosen: list[str], by_key: dict[str, list[Question]], rng: random.Random,
+            reserved: dict[str, str]) -> list[Question]:
+    """One question of each chosen key: one of the kind it was taken for, else any of its questions."""
+    picked = []
+    for key in chosen:
+        options = by_key[key]
+        if key in reserved:
+            options = [q for q in options if q.kind == reserved[key]]
+        picked.append(rng.choice(options))
     return picked
 
 

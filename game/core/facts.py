@@ -11,25 +11,51 @@ made by kind, deterministically for a given seed:
 * ``text`` facts draw wrong answers from a named ``pool`` of the same class
   (other countries, other actors) kept in the YAML file.
 * Any fact may instead list its ``wrong`` answers by hand.
+
+Besides its multiple-choice questions (one per ``ask`` prompt), a fact yields
+other kinds of question (see :data:`game.core.model.QUESTION_KINDS`):
+
+* a number, money, ordinal or date fact yields an ``estimate`` question: a
+  slider over a range around the value (within ``min``/``max``), the answer
+  at a random place on it, points down to nothing at ``tolerance`` away;
+* each ``say`` template (a statement with ``{}`` where the answer goes)
+  yields a ``truefalse`` question, with the right answer or, about half the
+  time, a wrong one from the ladder, the pool or the ``wrong`` list;
+* a text fact with ``also`` (other accepted spellings) yields a ``type``
+  question;
+* facts that share a ``group`` yield ``order`` questions of 3 or 4 of their
+  ``label``s (see :func:`order_questions`).
+
+Every generated question carries the fact's ``id`` as its ``fact``.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from game.core.checks import Checker
+from game.core.kinds import normalise
 from game.core.model import (
+    CHOICE_MAX,
     DIFFICULTIES,
+    EXPLANATION_MAX,
     MAX_CHOICES,
     MIN_CHOICES,
+    ORDER_MAX,
+    ORDER_MIN,
+    PROMPT_MAX,
     TIME_LIMIT_MAX,
     TIME_LIMIT_MIN,
+    TRUE_FALSE,
     Question,
+    Scale,
     choice_key,
+    clip,
     format_date,
     ordinal,
     ordinal_answer,
@@ -40,7 +66,12 @@ KINDS = ("number", "money", "ordinal", "date", "text")
 FACT_KEYS = (
     "id", "kind", "answer", "ask", "explanation", "unit", "currency", "step", "min", "max",
     "pool", "wrong", "choices", "category", "difficulty", "time_limit", "partial", "reveals",
+    "say", "also", "group", "label", "tolerance",
 )
+VALUE_KINDS = ("number", "money", "ordinal", "date")
+ESTIMATE_POSITIONS = 400  # the most places a generated slider has
+GROUP_LIMIT = 30  # seconds for a generated order question (unless the facts set one)
+TYPE_LIMIT = 30  # seconds to type an answer (unless the fact sets one)
 DEFAULT_CHOICES = 4
 
 def nice_step(value: Decimal, places: int) -> Decimal:
@@ -104,6 +135,13 @@ class Fact:
     partial: bool = False  # the wrong numbers next to the answer earn half points
     fact_id: str | None = None  # ``id``, or where the fact is: every question it makes carries it
     reveals: tuple[str, ...] = ()  # the facts it gives away: never in the same game
+    say: tuple[str, ...] = ()  # statements with {} for true/false questions
+    also: tuple[str, ...] | None = None  # other spellings: the fact is also asked as a typed answer
+    group: str | None = None
+    label: str | None = None
+    tolerance: Decimal | None = None  # an estimate's reach (default two steps of the ladder)
+    line: int = 0
+    group_at: tuple[int, int] = (0, 0)  # where the fact names its group
 
     # -- formatting ---------------------------------------------------------
     def show(self, value) -> str:
@@ -147,17 +185,194 @@ class Fact:
         return tuple(choices[i] for i in (at - 1, at + 1) if 0 <= i < len(choices))
 
     def questions(self, seed) -> list[Question]:
+        """Every question this fact makes for ``seed``: multiple choice first, then the other kinds."""
         out = []
+        common = dict(category=self.category, difficulty=self.difficulty, explanation=self.explanation,
+                      fact=self.fact_id, reveals=self.reveals)
         for prompt, source in self.prompts:
             rng = random.Random(f"{seed}|{prompt}")
             choices, ordered = self.choices_for(rng)
             out.append(Question(
-                prompt=prompt, choices=choices, answer=self.right_answer(), category=self.category,
-                difficulty=self.difficulty, time_limit=self.time_limit, explanation=self.explanation,
-                ordered=ordered, close=self.close_to(choices, ordered), source=source,
-                fact=self.fact_id, reveals=self.reveals,
+                prompt=prompt, choices=choices, answer=self.right_answer(), time_limit=self.time_limit,
+                ordered=ordered, close=self.close_to(choices, ordered), source=source, **common,
+            ))
+        first, source = self.prompts[0]
+        if self.kind in VALUE_KINDS:
+            scale, value = self.scale_for(random.Random(f"{seed}|{first}|estimate"))
+            out.append(Question(
+                prompt=first, choices=(), answer=scale.show(value), time_limit=self.time_limit,
+                source=source, kind="estimate", scale=scale, value=value, **common,
+            ))
+        for template in self.say:
+            rng = random.Random(f"{seed}|{template}|truefalse")
+            true = rng.random() < 0.5
+            shown = self.right_answer() if true else self.wrong_one(rng)
+            out.append(Question(
+                prompt=fill(template, shown), choices=TRUE_FALSE, answer=TRUE_FALSE[0 if true else 1],
+                time_limit=self.time_limit, ordered=True, source=source, kind="truefalse", **common,
+            ))
+        if self.also is not None:
+            out.append(Question(
+                prompt=first, choices=(), answer=self.right_answer(), also=self.also,
+                time_limit=self.time_limit or TYPE_LIMIT, source=source, kind="type", **common,
             ))
         return out
+
+    def wrong_one(self, rng: random.Random) -> str:
+        """One believable wrong answer, as the multiple-choice questions would offer it."""
+        choices, _ = self.choices_for(rng)
+        return rng.choice([c for c in choices if choice_key(c) != choice_key(self.right_answer())])
+
+    def scale_for(self, rng: random.Random) -> tuple[Scale, float]:
+        """An estimate's slider and the right value on it.
+
+        The slider runs in the answer's precision (a day for dates) over ten
+        steps of the ladder, inside ``min``/``max``, with the answer at a
+        random place on it (two to eight ladder steps from the low end, when
+        the bounds leave room); when ``min`` and ``max`` are both given they
+        are the ends.  ``tolerance`` defaults to two ladder steps.
+        """
+        if self.kind == "date":
+            value, unit = Decimal(self.day.toordinal()), Decimal(1)
+            ladder_step = Decimal(int(self.step or 7))
+            floor = Decimal(self.low.toordinal()) if self.low else None
+            ceiling = Decimal(self.high.toordinal()) if self.high else None
+        else:
+            value, unit = self.number, Decimal(1).scaleb(-self.places)
+            ladder_step = Decimal(self.step) if self.step is not None else \
+                Decimal(1) if self.kind == "ordinal" else nice_step(value, self.places)
+            floor, ceiling = self.low, self.high
+            if self.step is None:  # wrong answers by hand: the ladder's plausible floor
+                floor = Decimal(1) if self.kind == "ordinal" else Decimal(0) if value >= 0 else None
+        if floor is not None and ceiling is not None:
+            low, high = floor, ceiling
+        else:
+            low = value - ladder_step * rng.randint(2, 8)
+            high = low + ladder_step * 10
+            if floor is not None and low < floor:
+                low, high = floor, high + (floor - low)
+            if ceiling is not None and high > ceiling:
+                low, high = low - (high - ceiling), ceiling
+                low = max(low, floor) if floor is not None else low
+        step = unit
+        for factor in itertools.cycle((2, Decimal("2.5"), 2)):  # 1, 2, 5, 10, 20, 50 ... of the unit
+            if (high - low) / step <= ESTIMATE_POSITIONS:
+                break
+            step *= factor
+        # The ends sit a whole number of steps from the answer, so the slider can land on it.
+        low = value - ((value - low) // step) * step
+        high = value + ((high - value) // step) * step
+        tolerance = self.tolerance if self.tolerance is not None else ladder_step * 2
+        places = 0 if self.kind == "date" else max(self.places, -step.normalize().as_tuple().exponent, 0)
+        scale = Scale(low=float(low), high=float(high), step=float(step), tolerance=float(tolerance),
+                      value_kind=self.kind, unit=self.unit, currency=self.currency, places=places)
+        return scale, float(value)
+
+
+def fill(template: str, value: str) -> str:
+    """A ``say`` template with the value in place of ``{}`` (``{lower}``: its first letter in lower case)."""
+    if "{lower}" in template:
+        return template.replace("{lower}", value[:1].lower() + value[1:], 1)
+    return template.replace("{}", value, 1)
+
+
+def read_groups(check: Checker, node: Node) -> dict[str, tuple[str, Node]]:
+    """``groups:`` maps a group's name to the prompt of its order questions (which states the order)."""
+    groups: dict[str, tuple[str, Node]] = {}
+    if node.kind != "map":
+        check.report(node, "'groups' must be a mapping of group names to prompts")
+        return groups
+    for key, value in node.value:
+        name = check.text(key, "group name")
+        prompt = check.text(value, f"the prompt of group '{key.value}'") if name is not None else None
+        if prompt is not None:
+            groups[name] = (prompt, key)
+    return groups
+
+
+def _sort_value(fact: Fact):
+    return fact.day if fact.kind == "date" else fact.number
+
+
+def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[str, Node]]) -> list[Question]:
+    """The order questions of the facts that share a ``group``.
+
+    A group whose facts all have values of one kind (all dates; or numbers,
+    sums of money or ordinals with the same unit) is put in order by value,
+    earliest or smallest first, unless ``groups:`` gives it a prompt of its
+    own.  Any other group is in the order its facts appear in the file and
+    needs a prompt under ``groups:`` saying what that order is.  Three or four
+    members make one question; a bigger group makes one question for each
+    run of four members (counting round from the last to the first).  Each
+    question's ``fact`` is ``order:GROUP:ID,ID,...`` and it ``reveals`` its
+    members and the group's other order questions.
+    """
+    members: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if fact.group:
+            members.setdefault(fact.group, []).append(fact)
+    for name, (_, key) in groups.items():
+        if name not in members:
+            check.report(key, f"no fact has 'group: {clip(name)}'")
+    out = []
+    for name, group in members.items():
+        first = group[0]
+        if len(group) < ORDER_MIN:
+            check.report(first.group_at, f"group '{clip(name)}' has {len(group)} fact{'s' * (len(group) != 1)}; "
+                                         f"an order question needs {ORDER_MIN} or more")
+            continue
+        labels: dict[str, Fact] = {}
+        clash = False
+        for fact in group:
+            other = labels.get(choice_key(fact.label))
+            if other is not None:
+                check.report(fact.group_at, f"the label '{clip(fact.label)}' is used by the fact at line "
+                                            f"{other.line} of group '{clip(name)}' too")
+                clash = True
+            labels[choice_key(fact.label)] = fact
+        if clash:
+            continue
+        kinds = {(f.kind, f.unit, f.currency) for f in group}
+        by_value = len(kinds) == 1 and first.kind in VALUE_KINDS
+        prompt = groups.get(name, (None,))[0]
+        if by_value:
+            group = sorted(group, key=_sort_value)
+            same = [b for a, b in zip(group, group[1:]) if _sort_value(a) == _sort_value(b)]
+            if same:
+                check.report(same[0].group_at, f"two facts of group '{clip(name)}' have the same value, "
+                                               f"so they have no order")
+                continue
+            if prompt is None:
+                prompt = "Put these in order, earliest first." if first.kind == "date" else \
+                    "Put these in order, smallest first."
+        elif prompt is None:
+            check.report(first.group_at, f"group '{clip(name)}' mixes kinds of fact, so it keeps the order of "
+                                         f"the file: give it a prompt saying what that order is, under 'groups:'")
+            continue
+        if len(group) <= ORDER_MAX:
+            picks = [group]
+        else:
+            picks = [[group[(start + i) % len(group)] for i in range(ORDER_MAX)] for start in range(len(group))]
+            picks = [sorted(p, key=group.index) for p in picks]
+        for pick in picks:
+            explanation = "In order: " + ", then ".join(f.label for f in pick) + "."
+            if by_value:
+                shown = "In order: " + ", then ".join(f"{f.label} ({f.right_answer()})" for f in pick) + "."
+                explanation = shown if len(shown) <= EXPLANATION_MAX else explanation
+            out.append(Question(
+                prompt=prompt, choices=tuple(f.label for f in pick),
+                answer=" → ".join(f.label for f in pick), category=first.category, difficulty=first.difficulty,
+                time_limit=first.time_limit or GROUP_LIMIT,
+                explanation=clip(explanation, EXPLANATION_MAX),
+                source=f"{check.path}:{first.group_at[0]}", kind="order",
+                fact=f"order:{name}:" + ",".join(f.fact_id for f in pick),
+                reveals=tuple(dict.fromkeys([f.fact_id for f in pick] + [r for f in pick for r in f.reveals])),
+            ))
+        # A game asks one order question of a group: they share most of their items.
+        made = out[len(out) - len(picks):]
+        out[len(out) - len(picks):] = [replace(q, reveals=q.reveals + tuple(o.key for o in made if o is not q))
+                                       for q in made]
+    return out
 
 
 def read_reveals(check: Checker, node: Node) -> tuple[str, ...]:
@@ -265,6 +480,8 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
     elif answer_text is not None and kind != "text":
         _read_value(check, kind, answer_node, extra)
 
+    _read_kinds(check, node, kind, found, answer_text, wrong if wrong is not None else pool, extra)
+
     source = wrong if wrong is not None else pool
     if source is not None and answer_text is not None:
         others = [w for w in source if choice_key(w) != choice_key(answer_text)]
@@ -276,8 +493,76 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
         return None
     fact = Fact(kind=kind, answer_text=answer_text, prompts=tuple(prompts), explanation=explanation,
                 n_choices=n_choices, category=category, difficulty=difficulty, time_limit=time_limit,
-                wrong=wrong, pool=pool if wrong is None else None, **extra)
+                wrong=wrong, pool=pool if wrong is None else None, line=node.line, **extra)
     return fact
+
+
+def _read_kinds(check: Checker, node: Node, kind: str, found: dict, answer_text: str | None, others,
+                extra: dict) -> None:
+    """The keys for the other kinds of question: ``say``, ``also``, ``group``, ``label``, ``tolerance``."""
+    get = found.get
+    if get("say"):
+        say_node = get("say")[1]
+        items = [(say_node, check.text(say_node, "say"))] if say_node.kind == "scalar" else \
+            check.text_list(say_node, "say") or []
+        templates = []
+        for item, text in items:
+            if text is None:
+                continue
+            holes = text.count("{}") + text.count("{lower}")
+            if holes != 1:
+                check.report(item, f"a 'say' statement needs one {{}} where the answer goes, not {holes}: "
+                                   f"'{clip(text)}'")
+            elif kind == "text" and others is None:
+                pass  # reported already: the fact has nothing to draw a wrong answer from
+            else:
+                # Text answers as written (numbers and dates are about as long as the answer).
+                longest = max([answer_text or "", *(others or ())], key=len)
+                if len(fill(text, longest)) > PROMPT_MAX:
+                    check.report(item, f"the statement is {len(fill(text, longest))} characters long with "
+                                       f"'{clip(longest, 30)}'; at most {PROMPT_MAX} fit on every screen")
+                else:
+                    templates.append(text)
+        extra["say"] = tuple(templates)
+    if get("also"):
+        also_node = get("also")[1]
+        if kind != "text":
+            check.report(get("also")[0], "'also' (spellings for typing the answer) is for text facts")
+        elif also_node.kind == "seq" and not also_node.value:
+            extra["also"] = ()
+        else:
+            items = [(also_node, check.text(also_node, "also"))] if also_node.kind == "scalar" else \
+                check.text_list(also_node, "also") or []
+            spellings = []
+            for item, text in items:
+                if text is not None and not normalise(text):
+                    check.report(item, f"the spelling '{clip(text)}' has no letters or digits to compare")
+                elif text is not None:
+                    spellings.append(text)
+            extra["also"] = tuple(dict.fromkeys(spellings))
+        if answer_text is not None and kind == "text" and not normalise(answer_text):
+            check.report(found["answer"][1], "a fact with 'also' is typed in: its answer needs letters or digits")
+    if get("group"):
+        extra["group"] = check.text(get("group")[1], "group")
+        extra["group_at"] = (get("group")[1].line, get("group")[1].column)
+        if not get("label"):
+            check.report(get("group")[0], "a fact in a 'group' needs a short 'label' to stand for it in the list")
+    if get("label"):
+        extra["label"] = check.text(get("label")[1], "label")
+        if extra["label"] is not None and len(extra["label"]) > CHOICE_MAX:
+            check.report(get("label")[1], f"the label is {len(extra['label'])} characters long; at most "
+                                          f"{CHOICE_MAX} fit in an order question")
+        if not get("group"):
+            check.report(get("label")[0], "'label' names the fact in an order question: give the fact a 'group' too")
+    if get("tolerance"):
+        if kind not in VALUE_KINDS:
+            check.report(get("tolerance")[0], "'tolerance' is for number, money, ordinal and date facts")
+        else:
+            value = check.number(get("tolerance")[1], "tolerance")
+            if value is not None and value <= 0:
+                check.report(get("tolerance")[1], "'tolerance' must be more than 0 (days for a date)")
+            elif value is not None:
+                extra["tolerance"] = value
 
 
 def _read_value(check: Checker, kind: str, answer_node: Node, extra: dict) -> bool:

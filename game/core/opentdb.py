@@ -65,10 +65,9 @@ def convert(records: list) -> Converted:
         elif wrong is None or any(w is None or not w.strip() for w in wrong):
             reason = "bad incorrect answers"
         if reason is None:
-            if record.get("type") == "boolean" and {answer, *wrong} == {"True", "False"}:
-                choices = ["True", "False"]
-            else:
-                choices = [answer] + wrong
+            statement = record.get("type") == "boolean" and len(wrong) == 1 and \
+                {answer.strip(), wrong[0].strip()} == {"True", "False"}
+            choices = ["True", "False"] if statement else [answer] + wrong
             keys = [choice_key(c) for c in choices]
             if len(set(keys)) != len(keys):
                 reason = "two choices are the same"
@@ -80,7 +79,10 @@ def convert(records: list) -> Converted:
             out.skipped.append(f"record {number}: {reason}")
             continue
         seen.add(prompt_key(prompt))
-        question = {"prompt": prompt, "choices": choices, "answer": answer}
+        if statement:  # OpenTDB's boolean questions are statements: our true/false kind
+            question = {"type": "truefalse", "prompt": prompt, "answer": answer.strip().lower()}
+        else:
+            question = {"prompt": prompt, "choices": choices, "answer": answer}
         category = _text(record.get("category"))
         if category and category.strip():
             question["category"] = category

@@ -20,15 +20,21 @@ import gc
 import os
 import stat
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from game.core import yamldoc
 from game.core.checks import Checker
-from game.core.facts import read_fact, read_pools, read_reveals
+from game.core.facts import order_questions, read_fact, read_groups, read_pools, read_reveals
+from game.core.kinds import normalise
 from game.core.model import (
     CHOICE_MAX,
     DIFFICULTIES,
     EXPLANATION_MAX,
+    ORDER_MAX,
+    ORDER_MIN,
+    QUESTION_KINDS,
+    TRUE_FALSE,
     MAX_CHOICES,
     MIN_CHOICES,
     PROMPT_MAX,
@@ -36,15 +42,26 @@ from game.core.model import (
     TIME_LIMIT_MIN,
     Problem,
     Question,
+    Scale,
     choice_key,
     clip,
     one_line,
     prompt_key,
 )
 
-TOP_KEYS = ("questions", "facts", "pools")
+TOP_KEYS = ("questions", "facts", "pools", "groups")
 QUESTION_KEYS = ("prompt", "choices", "answer", "category", "difficulty", "time_limit", "explanation", "close",
-                 "id", "reveals")
+                 "id", "reveals", "type", "items", "min", "max", "step", "tolerance", "unit", "also")
+# The keys each kind of hand-written question may have besides the common ones.
+COMMON_KEYS = ("prompt", "category", "difficulty", "time_limit", "explanation", "type", "id", "reveals")
+KIND_KEYS = {
+    "choice": ("choices", "answer", "close"),
+    "truefalse": ("answer",),
+    "estimate": ("answer", "min", "max", "step", "tolerance", "unit"),
+    "order": ("items",),
+    "type": ("answer", "also"),
+}
+ESTIMATE_MAX_STEPS = 10_000  # places on a hand-written slider
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -245,14 +262,26 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
         if not found.get("questions") and not found.get("facts") and len(check.problems) == 0:
             check.report(root, "no 'questions' list (and no 'facts') at the top level")
         pools = read_pools(check, found["pools"][1]) if "pools" in found else {}
+        groups = read_groups(check, found["groups"][1]) if "groups" in found else {}
         if "questions" in found:
             _read_list(check, found["questions"][1], "questions", bank,
                        lambda item: _read_question(check, item), seen)
+        facts = []
         if "facts" in found:
             def from_fact(item):
                 fact = read_fact(check, item, pools)
+                if fact is not None:
+                    facts.append(fact)
                 return None if fact is None else fact.questions(seed)
             _read_list(check, found["facts"][1], "facts", bank, from_fact, seen)
+        if facts or groups:
+            orders = order_questions(check, facts, groups)
+            _add_unique(check, orders, bank, seen)
+            if bank.sightings is not None:  # the labels are shown: they must not give other answers away
+                for q in orders:
+                    line, column = (int(q.source.rsplit(":", 1)[1]), 1)
+                    bank.sightings.extend(Sighting(check.path, line, column, what, text, q.key) for what, text in
+                                          (("prompt", q.prompt), ("answer", q.answer), ("explanation", q.explanation)))
     bank.problems = sorted(check.problems, key=lambda p: (p.line, p.column))
     bank.warnings = sorted(check.warnings, key=lambda p: (p.line, p.column))
     return bank
@@ -267,18 +296,31 @@ def _read_list(check: Checker, node, name: str, bank: Bank, read, seen: dict[str
         if made is None:
             bank.skipped += 1
             continue
-        for question in made if isinstance(made, list) else [made]:
-            key = prompt_key(question.prompt)
-            first = seen.get(key)
-            if first is not None:
-                line = question.source.rsplit(":", 1)[-1]
-                check.report((int(line), 1), f"the same prompt appears at {first}: '{clip(question.prompt)}'")
-                bank.skipped += 1
-                continue
-            seen[key] = question.source
-            bank.questions.append(question)
-            if bank.sightings is not None:
-                bank.sightings.extend(_sightings(check.path, item, question))
+        _add_unique(check, made if isinstance(made, list) else [made], bank, seen, item)
+
+
+def same_question_key(question: Question) -> str:
+    """Questions with equal keys are the same question: the prompt, per kind (and an order's items)."""
+    key = f"{question.kind}|{prompt_key(question.prompt)}"
+    if question.kind == "order":
+        key += "|" + "|".join(sorted(choice_key(c) for c in question.choices))
+    return key
+
+
+def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dict[str, str], item=None) -> None:
+    for question in questions:
+        key = same_question_key(question)
+        first = seen.get(key)
+        if first is not None:
+            line = question.source.rsplit(":", 1)[-1]
+            what = "the same items to order" if question.kind == "order" else "the same prompt"
+            check.report((int(line), 1), f"{what} appears at {first}: '{clip(question.prompt)}'")
+            bank.skipped += 1
+            continue
+        seen[key] = question.source
+        bank.questions.append(question)
+        if bank.sightings is not None and item is not None:
+            bank.sightings.extend(_sightings(check.path, item, question))
 
 
 def _read_question(check: Checker, node) -> Question | None:
@@ -286,20 +328,24 @@ def _read_question(check: Checker, node) -> Question | None:
     found = check.fields(node, QUESTION_KEYS, "a question")
     if found is None:
         return None
-    prompt = choices = answer = None
+    kind = "choice"
+    if "type" in found:
+        kind = check.one_of(found["type"][1], "type", QUESTION_KINDS)
+        if kind is None:
+            return None
+    allowed = COMMON_KEYS + KIND_KEYS[kind]
+    for name, (key, _) in found.items():
+        if name not in allowed:
+            users = [k for k, keys in KIND_KEYS.items() if name in keys]
+            article = "an" if kind[0] in "aeio" else "a"
+            check.report(key, f"'{name}' is not used by {article} {kind} question (it is for "
+                              f"{', '.join(users[:-1]) + ' or ' * (len(users) > 1) + users[-1]} questions)")
+    prompt = None
     prompt_node = check.require(found, "prompt", node, "a question")
     if prompt_node is not None:
         prompt = _within(check, prompt_node, check.text(prompt_node, "prompt"), "the prompt", PROMPT_MAX)
-    choices_node = check.require(found, "choices", node, "a question")
-    if choices_node is not None:
-        items = check.text_list(choices_node, "choices", "a choice")
-        if items is not None:
-            choices = _check_choices(check, choices_node, items)
-    answer_node = check.require(found, "answer", node, "a question")
-    if answer_node is not None:
-        answer = check.text(answer_node, "answer")
-    if answer is not None and choices is not None:
-        answer = _match_answer(check, answer_node, answer, choices)
+    made = {"choice": _choice_fields, "truefalse": _truefalse_fields, "estimate": _estimate_fields,
+            "order": _order_fields, "type": _type_fields}[kind](check, node, found)
 
     optional: dict = {}
     if "category" in found:
@@ -314,36 +360,152 @@ def _read_question(check: Checker, node) -> Question | None:
         value = check.number_in(found["time_limit"][1], "time_limit", TIME_LIMIT_MIN, TIME_LIMIT_MAX)
         if value is not None:
             optional["time_limit"] = int(value) if value == value.to_integral_value() else float(value)
-    if "close" in found and choices is not None and answer is not None:
-        optional["close"] = _check_close(check, found["close"][1], choices, answer)
     if "id" in found:  # a game asks one question per id: the same id as a fact makes it one of the fact's
         given = check.text(found["id"][1], "id")
         optional["fact"] = given.strip() if given else None
     if "reveals" in found:
         optional["reveals"] = read_reveals(check, found["reveals"][1])
 
-    if len(check.problems) > before:
+    if len(check.problems) > before or made is None:
         return None
-    if sorted(choice_key(c) for c in choices) == ["false", "true"]:
-        # A hand-written or imported True/False question is a true/false question: True first, always.
-        choices, answer = ("True", "False"), "True" if choice_key(answer) == "true" else "False"
-        optional.update(ordered=True, kind="truefalse")
-    return Question(prompt=prompt, choices=tuple(choices), answer=answer,
-                    source=f"{check.path}:{node.line}", **optional)
+    if kind == "choice" and sorted(choice_key(c) for c in made["choices"]) == ["false", "true"]:
+        # True and False written as a multiple-choice question: a true/false question, True first, always.
+        kind = "truefalse"
+        made = {"choices": TRUE_FALSE, "answer": TRUE_FALSE[0 if choice_key(made["answer"]) == "true" else 1],
+                "ordered": True}
+    return Question(prompt=prompt, source=f"{check.path}:{node.line}", kind=kind, **made, **optional)
 
 
-def _check_choices(check: Checker, node, items) -> list[str] | None:
+def _choice_fields(check: Checker, node, found) -> dict | None:
+    choices = answer = None
+    choices_node = check.require(found, "choices", node, "a question")
+    if choices_node is not None:
+        items = check.text_list(choices_node, "choices", "a choice")
+        if items is not None:
+            choices = _check_choices(check, choices_node, items)
+    answer_node = check.require(found, "answer", node, "a question")
+    if answer_node is not None:
+        answer = check.text(answer_node, "answer")
+    if answer is not None and choices is not None:
+        answer = _match_answer(check, answer_node, answer, choices)
+    if answer is None or choices is None:
+        return None
+    made = {"choices": tuple(choices), "answer": answer}
+    if "close" in found:
+        made["close"] = _check_close(check, found["close"][1], choices, answer)
+    return made
+
+
+def _truefalse_fields(check: Checker, node, found) -> dict | None:
+    """``answer: true`` or ``false``; the prompt is the statement."""
+    answer_node = check.require(found, "answer", node, "a truefalse question")
+    answer = check.text(answer_node, "answer") if answer_node is not None else None
+    if answer is None:
+        return None
+    word = answer.strip().casefold()
+    if word not in ("true", "false"):
+        check.report(answer_node, f"a truefalse question's answer is true or false, not '{clip(answer)}'")
+        return None
+    return {"choices": TRUE_FALSE, "answer": TRUE_FALSE[0 if word == "true" else 1], "ordered": True}
+
+
+def _estimate_fields(check: Checker, node, found) -> dict | None:
+    """A number on a slider from ``min`` to ``max`` in ``step``s; points down to nothing at ``tolerance`` away."""
+    what = "an estimate question"
+    nodes = {name: check.require(found, name, node, what) for name in ("answer", "min", "max")}
+    numbers = {name: check.number(n, name) if n is not None else None for name, n in nodes.items()}
+    for name in ("step", "tolerance"):
+        if name in found:
+            nodes[name] = found[name][1]
+            numbers[name] = check.number(nodes[name], name)
+            if numbers[name] is not None and numbers[name] <= 0:
+                check.report(nodes[name], f"'{name}' must be more than 0, not {nodes[name].value.strip()}")
+                numbers[name] = None
+    unit = check.text(found["unit"][1], "unit") if "unit" in found else ""
+    value, low, high = numbers["answer"], numbers["min"], numbers["max"]
+    if value is None or low is None or high is None or unit is None:
+        return None
+    if low >= high:
+        check.report(nodes["max"], f"'max' ({nodes['max'].value.strip()}) must be more than 'min' "
+                                   f"({nodes['min'].value.strip()})")
+        return None
+    if not low <= value <= high:
+        check.report(nodes["answer"], f"the answer {nodes['answer'].value.strip()} is outside 'min'/'max' "
+                                      f"({nodes['min'].value.strip()} to {nodes['max'].value.strip()})")
+        return None
+    places = max(-e for e in (value.as_tuple().exponent, low.as_tuple().exponent, 0))
+    step = numbers.get("step") if "step" in found else Decimal(1).scaleb(-places)
+    if step is None:
+        return None
+    if (high - low) / step > ESTIMATE_MAX_STEPS:
+        check.report(nodes.get("step", nodes["max"]), f"the slider would have {int((high - low) / step):,} "
+                                                      f"places; use a 'step' that leaves at most "
+                                                      f"{ESTIMATE_MAX_STEPS:,}")
+        return None
+    if (value - low) % step:
+        check.report(nodes["answer"], f"the answer {nodes['answer'].value.strip()} is not a whole number of "
+                                      f"steps ({step}) from 'min' ({nodes['min'].value.strip()}): the slider "
+                                      f"could not reach it")
+        return None
+    tolerance = numbers.get("tolerance") if "tolerance" in found else (high - low) / 10
+    if tolerance is None:
+        return None
+    places = max(places, -step.normalize().as_tuple().exponent, 0)
+    scale = Scale(low=float(low), high=float(low + ((high - low) // step) * step), step=float(step),
+                  tolerance=float(tolerance), unit=unit.strip(), places=places)
+    return {"choices": (), "answer": scale.show(float(value)), "scale": scale, "value": float(value)}
+
+
+def _order_fields(check: Checker, node, found) -> dict | None:
+    """``items`` in the right order (3 or 4); the prompt says what the order is."""
+    items_node = check.require(found, "items", node, "an order question")
+    items = check.text_list(items_node, "items", "an item") if items_node is not None else None
+    if items is None:
+        return None
+    if not ORDER_MIN <= len(items) <= ORDER_MAX:
+        check.report(items_node, f"an order question needs {ORDER_MIN} or {ORDER_MAX} items, not {len(items)}")
+        return None
+    texts = _check_choices(check, items_node, items, what="item")
+    if texts is None:
+        return None
+    return {"choices": tuple(texts), "answer": " → ".join(texts)}
+
+
+def _type_fields(check: Checker, node, found) -> dict | None:
+    """``answer`` to type, and ``also`` other spellings that count."""
+    answer_node = check.require(found, "answer", node, "a type question")
+    answer = check.text(answer_node, "answer") if answer_node is not None else None
+    answer = _within(check, answer_node, answer, "the answer", CHOICE_MAX)
+    if answer is not None and not normalise(answer):
+        check.report(answer_node, "a typed answer needs letters or digits to compare")
+        answer = None
+    also: list[str] = []
+    if "also" in found:
+        also_node = found["also"][1]
+        listed = [(also_node, check.text(also_node, "also"))] if also_node.kind == "scalar" else \
+            check.text_list(also_node, "also", "a spelling") or []
+        for item, text in listed:
+            if text is not None and not normalise(text):
+                check.report(item, f"the spelling '{clip(text)}' has no letters or digits to compare")
+            elif text is not None:
+                also.append(text)
+    if answer is None:
+        return None
+    return {"choices": (), "answer": answer, "also": tuple(dict.fromkeys(also))}
+
+
+def _check_choices(check: Checker, node, items, what: str = "choice") -> list[str] | None:
     ok = True
-    if not MIN_CHOICES <= len(items) <= MAX_CHOICES:
+    if what == "choice" and not MIN_CHOICES <= len(items) <= MAX_CHOICES:
         check.report(node, f"a question needs {MIN_CHOICES} to {MAX_CHOICES} choices, not {len(items)}")
         ok = False
     seen: dict[str, int] = {}
     for position, (item, text) in enumerate(items, start=1):
-        if _within(check, item, text, f"choice {position}", CHOICE_MAX) is None:
+        if _within(check, item, text, f"{what} {position}", CHOICE_MAX) is None:
             ok = False
         key = choice_key(text)
         if key in seen:
-            check.report(item, f"choice '{clip(text)}' repeats choice {seen[key]}")
+            check.report(item, f"{what} '{clip(text)}' repeats {what} {seen[key]}")
             ok = False
         else:
             seen[key] = position
