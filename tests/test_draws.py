@@ -144,6 +144,28 @@ def test_blind_strategies_score_chance_on_a_synthetic_bank():
     assert_chance(play_blind(synthetic_bank, games=600, count=40, only_ordered=True))
 
 
+def test_a_blind_guess_on_the_slider_earns_about_chance():
+    """Estimates: the middle of the slider (or an end) earns about what the answer's random place allows."""
+    from game.core.scoring import estimate_share
+
+    guesses = {"middle": 0.5, "a quarter": 0.25, "three quarters": 0.75, "low end": 0.0, "high end": 1.0}
+    earned, chance, n = dict.fromkeys(guesses, 0.0), 0.0, 0
+    for seed in range(300):
+        questions = default_bank(seed)
+        from_facts = {q.fact for q in questions if q.kind == "choice"}  # hand-written sliders have the author's ends
+        for q in questions:
+            if q.kind != "estimate" or q.fact not in from_facts:
+                continue
+            scale, n = q.scale, n + 1
+            chance += min(scale.tolerance / (scale.high - scale.low), 1)
+            for name, at in guesses.items():
+                guess = scale.snap(scale.low + at * (scale.high - scale.low))
+                earned[name] += estimate_share(guess, q.value, scale.tolerance)
+    assert n > 1000
+    for name, total in earned.items():
+        assert total / n <= 1.3 * chance / n, f"{name}: {total / n:.2f} of the points, chance {chance / n:.2f}"
+
+
 def test_the_ladder_puts_the_answer_at_every_place_alike():
     for n in range(2, 7):
         ranks = Counter(ladder(100, 10, n, 0, None, random.Random(seed)).index(100) for seed in range(3000))

@@ -227,42 +227,38 @@ class Fact:
         """An estimate's slider and the right value on it.
 
         The slider runs in the answer's precision (a day for dates) over ten
-        steps of the ladder, inside ``min``/``max``, with the answer at a
-        random place on it (two to eight ladder steps from the low end, when
-        the bounds leave room); when ``min`` and ``max`` are both given they
-        are the ends.  ``tolerance`` defaults to two ladder steps.
+        steps of the ladder, with the answer at a uniformly random place on it,
+        so that a blind guess (the middle, an end) earns no more than chance.
+        It starts no lower than a count, a sum or an ordinal can (0, "first"):
+        when that is nearer than ten steps below the answer, the slider is only
+        as long as the room below it.  ``min``/``max`` bound only the
+        multiple-choice ladder: bounds set near the answer would otherwise put
+        it at the same place every time.  ``tolerance`` defaults to two ladder
+        steps, at most a fifth of the slider.
         """
         if self.kind == "date":
             value, unit = Decimal(self.day.toordinal()), Decimal(1)
             ladder_step = Decimal(int(self.step or 7))
-            floor = Decimal(self.low.toordinal()) if self.low else None
-            ceiling = Decimal(self.high.toordinal()) if self.high else None
+            floor = None
         else:
             value, unit = self.number, Decimal(1).scaleb(-self.places)
             ladder_step = Decimal(self.step) if self.step is not None else \
                 Decimal(1) if self.kind == "ordinal" else nice_step(value, self.places)
-            floor, ceiling = self.low, self.high
-            if self.step is None:  # wrong answers by hand: the ladder's plausible floor
-                floor = Decimal(1) if self.kind == "ordinal" else Decimal(0) if value >= 0 else None
-        if floor is not None and ceiling is not None:
-            low, high = floor, ceiling
-        else:
-            low = value - ladder_step * rng.randint(2, 8)
-            high = low + ladder_step * 10
-            if floor is not None and low < floor:
-                low, high = floor, high + (floor - low)
-            if ceiling is not None and high > ceiling:
-                low, high = low - (high - ceiling), ceiling
-                low = max(low, floor) if floor is not None else low
+            floor = Decimal(1) if self.kind == "ordinal" else Decimal(0) if value >= 0 else None
+        span = ladder_step * 10
+        if floor is not None and floor < value:
+            span = min(span, value - floor)  # room below the answer for every place on the slider
         step = unit
         for factor in itertools.cycle((2, Decimal("2.5"), 2)):  # 1, 2, 5, 10, 20, 50 ... of the unit
-            if (high - low) / step <= ESTIMATE_POSITIONS:
+            if span / step <= ESTIMATE_POSITIONS:
                 break
             step *= factor
-        # The ends sit a whole number of steps from the answer, so the slider can land on it.
-        low = value - ((value - low) // step) * step
-        high = value + ((high - value) // step) * step
-        tolerance = self.tolerance if self.tolerance is not None else ladder_step * 2
+        positions = int(span // step)
+        # The answer sits a whole number of steps from the low end, at any place alike that the floor allows.
+        furthest = positions if floor is None else min(positions, int((value - floor) // step))
+        low = value - step * rng.randint(0, furthest)
+        high = low + step * positions
+        tolerance = self.tolerance if self.tolerance is not None else min(ladder_step * 2, span / 5)
         places = 0 if self.kind == "date" else max(self.places, -step.normalize().as_tuple().exponent, 0)
         scale = Scale(low=float(low), high=float(high), step=float(step), tolerance=float(tolerance),
                       value_kind=self.kind, unit=self.unit, currency=self.currency, places=places)

@@ -786,7 +786,10 @@ class PlayScene(Scene):
             pygame.draw.rect(surface, pal.panel_edge, panel, width=m.px(t.edge), border_radius=m.px(t.radius))
         note_box(surface, panel, "panel")
         inner = panel.inflate(-m.px(36), -m.px(20))
-        head, head_size, colour, picks, pick_size = self._feedback_parts(inner.width, inner.height)
+        largest = None
+        if self.panel is None and self.buttons and self.choice_size < getattr(self, "question_size", 0):
+            largest = min(m.px(t.label), self.question_size)  # the answers gave way: as the panel was sized
+        head, head_size, colour, picks, pick_size = self._feedback_parts(inner.width, inner.height, largest)
         y = inner.top
         y += blit_lines(surface, text, head, head_size, colour, pygame.Rect(inner.left, y, inner.width, 0), bold=True,
                         align="left", valign="top") + m.px(4)
@@ -839,6 +842,16 @@ def draw_player_chips(surface, app, session, rect: pygame.Rect, current: int | N
     n = len(session.players)
     gap = m.px(12)
     w = (rect.width - gap * (n - 1)) // n
+
+    def shown_score(player) -> str:
+        # While a question is open, points won on it stay hidden until everyone has answered.
+        hidden = sum(a.total for a in player.answers if a.round is session.current) if current is not None else 0
+        return f"{player.score - hidden:,}"
+
+    # One size for every name: the largest at which each fits its chip whole (as if it had the turn).
+    size = min(whole_line(app.text, f"▶ P{i + 1} {p.name}", m.px(t.small),
+                          w - app.text.width(shown_score(p), m.px(t.small), True) - m.px(40))[1]
+               for i, p in enumerate(session.players))
     for i, player in enumerate(session.players):
         chip = pygame.Rect(rect.left + i * (w + gap), rect.top, w, rect.height)
         colour = PLAYER_COLOURS[i % len(PLAYER_COLOURS)]
@@ -848,14 +861,11 @@ def draw_player_chips(surface, app, session, rect: pygame.Rect, current: int | N
                          border_top_left_radius=m.px(10), border_bottom_left_radius=m.px(10))
         if active:
             pygame.draw.rect(surface, pal.focus, chip, width=m.px(3), border_radius=m.px(10))
-        # While a question is open, points won on it stay hidden until everyone has answered.
-        hidden = sum(a.total for a in player.answers if a.round is session.current) if current is not None else 0
-        score = f"{player.score - hidden:,}"
+        score = shown_score(player)
         score_w = app.text.width(score, m.px(t.small), True)
         label = f"{'▶ ' if active else ''}P{i + 1} {player.name}"
-        lines, size = fit_lines(app.text, label, [m.px(t.small), m.px(t.small * 0.85)],
-                                chip.width - score_w - m.px(40), chip.height, bold=active, max_lines=1)
-        blit_text(surface, app.text, lines[0], size, pal.text, (chip.left + m.px(18), chip.centery),
+        line = whole_line(app.text, label, size, chip.width - score_w - m.px(40), bold=active)[0]
+        blit_text(surface, app.text, line, size, pal.text, (chip.left + m.px(18), chip.centery),
                   bold=active, anchor="midleft")
         blit_text(surface, app.text, score, m.px(t.small), pal.accent, (chip.right - m.px(10), chip.centery),
                   bold=True, anchor="midright")
