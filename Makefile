@@ -43,7 +43,8 @@ phone-screenshots: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tools/bench.py $(ARGS)
 
-# Screenshots of every screen at 1280x720 and 800x600, as used in the README.
+# Screenshots of every screen at 1280x720 and 800x600, as used in the README; each kind of question
+# (kinds/<kind>_question.png, _feedback.png) also at 200 % text and in high contrast.
 screenshots: $(VENV)/.installed
 # Their own home folder: a player's saved settings never change them.
 SHOTS = MI_TRIVIA_HOME=$(VENV)/shots-home SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/mi-trivia \
@@ -58,6 +59,13 @@ screenshots: $(VENV)/.installed
 	  $(SHOTS) --theme high-contrast --size $$size --screenshots docs/screenshots/$$size/high-contrast \
 	    >/dev/null || exit 1; \
 	  $(SHOTS) --text-scale 2 --size $$size --screenshots docs/screenshots/$$size/large-text >/dev/null || exit 1; \
+	  for kind in truefalse estimate order type; do \
+	    for look in "" "--text-scale 2" "--theme high-contrast"; do \
+	      sub=$$(case "$$look" in *text*) echo /large-text;; *theme*) echo /high-contrast;; esac); \
+	      $(SHOTS) --kinds $$kind $$look --size $$size --screenshots docs/screenshots/$$size/kinds$$sub \
+	        >/dev/null || exit 1; \
+	    done; \
+	  done; \
 	done
 
 clean:

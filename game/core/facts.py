@@ -254,9 +254,12 @@ class Fact:
                 break
             step *= factor
         positions = int(span // step)
-        # The answer sits a whole number of steps from the low end, at any place alike that the floor allows.
-        furthest = positions if floor is None else min(positions, int((value - floor) // step))
-        low = value - step * rng.randint(0, furthest)
+        # The answer sits a whole number of half ladder steps from the low end (so the ends are as round
+        # as the ladder), at any such place alike that the floor allows.
+        grain = ladder_step / 2 if (ladder_step / 2) % step == 0 else ladder_step
+        grain = grain if grain <= step * positions else step
+        room = step * positions if floor is None else min(step * positions, value - floor)
+        low = value - grain * rng.randint(0, int(room // grain))
         high = low + step * positions
         tolerance = self.tolerance if self.tolerance is not None else min(ladder_step * 2, span / 5)
         places = 0 if self.kind == "date" else max(self.places, -step.normalize().as_tuple().exponent, 0)
@@ -351,10 +354,14 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
             picks = [[group[(start + i) % len(group)] for i in range(ORDER_MAX)] for start in range(len(group))]
             picks = [sorted(p, key=group.index) for p in picks]
         for pick in picks:
-            explanation = "In order: " + ", then ".join(f.label for f in pick) + "."
+            # The feedback shows the right order beside the player's: the explanation adds the ends
+            # (with their values), short enough for two lines at 200 % text.
+            ends = (pick[0], pick[-1])
             if by_value:
-                shown = "In order: " + ", then ".join(f"{f.label} ({f.right_answer()})" for f in pick) + "."
-                explanation = shown if len(shown) <= EXPLANATION_MAX else explanation
+                explanation = f"First: {ends[0].label} ({ends[0].right_answer()}). " \
+                              f"Last: {ends[1].label} ({ends[1].right_answer()})."
+            else:
+                explanation = f"First: {ends[0].label}. Last: {ends[1].label}."
             out.append(Question(
                 prompt=prompt, choices=tuple(f.label for f in pick),
                 answer=" → ".join(f.label for f in pick), category=first.category, difficulty=first.difficulty,

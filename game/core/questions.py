@@ -453,6 +453,11 @@ def _estimate_fields(check: Checker, node, found) -> dict | None:
     places = max(places, -step.normalize().as_tuple().exponent, 0)
     scale = Scale(low=float(low), high=float(low + ((high - low) // step) * step), step=float(step),
                   tolerance=float(tolerance), unit=unit.strip(), places=places)
+    start = scale.snap((scale.low + scale.high) / 2)
+    if abs(start - float(value)) < float(tolerance):
+        check.warn(nodes["answer"], f"the slider starts in the middle, at {scale.show(start)}, within the "
+                                    f"tolerance of the answer: leaving it alone earns points; move 'min' or "
+                                    f"'max' so the middle is at least {tolerance.normalize():f} away")
     return {"choices": (), "answer": scale.show(float(value)), "scale": scale, "value": float(value)}
 
 
