@@ -1,23 +1,30 @@
 # Two commands on a fresh machine with Python 3.10+:  make play  and  make test.
+# Both install exact, hash-checked releases from the lock files in requirements/ (see tools/lock.py).
 PYTHON ?= python3
-VENV   ?= .venv
+# pygame or pygame-ce: both install as `import pygame`, so each has its own venv (make test FLAVOUR=pygame-ce)
+FLAVOUR ?= pygame
+VENV   ?= $(if $(filter pygame,$(FLAVOUR)),.venv,.venv-$(FLAVOUR))
 BIN    := $(VENV)/bin
 ARGS   ?=
+LOCK   := requirements
+PIP    := $(BIN)/python -m pip install --quiet --require-hashes --only-binary :all:
 
-.PHONY: play test test-browser bench screenshots clean
+.PHONY: play test test-browser test-matrix lock bench screenshots clean
 
-$(VENV)/.base:
+$(VENV)/.base: $(LOCK)/build.txt
 	@$(PYTHON) -c 'import sys; sys.exit("mi-trivia needs Python 3.10 or newer, not " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(PIP) -r $(LOCK)/build.txt
 	@touch $@
 
-$(VENV)/.installed: $(VENV)/.base pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+$(VENV)/.installed: $(VENV)/.base pyproject.toml $(LOCK)/game.txt $(LOCK)/$(FLAVOUR).txt
+	$(PIP) -r $(LOCK)/game.txt -r $(LOCK)/$(FLAVOUR).txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.base pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.base pyproject.toml $(LOCK)/test.txt $(LOCK)/$(FLAVOUR).txt
+	$(PIP) -r $(LOCK)/test.txt -r $(LOCK)/$(FLAVOUR).txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@ $(VENV)/.installed
 
 play: $(VENV)/.installed
@@ -33,12 +40,23 @@ test-browser: $(VENV)/.installed-test
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
 	  { echo "test-browser needs Chromium and ChromeDriver (Debian: apt-get install chromium chromium-driver)"; exit 1; }
-	$(BIN)/python -m pip install --quiet -e '.[browser]'
+	$(PIP) -r $(LOCK)/browser.txt -r $(LOCK)/$(FLAVOUR).txt
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest tests/test_party_browser.py $(ARGS)
 
 # The phone's screens at 390x844, as used in the README.
 phone-screenshots: $(VENV)/.installed-test
 	MI_TRIVIA_PHONE_SHOTS=docs/screenshots/phone $(MAKE) test-browser
+
+# The whole suite on Python 3.10 and 3.13, each with pygame and with pygame-ce, each in its own
+# virtual environment installed from the lock, and the YAML tests with the oldest PyYAML allowed.
+test-matrix:
+	$(PYTHON) tools/matrix.py $(ARGS)
+
+# The lock files in requirements/ refreshed to the newest releases; prints what changed.
+lock:
+	@test -x .tools/bin/uv || { $(PYTHON) -m venv .tools && \
+	  .tools/bin/python -m pip install --quiet --require-hashes --only-binary :all: -r $(LOCK)/tools.txt; }
+	$(PYTHON) tools/lock.py .tools/bin/uv
 
 bench: $(VENV)/.installed-test
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tools/bench.py $(ARGS)
@@ -69,4 +87,4 @@ screenshots: $(VENV)/.installed
 	done
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-matrix .tools build dist *.egg-info .pytest_cache

@@ -1,5 +1,3 @@
-import sys
+from game.cli import run
 
-from game.cli import main
-
-sys.exit(main())
+run()

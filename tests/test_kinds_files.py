@@ -206,6 +206,14 @@ def test_say_makes_true_or_false_statements_about_half_true(body, say, answer, w
     assert 60 <= truths["True"] <= 140, truths
 
 
+def test_spellings_that_add_nothing_are_dropped():
+    bank = load("questions:\n  - {type: type, prompt: Q?, answer: A Motorcycle, also: [motorcycle, Motorbike, "
+                "motor-bike, 'motorbike!', bike]}\n")
+    assert bank.problems == [] and bank.questions[0].also == ("Motorbike", "motor-bike", "bike")
+    facts = fact_bank("answer: Norway\n    pool: countries\n    also: [norway, Norge, NORGE]")
+    assert [q.also for q in facts if q.kind == "type"] == [("Norge",)]
+
+
 def test_also_makes_a_typed_question():
     questions = fact_bank("answer: Norway\n    pool: countries\n    also: [Norge]")
     (typed,) = [q for q in questions if q.kind == "type"]

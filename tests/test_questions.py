@@ -147,6 +147,24 @@ def test_same_prompt_across_files(tmp_path):
     assert str(bank.problems[0]).startswith(f"{tmp_path / 'b.yaml'}:2:1: the same prompt appears at")
 
 
+def test_a_file_broken_after_its_first_questions_gives_none_of_them(tmp_path):
+    # Questions are read while the file is parsed; a syntax error further down still drops the whole file.
+    (tmp_path / "a.yaml").write_text(GOOD + "  - prompt: Second?\n    choices: [a, b]\n    answer: a\n  bad: [\n")
+    (tmp_path / "b.yaml").write_text(GOOD)
+    bank = load_files([tmp_path])
+    assert [p.path for p in bank.problems] == [str(tmp_path / 'a.yaml')] and bank.problems[0].line == 12
+    assert "YAML syntax error" in bank.problems[0].message
+    assert [q.source for q in bank.questions] == [f"{tmp_path / 'b.yaml'}:2"]  # b's prompt is not a duplicate
+
+
+def test_questions_are_read_in_order_with_their_problems():
+    text = GOOD + "  - prompt: Broken?\n    choices: [a]\n    answer: a\n  - prompt: Third?\n    choices: [a, b]\n    answer: b\n"
+    bank = load_text(text, "bank.yaml")
+    assert [q.prompt for q in bank.questions] == [
+        "How fast was the train going during the rooftop fight?", "Third?"]
+    assert bank.skipped == 1 and [p.line for p in bank.problems] == [10]
+
+
 def test_every_problem_is_reported_not_just_the_first():
     found = problems("""\
         questions:

@@ -182,6 +182,26 @@ def test_timeout_moves_to_feedback(app, monkeypatch):
     assert scene.phase == "feedback" and scene.result.chosen is None
 
 
+def test_results_count_up_repaints_only_the_number_and_ends_as_a_full_draw(app):
+    scene = start(app)
+    for _ in range(3):
+        send(app, key(pygame.K_1 + scene.session.current.correct))
+        send(app, key(pygame.K_RETURN))
+    results = app.stack.top
+    assert isinstance(results, ResultsScene) and results.animating()
+    draw(app)
+    area = results.animated_rect()
+    assert area is not None and app._surface.get_rect().contains(area)
+    assert area.height < app._surface.get_height() // 4  # one line, not the screen
+    while results.animating():  # what the loop does while the number counts up
+        results.update(0.1)
+        results.draw_animated(app._surface)
+    assert results.animated_rect() is None
+    counted = app._surface.copy()
+    whole = draw(app)
+    assert pygame.image.tobytes(counted, "RGB") == pygame.image.tobytes(whole, "RGB")
+
+
 def test_whole_game_to_results_and_name_entry_and_table(app):
     scene = start(app)
     for _ in range(3):

@@ -95,6 +95,28 @@ def test_no_sound_device_is_silent_and_prints_nothing(monkeypatch, capfd):
     assert out == "" and err == ""
 
 
+def test_effects_are_made_off_the_main_thread(monkeypatch):
+    import threading
+
+    from game.ui import sound as sound_module
+
+    made_on = []
+    real_pcm = synth.pcm
+    monkeypatch.setattr(sound_module, "MAKE_AFTER", 0.0)
+    monkeypatch.setattr(sound_module.synth, "pcm", lambda *a: made_on.append(threading.current_thread().name)
+                        or real_pcm(*a))
+    sound = sound_module.Sound()
+    sound.start()
+    sound.play("right")  # asked for before it is made: skipped, never waited for
+    assert sound.wait_for_effects() and sound.ready
+    assert made_on and set(made_on) == {"sound-effects"}
+    sound.play("right")
+    assert sound.played["right"] == 2
+    sound.close()
+    assert not sound.ready
+    pygame.mixer.quit()
+
+
 def test_m_mutes_and_is_remembered(app, tmp_path):  # noqa: F811
     app.settings_path = tmp_path / "settings.json"
     app.sound.start()

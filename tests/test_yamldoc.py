@@ -47,6 +47,53 @@ def test_deep_nesting_is_refused_quickly(fast):
 
 
 @BOTH
+@pytest.mark.parametrize("text", ["[\n" * 200 + "]\n" * 200, "".join(" " * i + "k:\n" for i in range(200)),
+                                  "- " * 200 + "x\n", "{a: " * 100 + "}" * 100],
+                         ids=["flow-lines", "block", "block-one-line", "flow-maps"])
+def test_deep_nesting_of_every_shape_gets_the_games_message(fast, text):
+    with pytest.raises(yamldoc.YamlProblem, match="nested more than 64 levels deep"):
+        yamldoc.parse(text, fast=fast)
+
+
+def test_the_depth_check_runs_before_any_yaml_library(monkeypatch):
+    class NoLibrary:
+        def __init__(self, text):
+            raise AssertionError("the game's own check should have refused this text first")
+
+    monkeypatch.setattr(yamldoc, "_FastLoader", NoLibrary)
+    monkeypatch.setattr(yamldoc.yaml, "SafeLoader", NoLibrary)
+    for fast in (True, False):
+        with pytest.raises(yamldoc.YamlProblem, match="nested more than 64 levels deep") as info:
+            yamldoc.parse("q: " + "[" * 100_000 + "]" * 100_000, fast=fast)
+        assert (info.value.line, info.value.column) == (1, 68)
+
+
+def test_flow_depth_is_found_on_the_text_alone():
+    assert yamldoc.flow_too_deep("[" * 70 + "]" * 70) == (1, 65)
+    assert yamldoc.flow_too_deep("a: [x]\nb: [" + "[" * 70, max_depth=10) == (2, 14)
+    assert yamldoc.flow_too_deep("[" * 64 + "]" * 64) is None
+
+
+@BOTH
+@pytest.mark.parametrize("text", [
+    'a: "' + "[" * 100 + '"\n', "a: '" + "{" * 100 + "'\n", "a: x" + "[" * 100 + "\n",
+    "a: [x]  # " + "[" * 100 + "\n", "- prompt: |\n    " + "[" * 100 + "\n  choices: [a, b]\n",
+    "- >\n  " + "{" * 100 + "\n- [x]\n", "a: [\"" + "[" * 100 + "\", it's, 'x']\n", "a: [x, # " + "[" * 100 + "\n  y]\n",
+], ids=["double-quoted", "single-quoted", "plain", "comment", "block-scalar", "folded-in-list", "quoted-in-flow",
+        "comment-in-flow"])
+def test_brackets_in_text_are_not_nesting(fast, text):
+    assert yamldoc.flow_too_deep(text) is None
+    assert yamldoc.parse(text, fast=fast) is not None
+
+
+@BOTH
+def test_text_over_the_size_limit_is_refused_by_the_game(fast, monkeypatch):
+    monkeypatch.setattr(yamldoc, "MAX_BYTES", 100)
+    with pytest.raises(yamldoc.YamlProblem, match="limited to"):
+        yamldoc.parse("a: " + "x" * 200 + "\n", fast=fast)
+
+
+@BOTH
 def test_billion_laughs_is_refused(fast):
     lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     for i in range(1, 10):
@@ -107,3 +154,13 @@ def test_both_parsers_build_the_same_tree():
         "    explanation: |\n      block\n      text\n    extra: {a: b, c: [d, e]}\n"
     )
     assert yamldoc.parse(text, fast=True).to_plain() == yamldoc.parse(text, fast=False).to_plain()
+
+
+@BOTH
+def test_a_streamed_list_hands_over_each_item_and_keeps_none(fast):
+    taken = []
+    text = "title: x\nquestions:\n  - a: 1\n  - [b, c]\n  - d\nother: [e]\n"
+    root = yamldoc.parse(text, fast=fast, stream=("questions", taken.append))
+    assert [item.to_plain() for item in taken] == [{"a": "1"}, ["b", "c"], "d"]
+    assert root.to_plain() == {"title": "x", "questions": [], "other": ["e"]}
+    assert root.size == yamldoc.parse(text, fast=fast).size  # the limits still count what was handed over

@@ -30,14 +30,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 BARE_STARTUP = """\
-import os
+import os, time
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 pygame.init()
 screen = pygame.display.set_mode((1280, 720))
 screen.fill((0, 0, 0))
 pygame.display.flip()
+first_frame_at = time.time()
 pygame.quit()
+print('{"first_frame_at": %.4f}' % first_frame_at)
 """
 
 SCREENS = ("title", "question", "feedback", "results", "name_entry", "highscores", "review", "review_long")
@@ -52,16 +54,21 @@ def percentile(values, q):
 
 # -- 1. start-up --------------------------------------------------------------------------
 def bench_startup(runs: int, tmp: Path) -> dict:
-    """Whole-process wall time, spawn to exit: bare pygame's first flip against the game's first title frame."""
+    """Bare pygame (init, a 1280x720 window, one flip, quit) against the game (its title's first frame,
+    then quit) measured two ways from the spawn: to the first frame on screen (each child notes the
+    wall clock right after its first flip) and to the process's exit."""
     env = dict(os.environ)
     env["MI_TRIVIA_HOME"] = str(tmp / "home")
     bare_cmd = [sys.executable, "-c", BARE_STARTUP]
     game_cmd = [sys.executable, "-m", "game", "--frames", "1", "--seed", "1", "--scores", str(tmp / "s.json")]
 
     def timed(cmd):
-        start = time.perf_counter()
-        subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        return (time.perf_counter() - start) * 1000
+        spawned, start = time.time(), time.perf_counter()
+        out = subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True,
+                             text=True).stdout
+        exited = (time.perf_counter() - start) * 1000
+        first = json.loads(out.strip().splitlines()[-1])["first_frame_at"]
+        return (first - spawned) * 1000, exited
 
     # Steady state, as on a player's machine: the game's bytecode is cached (an
     # installed wheel is compiled by pip; an editable checkout on its first run),
@@ -74,8 +81,11 @@ def bench_startup(runs: int, tmp: Path) -> dict:
     for _ in range(runs):  # interleaved, so both see the same machine
         bare.append(timed(bare_cmd))
         game.append(timed(game_cmd))
-    b, g = statistics.median(bare), statistics.median(game)
-    return {"bare_ms": round(b, 1), "game_ms": round(g, 1), "ratio": round(g / b, 3), "runs": runs}
+    result = {"runs": runs}
+    for i, way in enumerate(("first_frame", "exit")):
+        b, g = statistics.median(t[i] for t in bare), statistics.median(t[i] for t in game)
+        result[way] = {"bare_ms": round(b, 1), "game_ms": round(g, 1), "ratio": round(g / b, 3)}
+    return result
 
 
 # -- the game in this process -----------------------------------------------------------
@@ -412,8 +422,10 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         s = bench_startup(runs, tmp)
-        row("start-up: game / bare pygame (median of %d, ms %s / %s)" % (s["runs"], s["game_ms"], s["bare_ms"]),
-            s["ratio"], "≤ 1.3×", s["ratio"] <= 1.3, "×")
+        for way, label in (("first_frame", "to the first frame"), ("exit", "to process exit")):
+            w = s[way]
+            row(f"start-up {label}: game / bare pygame (median of {s['runs']}, ms {w['game_ms']} / {w['bare_ms']})",
+                w["ratio"], "≤ 1.3×", w["ratio"] <= 1.3, "×")
         for screen in SCREENS:
             f = bench_frames(screen, frames, tmp / screen)
             label = LABELS.get(screen, screen)

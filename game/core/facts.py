@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from game.core.checks import Checker
-from game.core.kinds import normalise
+from game.core.kinds import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
     DIFFICULTIES,
@@ -542,7 +542,7 @@ def _read_kinds(check: Checker, node: Node, kind: str, found: dict, answer_text:
                     check.report(item, f"the spelling '{clip(text)}' has no letters or digits to compare")
                 elif text is not None:
                     spellings.append(text)
-            extra["also"] = tuple(dict.fromkeys(spellings))
+            extra["also"] = distinct_spellings(answer_text or "", spellings)
         if answer_text is not None and kind == "text" and not normalise(answer_text):
             check.report(found["answer"][1], "a fact with 'also' is typed in: its answer needs letters or digits")
     if get("group"):

@@ -110,3 +110,16 @@ def matches(given: str, answer: str, also=()) -> bool:
     if not typed:
         return False
     return any(typed == normalise(accepted) for accepted in (answer, *also))
+
+
+def distinct_spellings(answer: str, also) -> tuple[str, ...]:
+    """``also`` without the spellings that add nothing: those :func:`normalise` makes the same as the
+    answer or as an earlier one (shown to the player after answering, they would only repeat it)."""
+    seen = {normalise(answer)}
+    out = []
+    for spelling in also:
+        key = normalise(spelling)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(spelling)
+    return tuple(out)

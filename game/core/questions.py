@@ -26,7 +26,7 @@ from pathlib import Path
 from game.core import yamldoc
 from game.core.checks import Checker
 from game.core.facts import order_questions, read_fact, read_groups, read_pools, read_reveals
-from game.core.kinds import normalise
+from game.core.kinds import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
     DIFFICULTIES,
@@ -245,9 +245,20 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
     bank = Bank(files=[path], sightings=[] if giveaways else None)
     seen = {} if seen is None else seen
     check = Checker(path)
+    added: list[str] = []  # prompts this file put in `seen`, taken back if the file cannot be read
+
+    def take(item) -> None:
+        # Each question is read as soon as the parser has finished it and then let go, so the
+        # file's tree is never held whole: the time stays in step with the bank's size.
+        _read_item(check, item, bank, lambda node: _read_question(check, node), seen, added)
+
     try:
-        root = yamldoc.parse(text, fast=fast)
+        root = yamldoc.parse(text, fast=fast, stream=("questions", take))
     except yamldoc.YamlProblem as exc:
+        for key in added:
+            del seen[key]
+        bank = Bank(files=[path], sightings=[] if giveaways else None)
+        check = Checker(path)
         check.report((exc.line, exc.column), exc.message)
         bank.problems = check.problems
         bank.unread = [path]  # nothing in it could be read, however many questions it held
@@ -288,15 +299,20 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
 
 
 def _read_list(check: Checker, node, name: str, bank: Bank, read, seen: dict[str, str]) -> None:
+    """The items of a list (those of 'questions' were already taken one by one while parsing)."""
     if node.kind != "seq":
         check.report(node, f"'{name}' must be a list, not {yamldoc.describe(node)}")
         return
     for item in node.value:
-        made = read(item)
-        if made is None:
-            bank.skipped += 1
-            continue
-        _add_unique(check, made if isinstance(made, list) else [made], bank, seen, item)
+        _read_item(check, item, bank, read, seen)
+
+
+def _read_item(check: Checker, item, bank: Bank, read, seen: dict[str, str], added: list[str] | None = None) -> None:
+    made = read(item)
+    if made is None:
+        bank.skipped += 1
+        return
+    _add_unique(check, made if isinstance(made, list) else [made], bank, seen, item, added)
 
 
 def same_question_key(question: Question) -> str:
@@ -307,7 +323,8 @@ def same_question_key(question: Question) -> str:
     return key
 
 
-def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dict[str, str], item=None) -> None:
+def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dict[str, str], item=None,
+                added: list[str] | None = None) -> None:
     for question in questions:
         key = same_question_key(question)
         first = seen.get(key)
@@ -318,6 +335,8 @@ def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dic
             bank.skipped += 1
             continue
         seen[key] = question.source
+        if added is not None:
+            added.append(key)
         bank.questions.append(question)
         if bank.sightings is not None and item is not None:
             bank.sightings.extend(_sightings(check.path, item, question))
@@ -496,7 +515,7 @@ def _type_fields(check: Checker, node, found) -> dict | None:
                 also.append(text)
     if answer is None:
         return None
-    return {"choices": (), "answer": answer, "also": tuple(dict.fromkeys(also))}
+    return {"choices": (), "answer": answer, "also": distinct_spellings(answer, also)}
 
 
 def _check_choices(check: Checker, node, items, what: str = "choice") -> list[str] | None:
@@ -581,7 +600,7 @@ def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> l
     """A warning wherever one question's answer appears in another's prompt, explanation or answer
     and the two may share a game (different facts, not kept apart by ``reveals``)."""
     from game.core.draw import apart, asked_for
-    from game.core.kinds import normalise
+    from game.core.kinds import distinct_spellings, normalise
 
     kept_apart = apart(questions)
     wanted: dict[str, dict[str, Question]] = {}  # answer words -> key -> a question asking for them

@@ -11,7 +11,10 @@ time and memory what a hostile or broken file could do to a normal loader:
 
 * tags that construct Python objects (``!!python/object``) or anything else
   beyond plain text, lists and mappings;
-* documents nested absurdly deep (the tree is built with an explicit stack);
+* documents nested absurdly deep: the flow brackets are counted on the text
+  before any YAML library reads it, and the depth again over the events (the
+  tree is built with an explicit stack), so the game's message and limit hold
+  whatever limits the installed PyYAML or libyaml have of their own;
 * alias explosions ("billion laughs"): every node knows how many nodes it
   stands for once aliases are expanded, and the total is capped;
 * files over a size limit.
@@ -21,6 +24,9 @@ pure-Python parser gives the same events, only slower.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
 
 import yaml
 
@@ -112,23 +118,30 @@ def _position(text: str, index: int | None) -> tuple[int, int]:
 
 
 def parse(text: str, *, fast: bool = True, max_depth: int = MAX_DEPTH,
-          max_nodes: int = MAX_EXPANDED_NODES) -> Node | None:
+          max_nodes: int = MAX_EXPANDED_NODES, stream: tuple[str, Callable[[Node], None]] | None = None) -> Node | None:
     """Parse one YAML document into a :class:`Node` tree (``None`` if empty).
 
+    ``stream=(key, take)``: when the top level is a mapping, each item of the list
+    under its first ``key`` is handed to ``take`` as soon as it is complete and is
+    not kept in the tree (that list stays empty), so a long list is never held whole.
     Raises :class:`YamlProblem` for syntax errors, refused tags, more than one
     document, too deep nesting and alias explosions.
     """
+    if len(text) > MAX_BYTES:  # read_text stops such files sooner; this holds for text from anywhere
+        raise YamlProblem(1, 1, f"the text is {len(text):,} characters long; question files are limited to "
+                                f"{MAX_BYTES // (1024 * 1024)} MB")
+    deep = flow_too_deep(text, max_depth)
+    if deep is not None:
+        raise YamlProblem(*deep, f"the document is nested more than {max_depth} levels deep")
     loader_cls = _FastLoader if fast else yaml.SafeLoader
     loader = None
     try:
         loader = loader_cls(text)
-        return _compose(loader, max_depth, max_nodes)
+        return _compose(loader, max_depth, max_nodes, stream)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message = exc.problem or "YAML syntax error"
-        if "nesting depth" in message:  # libyaml 0.2.5+ has a depth limit of its own, reached first
-            raise YamlProblem(line, column, f"the document is nested more than {max_depth} levels deep") from None
         if exc.context:
             message = f"{exc.context}: {message}"
         raise YamlProblem(line, column, f"YAML syntax error: {message}") from None
@@ -147,7 +160,139 @@ def parse(text: str, *, fast: bool = True, max_depth: int = MAX_DEPTH,
             loader.dispose()
 
 
-def _compose(loader, max_depth: int, max_nodes: int) -> Node | None:
+# The game's own depth check runs on the text before any YAML library sees it.  The
+# parsers hand over events with no look-ahead across lines, so the depth counted over
+# the events (in _compose) is reached first, except on one line with many flow
+# brackets: libyaml reads up to 1024 characters ahead there, and since PyYAML 6.0.4
+# stops at 1000 levels with its own message.  Such a line is found quickly by keeping
+# only the line breaks and opening brackets of the text; only then is the text walked,
+# bracket by bracket, to find the depth.
+_NOT_NEWLINE_OR_OPENER = bytes(c for c in range(256) if c not in b"\n[{")
+_FLOW_MARK = re.compile(r"[\[\]{}\"'#]")
+_QUOTED = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.S), "'": re.compile(r"'(?:[^']|'')*'")}
+# Before a node on a block line: indentation, '- ', '? ', ': ', '--- ', anchors and tags.
+_BLOCK_PREFIX = re.compile(r"(?:[ \t]+|(?:---|[-?:])(?=[ \t\n]|$)|[&!][^ \t\n]*)*")
+_PLAIN_END = re.compile(r":(?=[ \t\n]|$)|[ \t]#|\n|$")
+
+
+def flow_too_deep(text: str, max_depth: int = MAX_DEPTH) -> tuple[int, int] | None:
+    """The 1-based (line, column) of a flow bracket that opens level ``max_depth + 1``.
+
+    ``None`` when no line holds more than ``max_depth`` opening brackets (the depth
+    counted over the parser's events then refuses deeper documents) or when the
+    walk finds no flow collection that deep.  Brackets inside quoted text, block
+    scalars, comments and plain text do not count.
+    """
+    if text.count("[") + text.count("{") <= max_depth:
+        return None
+    skeleton = text.encode("utf-8", "surrogatepass").translate(None, _NOT_NEWLINE_OR_OPENER)
+    if re.search(rb"[^\n]{%d}" % (max_depth + 1), skeleton) is None:
+        return None
+    return _walk_flow_depth(text, max_depth)
+
+
+def _walk_flow_depth(text: str, max_depth: int) -> tuple[int, int] | None:
+    n = len(text)
+    i = 0
+    line_start = 0
+    while i < n:
+        # Block context, at i (a line start or just after a flow collection).
+        i = _BLOCK_PREFIX.match(text, i).end()
+        if i >= n:
+            return None
+        c = text[i]
+        if c == "\n" or c == "#":
+            end = text.find("\n", i)
+            i = line_start = n if end < 0 else end + 1
+            continue
+        if c in "|>":
+            i = line_start = _skip_block_scalar(text, i, _block_owner(text, line_start, i))
+            continue
+        if c in "\"'":
+            match = _QUOTED[c].match(text, i)
+            if match is None:
+                return None  # unterminated: the parser says where
+            i = match.end()
+            line_start = text.rfind("\n", 0, i) + 1
+            continue
+        if c not in "[{":  # plain text: up to ': ', a comment or the line's end
+            end = _PLAIN_END.search(text, i)
+            if end.group() == ":":
+                i = end.end()
+            else:
+                eol = text.find("\n", i)
+                i = line_start = n if eol < 0 else eol + 1
+            continue
+        # Flow context: every bracket outside quotes and comments counts.
+        depth = 0
+        while True:
+            if c in "[{":
+                depth += 1
+                if depth > max_depth:
+                    return text.count("\n", 0, i) + 1, i - text.rfind("\n", 0, i)
+                i += 1
+            elif c in "]}":
+                depth -= 1
+                i += 1
+                if depth == 0:
+                    break
+            elif c == "#":
+                if text[i - 1] in " \t\n":
+                    eol = text.find("\n", i)
+                    i = n if eol < 0 else eol
+                else:
+                    i += 1
+            else:  # a quote starts text only where a flow node starts
+                j = i - 1
+                while j >= 0 and text[j] in " \t\r\n":
+                    j -= 1
+                if j >= 0 and text[j] in "[{,:?":
+                    match = _QUOTED[c].match(text, i)
+                    if match is None:
+                        return None
+                    i = match.end()
+                else:
+                    i += 1
+            mark = _FLOW_MARK.search(text, i)
+            if mark is None:
+                return None
+            i = mark.start()
+            c = text[i]
+        line_start = text.rfind("\n", 0, i) + 1
+    return None
+
+
+def _block_owner(text: str, line_start: int, i: int) -> int:
+    """The column a block scalar's lines must go beyond: its key's, or its '- ' entry's."""
+    j, owner = line_start, -1
+    while True:
+        while j < i and text[j] in " \t":
+            j += 1
+        if j < i and text[j] in "-?" and text[j + 1] in " \t":
+            owner, j = j - line_start, j + 1
+        elif text.startswith("---", j) and j + 3 < i and text[j + 3] in " \t":
+            owner, j = -1, j + 3
+        else:
+            return j - line_start if j < i else owner
+
+
+def _skip_block_scalar(text: str, i: int, owner: int) -> int:
+    """Where the lines of a '|' or '>' scalar that starts at i end (a line start)."""
+    n = len(text)
+    eol = text.find("\n", i)
+    start = n if eol < 0 else eol + 1
+    while start < n:
+        eol = text.find("\n", start)
+        end = n if eol < 0 else eol
+        line = text[start:end]
+        body = line.lstrip(" ")
+        if body.strip() and len(line) - len(body) <= owner:
+            return start
+        start = end + 1
+    return n
+
+
+def _compose(loader, max_depth: int, max_nodes: int, stream=None) -> Node | None:
     """Build the tree from parser events with an explicit stack (no recursion).
 
     This is the hot path of loading a bank, so the per-event work is inlined.
@@ -166,6 +311,8 @@ def _compose(loader, max_depth: int, max_nodes: int) -> Node | None:
     root: Node | None = None
     documents = 0
     total = 0
+    stream_key, take = stream if stream is not None else (None, None)
+    target: Node | None = None  # the list whose items go to `take`
 
     def refuse_tag(event) -> YamlProblem:
         mark = event.start_mark
@@ -194,6 +341,10 @@ def _compose(loader, max_depth: int, max_nodes: int) -> Node | None:
                 raise YamlProblem(mark.line + 1, mark.column + 1,
                                   f"the document is nested more than {max_depth} levels deep")
             node = Node("seq" if cls is seq_start else "map", [], mark.line + 1, mark.column + 1)
+            if stream_key is not None and cls is seq_start and len(stack) == 1:
+                key = stack[0][2]
+                if stack[0][0].kind == "map" and key is not None and key.kind == "scalar" and key.value == stream_key:
+                    target, stream_key = node, None
             if event.anchor is not None:
                 open_anchors.add(event.anchor)
             stack.append([node, event.anchor, None])
@@ -239,7 +390,9 @@ def _compose(loader, max_depth: int, max_nodes: int) -> Node | None:
         parent_node.size += node.size
         if node.height >= parent_node.height:
             parent_node.height = node.height + 1
-        if parent_node.kind == "seq":
+        if parent_node is target:
+            take(node)
+        elif parent_node.kind == "seq":
             parent_node.value.append(node)
         elif parent[2] is None:
             parent[2] = node

@@ -1,16 +1,22 @@
-"""Sound effects: opened late, never required.
+"""Sound effects: opened late, made in the background, never required.
 
 The mixer is started after the first frame is on screen (so it never delays
-start-up) and only if sound is on; effects are synthesised then
-(:mod:`game.core.synth`).  With no sound card, or no audio library, the game
-is silent: the error is kept for ``--autoplay``'s report, and whatever the
-audio library prints while failing (ALSA does) is swallowed.
+start-up) and only if sound is on.  The effects are synthesised
+(:mod:`game.core.synth`, some tens of milliseconds of Python) on a thread of
+their own that first lets the opening frames go by, so the main thread never
+waits for them and a key pressed at once is not held up; an effect asked for
+before it is made is skipped.  Closing leaves the audio device to
+``pygame.quit()`` or to the process's end (SDL waits tens of milliseconds for
+its audio thread when the device closes).  With no sound card, or no audio
+library, the game is silent: the error is kept for ``--autoplay``'s report,
+and whatever the audio library prints while failing (ALSA does) is swallowed.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from contextlib import contextmanager
 
 import pygame
@@ -18,6 +24,7 @@ import pygame
 from game.core import synth
 
 RATE = 22050
+MAKE_AFTER = 0.25  # seconds after the first frame before the effects are synthesised
 
 
 @contextmanager
@@ -56,6 +63,8 @@ class Sound:
         self.played: dict[str, int] = {}  # how often each effect was asked for while audible (tests, the report)
         self._effects: dict[str, pygame.mixer.Sound] = {}
         self._wanted = False  # start() was called: the first frame is up
+        self._maker: threading.Thread | None = None
+        self._closed = threading.Event()
 
     @property
     def audible(self) -> bool:
@@ -79,14 +88,44 @@ class Sound:
                 if not pygame.mixer.get_init():
                     pygame.mixer.init(RATE, -16, 1, 512, allowedchanges=0)
             rate, _size, channels = pygame.mixer.get_init()
-            for name in synth.EFFECTS:
-                self._effects[name] = pygame.mixer.Sound(buffer=synth.pcm(name, rate, channels))
         except (pygame.error, TypeError, ValueError, OSError) as exc:
-            self.failed = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            self._effects.clear()
+            self._fail(exc)
             return
         self.ready = self.opened = True
-        self._apply_volume()
+        self._closed.clear()
+        if self._maker is None or not self._maker.is_alive():
+            self._maker = threading.Thread(target=self._make_effects, args=(rate, channels),
+                                           name="sound-effects", daemon=True)
+            self._maker.start()
+
+    def _fail(self, exc: BaseException) -> None:
+        self.failed = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        self._effects.clear()
+
+    def _make_effects(self, rate: int, channels: int) -> None:
+        """On the effects thread: synthesise each effect once, after the opening frames."""
+        if self._closed.wait(MAKE_AFTER):
+            return
+        for name in synth.EFFECTS:
+            if name in self._effects:
+                continue
+            data = synth.pcm(name, rate, channels)
+            if self._closed.is_set():
+                return
+            try:
+                effect = pygame.mixer.Sound(buffer=data)
+                effect.set_volume(self.volume / 100)
+            except (pygame.error, TypeError, ValueError, OSError) as exc:
+                self.ready = False
+                self._fail(exc)
+                return
+            self._effects[name] = effect
+
+    def wait_for_effects(self, timeout: float = 5.0) -> bool:
+        """Block until every effect is made (tests and tools; the game never waits)."""
+        if self._maker is not None:
+            self._maker.join(timeout)
+        return len(self._effects) == len(synth.EFFECTS)
 
     def configure(self, volume: int, muted: bool) -> None:
         self.volume, self.muted = volume, muted
@@ -97,7 +136,7 @@ class Sound:
             pygame.mixer.stop()
 
     def _apply_volume(self) -> None:
-        for effect in self._effects.values():
+        for effect in list(self._effects.values()):
             effect.set_volume(self.volume / 100)
 
     def play(self, name: str) -> None:
@@ -112,9 +151,11 @@ class Sound:
                 pass
 
     def close(self) -> None:
+        """Stop playing and stop making effects; the device itself closes with pygame or the process."""
+        self._closed.set()
         if self.ready:
             try:
-                pygame.mixer.quit()
+                pygame.mixer.stop()
             except pygame.error:
                 pass
             self.ready = False

@@ -61,6 +61,7 @@ class ResultsScene(AfterGameScene):
         self.menu = Menu([labels[a] for a in self.actions])
         # The big number counts up for a moment (at once with reduced motion).
         self.count_up = 0.0 if not app.reduced_motion else COUNT_SECONDS + 1
+        self._big_spot: tuple[pygame.Rect, int, tuple[int, int]] | None = None  # where draw() put the number
 
     def enter(self) -> None:
         if self.rank:
@@ -74,6 +75,27 @@ class ResultsScene(AfterGameScene):
 
     def settled(self) -> bool:
         return self.count_up >= COUNT_SECONDS
+
+    def animated_rect(self):
+        """While the number counts up only its line is repainted, so the screen costs no more than a still one."""
+        return self._big_spot[0] if self._big_spot is not None and self.animating() else None
+
+    def draw_animated(self, surface) -> None:
+        area, size, pos = self._big_spot
+        self.app.backdrop.draw_area(surface, area)
+        blit_text(surface, self.app.text, self._big_and_unit()[0], size, self.app.theme.palette.accent, pos,
+                  bold=True, anchor="midtop")
+
+    def _big_and_unit(self) -> tuple[str, str]:
+        s = self.session
+        if s.mode == "practice":
+            return f"{self._counted(s.correct_count)} of {len(s.answers)}", "right"
+        if s.mode == "sudden-death":
+            run = s.player.run
+            if run == s.total:
+                return f"{self._counted(run)}", f"right in a row: every question! · {s.score:,} points"
+            return f"{self._counted(run)}", f"right in a row · {s.score:,} points"
+        return f"{self._counted(s.score):,}", "points"
 
     def _counted(self, value: int) -> int:
         progress = min(self.count_up / COUNT_SECONDS, 1.0)
@@ -126,15 +148,7 @@ class ResultsScene(AfterGameScene):
         text = app.text
         titles = {"practice": "Practice debrief", "sudden-death": "Sudden death: run over"}
         title = titles.get(s.mode, "Mission debrief")
-        if s.mode == "practice":
-            big, unit = f"{self._counted(s.correct_count)} of {len(s.answers)}", "right"
-        elif s.mode == "sudden-death":
-            run = s.player.run
-            big, unit = f"{self._counted(run)}", f"right in a row · {s.score:,} points"
-            if run == s.total:
-                unit = f"right in a row: every question! · {s.score:,} points"
-        else:
-            big, unit = f"{self._counted(s.score):,}", "points"
+        big, unit = self._big_and_unit()
         lines = [] if s.mode in ("practice", "sudden-death") else [f"{s.correct_count} of {len(s.answers)} right"]
         made = scoring.game_points_text(s.answers) if s.scored else ""
         if made:  # the score, and how it was made (the same words as the feedback line and the review)
@@ -175,6 +189,9 @@ class ResultsScene(AfterGameScene):
         y = m.px(24)
         y = blit_text(surface, text, title, m.px(t.title), pal.text, (cx, y), bold=True,
                       anchor="midtop").bottom + m.px(8)
+        margin = m.px(t.margin)
+        self._big_spot = (pygame.Rect(margin, y, surface.get_width() - 2 * margin, text.line_height(big_size, True)),
+                          big_size, (cx, y)) if self.animating() else None
         y = blit_text(surface, text, big, big_size, pal.accent, (cx, y), bold=True, anchor="midtop").bottom
         unit_size = one_line(text, unit, m.px(t.label), width)
         y = blit_text(surface, text, unit, unit_size, pal.muted, (cx, y), anchor="midtop").bottom + m.px(14)
