@@ -361,3 +361,15 @@ def test_a_bank_of_one_kind_draws_as_a_plain_random_choice_per_fact():
         keys = list(dict.fromkeys(q.key for q in questions))
         plain.shuffle(keys)
         assert [q.key for q in game] == [k for k in keys if k in {q.key for q in game}][:10]
+
+
+def test_an_answer_shown_everywhere_is_warned_about_a_few_times_then_counted():
+    from game.core.questions import GIVEAWAYS_LISTED, giveaway_warnings
+
+    text = "questions:\n  - prompt: Which island?\n    choices: [Zanzibar, Malta]\n    answer: Zanzibar\n" + "".join(
+        f"  - prompt: Question {i} about Zanzibar?\n    choices: [Yes {i}, No {i}]\n    answer: Yes {i}\n"
+        for i in range(GIVEAWAYS_LISTED + 4))
+    warnings = giveaway_warnings(*_with_sightings(text))
+    assert len(warnings) == GIVEAWAYS_LISTED + 1
+    assert warnings[-1].message == f"'Zanzibar' shows here and in 3 more places beyond the {GIVEAWAYS_LISTED} " \
+                                   f"listed, where it gives away an answer"

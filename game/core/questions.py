@@ -63,6 +63,7 @@ KIND_KEYS = {
 }
 ESTIMATE_MAX_STEPS = 10_000  # places on a hand-written slider
 YAML_SUFFIXES = (".yaml", ".yml")
+GIVEAWAYS_LISTED = 5  # warnings for one answer's words, then one line saying how many more
 
 
 @dataclass(frozen=True)
@@ -615,6 +616,7 @@ def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> l
             by_word.setdefault(word, []).append((sighting, text))
     out, told = [], set()
     for words, askers in wanted.items():
+        listed, more, first_more = 0, 0, None
         for sighting, text in by_word.get(words.split()[0], ()):
             if f" {words} " not in text:
                 continue
@@ -622,11 +624,21 @@ def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> l
                 if key == sighting.key or key in kept_apart.get(sighting.key, ()) or (sighting, key) in told:
                     continue
                 told.add((sighting, key))
+                if listed == GIVEAWAYS_LISTED:  # an answer too common to list everywhere it shows
+                    more += 1
+                    first_more = first_more or sighting
+                    continue
+                listed += 1
                 told_what = f"the answer '{clip(question.answer)}' is also the answer of" if sighting.what == "answer" \
                     else f"the {sighting.what} gives away '{clip(question.answer)}', the answer of"
                 out.append(Problem(sighting.path, sighting.line, sighting.column, one_line(
                     f"{told_what} {_describe(question, sighting.path)}: keep the two apart "
                     f"(an 'id' they share, or 'reveals') or reword")))
+        if more:
+            out.append(Problem(first_more.path, first_more.line, first_more.column, one_line(
+                f"'{clip(next(iter(askers.values())).answer)}' shows here and in {more - 1} more "
+                f"place{'s' if more != 2 else ''} beyond the {GIVEAWAYS_LISTED} "
+                f"listed, where it gives away an answer")))
     return out
 
 
