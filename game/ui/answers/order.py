@@ -16,7 +16,7 @@ from game.ui import intents as I
 from game.ui.answers import Lock, Panel, in_place
 from game.ui.record import note_box
 from game.ui.theme import readable_on
-from game.ui.widgets import _mix, blit_lines, blit_text, first_fitting, fit_lines
+from game.ui.widgets import _mix, blit_lines, blit_text, first_fitting
 
 
 class OrderPanel(Panel):
@@ -65,7 +65,8 @@ class OrderPanel(Panel):
         m, text = self.app.metrics, self.app.text
         text_w = self._text_width(self._rows_width(width), size)
         lines = max(len(text.wrap(item, size, text_w)) for item in self.round.choices)
-        return max(m.px(56), lines * text.line_height(size) + m.px(16))
+        return max(m.px(56) if size >= m.px(self.app.theme.label) else m.px(36),
+                   lines * text.line_height(size) + m.px(12))
 
     def height(self, width: int, room: int) -> int:
         gap = self.app.metrics.px(10)
@@ -257,13 +258,20 @@ class OrderPanel(Panel):
                 marks = [f"{choices[i]} {'✓' if i == solution[k] else '✗'}" for k, i in enumerate(self.order)]
                 lines.append(("Yours: " + " → ".join(marks), pal.good if mine.correct else pal.bad))
         lines.append(("Right: " + " → ".join(choices[i] for i in solution), pal.good))
-        box = self.rect.copy()
-        share = box.height // len(lines)
-        for k, (content, colour) in enumerate(lines):
-            part = pygame.Rect(box.left, box.top + k * share, box.width, share)
-            wrapped, size = fit_lines(app.text, content, [m.px(t.small), int(m.px(t.small) * 0.85)], part.width,
-                                      part.height, bold=True)
-            blit_lines(surface, app.text, wrapped, size, colour, part, bold=True, align="left", valign="top")
+        # Every word of both orders, in the largest size (no larger than the prompt) at which they fit.
+        box, text = self.rect, app.text
+        largest = min(m.px(t.small), self.max_text or m.px(t.small))
+        size = largest
+        while True:
+            wrapped = [text.wrap(content, size, box.width, True) for content, _ in lines]
+            need = sum(len(w) for w in wrapped) * text.line_height(size, True) + m.px(8) * (len(lines) - 1)
+            if need <= box.height or size <= 8:
+                break
+            size = max(8, min(size - 1, int(size * 0.92)))
+        y = box.top
+        for (content, colour), part in zip(lines, wrapped):
+            y += blit_lines(surface, text, part, size, colour, pygame.Rect(box.left, y, box.width, 0), bold=True,
+                            align="left", valign="top") + m.px(8)
 
     def _fit(self, options: list[str], width: int) -> str:
         m, t = self.app.metrics, self.app.theme
