@@ -456,7 +456,13 @@ class App:
         if self._remembered or self.history is None:
             return
         self._remembered = True
-        self.history.remember(self.history_bank, [r.question.key for r in self.asked_rounds()])
+        # What it showed counts too (an order question shows the facts it orders): noted before the
+        # keys asked, which stay the newest entries.
+        from game.core.draw import shown
+
+        asked = self.asked_rounds()
+        self.history.remember(self.history_bank, [shown(k) for r in asked for k in r.question.reveals] +
+                              [r.question.key for r in asked])
         if self.history_path is None:
             return
         snapshot, where = self.history.copy(), self.history_path

@@ -255,6 +255,20 @@ def load_bank(sources: list[Path], seed, fast: bool = True, giveaways: bool = Fa
 SHOWN_PROBLEMS = 5  # the start-up notice lists this many problems, then says how many more
 
 # -- play -------------------------------------------------------------------------------
+def _display_problem(args, environ=os.environ, platform=sys.platform) -> str | None:
+    """On Linux with no display to show a window on (and no SDL driver chosen), say so at once:
+    SDL would otherwise try its other drivers and may wait with nothing on screen.  Autoplay
+    needs no screen and gets SDL's dummy driver."""
+    if not platform.startswith("linux") or environ.get("SDL_VIDEODRIVER") or \
+            environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    if args.autoplay or args.frames:
+        environ["SDL_VIDEODRIVER"] = "dummy"
+        return None
+    return ("there is no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set). "
+            "Start the game from a desktop session, or set SDL_VIDEODRIVER=dummy to run it without a screen.")
+
+
 def cmd_play(args) -> int:
     from game.core.questions import UnreadablePath
     from game.core.scores import ScoreStore
@@ -267,6 +281,10 @@ def cmd_play(args) -> int:
     if problem:
         print(f"mi-trivia: {problem}", file=sys.stderr)
         return EXIT_UNREADABLE
+    problem = _display_problem(args)
+    if problem:  # as when the window cannot be opened
+        print(f"mi-trivia: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
     seed = args.seed if args.seed is not None else random.randrange(2**31)
     sources = args.questions or default_sources()
     try:

@@ -169,3 +169,19 @@ def test_help_shows_the_sub_command_as_optional(capsys):
     out = capsys.readouterr().out
     usage = out.split("\n\n")[0]
     assert "[COMMAND ...]" in usage and "] COMMAND" not in usage.replace("\n", " ").replace("  ", " ")
+
+
+def test_no_display_is_said_at_once_and_autoplay_needs_none():
+    from types import SimpleNamespace
+
+    from game.cli import _display_problem
+
+    play = SimpleNamespace(autoplay=False, frames=None)
+    assert "no display" in _display_problem(play, {}, "linux")
+    assert _display_problem(play, {"DISPLAY": ":0"}, "linux") is None
+    assert _display_problem(play, {"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert _display_problem(play, {"SDL_VIDEODRIVER": "dummy"}, "linux") is None
+    assert _display_problem(play, {}, "darwin") is None
+    environ = {}
+    assert _display_problem(SimpleNamespace(autoplay=True, frames=None), environ, "linux") is None
+    assert environ["SDL_VIDEODRIVER"] == "dummy"

@@ -41,9 +41,9 @@ def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every
     """The questions of one game, in the order they are asked.
 
     ``count`` questions at most (``every``: as many as can be played, for
-    sudden death), one per key, none revealing another.  Keys not in
-    ``recent`` come first in random order, then those in ``recent`` in the
-    order given (oldest first).  A game of ``count`` is then shuffled, so its
+    sudden death), one per key, none revealing another.  Keys not met lately
+    come first in random order, then those only shown lately (see
+    :func:`_staleness`), then those asked lately, the oldest first.  A game of ``count`` is then shuffled, so its
     order tells nothing of what was fresh; ``every`` keeps fresh ones first.
 
     When the questions are of several kinds and ``count`` is at least how many,
@@ -55,9 +55,9 @@ def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every
         by_key.setdefault(question.key, []).append(question)
     keys = list(by_key)
     rng.shuffle(keys)
+    stale = _staleness(recent, by_key)
     if recent:
-        age = {key: i for i, key in enumerate(recent)}
-        keys.sort(key=lambda k: age.get(k, -1))  # stable: the shuffle breaks ties
+        keys.sort(key=stale)  # stable: the shuffle breaks ties
     blocked_by = apart(questions)
     wanted = len(keys) if every else max(count, 1)
     chosen: list[str] = []
@@ -72,9 +72,8 @@ def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every
     offered = Counter(kind for key in keys for kind in {q.kind for q in by_key[key]})
     mixed = 1 < len(offered) <= wanted and not every
     if mixed:
-        seen = set(recent)
         for kind in sorted(offered, key=lambda k: (offered[k], k)):
-            key = next((k for k in keys if k not in seen and (k in chosen or k not in blocked)
+            key = next((k for k in keys if stale(k)[0] == 0 and (k in chosen or k not in blocked)
                         and k not in reserved and any(q.kind == kind for q in by_key[k])), None)
             if key is None or (key not in chosen and len(chosen) >= wanted):
                 continue
@@ -90,6 +89,30 @@ def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every
     if not every and (recent or mixed):
         rng.shuffle(picked)
     return picked
+
+
+SHOWN = "~"  # a history entry for a key that a question asked showed without asking it
+
+
+def shown(key: str) -> str:
+    """The history's entry for ``key`` shown by another question (an order question shows its facts)."""
+    return SHOWN + key
+
+
+def _staleness(recent: Sequence[str], by_key: dict[str, list[Question]]):
+    """A sort key: ``(0, 0)`` for a key not met lately; ``(1, age)`` for one only shown (its
+    fact was in an order question asked, or it shows facts asked or shown lately); ``(2, age)``
+    for one asked lately.  Ages count up from the oldest entry of ``recent``."""
+    age = {key: i for i, key in enumerate(recent)}
+
+    def staleness(key: str) -> tuple[int, int]:
+        if key in age:
+            return 2, age[key]
+        touched = max([age.get(shown(key), -1)] + [max(age.get(r, -1), age.get(shown(r), -1))
+                                                    for q in by_key[key] for r in q.reveals])
+        return (1, touched) if touched >= 0 else (0, 0)
+
+    return staleness
 
 
 def _varied(chosen: list[str], by_key: dict[str, list[Question]], rng: random.Random,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.draw import most_questions
 from game.core.model import DIFFICULTIES
 from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
 from game.ui import intents as I
@@ -44,7 +45,9 @@ class TitleScene(Scene):
         self.menu.set_label(CATEGORY, f"Category: {options.category or 'All'}")
         self.menu.set_label(DIFFICULTY, f"Difficulty: {(options.difficulty or 'any').title()}")
         self.menu.set_label(KINDS, f"Kinds: {kinds_label(options.kinds)}")
-        self.playable = len(self.app.playable_questions())
+        playable = self.app.playable_questions()
+        self.playable = len(playable)
+        self.most = most_questions(playable)  # a game asks one question per fact
         self.menu.buttons[PLAY].enabled = self.playable > 0
         if not self.menu.buttons[self.menu.focus].enabled:
             self.menu.focus = SCORES
@@ -236,6 +239,8 @@ class TitleScene(Scene):
         line += "s" if len(bank.files) != 1 else ""
         if self.playable != total:
             line += f" · {self.playable} match the chosen category, difficulty and kinds"
+        if 0 < self.most < min(self.playable, self.app.options.count):
+            line += f" · a game asks at most {self.most} of them (one per fact)"
         if bank.skipped or bank.problems:
             paths = " ".join(self.app.bank_paths_for_message())
             unread = len(bank.unread)
