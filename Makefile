@@ -85,6 +85,10 @@ screenshots: $(VENV)/.installed
 	    done; \
 	  done; \
 	done
+	# The party's big screen with 30 simulated phones (only its own screens are kept).
+	rm -rf $(VENV)/shots-party && $(SHOTS) --mode party --bots 30 --count 6 --size 1280x720 \
+	  --screenshots $(VENV)/shots-party >/dev/null 2>&1 && mkdir -p docs/screenshots/party && \
+	  cp $(VENV)/shots-party/party_*.png docs/screenshots/party/
 
 clean:
 	rm -rf $(VENV) .venv-matrix .tools build dist *.egg-info .pytest_cache

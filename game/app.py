@@ -387,6 +387,7 @@ class App:
             return
         if self.party is not None:
             self.end_party("The host started a new party")
+        if self._parties:
             self._parties[-1].wait_closed()  # its port is free again for the new one
         options, factor = self.options, self.settings.time_factor
         # The same draw as any game (every kind, no repeats, no question giving another away).

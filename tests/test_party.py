@@ -176,6 +176,7 @@ def test_standings_places_and_moves(room):
     room.answer(bob.id, bob.secret, 1, 2, clock.now + 10)
     room.close_question()
     assert [p.name for p in room.standings()] == ["Ann", "Bob", "Cat"]
+    assert [p.move for p in room.standings()] == [0, 0, 0]  # the first ranking: nobody moved yet
     room.open_question(make_round(2), 20.0)
     room.answer(cat.id, cat.secret, 2, 2, clock.now + 0.5)
     room.answer(bob.id, bob.secret, 2, 2, clock.now + 0.5)

@@ -242,3 +242,35 @@ def test_host_kick_and_late_answers():
     assert "late" in server.to(1, "error")[-1]["reason"].lower()
     host.kick(pid)
     assert server.to(1, "kicked") and 1 in server.closed and pid not in room.players
+
+
+def test_several_addresses_listen_on_one_port(tmp_path):
+    """The default binds the local-network addresses and 127.0.0.1 together; a port taken on one moves all."""
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.2", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    srv = PartyServer(["127.0.0.1", "127.0.0.2"], port, web_root=tmp_path)
+    try:
+        srv.start()
+        got = srv.address[1]
+        assert got != port
+        for host in ("127.0.0.1", "127.0.0.2"):
+            with pytest.raises(urllib.error.HTTPError) as info:  # nothing to serve in an empty folder, but it answers
+                urllib.request.urlopen(f"http://{host}:{got}/")
+            assert info.value.code == 404
+    finally:
+        srv.stop()
+        taken.close()
+
+
+def test_where_a_party_listens():
+    from game.net.game import plan_addresses
+
+    assert plan_addresses(None, ["192.168.1.20", "10.0.0.5"]) == (["192.168.1.20", "10.0.0.5", "127.0.0.1"],
+                                                                   "192.168.1.20", False)
+    assert plan_addresses(None, []) == (["127.0.0.1"], "127.0.0.1", True)  # no network: this computer only
+    assert plan_addresses("127.0.0.1", ["192.168.1.20"]) == (["127.0.0.1"], "127.0.0.1", False)
+    assert plan_addresses("0.0.0.0", ["192.168.1.20"]) == (["0.0.0.0"], "192.168.1.20", False)

@@ -172,7 +172,14 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     assert [(e["name"], e["mode"]) for e in entries] == [("Ann", "party")]
     assert entries[0]["board"].startswith("party/2/")
     assert "saved to the party board" in podium.note
-    assert party.finished
+    assert party.finished and party.closed and app.party is None  # the server stops with the party
+    party.wait_closed()
+    assert not party.server.running
+    click(app, podium.menu.buttons[1].rect.center)  # New party: a new lobby, a new PIN, a new server
+    assert isinstance(app.stack.top, PartyLobbyScene) and app.party is not party and app.party.server.running
+    app.party.room.join("Cleo", app.party.pin)
+    send(app, key(pygame.K_ESCAPE))  # with players in, the first Esc only asks
+    assert isinstance(app.stack.top, PartyLobbyScene) and "Esc again" in app._toast[0]
     send(app, key(pygame.K_ESCAPE))
     assert isinstance(app.stack.top, TitleScene) and app.party is None and party.closed
 
@@ -299,3 +306,67 @@ def test_autoplay_party_with_simulated_phones(tmp_path):
     names = {e["name"] for e in board if e["mode"] == "party"}
     top = {p["name"] for p in report["players"] if p["score"] > 0}
     assert names == top and names
+
+
+def test_phones_are_told_when_the_host_quits(app):
+    """A real phone connection on 127.0.0.1: the pause and the end of the party reach it."""
+    from websockets.sync.client import connect
+
+    lobby(app)
+    party = app.party
+    with connect(party.ws_url, open_timeout=5) as ws:
+        ws.send(json.dumps({"type": "join", "pin": party.pin, "name": "Zoë"}))
+        while not party.room.players:
+            app.party.pump()
+        assert json.loads(ws.recv(timeout=5))["type"] == "joined"
+        send(app, key(pygame.K_RETURN))  # Start: the question reaches the phone
+        seen = []
+        while "question" not in seen:
+            seen.append(json.loads(ws.recv(timeout=5))["type"])
+        send(app, key(pygame.K_p))
+        while "paused" not in seen:
+            seen.append(json.loads(ws.recv(timeout=5))["type"])
+        click(app, app.stack.top.menu.buttons[2].rect.center)  # Quit to title
+        while seen[-1] != "closed":
+            message = json.loads(ws.recv(timeout=5))
+            seen.append(message["type"])
+        assert message["reason"] == "The host ended the game"
+    party.wait_closed()
+    assert not party.server.running
+
+
+def test_simulated_phones_answer_every_kind_and_the_room_judges_them():
+    """The autoplay phones' right and wrong responses, through the message schema and the room's judge."""
+    import random
+
+    from game.core.model import Scale
+    from game.core.party import Room
+    from game.core.session import Session
+    from game.net.bots import any_response, responses
+    from game.net.messages import parse
+
+    questions = [
+        Question(prompt="How fast?", choices=(), answer="60 mph", kind="estimate",
+                 scale=Scale(20, 150, 10, 30, unit="mph"), value=60.0),
+        Question(prompt="Put them in order.", choices=("a", "b", "c"), answer="a → b → c", kind="order"),
+        Question(prompt="Which country?", choices=(), answer="Norway", kind="type", also=("Noreg",)),
+        Question(prompt="It was real.", choices=("True", "False"), answer="True", kind="truefalse", ordered=True),
+        Question(prompt="Which?", choices=("w", "x", "y", "z"), answer="x"),
+    ]
+    clock = FakeClock()
+    room = Room("123456", clock=clock)
+    ann, bob, cat = (room.join(n, "123456") for n in ("Ann", "Bob", "Cat"))
+    rng = random.Random(1)
+    for rnd in Session(questions, count=5, rng=random.Random(2)).rounds:
+        room.open_question(rnd, 20.0)
+        right, wrong = responses(rnd, rng)
+        message = {"type": "question", "kind": rnd.kind, "choices": list(rnd.choices), "q": rnd.number}
+        if rnd.question.scale:
+            message["scale"] = {"low": rnd.question.scale.low}
+        for player, response in ((ann, right), (bob, wrong), (cat, any_response(message, rng))):
+            sent = parse(json.dumps({"type": "answer", "secret": player.secret, "q": rnd.number,
+                                     "response": response}))
+            room.answer(player.id, player.secret, rnd.number, sent["response"], clock() + 1)
+        reveal = room.close_question()
+        assert reveal.answers[ann.id].correct and not reveal.answers[bob.id].correct, rnd.kind
+        assert reveal.answered == 3

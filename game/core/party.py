@@ -74,7 +74,7 @@ class PartyPlayer:
     correct: int = 0
     total_time: float = 0.0
     answers: dict[int, PartyAnswer] = field(default_factory=dict)
-    place: int = 0
+    place: int = 0  # 0 until the first ranking after they joined (no move is shown for it)
     move: int = 0  # places gained at the last ranking (negative: lost)
     joined_at: int = 0  # the question number open or last shown when they joined
 
@@ -143,7 +143,6 @@ class Room:
         self._next_id += 1
         self.players[player.id] = player
         self._by_secret[player.secret] = player.id
-        player.place = len(self.players)
         return player
 
     def rejoin(self, secret: str) -> PartyPlayer:

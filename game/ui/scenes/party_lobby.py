@@ -18,6 +18,7 @@ from game.ui.widgets import blit_lines, blit_text, first_fitting, fit_lines, one
 
 START, PROMPTS, BACK = range(3)
 CHIP_NAME_MAX = 0.45  # of the chip area's width
+LEAVE_SECONDS = 3.0  # a second Esc within this ends a party that has players
 
 
 def hex_rgb(colour: str) -> tuple[int, int, int]:
@@ -33,6 +34,14 @@ def player_colour(player) -> tuple[int, int, int]:
     from game.core.party import colour_hex
 
     return hex_rgb(colour_hex(player.colour))
+
+
+def draw_panel(surface, app, rect: pygame.Rect, radius: int, fill=None) -> None:
+    """A panel's ground, outlined in high contrast (where the ground is as black as the screen)."""
+    t = app.theme
+    pygame.draw.rect(surface, fill or t.palette.panel, rect, border_radius=radius)
+    if t.edge > 1:
+        pygame.draw.rect(surface, t.palette.panel_edge, rect, width=app.metrics.px(t.edge), border_radius=radius)
 
 
 def spaced_pin(pin: str) -> str:
@@ -84,6 +93,7 @@ class PartyLobbyScene(Scene):
         self._pages = 1
         self._chip_key = None
         self.age = 0.0
+        self._leave_until = 0.0
 
     def _prompt_label(self) -> str:
         return f"Questions on phones: {'on' if self.party.host.show_prompt else 'off'}"
@@ -96,7 +106,7 @@ class PartyLobbyScene(Scene):
     def handle(self, intent) -> bool:
         self.menu.buttons[START].enabled = bool(self.party.room.players)
         if intent.kind == I.BACK:
-            self.app.back_to_title()
+            self.leave()
             return True
         if intent.kind in (I.REMOVE, I.LIFELINE) and (intent.kind == I.REMOVE or intent.index == 0):
             if self.chip_focus is not None:
@@ -138,8 +148,18 @@ class PartyLobbyScene(Scene):
             self.party.host.show_prompt = not self.party.host.show_prompt
             self.menu.set_label(PROMPTS, self._prompt_label())
         elif chosen == BACK:
-            self.app.back_to_title()
+            self.leave()
         return True
+
+    def leave(self) -> None:
+        """End the party; with players in, only on a second press (everyone's phone would be sent away)."""
+        import time
+
+        if self.party.room.players and time.monotonic() > self._leave_until:
+            self._leave_until = time.monotonic() + LEAVE_SECONDS
+            self.app.toast("Press Esc again to end the party (every phone will be told)")
+            return
+        self.app.back_to_title()
 
     def _sync_menu(self) -> None:
         for i, button in enumerate(self.menu.buttons):
@@ -231,24 +251,34 @@ class PartyLobbyScene(Scene):
         self.scan_h = text.line_height(m.px(t.label), True)
         self.address_h = text.line_height(m.px(t.label), True)
         self.pin_label_h = text.line_height(m.px(t.small))
+        # The code first (a phone needs it large enough to read); the PIN shrinks before it does.
+        want = min(col_w, m.px(220))
         self.pin_size = m.px(t.display)
-        self.pin_h = text.line_height(self.pin_size, True)
-        note_lines = self._note_lines(col_w)
-        self.note_h = small_h * len(note_lines)
-        fixed = self.scan_h + self.address_h + self.pin_label_h + self.pin_h + self.note_h + m.px(24)
-        self.qr_side = max(min(col_w, self.left.height - fixed), m.px(120))
-        # The right column: the count and the names.
+        while self.pin_size > m.px(t.heading) and self._fixed_h() + want > self.left.height:
+            self.pin_size = int(self.pin_size * 0.9)
+        self.qr_side = max(min(col_w, self.left.height - self._fixed_h()), m.px(100))
+        # The right column: the count, a note on who can join, and the names.
         gap = m.px(36)
         self.right = pygame.Rect(self.left.right + gap, top, width - margin - self.left.right - gap, bottom - top)
         self.count_h = text.line_height(m.px(t.title), True)
-        self.chip_area = pygame.Rect(self.right.left, self.right.top + self.count_h + m.px(12), self.right.width,
-                                     self.right.height - self.count_h - m.px(12))
+        self.note_lines = self._note_lines(self.right.width)
+        note_h = text.line_height(m.px(t.small), True) * len(self.note_lines)
+        self.note_rect = pygame.Rect(self.right.left, self.right.top + self.count_h + m.px(4), self.right.width, note_h)
+        chips_top = self.note_rect.bottom + m.px(12)
+        self.chip_area = pygame.Rect(self.right.left, chips_top, self.right.width, self.right.bottom - chips_top)
         self._chip_key = None
+
+    def _fixed_h(self) -> int:
+        """The left column less the code: the label above it, the address, "Game PIN" and the PIN."""
+        m, text = self.app.metrics, self.app.text
+        return self.scan_h + self.address_h + self.pin_label_h + text.line_height(self.pin_size, True) + m.px(20)
 
     def _note_lines(self, width: int) -> list[str]:
         party, app, m, t = self.party, self.app, self.app.metrics, self.app.theme
         if party.no_network:
             note = "No network found: only this computer can join. Open the address in a browser here."
+        elif party.local_only and self.app.options.bots:
+            note = f"{self.app.options.bots} simulated phones join on this computer (autoplay)."
         elif party.local_only:
             note = "This computer only: phones on the network cannot join."
         else:
@@ -264,16 +294,33 @@ class PartyLobbyScene(Scene):
         if key == self._chip_key:
             return
         self._chip_key = key
-        self.chip_size = m.px(t.label)
-        area = self.chip_area
-        chip_h = app.text.line_height(self.chip_size, True) + m.px(14)
+        # The largest of a few sizes at which every name fits on one page; pages below the smallest.
+        for size in (m.px(t.label), m.px(t.small), max(10, m.px(t.small * 0.8))):
+            self.chip_size = size
+            pages = self._flow(players, size)
+            if len(pages) == 1:
+                break
+        self._pages = len(pages)
+        if self.chip_focus is not None:
+            for k, page in enumerate(pages):
+                if any(pid == self.chip_focus for pid, _, _ in page):
+                    self.page = k
+        self.page = min(self.page, len(pages) - 1)
+        self._chips = pages[self.page]
+
+    def _flow(self, players, size: int) -> list[list[tuple[int, pygame.Rect, pygame.Rect]]]:
+        """Chips for ``players`` at ``size``, in rows and then pages (the last line of the area is kept
+        for the page note)."""
+        app, m = self.app, self.app.metrics
+        area = self.chip_area.copy()
+        area.height -= app.text.line_height(m.px(self.app.theme.small))
+        chip_h = app.text.line_height(size, True) + m.px(14)
         gap = m.px(10)
         pages: list[list[tuple[int, pygame.Rect, pygame.Rect]]] = [[]]
         x, y = area.left, area.top
         for player in players:
             label = player.name if player.connected else f"{player.name} · away"
-            w = min(app.text.width(label, self.chip_size, True), int(area.width * CHIP_NAME_MAX))
-            w += m.px(28) + chip_h
+            w = min(app.text.width(label, size, True), int(area.width * CHIP_NAME_MAX)) + m.px(28) + chip_h
             if x + w > area.right and x > area.left:
                 x, y = area.left, y + chip_h + gap
             if y + chip_h > area.bottom and pages[-1]:
@@ -285,13 +332,7 @@ class PartyLobbyScene(Scene):
             box.midright = (chip.right - m.px(4), chip.centery)
             pages[-1].append((player.id, chip, box))
             x += chip.width + gap
-        self._pages = len(pages)
-        if self.chip_focus is not None:
-            for k, page in enumerate(pages):
-                if any(pid == self.chip_focus for pid, _, _ in page):
-                    self.page = k
-        self.page = min(self.page, len(pages) - 1)
-        self._chips = pages[self.page]
+        return pages
 
     # -- drawing -------------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -318,11 +359,6 @@ class PartyLobbyScene(Scene):
         size = one_line(text, address, m.px(t.label), self.left.width, True, smallest=0.5)
         blit_text(surface, text, address, size, pal.text, (self.left.centerx, y), bold=True, anchor="midtop")
         y += self.address_h + m.px(4)
-        note_lines = self._note_lines(self.left.width)
-        if note_lines:
-            blit_lines(surface, text, note_lines, m.px(t.small), pal.accent,
-                       pygame.Rect(self.left.left, y, self.left.width, self.note_h), bold=True)
-            y += self.note_h + m.px(4)
         blit_text(surface, text, "Game PIN", m.px(t.small), pal.muted, (self.left.centerx, y), anchor="midtop")
         y += self.pin_label_h
         pin = spaced_pin(party.pin)
@@ -341,6 +377,9 @@ class PartyLobbyScene(Scene):
             count += " · full"
         size = one_line(text, count, m.px(t.title), self.right.width, True)
         blit_text(surface, text, count, size, pal.text, self.right.topleft, bold=True)
+        if self.note_lines:
+            blit_lines(surface, text, self.note_lines, m.px(t.small), pal.accent, self.note_rect, bold=True,
+                       align="left", valign="top")
         self._place_chips()
         if not players:
             lines = text.wrap("Scan the code or type the address on a phone on this network, then enter the PIN "

@@ -18,10 +18,10 @@ import pygame
 from game.ui import intents as I
 from game.ui.answers import kind_of
 from game.ui.scene import Scene
-from game.ui.scenes.party_lobby import mix, player_colour, spaced_pin
+from game.ui.scenes.party_lobby import draw_panel, mix, player_colour, spaced_pin
 from game.ui.theme import LETTERS, SHAPES, TRUE_FALSE_SHAPES, readable_on
-from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, draw_countdown, draw_shape, first_fitting,
-                             fit_choice_size, fit_lines, one_line)
+from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
+                             draw_countdown, draw_shape, first_fitting, fit_choice_size, fit_lines, one_line)
 
 REVEAL_SECONDS = 7.0
 BOARD_SECONDS = 6.0
@@ -233,20 +233,7 @@ class PartyPlayScene(Scene):
         prompt_min = text.line_height(m.px(t.small), True) * 2 + m.px(12)
         room = max(body.height - prompt_min, m.px(50))
         if kind == "choice":
-            n = len(self.buttons)
-            columns = 1 if n <= 2 else 2
-            rows = -(-n // columns)
-            line_h = text.line_height(m.px(t.body))
-            button_h = min(m.px(96), max(line_h * 2 + m.px(12), m.px(56)))
-            button_h = min(button_h, (room - gap * (rows - 1)) // rows)
-            grid_h = rows * button_h + gap * (rows - 1)
-            col_w = (body.width - gap * (columns - 1)) // columns
-            top = body.bottom - grid_h
-            for b in self.buttons:
-                row, col = divmod(b.index, columns)
-                b.rect = pygame.Rect(body.left + col * (col_w + gap), top + row * (button_h + gap), col_w, button_h)
-            fit_choice_size(self.buttons, t, text, m)  # one size for every choice, each one whole
-            area_h = grid_h
+            area_h = self._place_choices(room)
         elif kind == "truefalse":
             area_h = min(m.px(150), room)
         elif kind == "order":
@@ -257,6 +244,39 @@ class PartyPlayScene(Scene):
             area_h = min(m.px(150) + text.line_height(m.px(t.small)), room)
         self.area = pygame.Rect(body.left, body.bottom - area_h, body.width, area_h)
         self.prompt_rect = pygame.Rect(body.left, body.top, body.width, max(self.area.top - m.px(16) - body.top, 1))
+
+    def _place_choices(self, room: int) -> int:
+        """The choices at the bottom of the body, whole words at one size for all: two columns, or one
+        where that lets the text be larger; returns the height they take."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        text, body, gap = app.text, self.body, m.px(t.gap)
+        n = len(self.buttons)
+        sizes = [m.px(t.body)]
+        while sizes[-1] > max(10, m.px(16)):
+            sizes.append(max(max(10, m.px(16)), min(sizes[-1] - 1, int(sizes[-1] * 0.92))))
+        best = None
+        for columns in ([2, 1] if n > 2 else [1]):
+            rows = -(-n // columns)
+            col_w = (body.width - gap * (columns - 1)) // columns
+            room_w = choice_text_width(col_w, t, text, m)
+            for size in sizes:
+                whole = all(text.width(word, size) <= room_w for b in self.buttons for word in b.label.split())
+                lines = max(len(text.wrap(b.label, size, room_w)) for b in self.buttons)
+                need = choice_height(lines, size, text, m)
+                button_h = max(need, m.px(64))  # a comfortable height for one line
+                if whole and rows * button_h + gap * (rows - 1) <= room or size == sizes[-1]:
+                    button_h = min(button_h, max((room - gap * (rows - 1)) // rows, need))
+                    if best is None or size > best[0]:
+                        best = (size, columns, rows, col_w, button_h)
+                    break
+        _, columns, rows, col_w, button_h = best
+        grid_h = rows * button_h + gap * (rows - 1)
+        top = body.bottom - grid_h
+        for b in self.buttons:
+            row, col = divmod(b.index, columns)
+            b.rect = pygame.Rect(body.left + col * (col_w + gap), top + row * (button_h + gap), col_w, button_h)
+        fit_choice_size(self.buttons, t, text, m)  # one size for every choice, each one whole
+        return grid_h
 
     # -- drawing -------------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -341,7 +361,7 @@ class PartyPlayScene(Scene):
                 row = pygame.Rect(area.left, y + m.px(4) + i * row_h, area.width, row_h - m.px(6))
                 if row.bottom > area.bottom + 1:
                     break
-                pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(10))
+                draw_panel(surface, app, row, m.px(10))
                 size = one_line(text, item, m.px(t.body), row.width - m.px(32), True)
                 blit_text(surface, text, item, size, pal.text, (row.left + m.px(16), row.centery), bold=True,
                           anchor="midleft")
@@ -368,7 +388,7 @@ class PartyPlayScene(Scene):
     def _panel_lines(self, surface, area: pygame.Rect, head: str, note: str) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
-        pygame.draw.rect(surface, pal.panel, area, border_radius=m.px(t.radius))
+        draw_panel(surface, app, area, m.px(t.radius))
         size = one_line(app.text, head, m.px(t.heading), area.width - m.px(40), True)
         y = area.centery - (app.text.line_height(size, True) + app.text.line_height(m.px(t.label))) // 2
         y = blit_text(surface, app.text, head, size, pal.text, (area.centerx, y), bold=True, anchor="midtop").bottom
@@ -455,8 +475,7 @@ class PartyPlayScene(Scene):
             row = pygame.Rect(area.left, area.top + i * (row_h + gap), area.width, row_h)
             right = i == rnd.correct
             colour = pal.true_false[i % 2] if tf else pal.choices[i % len(pal.choices)]
-            pygame.draw.rect(surface, pal.panel if right else mix(pal.panel, pal.bg_top, 0.4), row,
-                             border_radius=m.px(10))
+            draw_panel(surface, app, row, m.px(10), pal.panel if right else mix(pal.panel, pal.bg_top, 0.4))
             badge = pygame.Rect(row.left, row.top, badge_w, row_h)
             badge_colour = colour if right else mix(colour, pal.panel, 0.55)
             pygame.draw.rect(surface, badge_colour, badge, border_top_left_radius=m.px(10),
@@ -521,17 +540,30 @@ class PartyPlayScene(Scene):
         scale = scale_of(rnd)
         guesses = [a for a in self._answers() if isinstance(a.response, (int, float)) and a.response is not None]
         if scale is not None and scale.high > scale.low:
-            track = pygame.Rect(area.left + m.px(60), y + m.px(30), area.width - m.px(120), m.px(10))
-            pygame.draw.rect(surface, pal.bar_back, track, border_radius=track.height // 2)
+            # Each guess a dot over the range; equal guesses stack up (a number past a few).
+            dot, most = m.px(6), 5
+            track = pygame.Rect(area.left + m.px(60), y + m.px(20) + most * (2 * dot + m.px(2)), area.width - m.px(120),
+                                m.px(10))
+            pygame.draw.rect(surface, pal.panel_edge, track, border_radius=track.height // 2)
 
             def x_of(v):
                 return track.left + int(track.width * min(max((v - scale.low) / (scale.high - scale.low), 0), 1))
-            for a in guesses:
-                colour = pal.good if a.correct else pal.accent if a.close else pal.muted
-                pygame.draw.circle(surface, colour, (x_of(a.response), track.centery - m.px(14)), m.px(6))
-            if value is not None:
+            if value is not None:  # the right value: a line through the range, under the dots
                 x = x_of(value)
-                pygame.draw.line(surface, pal.good, (x, track.top - m.px(28)), (x, track.bottom + m.px(6)), m.px(4))
+                pygame.draw.line(surface, pal.good, (x, track.top - m.px(8) - most * (2 * dot + m.px(2))),
+                                 (x, track.bottom + m.px(6)), m.px(3))
+            stacks: dict[float, list] = {}
+            for a in guesses:
+                stacks.setdefault(a.response, []).append(a)
+            for value_given, same in stacks.items():
+                a = same[0]
+                colour = pal.good if a.correct else pal.accent if a.close else pal.muted
+                x = x_of(value_given)
+                for k in range(min(len(same), most)):
+                    pygame.draw.circle(surface, colour, (x, track.top - m.px(8) - dot - k * (2 * dot + m.px(2))), dot)
+                if len(same) > most:
+                    blit_text(surface, app.text, str(len(same)), m.px(t.small), colour,
+                              (x, track.top - m.px(8) - most * (2 * dot + m.px(2))), bold=True, anchor="midbottom")
             small = m.px(t.small)
             blit_text(surface, app.text, scale.show(scale.low), small, pal.muted, (track.left, track.bottom + m.px(6)),
                       anchor="midtop")
@@ -558,7 +590,7 @@ class PartyPlayScene(Scene):
         row_h = min(text.line_height(m.px(t.body), True) + m.px(12), (area.bottom - stats_h - y) // max(len(items), 1))
         for i, item in enumerate(items):
             row = pygame.Rect(area.left + area.width // 6, y, area.width * 2 // 3, row_h - m.px(4))
-            pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(10))
+            draw_panel(surface, app, row, m.px(10))
             label = f"{i + 1}. {item}"
             size = min(one_line(text, label, m.px(t.body), row.width - m.px(32), True), max(row.height - 2, 8))
             blit_text(surface, text, label, size, pal.text, (row.left + m.px(16), row.centery), bold=True,
@@ -603,7 +635,7 @@ class PartyPlayScene(Scene):
         number = self.reveal.number if self.reveal else 0
         for k, player in enumerate(standings):
             row = pygame.Rect(left, y + k * (row_h + m.px(8)), width, row_h)
-            pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(12))
+            draw_panel(surface, app, row, m.px(12))
             colour = player_colour(player)
             pygame.draw.rect(surface, colour, (row.left, row.top, m.px(12), row.height),
                              border_top_left_radius=m.px(12), border_bottom_left_radius=m.px(12))

@@ -11,7 +11,7 @@ import pygame
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.scenes.party_lobby import player_colour
+from game.ui.scenes.party_lobby import draw_panel, player_colour
 from game.ui.theme import readable_on
 from game.ui.widgets import blit_text, first_fitting, fit_lines, one_line
 
@@ -35,6 +35,7 @@ class PartyPodiumScene(Scene):
     def enter(self) -> None:
         self.party.finish()
         app = self.app
+        app.end_party()  # every phone has its final place: the server stops
         self.entries = app.party_entries(self.party)
         if not self.entries:
             self.note = "No timer: party games without a clock are not ranked." if not self.party.timed else \
@@ -103,7 +104,10 @@ class PartyPodiumScene(Scene):
         top = m.px(20) + self.title_h + m.px(8)
         bottom = self.note_rect.top - m.px(10)
         inner = width - 2 * margin
-        podium_w = int(inner * 0.55)
+        # The ranking needs room for a place, a name of ten letters, a score and the right answers.
+        small = m.px(t.small)
+        list_need = text.width("00. WWWWWWWWWW 00,000 10/10", small, True) + m.px(60)
+        podium_w = max(min(int(inner * 0.55), inner - m.px(30) - list_need), int(inner * 0.4))
         self.stage = pygame.Rect(margin, top, podium_w, bottom - top)
         self.list_rect = pygame.Rect(margin + podium_w + m.px(30), top, inner - podium_w - m.px(30), bottom - top)
         self.row_h = text.line_height(m.px(t.small), True) + m.px(10)
@@ -177,7 +181,7 @@ class PartyPodiumScene(Scene):
         right_w = text.width(f"{total}/{total}", small)
         for k, player in enumerate(shown):
             row = pygame.Rect(area.left, y + k * self.row_h, area.width, self.row_h - m.px(4))
-            pygame.draw.rect(surface, pal.panel, row, border_radius=m.px(8))
+            draw_panel(surface, app, row, m.px(8))
             pygame.draw.rect(surface, player_colour(player), (row.left, row.top, m.px(8), row.height),
                              border_top_left_radius=m.px(8), border_bottom_left_radius=m.px(8))
             x = row.left + m.px(16)
@@ -198,5 +202,7 @@ class PartyPodiumScene(Scene):
                       anchor="midleft")
         if len(standings) > self.visible_rows:
             last = min(self.offset + self.visible_rows, len(standings))
-            note = f"{self.offset + 1}–{last} of {len(standings)} · wheel or Page Up / Down"
+            shown_rows = f"{self.offset + 1}–{last} of {len(standings)}"
+            note = first_fitting(text, [f"{shown_rows} · wheel or Page Up / Down", f"{shown_rows} · Page Down",
+                                        shown_rows], m.px(t.small), area.width)
             blit_text(surface, text, note, m.px(t.small), pal.muted, area.bottomright, anchor="bottomright")
