@@ -327,6 +327,7 @@ def test_phones_are_told_when_the_host_quits(app):
         while "paused" not in seen:
             seen.append(json.loads(ws.recv(timeout=5))["type"])
         click(app, app.stack.top.menu.buttons[2].rect.center)  # Quit to title
+        send(app, key(pygame.K_RETURN))  # it asks once: Enter confirms
         while seen[-1] != "closed":
             message = json.loads(ws.recv(timeout=5))
             seen.append(message["type"])
