@@ -262,3 +262,71 @@ def test_typed_reveal_and_a_very_long_answer(app):
     panel.reveal([answer(round_, "norway", correct=True)])
     draw(app, panel)
     assert given_text(round_, "norway") == "“norway”" and right_text(round_) == "Norway"
+
+
+def test_typed_answer_by_mouse_alone_and_by_pad(app):
+    """The on-screen keys: clicks type, erase and answer; arrows (or a pad) and A do the same."""
+    panel, _ = placed(app, typed())
+    labels = [k[1] for k in panel.keys]
+    for needed in [*"ABCXYZ0123456789", "Space", "⌫", "OK"]:
+        assert needed in labels
+    within(panel, *(k[0] for k in panel.keys))
+    for a, b in zip(panel.keys, panel.keys[1:]):
+        assert not a[0].colliderect(b[0])
+    assert all(panel.app.text.width(k[1], panel.key_size, True) <= k[0].width for k in panel.keys)
+
+    def click(label):
+        rect = next(k[0] for k in panel.keys if k[1] == label)
+        return panel.handle(translate(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=rect.center, button=1)))
+
+    for label in ["N", "O", "R", "Space", "X", "⌫", "⌫"]:
+        assert click(label) is True
+    assert panel.value == "nor"
+    draw(app, panel)
+    assert click("OK") == Lock("nor")
+    # A pad or the arrows: the first press moves from the top-left key, as an unseen focus would.
+    panel, _ = placed(app, typed())
+    panel.handle(translate(key(pygame.K_RIGHT), text_mode=True))
+    assert panel.keys[panel.key_focus][1] == "2"
+    panel.handle(translate(key(pygame.K_DOWN), text_mode=True))
+    assert panel.keys[panel.key_focus][1] == "W"
+    assert panel.handle(translate(key(pygame.K_RETURN), text_mode=True)) is True and panel.value == "w"
+    panel.handle(Intent(I.MOVE, dy=1))
+    panel.handle(Intent(I.MOVE, dy=1))  # down onto the row with Space: W sits above X
+    assert panel.keys[panel.key_focus][1] == "X"
+    panel.handle(Intent(I.MOVE, dx=-1))
+    panel.handle(Intent(I.MOVE, dx=-1))  # round the row's end: to OK
+    assert panel.keys[panel.key_focus][1] == "OK"
+    draw(app, panel)
+    assert panel.handle(Intent(I.CONFIRM)) == Lock("w")
+    # Typing on a real keyboard again: Enter answers, not the focused key.
+    panel.handle(Intent(I.MOVE, dx=-1))
+    panel.handle(Intent(I.TEXT, text="x"))
+    assert panel.handle(Intent(I.CONFIRM)) == Lock("wx")
+
+
+def test_typed_feedback_says_the_answer_not_accepted_after_a_wrong_one(app):
+    """A wrong typed answer: the line names the right answer in the wrong answer's colour, never "Accepted"."""
+    from game.ui.answers import answer_lines
+
+    round_ = typed()
+    assert answer_lines(round_) == ["The answer: Norway (also accepted: Noreg)", "The answer: Norway"]
+    assert not any("Accepted" in line for line in answer_lines(round_))
+    pal = app.theme.palette
+    for correct, shown, hidden in [(False, pal.bad, pal.good), (True, pal.good, pal.bad)]:
+        panel, _ = placed(app, round_)
+        panel.reveal([answer(round_, "sweden" if not correct else "norway", correct=correct)])
+        panel.layout(panel.rect)
+        surface = draw(app, panel)
+        line = pygame.Rect(panel.rect.left, panel.note_y, panel.rect.width,
+                           app.text.line_height(app.metrics.px(app.theme.small), True))
+        colours = {tuple(surface.get_at((x, y))[:3]) for x in range(line.left, line.right, 2)
+                   for y in range(line.top, min(line.bottom, surface.get_height()))}
+        assert shown[:3] in colours and hidden[:3] not in colours
+
+
+def test_order_first_arrow_moves_from_the_first_item(app):
+    """As on the choices: an unseen focus starts on the first item, and the first ↓ moves to the second."""
+    panel, _ = placed(app, order())
+    panel.handle(Intent(I.MOVE, dy=1))
+    assert panel.focus == 1

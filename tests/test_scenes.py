@@ -127,9 +127,10 @@ def test_every_way_of_answering(app, how):
     elif how == "letter":
         send(app, key(pygame.K_a + target))
     elif how == "arrows":
-        send(app, key(pygame.K_DOWN))
-        row, col = divmod(target, scene.columns)
+        row, col = divmod(target, scene.columns)  # an unseen focus starts on A: the first arrow moves from it
         send(app, *[key(pygame.K_RIGHT)] * col, *[key(pygame.K_DOWN)] * row)
+        if not target:
+            send(app, key(pygame.K_RETURN))  # nothing moved: the first Enter shows the focus on A
         assert scene.focus == target
         send(app, key(pygame.K_RETURN))
     else:
@@ -523,3 +524,50 @@ def test_kinds_choose_what_is_played(app):
     title._refresh()
     assert title.playable == 6
     assert "kinds: Choice" in app.current_board()[1]
+
+
+def test_key_hints_name_the_choices_that_are_there(tmp_path):
+    """Four choices say 1–4 or A–D (not 1–6 or A–F); after a 50:50 only the two left; a typed question says
+    that keys go into the box and how its lifelines are used."""
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        a = App(Options(count=3, seed=1, size=(1920, 1080)), bank(), ScoreStore(tmp_path / "s.json"))
+        a.open_window()
+        a.stack.push(TitleScene(a))
+        scene = start(a)
+        draw(a)
+        assert scene.shown_hints[0].startswith("1–4 or A–D") and "A–F" not in scene.shown_hints[0]
+        send(a, key(pygame.K_h))
+        left = [i for i in range(4) if i not in scene.session.removed]
+        draw(a)
+        digits, letters = ", ".join(str(i + 1) for i in left), ", ".join("ABCD"[i] for i in left)
+        assert scene.shown_hints[0].startswith(f"{digits} or {letters},") and "1–4" not in scene.shown_hints[0]
+        six = App(Options(count=3, seed=1, size=(1920, 1080)), bank(choices=6), ScoreStore(tmp_path / "t.json"))
+        six.open_window()
+        six.stack.push(TitleScene(six))
+        assert start(six).choice_hints()[0].startswith("1–6 or A–F")
+        typed = Question("Which country?", (), "Norway", kind="type", also=("Noreg",))
+        t = App(Options(count=1, seed=1, size=(1280, 720)), Bank(questions=[typed], files=["t.yaml"]),
+                ScoreStore(tmp_path / "u.json"))
+        t.open_window()
+        t.stack.push(TitleScene(t))
+        scene = start(t)
+        draw(t)
+        assert "1–" not in " ".join(scene.shown_hints)
+        assert "type into the box" in scene.shown_hints[1] and "click" in scene.shown_hints[1]
+        assert not any("(T)" in b.label or "(H)" in b.label for b in scene.lifelines)  # T and H are letters here
+    finally:
+        pygame.quit()
+
+
+def test_the_first_arrow_moves_from_where_an_unseen_focus_starts(app):
+    """→ then ↓ on a 2×2 grid lands on D (the first press moves from A, it does not only show the focus)."""
+    scene = start(app)
+    assert scene.columns == 2 and scene.focus is None
+    send(app, key(pygame.K_RIGHT))
+    assert scene.focus == 1 and scene.buttons[1].focus
+    send(app, key(pygame.K_DOWN))
+    assert scene.focus == 3
+    send(app, key(pygame.K_RETURN))
+    assert scene.phase == "feedback" and scene.result.chosen == 3

@@ -248,10 +248,12 @@ class Bot:
             return _key(pygame.K_a + index)
         if method == 2:
             return _click(scene.buttons[index].rect.center)
-        # Arrows: the first press focuses A, then move along the grid, then Enter.
-        events = _key(pygame.K_DOWN)
+        # Arrows: an unseen focus starts on A; move along the grid from there, then Enter (a first Enter with
+        # nothing moved only shows the focus).
         row, col = divmod(index, scene.columns)
-        events += _key(pygame.K_RIGHT) * col + _key(pygame.K_DOWN) * row
+        events = _key(pygame.K_RIGHT) * col + _key(pygame.K_DOWN) * row
+        if not events:
+            events = _key(pygame.K_RETURN)
         return events + _key(pygame.K_RETURN)
 
     # -- the other kinds, each through its own panel (game.ui.answers) ----------------------------------
@@ -305,9 +307,9 @@ class Bot:
                 events += _key(pygame.K_1 + source) + _key(pygame.K_1 + place)
                 focus = place
             elif method == 1:  # the focus to it, Enter picks it up, up carries it, Enter drops it
-                if focus is None:
+                if focus is None:  # the first arrow moves from the first item
                     events += _key(pygame.K_DOWN)
-                    focus = 0
+                    focus = 1
                 events += _key(pygame.K_DOWN if source > focus else pygame.K_UP) * abs(source - focus)
                 events += _key(pygame.K_RETURN) + _key(pygame.K_UP) * (source - place) + _key(pygame.K_RETURN)
                 focus = place
@@ -319,9 +321,9 @@ class Bot:
                 events.append(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=end, button=1))
         if method == 2 or (method == 1 and self.rng.random() < 0.5):
             return events + _click(panel.lock.rect.center)
-        if focus is None:
+        if focus is None:  # the first arrow moves from the first item
             events += _key(pygame.K_DOWN)
-            focus = 0
+            focus = 1
         return events + _key(pygame.K_DOWN) * (panel.n - focus) + _key(pygame.K_RETURN)
 
     def _answer_type(self, scene, panel, right: bool, method: int) -> list[pygame.event.Event]:

@@ -80,6 +80,8 @@ def translate(event, text_mode: bool = False) -> Intent | None:
                 # Between fields (hot-seat names); letters and digits stay text.
                 up = key == pygame.K_UP or (key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
                 return Intent(MOVE, dy=-1 if up else 1)
+            if key in (pygame.K_LEFT, pygame.K_RIGHT):  # along an on-screen keyboard (typed answers)
+                return Intent(MOVE, dx=-1 if key == pygame.K_LEFT else 1)
             return None
         if key in _CONFIRM:
             return Intent(CONFIRM)

@@ -70,6 +70,14 @@ def right_text(rnd) -> str:
     return rnd.question.answer
 
 
+def answer_lines(rnd) -> list[str]:
+    """A typed question's right answer with its other accepted spellings, longest first: never worded as if
+    the player's answer was accepted (the colour and the ✓ or ✗ say that)."""
+    also = tuple(getattr(rnd.question, "also", ()) or ())
+    plain = f"The answer: {rnd.question.answer}"
+    return [plain + f" (also accepted: {', '.join(also)})", plain] if also else [plain]
+
+
 def in_place(rnd, response) -> int:
     """Order: how many items of ``response`` stand where they belong."""
     return sum(1 for a, b in zip(response or (), rnd.solution) if a == b)
@@ -93,6 +101,10 @@ class Panel:
     def height(self, width: int, room: int) -> int:
         """The height this panel would like in a ``width`` wide area with ``room`` to spare."""
         return room
+
+    def min_height(self, width: int) -> int:
+        """The least height this panel works in (the prompt keeps a fair size while the panel gets this)."""
+        return self.height(width, 10 ** 6)
 
     def layout(self, rect: pygame.Rect) -> None:
         self.rect = rect

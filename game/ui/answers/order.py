@@ -134,10 +134,8 @@ class OrderPanel(Panel):
                 target = min(max(self.held + step, 0), n - 1)
                 self._move(self.held, target)
                 self.held = self.focus = target
-            elif self.focus is None:
-                self.focus = 0
-            else:
-                self.focus = (self.focus + step) % (n + 1)
+            else:  # an unseen focus starts on the first item: a first arrow moves from there
+                self.focus = ((self.focus or 0) + step) % (n + 1)
             return True
         if kind == I.CONFIRM:
             if self.focus is None:  # a first press (a pad's A) shows where the focus is

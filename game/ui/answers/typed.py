@@ -2,8 +2,10 @@
 
 Letters arrive as typed text while the question is open (so the lifeline
 keys are text too: the lifelines are the buttons, or a pad's X and Y);
-Backspace erases, Enter or the Answer button submits.  The feedback shows
-what was typed beside the accepted answer.
+Backspace erases, Enter or the Answer button submits.  Under the box an
+on-screen keyboard (digits, letters, space, erase, OK) answers by mouse
+clicks alone, or by a pad's stick or the arrows and A or Enter.  The
+feedback shows what was typed beside the right answer.
 """
 
 from __future__ import annotations
@@ -11,10 +13,19 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
-from game.ui.answers import Lock, Panel
+from game.ui.answers import Lock, Panel, answer_lines
 from game.ui.widgets import Caret, blit_text, first_fitting, fit_lines
 
 MAX_LENGTH = 60
+ERASE_KEY, OK_KEY = "\b", "\n"
+# The on-screen keyboard: rows of (label, what it types, width in key units); every row is ten units wide.
+KEY_ROWS = (
+    tuple((d, d, 1) for d in "1234567890"),
+    tuple((c, c.lower(), 1) for c in "QWERTYUIOP"),
+    tuple((c, c.lower(), 1) for c in "ASDFGHJKL") + (("⌫", ERASE_KEY, 1),),
+    tuple((c, c.lower(), 1) for c in "ZXCVBNM") + (("Space", " ", 2), ("OK", OK_KEY, 1)),
+)
+KEY_UNITS = 10
 
 
 def clean(text: str) -> str:
@@ -32,6 +43,11 @@ class TypePanel(Panel):
         self.box = pygame.Rect(0, 0, 0, 0)
         self.note_y = 0
         self._typing = False
+        self.keys: list[tuple] = []  # (rect, label, what it types, row, first unit, units wide)
+        self.key_focus: int | None = None  # the on-screen key with the focus (arrows or a pad), if shown
+        self.key_hover: int | None = None
+        self.key_size = 0
+        self.show_note = True
 
     # -- text input on and off --------------------------------------------------------------------
     def start(self) -> None:
@@ -53,10 +69,31 @@ class TypePanel(Panel):
         m, t = self.app.metrics, self.app.theme
         return max(m.px(72), self.app.text.line_height(m.px(t.heading), True) + m.px(16))
 
+    def _key_h(self) -> int:
+        m, t = self.app.metrics, self.app.theme
+        return max(m.px(40), self.app.text.line_height(m.px(t.small), True) + m.px(10))
+
+    def _keyboard_h(self) -> int:
+        m = self.app.metrics
+        return len(KEY_ROWS) * self._key_h() + (len(KEY_ROWS) - 1) * m.px(6)
+
+    def _keys_min(self) -> int:
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        rows = len(KEY_ROWS)
+        return rows * (text.line_height(int(m.px(t.small) * 0.75), True) + m.px(4)) + (rows - 1) * m.px(6)
+
+    def _box_min(self) -> int:
+        m, t = self.app.metrics, self.app.theme
+        return self.app.text.line_height(m.px(t.label), True) + m.px(8)
+
+    def min_height(self, width: int) -> int:
+        return self._box_min() + self.app.metrics.px(10) + self._keys_min()
+
     def height(self, width: int, room: int) -> int:
         m, t = self.app.metrics, self.app.theme
         note = self.app.text.line_height(m.px(t.small), True)
-        return min(self._box_h() + m.px(10) + 2 * note, room)
+        keyboard = 0 if self.revealed else self._keyboard_h() + m.px(10)
+        return min(self._box_h() + m.px(10) + 2 * note + keyboard, room)
 
     def layout(self, rect: pygame.Rect) -> None:
         super().layout(rect)
@@ -66,26 +103,103 @@ class TypePanel(Panel):
             note = self.app.text.line_height(m.px(t.small), True)
             box_h = max(min(box_h, rect.height - m.px(10) - 2 * note),
                         self.app.text.line_height(m.px(t.label), True) + m.px(8))
+        elif rect.height < self._box_h() + m.px(10) + self._keys_min():  # tight: a smaller box, the keys whole
+            box_h = min(box_h, max(self._box_min(), rect.height - m.px(10) - self._keys_min()))
         lock_w = self.lock_width()
         self.box = pygame.Rect(rect.left, rect.top, rect.width - lock_w - m.px(self.app.theme.gap), box_h)
         self.place_lock(pygame.Rect(self.box.right + m.px(self.app.theme.gap), rect.top, lock_w, box_h))
         self.note_y = self.box.bottom + m.px(10)
+        self._layout_keys(rect)
+
+    def _layout_keys(self, rect: pygame.Rect) -> None:
+        """The on-screen keys under the note, as wide as the panel allows and as tall as the room left."""
+        self.keys = []
+        if self.revealed:
+            return
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        note = text.line_height(m.px(t.small), True)
+        # The note on what doesn't matter goes where the keys leave room for it.
+        self.show_note = rect.bottom - self.note_y - note - m.px(10) >= self._keys_min()
+        top = self.note_y + (note + m.px(10) if self.show_note else 0)
+        gap = m.px(6)
+        rows = len(KEY_ROWS)
+        key_h = min(self._key_h(), max((rect.bottom - top - gap * (rows - 1)) // rows, 8))
+        unit = min((rect.width - gap * (KEY_UNITS - 1)) // KEY_UNITS, m.px(110))
+        width = unit * KEY_UNITS + gap * (KEY_UNITS - 1)
+        left = rect.centerx - width // 2
+        for r, row in enumerate(KEY_ROWS):
+            x, first = left, 0
+            y = top + r * (key_h + gap)
+            for label, value, units in row:
+                w = unit * units + gap * (units - 1)
+                self.keys.append((pygame.Rect(x, y, w, key_h), label, value, r, first, units))
+                x += w + gap
+                first += units
+        # One size for every key: the largest whose widest label fits its key.
+        sizes = [m.px(t.label), m.px(t.small), int(m.px(t.small) * 0.85), int(m.px(t.small) * 0.75)]
+        if self.max_text:
+            sizes = [min(size, self.max_text) for size in sizes]
+        self.key_size = sizes[-1]
+        for size in sizes:
+            if all(text.width(label, size, True) <= k.width - m.px(8) for k, label, *_ in self.keys) and \
+                    text.line_height(size, True) <= key_h:
+                self.key_size = size
+                break
+
+    def _key_at(self, pos) -> int | None:
+        return next((i for i, key in enumerate(self.keys) if key[0].collidepoint(pos)), None)
+
+    def _move_key(self, dx: int, dy: int) -> None:
+        """Arrows or a pad: from the key with the focus (an unseen focus starts on the top-left key)."""
+        if not self.keys:
+            return
+        index = 0 if self.key_focus is None else self.key_focus
+        _, _, _, row, first, _ = self.keys[index]
+        if self.key_focus is None and not dx and not dy:
+            self.key_focus = 0
+            return
+        if dx:
+            in_row = [i for i, key in enumerate(self.keys) if key[3] == row]
+            index = in_row[(in_row.index(index) + dx) % len(in_row)]
+        if dy:
+            row = (row + dy) % len(KEY_ROWS)
+            # the key of that row under the same unit
+            index = next(i for i, key in enumerate(self.keys) if key[3] == row and key[4] <= first < key[4] + key[5])
+        self.key_focus = index
+
+    def _press(self, value: str) -> bool | Lock:
+        if value == ERASE_KEY:
+            self.value = self.value[:-1]
+        elif value == OK_KEY:
+            return Lock(self.value) if self.value.strip() else True
+        else:
+            self.value = clean(self.value + value)
+        return True
 
     # -- input ----------------------------------------------------------------------------------
     def handle(self, intent) -> bool | Lock:
         kind = intent.kind
         if kind == I.TEXT:
             self.value = clean(self.value + intent.text)
+            self.key_focus = None  # typing on a keyboard: Enter answers again
             return True
         if kind == I.ERASE:
             self.value = self.value[:-1]
             return True
+        if kind == I.MOVE:
+            self._move_key(intent.dx, intent.dy)
+            return True
+        if kind == I.CONFIRM and self.key_focus is not None:  # a pad's A or Enter on the on-screen key
+            return self._press(self.keys[self.key_focus][2])
+        if kind == I.CLICK and self._key_at(intent.pos) is not None:
+            return self._press(self.keys[self._key_at(intent.pos)][2])
         if kind == I.CONFIRM or (kind == I.CLICK and self.lock.contains(intent.pos)):
             if self.value.strip():
                 return Lock(self.value)
             return True  # nothing typed yet: nothing to answer
         if kind == I.POINT:
             self.lock.hover = self.lock.contains(intent.pos)
+            self.key_hover = self._key_at(intent.pos)
             return True
         return False
 
@@ -95,7 +209,8 @@ class TypePanel(Panel):
         return not self.revealed and self.caret.changed()
 
     def hints(self) -> list[str]:
-        return ["Type the answer, Backspace erases, Enter answers", "Type, then Enter", "Enter answers"]
+        return ["Type the answer (or click the keys), Backspace erases, Enter answers",
+                "Type or click the keys, then Enter", "Type, then Enter", "Enter answers"]
 
     # -- drawing --------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -140,15 +255,16 @@ class TypePanel(Panel):
                 x = spot.right + m.px(4) if shown else inner.left
                 pygame.draw.line(surface, pal.focus, (x, inner.top + m.px(8)), (x, inner.bottom - m.px(8)), m.px(3))
             self.draw_lock(surface)
+            self._draw_keys(surface)
+            if not self.show_note:
+                return
             note = first_fitting(app.text, ["Capitals, accents and punctuation don't matter; numbers as digits "
                                             "or words", "Capitals, accents and punctuation don't matter",
                                             "Capitals and accents don't matter"], small, self.rect.width, True)
             blit_text(surface, app.text, note, small, pal.muted, (self.rect.left, self.note_y), bold=True)
             return
-        accepted = f"Accepted: {self.round.question.answer}"
-        also = tuple(getattr(self.round.question, "also", ()) or ())
-        options = [accepted + (f" (also {', '.join(also)})" if also else ""), accepted]
-        line = first_fitting(app.text, options, small, self.rect.width, True)
+        line = first_fitting(app.text, answer_lines(self.round), small, self.rect.width, True)
+        colour = self.mark_colour(mine.correct, mine.close) if mine is not None else pal.text
         room = self.rect.bottom - self.note_y
         if room < app.text.line_height(int(small * 0.85), True):
             return  # no room: the feedback's headline says the answer
@@ -156,4 +272,16 @@ class TypePanel(Panel):
                                 max_lines=2)
         y = self.note_y
         for text_line in lines:
-            y = blit_text(surface, app.text, text_line, size, pal.good, (self.rect.left, y), bold=True).bottom
+            y = blit_text(surface, app.text, text_line, size, colour, (self.rect.left, y), bold=True).bottom
+
+    def _draw_keys(self, surface) -> None:
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        pal = t.palette
+        radius = m.px(t.radius) // 2
+        for i, (rect, label, *_) in enumerate(self.keys):
+            lit = i in (self.key_focus, self.key_hover)
+            pygame.draw.rect(surface, pal.panel_hover if lit else pal.panel, rect, border_radius=radius)
+            focused = i == self.key_focus
+            pygame.draw.rect(surface, pal.focus if focused else pal.panel_edge, rect,
+                             width=m.px(3) if focused else max(1, m.px(t.edge)), border_radius=radius)
+            blit_text(surface, text, label, self.key_size, pal.text, rect.center, bold=True, anchor="center")

@@ -39,6 +39,7 @@ class PlayScene(Scene):
         self._ticked: int | None = None  # the last of the final five seconds that ticked
         self.locked_note = ""  # hot-seat: who just locked in an answer
         self.panel = None  # the answer area of a kind other than multiple choice (game.ui.answers)
+        self.shown_hints: list[str] = []  # the key hints last drawn under a question
 
     @property
     def name(self) -> str:
@@ -104,6 +105,8 @@ class PlayScene(Scene):
             button.enabled = usable
             if name in self.session.player.lifelines and not usable and self.phase == "question":
                 button.label = f"{name}: not on this question"  # e.g. a 50:50 where nothing can be taken away
+            elif name in self.session.player.lifelines and self.panel is not None and self.panel.wants_text:
+                button.label = f"{name} · −{cost} pts"  # no key: the letters type into the box here
             elif name in self.session.player.lifelines:
                 button.label = f"{name} ({LIFELINE_KEYS[name]}) · −{cost} pts"
             else:
@@ -202,8 +205,10 @@ class PlayScene(Scene):
         n = len(self.buttons)
         removed = self.session.removed
         if self.focus is None:
+            # An unseen focus starts on the first choice (top left): a first arrow moves from there, so → then ↓
+            # on a 2×2 grid lands on D as the player expects; a first Enter (a pad's A) only shows it.
             self.focus = next(i for i in range(n) if i not in removed)
-        else:
+        if dx or dy:
             rows = (n + self.columns - 1) // self.columns
             index = self.focus
             for _ in range(n):  # step over choices the 50:50 took away
@@ -343,7 +348,23 @@ class PlayScene(Scene):
         self._draw_timer(surface)
 
     # -- layout ---------------------------------------------------------------------
-    HINTS = ("1–6 or A–F, arrows and Enter, or a click", "1–6, A–F, arrows or a click", "1–6 or A–F")
+    def choice_hints(self) -> tuple[str, ...]:
+        """How to answer, longest first, naming the keys of the choices still there ("1–4 or A–D", or
+        after a 50:50 "1, 3 or A, C")."""
+        left = [b.index for b in self.buttons if b.index not in self.session.removed]
+        if not left:
+            return ("arrows and Enter, or a click", "a click")
+        if left == list(range(left[0], left[-1] + 1)) and len(left) > 2:
+            digits = f"{left[0] + 1}–{left[-1] + 1}"
+            letters = f"{LETTERS[left[0]]}–{LETTERS[left[-1]]}"
+        else:
+            digits = ", ".join(str(i + 1) for i in left)
+            letters = ", ".join(LETTERS[i] for i in left)
+        return (f"{digits} or {letters}, arrows and Enter, or a click", f"{digits}, {letters}, arrows or a click",
+                f"{digits} or {letters}")
+
+    TYPED_LIFELINES = ("Keys type into the box: use a lifeline by clicking it (a pad: X, Y)",
+                       "Keys type into the box: click a lifeline (a pad: X, Y)", "Click a lifeline to use it")
 
     def layout(self, width: int, height: int) -> None:
         """Top to bottom: counter and score, the clock, the prompt, the choices, then the
@@ -409,6 +430,14 @@ class PlayScene(Scene):
             prompt = self.session.current.question.prompt
             least = text.wrap(prompt, smallest, inner_w, True)  # the prompt stays whole, at worst this small
             room = max(bottom - top - len(least) * text.line_height(smallest, True) - m.px(16), m.px(56))
+            # The prompt as large as it can be (the theme's prompt size, else the body's, else the notes') while
+            # the panel still gets the least it works in.
+            for fair in (m.px(t.prompt), m.px(t.body), m.px(t.small)):
+                fair_room = bottom - top - m.px(16) - \
+                    len(text.wrap(prompt, fair, inner_w, True)) * text.line_height(fair, True)
+                if fair_room >= self.panel.min_height(inner_w):
+                    room = min(room, fair_room)
+                    break
             panel_h = self.panel.height(inner_w, room)
             self.prompt_rect = pygame.Rect(margin, top, inner_w, max(bottom - panel_h - top - m.px(16), 1))
             self.prompt_lines, self.prompt_size = self._prompt_fit(smallest, inner_w, self.prompt_rect.height) or \
@@ -611,7 +640,7 @@ class PlayScene(Scene):
             self._draw_strip(surface)
             keys = " · ".join(f"{LIFELINE_KEYS[name]} {name}" for name in self.lifeline_names
                               if self.session.can_use(name))
-            hints = self.HINTS if self.panel is None else self.panel.hints()
+            hints = self.choice_hints() if self.panel is None else self.panel.hints()
             if self.panel is not None and self.panel.wants_text:
                 keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
             options = [f"{h} · {keys} · Esc pauses" if keys else f"{h} · Esc pauses" for h in hints]
@@ -619,11 +648,12 @@ class PlayScene(Scene):
                 options = [f"{h} · {keys} · Esc pauses" if keys else f"Answer with {h} · Esc pauses" for h in hints]
             options += [f"{keys} · Esc pauses" if keys else "Esc pauses", "Esc pauses"]
             hint = first_fitting(app.text, options, m.px(t.small), self.bottom_rect.width)
+            self.shown_hints = [hint]  # what the player was told (tests read it)
             spot = blit_text(surface, app.text, hint, m.px(t.small), pal.muted,
                              (surface.get_width() // 2, self.bottom_rect.bottom), anchor="midbottom")
             if self.panel is not None and self.panel.wants_text and self.lifelines:
-                note = first_fitting(app.text, ["Lifelines: click their buttons (a pad: X and Y)",
-                                                "Lifelines: click them", ""], m.px(t.small), self.bottom_rect.width)
+                note = first_fitting(app.text, [*self.TYPED_LIFELINES, ""], m.px(t.small), self.bottom_rect.width)
+                self.shown_hints.append(note)
                 blit_text(surface, app.text, note, m.px(t.small), pal.muted, spot.midtop, anchor="midbottom")
         else:
             self._draw_feedback(surface)

@@ -15,7 +15,7 @@ import pygame
 from game.core import scoring
 from game.core.session import Answer, Session
 from game.ui import intents as I
-from game.ui.answers import given_text, in_place, kind_of, response_of, right_text
+from game.ui.answers import answer_lines, given_text, in_place, kind_of, response_of, right_text
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.widgets import blit_text, first_fitting
@@ -89,9 +89,7 @@ class ReviewScene(Scene):
                 text(meta, small, pal.muted, indent=m.px(20))
             kind = kind_of(current)
             if kind == "type":  # what was typed may differ from the accepted spelling even when right
-                also = tuple(getattr(current.question, "also", ()) or ())
-                text(f"Accepted: {right_text(current)}" + (f" (also {', '.join(also)})" if also else ""), body,
-                     pal.good)
+                text(answer_lines(current)[0], body, pal.good)  # the right answer, green as for every kind
             elif not all(a.correct for a in group):
                 label = "Right order" if kind == "order" else "Right answer"
                 text(f"{label}: {right_text(current)}", body, pal.good)
