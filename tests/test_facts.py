@@ -175,3 +175,19 @@ def test_ordinal_answers_are_capitalised_like_the_others():
     assert q.answer == "Second" and all(c[:1].isupper() for c in q.choices), q.choices
     (q,) = fact_questions("kind: ordinal\n    answer: 22", 1)
     assert q.answer == "22nd"
+
+
+def test_order_explanations_never_capitalise_mid_sentence():
+    """An order question's explanation names its items where a sentence may start with them ("First: The
+    crew builds…"), never after a lower-case word ("then The knife fight…")."""
+    from pathlib import Path
+
+    from game.core.questions import load_files
+
+    bank = load_files([Path(__file__).resolve().parent.parent / "questions.yaml"], seed=1)
+    orders = [q for q in bank.questions if q.kind == "order" and (q.fact or "").startswith("order:")]  # made from facts
+    assert orders
+    for q in orders:
+        for label in q.choices:
+            if label[:1].isupper():
+                assert not re.search(r"\b[a-z][a-z]* " + re.escape(label), q.explanation), (label, q.explanation)

@@ -101,7 +101,7 @@ def one_player_screens(app) -> list[str]:
     from game.ui.scenes.play import PlayScene
     from game.ui.scenes.results import ResultsScene
     from game.ui.scenes.review import ReviewScene
-    from game.ui.scenes.settings import HELP, SettingsScene
+    from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.title import TitleScene
 
     found = []
@@ -112,7 +112,7 @@ def one_player_screens(app) -> list[str]:
     settings = SettingsScene(app)
     for row in range(len(settings.menu.buttons)):  # the help of every row, and the footer, whole
         settings.menu.focus = row
-        found += record(app, settings, f"settings, row {row + 1}", whole=[HELP[row], settings._hint()])
+        found += record(app, settings, f"settings, row {row + 1}", whole=[settings._notes(row)[0], settings._hint()])
     app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), players=["W" * NAME_MAX])
     app.game_board = app.current_board()
     play = PlayScene(app, session)

@@ -376,6 +376,8 @@ def test_hotseat_names_turns_handover_and_reveal(app):
     send(app, key(pygame.K_RETURN), key(pygame.K_1 + correct))
     assert play.phase == "feedback" and play.buttons[correct].mark == "correct"
     assert play.buttons[(correct + 1) % 4].mark == "wrong"
+    picks = play.hotseat_picks()  # each player's pick set apart, never "Zoë: A ✓ +970PLAYER 2: …"
+    assert picks.count(" · ") == 2 and picks.split(" · ")[1].startswith("PLAYER 2: ")
     draw(app)
     send(app, key(pygame.K_RETURN))
     assert isinstance(app.stack.top, HandoverScene) and app.stack.top.turn == 0
@@ -571,3 +573,22 @@ def test_the_first_arrow_moves_from_where_an_unseen_focus_starts(app):
     assert scene.focus == 3
     send(app, key(pygame.K_RETURN))
     assert scene.phase == "feedback" and scene.result.chosen == 3
+
+
+def test_saved_at_shows_only_on_the_board_it_was_saved_on(app):
+    """Browsing other boards after saving: "Saved at #1." stays with its own board."""
+    from game.core.scores import new_entry
+
+    board = app.current_board()[0]
+    other = "practice/other-board"
+    app.store.save(new_entry(other, "other", "Ann", 500, 1, 3, 1.0))
+    result = app.store.save(new_entry(board, "mine", "Zoë", 900, 2, 3, 1.0))
+    scene = HighScoresScene(app, board, result)
+    app.stack.push(scene)
+    assert scene.board == board and scene.notes()[0] == "Saved at #1."
+    draw(app)
+    send(app, key(pygame.K_RIGHT))
+    assert scene.board != board and not any(n.startswith("Saved") for n in scene.notes())
+    draw(app)
+    send(app, key(pygame.K_LEFT))
+    assert scene.board == board and scene.notes()[0] == "Saved at #1."

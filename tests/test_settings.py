@@ -155,8 +155,11 @@ def test_the_settings_screen_changes_what_the_player_sees(app, tmp_path):  # noq
     app.settings_path = tmp_path / "settings.json"
     app.stack.push(SettingsScene(app))
     before = draw(app).get_at((5, 5))[:3]
+    scene = app.stack.top
+    assert scene._notes(0)[0].startswith("Default:")  # the note describes the theme in use, not another
     send(app, key(pygame.K_RIGHT))  # theme: high contrast
     assert app.theme.name == "high-contrast" and draw(app).get_at((5, 5))[:3] == (0, 0, 0) != before
+    assert scene._notes(0)[0].startswith("High contrast:")
     send(app, key(pygame.K_DOWN), key(pygame.K_RIGHT), key(pygame.K_RIGHT), key(pygame.K_RIGHT))  # 200 %
     assert app.settings.text_scale == 2.0 and app.theme.body == 60
     send(app, key(pygame.K_DOWN), key(pygame.K_RETURN))  # reduced motion

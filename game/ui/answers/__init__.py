@@ -137,18 +137,23 @@ class Panel:
     def place_lock(self, rect: pygame.Rect) -> None:
         self.lock.rect = rect
 
-    def lock_height(self) -> int:
+    def label_size(self) -> int:
+        """The lock button's text: the theme's label size, never larger than the prompt."""
         m, t = self.app.metrics, self.app.theme
-        return max(m.px(52), self.app.text.line_height(m.px(t.label), True) + m.px(16))
+        return min(m.px(t.label), self.max_text or m.px(t.label))
+
+    def lock_height(self) -> int:
+        m = self.app.metrics
+        return max(m.px(52), self.app.text.line_height(self.label_size(), True) + m.px(16))
 
     def lock_width(self) -> int:
-        m, t = self.app.metrics, self.app.theme
-        return max(m.px(200), self.app.text.width("Lock in", m.px(t.label), True) + m.px(48))
+        m = self.app.metrics
+        return max(m.px(200), self.app.text.width("Lock in", self.label_size(), True) + m.px(48))
 
     def draw_lock(self, surface) -> None:
         if not self.revealed:
             m, t = self.app.metrics, self.app.theme
-            self.lock.draw(surface, t, self.app.text, m, m.px(t.label))
+            self.lock.draw(surface, t, self.app.text, m, self.label_size())
 
     def mark_colour(self, correct: bool, close: bool = False):
         pal = self.app.theme.palette
@@ -156,8 +161,9 @@ class Panel:
 
     def caption(self, surface, content: str, pos, colour=None, anchor="topleft", size=None, bold=True):
         m, t = self.app.metrics, self.app.theme
-        return blit_text(surface, self.app.text, content, size or m.px(t.small), colour or t.palette.muted, pos,
-                         bold=bold, anchor=anchor)
+        size = size or min(m.px(t.small), self.max_text or m.px(t.small))  # never larger than the prompt
+        return blit_text(surface, self.app.text, content, size, colour or t.palette.muted, pos, bold=bold,
+                         anchor=anchor)
 
 
 def panel_for(app, rnd) -> Panel | None:

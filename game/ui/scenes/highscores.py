@@ -30,10 +30,12 @@ class HighScoresScene(Scene):
         many = len(self.board_ids) > 1
         self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = many
         self.messages = []
+        self.home = board  # the board the scores were saved on: "Saved at #1." belongs to it alone
+        self.saved_note = ""
         saved = [r for r in results if r.saved]
         if saved:
             places = ", ".join(f"#{r.rank}" for r in saved if r.rank)
-            self.messages.append(f"Saved{' at ' + places if places else ''}.")
+            self.saved_note = f"Saved{' at ' + places if places else ''}."
         for result in results:
             if not result.saved:
                 who = "Your score" if len(results) == 1 else "A score"
@@ -157,7 +159,7 @@ class HighScoresScene(Scene):
             for k, value in enumerate(values):
                 put(k, value, size, pal.focus if lit else pal.text, lit)
             y += line_h
-        notes = self.messages + app.score_notices
+        notes = self.notes()
         if notes:
             area = pygame.Rect(rect.left, rect.bottom + m.px(4), rect.width, self.menu.buttons[0].rect.top - rect.bottom)
             lines = []
@@ -165,6 +167,11 @@ class HighScoresScene(Scene):
                 lines.extend(app.text.wrap(note, m.px(t.small), area.width))
             blit_lines(surface, app.text, lines[:2], m.px(t.small), pal.muted, area, align="left", valign="top")
         self.menu.draw(surface, app, self.menu.size)
+
+    def notes(self) -> list[str]:
+        """What is said under the table: where the score was saved only on that board, then any problems."""
+        saved = [self.saved_note] if self.saved_note and self.board == self.home else []
+        return saved + self.messages + self.app.score_notices
 
     def highlight_ids(self) -> set[str]:
         return {r.entry_id for r in self.highlights if r.saved and r.entry_id}

@@ -764,7 +764,7 @@ class PlayScene(Scene):
         text = app.text
         if self.session.mode == "hotseat":
             head, colour = self._the_answer(), t.palette.good
-            picks = "   ".join(self._hotseat_line(a) for a in self.session.answers_to_current())
+            picks = self.hotseat_picks()
         else:
             head, colour = self._headline(self.result)
             picks = ""
@@ -841,6 +841,10 @@ class PlayScene(Scene):
             lines, size = fit_lines(text, explanation, sizes, body.width, body.height)
             blit_lines(surface, text, lines, size, pal.text, body, align="left", valign="top")
         blit_text(surface, text, cont, m.px(t.small), pal.muted, inner.bottomright, anchor="bottomright")
+
+    def hotseat_picks(self) -> str:
+        """Every player's answer, set apart by " · " so one name never runs into the last one's points."""
+        return " · ".join(self._hotseat_line(a) for a in self.session.answers_to_current())
 
     def _hotseat_line(self, answer: Answer) -> str:
         name = self.session.players[answer.player].name

@@ -17,8 +17,12 @@ CHOICES: dict[str, tuple] = {
     "theme": S.THEMES, "text_scale": S.TEXT_SCALES, "reduced_motion": (False, True),
     "time_factor": S.TIME_FACTORS, "muted": (False, True), "volume": S.VOLUMES,
 }
+THEME_HELP = {  # the theme's note describes the theme in use
+    "default": "Default: dark blue with a colour and a shape for each answer. ◀ ▶ for high contrast.",
+    "high-contrast": "High contrast: black and white with a yellow focus, thicker outlines, the brightest colours.",
+}
 HELP = (
-    "High contrast: black and white with a yellow focus, thicker outlines, the brightest colours.",
+    THEME_HELP["high-contrast"],
     "Text size for every screen; the layout makes room for it.",
     "Reduced: nothing slides, counts up or blinks; the clock moves in whole seconds.",
     "More time per question. ×1.5 and ×2 have high-score boards of their own; "
@@ -105,7 +109,7 @@ class SettingsScene(Scene):
 
     def _notes(self, focus: int) -> list[str]:
         app = self.app
-        notes = [HELP[focus]]
+        notes = [THEME_HELP.get(app.settings.theme, HELP[THEME]) if focus == THEME else HELP[focus]]
         if focus < DONE:
             field = FIELDS[focus]
             now, saved = getattr(app.settings, field), getattr(app.saved_settings, field)
@@ -133,7 +137,7 @@ class SettingsScene(Scene):
             self.small_size = small = max(8, int(m.px(t.small) * scale))
             small_h = text.line_height(small)
             self.foot_lines = text.wrap(self._hint(), small, help_w)
-            longest = max(len(text.wrap(note, small, help_w)) for note in HELP)
+            longest = max(len(text.wrap(note, small, help_w)) for note in HELP + tuple(THEME_HELP.values()))
             self.help_h = (longest + 1) * small_h  # a line more for "set on the command line" and the like
             button_h = text.line_height(self.label_size, True) + m.px(14)
             used = top + n * button_h + (n - 1) * gap + m.px(10) + self.help_h + len(self.foot_lines) * small_h
