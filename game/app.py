@@ -110,17 +110,20 @@ class App:
                  bank_paths: list[str] | None = None, notices: list[str] | None = None,
                  settings: Settings | None = None, saved_settings: Settings | None = None,
                  settings_path: Path | None = None, history: History | None = None,
-                 history_path: Path | None = None):
+                 history_path: Path | None = None, home_bank: str | None = None):
         """``settings``: what this run uses (the saved ones with any command-line
         flags on top); ``saved_settings``: what the file holds, and what a change
         on the settings screen is saved over (``settings_path`` None: never saved).
         ``history``: the questions met lately, asked last (``None``: not used, as
-        with ``--seed``); what a game asks is added and saved to ``history_path``."""
+        with ``--seed``); what a game asks is added and saved to ``history_path``.
+        ``home_bank``: the default bank's path when the player's questions folder is added to it
+        (games drawn only from the default bank keep the default bank's boards)."""
         self.options = options
         self.bank = bank
         self.store = store
         self.bank_label = bank_label
         self.bank_paths = bank_paths or []
+        self.home_bank = home_bank
         self.notices = list(notices or [])
         self.score_notices: list[str] = []
         self.settings = settings or Settings()
@@ -154,6 +157,8 @@ class App:
         self._parties: list = []  # every party this run, stopped at the end
         self._shots_taken: set[str] = set()
         self._windowed_size = options.size
+        # Loop passes during which a lost focus is our own doing (F11 recreates the window): no pause.
+        self._own_window_change = 0
 
     # -- window ---------------------------------------------------------------
     @property
@@ -190,7 +195,10 @@ class App:
         self.metrics = metrics_for(*self.size)
         self.stack.layout(*self.size)
 
+    OWN_CHANGE_PASSES = 30  # about half a second at 60 FPS: the window manager's focus events arrive by then
+
     def toggle_fullscreen(self) -> None:
+        self._own_window_change = self.OWN_CHANGE_PASSES
         self.options.fullscreen = not self.options.fullscreen
         try:
             if self.options.fullscreen:
@@ -263,15 +271,29 @@ class App:
     def playable_questions(self):
         return self.bank.filtered(self.options.category, self.options.difficulty, self.options.kinds)
 
-    def current_board(self) -> tuple[str, str]:
-        """The board the chosen mode plays for (practice has none: its title button shows Classic's)."""
+    def from_home_bank(self, question) -> bool:
+        """Whether ``question`` comes from the default bank (with the player's folder added to it)."""
+        return self.home_bank is not None and question.source.rsplit(":", 1)[0] == self.home_bank
+
+    def current_board(self, drawn=None) -> tuple[str, str]:
+        """The board the chosen mode plays for (practice has none: its title button shows Classic's).
+
+        A board is its mode, its length, the questions it can draw from and the clock.  Questions the
+        player adds to their folder make a larger set, so games that ask any of them go on a board of
+        their own ("default bank + your questions"); a game whose questions (``drawn``; before a game:
+        any) all come from the default bank stays on the default bank's board, the one a player with no
+        folder plays for, so adding files never takes that table away."""
         pool = self.playable_questions() or self.bank.questions
+        home = [q for q in pool if self.from_home_bank(q)]
+        label = self.bank_label
+        if home and (drawn is None or all(self.from_home_bank(r) for r in drawn)):
+            pool, label = home, "default bank"
         count = min(self.options.count, most_questions(pool)) if pool else self.options.count  # one per fact
         mode = self.options.mode if self.options.mode != "practice" else "classic"
-        return board_for(mode, pool, count, self._bank_description(), self.settings.time_factor or 1.0)
+        return board_for(mode, pool, count, self._bank_description(label), self.settings.time_factor or 1.0)
 
-    def _bank_description(self) -> str:
-        parts = [self.bank_label]
+    def _bank_description(self, label: str | None = None) -> str:
+        parts = [label or self.bank_label]
         if self.options.category:
             parts.append(self.options.category)
         if self.options.difficulty:
@@ -286,7 +308,11 @@ class App:
         if self.game_board and board == self.game_board[0]:
             return self.game_board[1]
         current = self.current_board()
-        return current[1] if board == current[0] else board
+        if board == current[0]:
+            return current[1]
+        from game.core.scores import describe_board
+
+        return describe_board(board)
 
     def start_game(self, replace: bool = False, ask_names: bool = True) -> None:
         """Play with the chosen options; hot-seat asks for the players' names first
@@ -319,7 +345,8 @@ class App:
         self.session = Session(pool, count=self.options.count, rng=self.rng, mode=mode, players=names,
                                time_factor=factor, recent=recent)
         self._remembered = False
-        self.game_board = self.current_board() if self.session.ranked else None
+        drawn = [rnd.question for rnd in self.session.rounds]
+        self.game_board = self.current_board(drawn) if self.session.ranked else None
         self.reviewed = False
         scene = PlayScene(self, self.session)
         if replace:
@@ -531,6 +558,8 @@ class App:
         if intent.kind == I.RESIZE:
             self._resized()
             return True
+        if intent.kind == I.FOCUS_LOST and self._own_window_change > 0:
+            return True  # F11 recreated the window: the player did not leave
         if intent.kind == I.MUTE:
             self.toggle_mute()
             return True
@@ -583,6 +612,7 @@ class App:
                     text_mode = bool(top and top.wants_text)
             if not self.running:
                 break
+            self._own_window_change = max(self._own_window_change - 1, 0)
             if self.party is not None and self.party.pump():
                 self.stack.changed = True  # phones joined or answered: the count and the names change
             if self.bot is not None:
@@ -602,7 +632,7 @@ class App:
                     self.stack.changed = False
                     self.stack.draw(self._surface)
                     if self._toast is not None:
-                        draw_toast(self._surface, self, self._toast[0])
+                        draw_toast(self._surface, self, self._toast[0], self.stack.top.controls())
                     pygame.display.flip()
                 perf.frames += 1
                 perf.frame_ms.append((time.perf_counter() - frame_start) * 1000)

@@ -148,9 +148,18 @@ def _play_options(parser: argparse.ArgumentParser) -> None:
     test.add_argument("--frames", type=_positive, help=argparse.SUPPRESS)  # the benchmark: stop after N passes
 
 
+class _Formatter(argparse.HelpFormatter):
+    """The usage line shows the sub-command as optional, ``[COMMAND ...]``: with none, the game plays."""
+
+    def _format_args(self, action, default_metavar):
+        if action.nargs == argparse.PARSER:
+            return f"[{self._metavar_formatter(action, default_metavar)(1)[0]} ...]"
+        return super()._format_args(action, default_metavar)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="mi-trivia",
+        prog="mi-trivia", formatter_class=_Formatter,
         description="Off the Rails: a timed trivia game about the train stunt in "
                     "Mission: Impossible – Dead Reckoning Part One.",
     )
@@ -243,6 +252,8 @@ def load_bank(sources: list[Path], seed, fast: bool = True, giveaways: bool = Fa
     return load_files(sources, seed, fast=fast, giveaways=giveaways)
 
 
+SHOWN_PROBLEMS = 5  # the start-up notice lists this many problems, then says how many more
+
 # -- play -------------------------------------------------------------------------------
 def _display_problem(args, environ=os.environ, platform=sys.platform) -> str | None:
     """On Linux with no display to show a window on (and no SDL driver chosen), say so at once:
@@ -288,10 +299,13 @@ def cmd_play(args) -> int:
     notices = []
     if bank.problems:
         shown = " ".join(str(s) for s in sources)
-        print(f"mi-trivia: {bank.skipped} question(s) skipped, {len(bank.problems)} problem(s); "
+        count = len(bank.problems)
+        print(f"mi-trivia: {count} problem{'s' if count != 1 else ''} in the questions ({bank.summary()}); "
               f"run `mi-trivia validate {shown}` for the details", file=sys.stderr)
-        for problem in bank.problems[:5]:
+        for problem in bank.problems[:SHOWN_PROBLEMS]:
             print(f"  {problem}", file=sys.stderr)
+        if count > SHOWN_PROBLEMS:
+            print(f"  … and {count - SHOWN_PROBLEMS} more", file=sys.stderr)
     label = "default bank" if not args.questions else ", ".join(p.name for p in args.questions)
     if not args.questions and len(sources) > 1:
         label = "default bank + your questions"
@@ -316,7 +330,8 @@ def cmd_play(args) -> int:
                       max_players=args.max_players or max(MAX_PLAYERS_DEFAULT, args.bots or 0))
     app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices,
               settings=settings, saved_settings=saved, settings_path=user.settings, history=history,
-              history_path=user.history if history is not None else None)
+              history_path=user.history if history is not None else None,
+              home_bank=str(sources[0]) if not args.questions and len(sources) > 1 else None)
     try:
         app.open_window()
     except pygame.error as exc:
@@ -418,8 +433,7 @@ def cmd_validate(args) -> int:
     where = f"{files} file{'s' if files != 1 else ''}"
     if bank.problems:
         print(f"{len(bank.problems)} problem{'s' if len(bank.problems) != 1 else ''} in {where}; "
-              f"{len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} usable, "
-              f"{bank.skipped} skipped{warned}", file=out)
+              f"{bank.summary()}{warned}", file=out)
         return EXIT_PROBLEMS
     if not args.json:
         print(f"OK: {len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} from {where}, "

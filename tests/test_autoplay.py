@@ -86,7 +86,7 @@ def test_bad_bank_plays_the_good_questions_and_says_so(tmp_path):
     result = run_cli("--autoplay", "--count", "5", "--questions", bank, "--scores", tmp_path / "s.json")
     assert result.returncode == 0, result.stderr
     assert last_json(result.stdout)["answered"] == 2
-    assert "1 question(s) skipped" in result.stderr and "mi-trivia validate" in result.stderr
+    assert "2 questions usable, 1 skipped" in result.stderr and "mi-trivia validate" in result.stderr
 
 
 def test_missing_question_path_exits_2(tmp_path):
@@ -196,6 +196,14 @@ def test_a_bad_settings_file_is_kept_aside_and_the_game_plays(tmp_path):
     assert result.returncode == 0 and "settings file could not be used" in result.stderr
     assert "Traceback" not in result.stderr
     assert [p.name.startswith("settings.json.unreadable-") for p in config.iterdir()] == [True]
+
+
+def test_autoplay_types_a_name_with_a_space_key_by_key(tmp_path):
+    scores = tmp_path / "s.json"
+    result = run_cli("--autoplay", "--count", "2", "--seed", "1", "--scores", scores, "--name", "Zoë Tester")
+    assert result.returncode == 0, result.stderr
+    assert last_json(result.stdout)["saved"] is True
+    assert [e["name"] for e in json.loads(run_cli("scores", "--json", "--scores", scores).stdout)] == ["Zoë Tester"]
 
 
 def test_twenty_questions_of_the_default_bank_play_every_kind(tmp_path):

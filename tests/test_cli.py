@@ -163,6 +163,14 @@ def test_kinds_flag_is_checked(capsys):
     assert "riddle is not a kind of question" in capsys.readouterr().err
 
 
+def test_help_shows_the_sub_command_as_optional(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    usage = out.split("\n\n")[0]
+    assert "[COMMAND ...]" in usage and "] COMMAND" not in usage.replace("\n", " ").replace("  ", " ")
+
+
 def test_no_display_is_said_at_once_and_autoplay_needs_none():
     from types import SimpleNamespace
 

@@ -109,8 +109,10 @@ def play_blind(make_bank, games: int, count: int, only_ordered: bool = False):
         guesser = random.Random(-game - 1)
         seen: list[int] = []  # where the right answer was, as the player learns it after each question
         for rnd in session.rounds:
-            if rnd.correct < 0:
-                continue  # estimate, order and typed answers have no position to guess
+            if rnd.correct < 0 or rnd.kind == "truefalse":
+                # Estimate, order and typed answers have no position to guess; True/False are always shown
+                # True first (issue 15), so there the position is the answer itself, not a place to guess.
+                continue
             p = 1 / len(rnd.choices)
             for name, strategy in STRATEGIES.items():
                 row = tally[name]

@@ -170,6 +170,13 @@ def test_without_partial_nothing_is_close():
     assert all(q.close == () for q in fact_questions(FACTS["number"], 3))
 
 
+def test_ordinal_answers_are_capitalised_like_the_others():
+    (q,) = fact_questions(FACTS["ordinal"], 1)
+    assert q.answer == "Second" and all(c[:1].isupper() for c in q.choices), q.choices
+    (q,) = fact_questions("kind: ordinal\n    answer: 22", 1)
+    assert q.answer == "22nd"
+
+
 def test_order_explanations_never_capitalise_mid_sentence():
     """An order question's explanation names its items where a sentence may start with them ("First: The
     crew builds…"), never after a lower-case word ("then The knife fight…")."""

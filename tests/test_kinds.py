@@ -91,7 +91,7 @@ def test_scale_snaps_and_shows_in_the_facts_units():
     assert money.show(2.5) == "$2.5 million"
     day = date(2021, 5, 14).toordinal()
     assert Scale(day - 30, day + 30, 1, 10, value_kind="date").show(day) == "14 May 2021"
-    assert Scale(1, 10, 1, 3, value_kind="ordinal").show(2) == "second"
+    assert Scale(1, 10, 1, 3, value_kind="ordinal").show(2) == "Second"  # capitalised like every answer
 
 
 # -- rounds and judging ------------------------------------------------------------------------------

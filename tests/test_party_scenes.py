@@ -215,7 +215,9 @@ def test_pause_reaches_the_room_and_quitting_ends_the_party(app):
     assert isinstance(app.stack.top, PartyPlayScene) and not party.room.paused
     send(app, key(pygame.K_ESCAPE))
     pause = app.stack.top
+    assert pause.opaque == party.timed  # with a clock, the pause hides the question (issue 15)
     click(app, pause.menu.buttons[2].rect.center)  # Quit to title
+    send(app, key(pygame.K_RETURN))  # it asks once: Enter confirms
     assert isinstance(app.stack.top, TitleScene) and party.closed
     party.wait_closed()
     assert not party.server.running
@@ -328,6 +330,7 @@ def test_phones_are_told_when_the_host_quits(app):
         while "paused" not in seen:
             seen.append(json.loads(ws.recv(timeout=5))["type"])
         click(app, app.stack.top.menu.buttons[2].rect.center)  # Quit to title
+        send(app, key(pygame.K_RETURN))  # it asks once: Enter confirms
         while seen[-1] != "closed":
             message = json.loads(ws.recv(timeout=5))
             seen.append(message["type"])

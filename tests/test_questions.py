@@ -239,6 +239,27 @@ def test_bad_close_choices(close, message):
     assert message in one(GOOD + f"    close: {close}\n")
 
 
+def test_true_and_false_are_always_shown_true_first():
+    import random
+
+    from game.core import opentdb
+    from game.core.questions import load_text
+    from game.core.session import arrange
+
+    written = "questions:\n  - prompt: Is it so?\n    choices: [False, True]\n    answer: 'True'\n" \
+              "  - prompt: Or so?\n    choices: ['false', 'true']\n    answer: 'false'\n"
+    imported = opentdb.to_yaml(opentdb.convert([{"type": "boolean", "question": "Imported?", "correct_answer": "False",
+                                                  "incorrect_answers": ["True"]}]))
+    for text in (written, imported):
+        bank = load_text(text, "tf.yaml")
+        assert bank.problems == [] and bank.questions
+        for seed in range(30):
+            for rnd in arrange(bank.questions, random.Random(seed), 20):
+                assert rnd.choices == ("True", "False") and rnd.kind == "truefalse"
+                assert rnd.choices[rnd.correct] == rnd.question.answer
+    assert [q.answer for q in load_text(written, "tf.yaml").questions] == ["True", "False"]
+
+
 @pytest.mark.parametrize("field, limit", [("prompt", "PROMPT_MAX"), ("choice", "CHOICE_MAX"),
                                           ("explanation", "EXPLANATION_MAX")])
 def test_text_longer_than_every_screen_holds_is_refused_at_its_line(field, limit):

@@ -228,7 +228,7 @@ def test_whole_game_to_results_and_name_entry_and_table(app):
     assert table.highlight_ids() == {table.table.board(table.board)[0].id}
     draw(app)
     send(app, key(pygame.K_ESCAPE))
-    assert isinstance(app.stack.top, TitleScene)
+    assert isinstance(app.stack.top, ResultsScene)  # Back returns to the results (and the review)
 
 
 def test_resize_reflows_at_800x600(app):
@@ -402,6 +402,7 @@ def test_hotseat_play_again_keeps_the_players_and_the_title_offers_their_names(a
     assert isinstance(app.stack.top, HandoverScene) and app.session.players[0].name == "Zoë"
     send(app, key(pygame.K_ESCAPE))  # the pause menu, over the hand-over screen
     send(app, key(pygame.K_DOWN), key(pygame.K_DOWN), key(pygame.K_RETURN))  # Quit to title
+    send(app, key(pygame.K_RETURN))  # yes, leave the game
     assert isinstance(app.stack.top, TitleScene)
     send(app, key(pygame.K_RETURN))
     assert isinstance(app.stack.top, PlayersScene) and app.stack.top.values == ["Zoë", ""]

@@ -58,6 +58,7 @@ from game.core.model import (
     clip,
     format_date,
     ordinal,
+    ordinal_answer,
 )
 from game.core.yamldoc import Node
 
@@ -147,7 +148,7 @@ class Fact:
         if self.kind == "date":
             return format_date(value)
         if self.kind == "ordinal":
-            return ordinal(int(value))
+            return ordinal_answer(int(value))  # "Seventh": capitalised like the other answers
         text = f"{value:,.{self.places}f}" if abs(value) >= 10000 else f"{value:.{self.places}f}"
         if self.kind == "money":
             text = f"{self.currency}{text}"

@@ -40,6 +40,12 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def ordinal_answer(n: int) -> str:
+    """An ordinal shown as an answer: capitalised like every other answer ("Seventh", "22nd")."""
+    word = ordinal(n)
+    return word[:1].upper() + word[1:]
+
+
 def format_date(d: date) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
@@ -75,7 +81,7 @@ class Scale:
         if self.value_kind == "date":
             return format_date(date.fromordinal(int(round(value))))
         if self.value_kind == "ordinal":
-            return ordinal(int(round(value)))
+            return ordinal_answer(int(round(value)))
         if not math.isfinite(value):
             return str(value)
         text = f"{value:,.{self.places}f}" if abs(value) >= 10000 else f"{value:.{self.places}f}"

@@ -17,6 +17,8 @@ A question with a problem is skipped; the good ones still play.
 from __future__ import annotations
 
 import gc
+import os
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -86,6 +88,7 @@ class Bank:
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     skipped: int = 0
+    unread: list[str] = field(default_factory=list)  # files dropped whole: unreadable, not YAML, not a file
     warnings: list[Problem] = field(default_factory=list)  # the questions still play
     sightings: list[Sighting] | None = None  # where each text is, while looking for giveaways
 
@@ -97,6 +100,18 @@ class Bank:
             self.sightings.extend(other.sightings)
         self.files.extend(other.files)
         self.skipped += other.skipped
+        self.unread.extend(other.unread)
+
+    def summary(self) -> str:
+        """"12 questions usable, 2 skipped; 1 file could not be read (nothing in it was loaded)"."""
+        usable, parts = len(self.questions), []
+        if usable or self.skipped or not self.unread:
+            parts.append(f"{usable} question{'s' if usable != 1 else ''} usable, {self.skipped} skipped")
+        if self.unread:
+            n = len(self.unread)
+            parts.append(f"{n} file{'s' if n != 1 else ''} could not be read (nothing in "
+                         f"{'it' if n == 1 else 'them'} was loaded)")
+        return "; ".join(parts)
 
     def categories(self) -> list[str]:
         return sorted({q.category for q in self.questions if q.category})
@@ -115,30 +130,68 @@ class Bank:
         return out
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; folders become their ``*.yaml``/``*.yml`` files, sorted."""
+def not_a_file(path: Path, mode: int) -> str | None:
+    """Why ``path`` (its ``st_mode``) is not a question file or folder, or ``None`` if it is one."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    what = ("a named pipe" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    return f"{path}: {what}, not a question file; it was not opened"
+
+
+def expand_paths(paths: list[Path]) -> tuple[list[Path], Bank]:
+    """Files as given; folders become their ``*.yaml``/``*.yml`` files, sorted.
+
+    Only regular files are ever opened: a named pipe or a device given by name is refused
+    (:class:`UnreadablePath`); one found in a folder is reported in the returned bank and left alone."""
     files: list[Path] = []
+    refused = Bank()
     for path in paths:
-        if path.is_dir():
-            try:
-                files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()))
-            except OSError as exc:
-                raise UnreadablePath(f"{path}: cannot list the folder: {exc.strerror or exc}") from None
-        elif path.exists():
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            raise UnreadablePath(f"{path}: no such file or folder") from None
+        except OSError as exc:
+            raise UnreadablePath(f"{path}: cannot read: {exc.strerror or exc}") from None
+        why = not_a_file(path, mode)
+        if why:
+            raise UnreadablePath(why)
+        if not stat.S_ISDIR(mode):
             files.append(path)
-        else:
-            raise UnreadablePath(f"{path}: no such file or folder")
-    return files
+            continue
+        try:
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
+        except OSError as exc:
+            raise UnreadablePath(f"{path}: cannot list the folder: {exc.strerror or exc}") from None
+        for entry in found:
+            try:
+                mode = entry.stat().st_mode
+            except OSError:
+                continue  # a dangling link: nothing to read
+            why = not_a_file(entry, mode)
+            if why:
+                refused.extend(Bank(problems=[Problem(str(entry), 1, 1, why.split(": ", 1)[1])], unread=[str(entry)]))
+            elif stat.S_ISREG(mode):
+                files.append(entry)
+    return files, refused
 
 
 def read_text(path: Path) -> str:
     """The file's text, or :class:`UnreadablePath` / :class:`yamldoc.YamlProblem`."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        why = not_a_file(path, info.st_mode)
+        if why or stat.S_ISDIR(info.st_mode):
+            raise UnreadablePath(why or f"{path}: a folder, not a question file")
+        size = info.st_size
         if size > yamldoc.MAX_BYTES:
             raise yamldoc.YamlProblem(1, 1, f"the file is {size / 1e6:.1f} MB; question files are limited to "
                                             f"{yamldoc.MAX_BYTES // (1024 * 1024)} MB")
-        with path.open("rb") as handle:
+        # Opened without waiting (were it swapped for a pipe meanwhile) and checked again once open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise UnreadablePath(f"{path}: not a regular file; it was not read")
             data = handle.read(yamldoc.MAX_BYTES + 1)
     except OSError as exc:
         raise UnreadablePath(f"{path}: cannot read: {exc.strerror or exc}") from None
@@ -152,13 +205,14 @@ def load_files(paths: list[Path], seed=0, *, fast: bool = True,
     ``giveaways``: also warn where a question's answer appears in another's
     prompt, explanation or answer (the validator does; a game need not).
     """
-    files = expand_paths(paths)
+    files, refused = expand_paths(paths)
     # Loading makes many small objects that all live on: pausing the cyclic
     # garbage collector meanwhile keeps the cost linear in the bank's size.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         bank = _load_files(files, seed, fast, {} if seen is None else seen, giveaways)
+        bank.extend(refused)
     finally:
         if was_enabled:
             gc.enable()
@@ -175,7 +229,8 @@ def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], givea
         try:
             text = read_text(path)
         except yamldoc.YamlProblem as exc:
-            bank.extend(Bank(problems=[Problem(str(path), exc.line, exc.column, exc.message)], files=[str(path)]))
+            bank.extend(Bank(problems=[Problem(str(path), exc.line, exc.column, exc.message)], files=[str(path)],
+                             unread=[str(path)]))
             continue
         bank.extend(load_text(text, str(path), seed, fast=fast, seen=seen, giveaways=giveaways))
     return bank
@@ -207,11 +262,13 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
         check = Checker(path)
         check.report((exc.line, exc.column), exc.message)
         bank.problems = check.problems
+        bank.unread = [path]  # nothing in it could be read, however many questions it held
         return bank
     if root is None:
         check.report((1, 1), "the file is empty; expected a mapping with a 'questions' list")
     elif root.kind != "map":
         check.report(root, f"the top level must be a mapping with a 'questions' list, not {yamldoc.describe(root)}")
+        bank.unread = [path]
     else:
         found = check.fields(root, TOP_KEYS, "the top level") or {}
         if not found.get("questions") and not found.get("facts") and len(check.problems) == 0:
@@ -331,6 +388,11 @@ def _read_question(check: Checker, node) -> Question | None:
 
     if len(check.problems) > before or made is None:
         return None
+    if kind == "choice" and sorted(choice_key(c) for c in made["choices"]) == ["false", "true"]:
+        # True and False written as a multiple-choice question: a true/false question, True first, always.
+        kind = "truefalse"
+        made = {"choices": TRUE_FALSE, "answer": TRUE_FALSE[0 if choice_key(made["answer"]) == "true" else 1],
+                "ordered": True}
     return Question(prompt=prompt, source=f"{check.path}:{node.line}", kind=kind, **made, **optional)
 
 

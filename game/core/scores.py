@@ -46,6 +46,44 @@ def clean_name(text: str) -> str:
     return kept.strip()[:NAME_MAX].strip()
 
 
+def typed_name(text: str) -> str:
+    """A name while it is being typed: control characters removed, no leading space, at most 16
+    characters.  Spaces inside and at the end stay (the next letter may follow); :func:`clean_name`
+    trims the end when the name is saved."""
+    kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" and not 0xD800 <= ord(ch) <= 0xDFFF)
+    return kept.lstrip()[:NAME_MAX]
+
+
+@dataclass
+class NameField:
+    """A name box: typed text goes to the end; an offered name starts *selected*, so the first
+    letter typed (or Backspace) replaces all of it, as in any text box."""
+
+    value: str = ""
+    selected: bool = False
+
+    @classmethod
+    def offering(cls, name: str) -> "NameField":
+        value = clean_name(name)
+        return cls(value, selected=bool(value))
+
+    def type(self, text: str) -> None:
+        base = "" if self.selected else self.value
+        self.value, self.selected = typed_name(base + text), False
+
+    def erase(self) -> None:
+        self.value = "" if self.selected else self.value[:-1]
+        self.selected = False
+
+    def select_all(self) -> None:
+        self.selected = bool(self.value)
+
+    @property
+    def name(self) -> str:
+        """The name as it will be saved (the ends trimmed)."""
+        return clean_name(self.value)
+
+
 @dataclass(frozen=True)
 class Entry:
     board: str
@@ -72,6 +110,11 @@ class Entry:
             "name": self.name, "score": self.score, "correct": self.correct, "asked": self.asked,
             "time_s": self.time_s, "date": self.date,
         }
+
+
+def earns_a_place(entry: Entry) -> bool:
+    """Only a game with at least one right answer and some points goes on a board."""
+    return entry.score > 0 and entry.correct > 0
 
 
 def new_entry(board: str, board_label: str, name: str, score: int, correct: int, asked: int,
@@ -129,8 +172,17 @@ class Table:
     def board(self, board: str) -> list[Entry]:
         return self.boards().get(board, [])
 
+    def best_of(self, board: str, name: str) -> Entry | None:
+        """``name``'s best entry on ``board`` (names compared ignoring case and the ends), or ``None``."""
+        key = clean_name(name).casefold()
+        mine = [e for e in self.entries if e.board == board and e.name.casefold() == key]
+        return min(mine, key=Entry.sort_key) if key and mine else None
+
     def rank_of(self, entry: Entry) -> int | None:
-        """1-based place ``entry`` would take on its board, or ``None`` if off the table."""
+        """1-based place ``entry`` would take on its board, or ``None`` if off the table
+        (a game with no right answers or no points earns no place, even on an empty board)."""
+        if not earns_a_place(entry):
+            return None
         others = [e for e in self.entries if e.board == entry.board and e.id != entry.id]
         place = 1 + sum(1 for e in others if e.sort_key() < entry.sort_key())
         return place if place <= TOP else None
@@ -360,3 +412,19 @@ def board_for(mode: str, questions, count: int, bank_label: str,
         board += f"/x{time_factor:g}"
         label += f" · time ×{time_factor:g}"
     return board, label
+
+
+def describe_board(board: str) -> str:
+    """A board's label from its id alone (for entries saved without one): "Classic · 10 questions ·
+    questions 1a2b3c4d · time ×2"."""
+    from game.core.session import MODE_NAMES
+
+    parts = board.split("/")
+    if len(parts) < 3:
+        return board
+    mode, length, digest = parts[:3]
+    size = "every question" if length == "all" else f"{length} question{'s' if length != '1' else ''}"
+    label = f"{MODE_NAMES.get(mode, mode)} · {size} · questions {digest}"
+    if len(parts) > 3 and parts[3].startswith("x"):
+        label += f" · time ×{parts[3][1:]}"
+    return label

@@ -40,6 +40,11 @@ def _key(key: int, mod: int = 0) -> list[pygame.event.Event]:
             pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0)]
 
 
+def _type(text: str) -> list[pygame.event.Event]:
+    """Text as a keyboard sends it: one TEXTINPUT event per character (a space is a character too)."""
+    return [pygame.event.Event(pygame.TEXTINPUT, text=ch) for ch in text]
+
+
 def _click(pos) -> list[pygame.event.Event]:
     return [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
             pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
@@ -171,10 +176,9 @@ class Bot:
             return _key(pygame.K_SPACE)
         if name == "players":
             events = []
-            for i, value in enumerate(scene.values):
-                events += _key(pygame.K_BACKSPACE) * (len(value) + 1)
-                events.append(pygame.event.Event(pygame.TEXTINPUT, text=f"{self.name}{i + 1}"))
-                events += _key(pygame.K_TAB)
+            for i in range(len(scene.names)):
+                # A name offered from the last game is selected when its seat gets the focus: typing replaces it.
+                events += _type(f"{self.name}{i + 1}") + _key(pygame.K_TAB)
             return events + _key(pygame.K_RETURN)  # the focus is on Start
         if name == "handover":
             if scene.session.index % 2:
@@ -195,9 +199,9 @@ class Bot:
         if name == "review":
             return self._review(scene)
         if name == "name_entry":
-            events = _key(pygame.K_BACKSPACE) * (len(scene.value) + 1)
-            events.append(pygame.event.Event(pygame.TEXTINPUT, text=self.name))
-            return events + _key(pygame.K_RETURN)
+            # The offered name is selected, so the first letter typed replaces it.
+            events = [] if scene.field.selected else _key(pygame.K_BACKSPACE) * (len(scene.value) + 1)
+            return events + _type(self.name) + _key(pygame.K_RETURN)
         if name == "highscores":
             return [pygame.event.Event(pygame.QUIT)]
         return []
@@ -334,9 +338,8 @@ class Bot:
         events = []
         for k, ch in enumerate(text):
             if k == 2 and method == 2:  # a slip, erased
-                events.append(pygame.event.Event(pygame.TEXTINPUT, text="q"))
-                events += _key(pygame.K_BACKSPACE)
-            events.append(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+                events += _type("q") + _key(pygame.K_BACKSPACE)
+            events += _type(ch)
         if method == 2:
             return events + _click(panel.lock.rect.center)
         return events + _key(pygame.K_RETURN)

@@ -53,6 +53,29 @@ class Scene:
 
     def draw(self, surface: "pygame.Surface") -> None: ...
 
+    def controls(self) -> list:
+        """The rects a player can click or drag here: a notice (a toast) never covers them.
+
+        By default every button the scene holds (a ``menu``'s, single buttons, lists of them) and an
+        answer ``panel``'s area; a scene with other clickable places adds them."""
+        found = []
+
+        def add(value) -> None:
+            if isinstance(value, (list, tuple)):
+                for item in value:
+                    add(item)
+            elif hasattr(value, "buttons") and isinstance(value.buttons, list):  # a Menu
+                add(value.buttons)
+            elif hasattr(value, "contains") and hasattr(value, "rect"):  # a Button or ChoiceButton
+                found.append(value.rect)
+
+        for name, value in vars(self).items():
+            if name == "panel" and value is not None:
+                found.append(value.rect)
+            elif name != "app":
+                add(value)
+        return [rect for rect in found if rect.width and rect.height]
+
 
 class SceneStack:
     def __init__(self) -> None:

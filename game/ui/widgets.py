@@ -218,7 +218,8 @@ class Button:
     def contains(self, pos) -> bool:
         return self.enabled and self.rect.collidepoint(pos)
 
-    def draw(self, surface, theme: Theme, text: Text, m: Metrics, size: int | None = None) -> None:
+    def draw_box(self, surface, theme: Theme, m: Metrics) -> None:
+        """The button without its label (for rows that place their own text)."""
         pal = theme.palette
         fill = pal.panel_hover if (self.hover or self.focus) and self.enabled else pal.panel
         radius = m.px(theme.radius)
@@ -227,6 +228,10 @@ class Button:
         edge = pal.focus if self.focus and self.enabled else pal.panel_edge
         width = m.px(3 * theme.edge) if self.focus else max(1, m.px(theme.edge))
         pygame.draw.rect(surface, edge, self.rect, width=width, border_radius=radius)
+
+    def draw(self, surface, theme: Theme, text: Text, m: Metrics, size: int | None = None) -> None:
+        pal = theme.palette
+        self.draw_box(surface, theme, m)
         color = pal.text if self.enabled else pal.muted
         size = size or m.px(theme.body)
         lines, size = fit_lines(text, self.label, [size, int(size * 0.85)], self.rect.width - m.px(24),
@@ -420,8 +425,9 @@ def draw_motif(surface, rect: pygame.Rect, theme: Theme, m: Metrics) -> None:
     surface.blit(tilted, tilted.get_rect(midbottom=(int(cliff_x - w * 0.03), int(track_y + h * 0.04))))
 
 
-def draw_toast(surface, app, message: str) -> None:
-    """A short notice in a pill near the bottom of the window, over any screen."""
+def draw_toast(surface, app, message: str, avoid=()) -> pygame.Rect:
+    """A short notice in a pill over any screen: near the bottom of the window, or the nearest place
+    above that covers none of the rects in ``avoid`` (what can be clicked).  Returns the pill."""
     m, t = app.metrics, app.theme
     pal = t.palette
     size = m.px(t.small)
@@ -432,6 +438,18 @@ def draw_toast(surface, app, message: str) -> None:
     text_w = max(app.text.width(line, size, True) for line in lines)
     pill = pygame.Rect(0, 0, text_w + m.px(32), line_h * len(lines) + m.px(16))
     pill.midbottom = (surface.get_width() // 2, surface.get_height() - m.px(70))
+    keep_clear = [pygame.Rect(r).inflate(m.px(8), m.px(8)) for r in avoid]
+    if pill.collidelist(keep_clear) != -1:
+        # Nearest free place: under the bottom-most control, else up the window from the bottom.
+        step = max(2, m.px(6))
+        spots = [surface.get_height() - m.px(6) - k * step for k in range(surface.get_height() // step)]
+        free = next((y for y in spots if y - pill.height >= 0 and
+                     pill.move(0, y - pill.bottom).collidelist(keep_clear) == -1), None)
+        if free is not None:
+            pill.bottom = free
+        else:
+            pill.top = m.px(6)  # nowhere is free (a screen full of controls): the top edge
     pygame.draw.rect(surface, pal.bg_top, pill, border_radius=m.px(12))
     pygame.draw.rect(surface, pal.focus, pill, width=max(2, m.px(t.edge * 2)), border_radius=m.px(12))
     blit_lines(surface, app.text, lines, size, pal.text, pill, bold=True)
+    return pill

@@ -1,4 +1,5 @@
-"""The high-score table of one board; left and right switch between boards."""
+"""The high-score tables: the current board first, then every other board that has scores
+(left and right, or the buttons, step through them; each shows its mode, length, bank and clock)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ class HighScoresScene(Scene):
         self.highlights = results
         self.table = app.read_scores()
         self.boards = self.table.boards()  # sorted once, not on every redraw
-        self.board_ids = sorted(set(self.boards) | {board})
-        self.index = self.board_ids.index(board)
+        self.board_ids = [board] + [b for b in self.boards if b != board]  # the current one first
+        self.index = 0
         self.menu = Menu(["◀ Board", "Back", "Board ▶"], focus=BACK)
         many = len(self.board_ids) > 1
         self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = many
@@ -139,8 +140,12 @@ class HighScoresScene(Scene):
             put(k, title, head_size, pal.muted, True)
         y += line_h
         if not entries:
-            blit_lines(surface, app.text, app.text.wrap("No scores yet on this board. Play a game to set one!", size,
-                                                        rect.width), size, pal.muted,
+            empty = "No scores yet on this board."
+            if app.playable_questions():
+                empty += " Play a game to set one!"
+            elif len(self.board_ids) > 1:
+                empty += " ←/→ show the boards that have scores."
+            blit_lines(surface, app.text, app.text.wrap(empty, size, rect.width), size, pal.muted,
                        pygame.Rect(rect.left, y + line_h // 2, rect.width, 0), valign="top")
         for place, (entry, values) in enumerate(zip(entries, rows), start=1):
             row = pygame.Rect(rect.left, y - m.px(3), rect.width, line_h - m.px(2))

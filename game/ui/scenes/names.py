@@ -6,10 +6,11 @@ import dataclasses
 
 import pygame
 
-from game.core.scores import NAME_MAX, Entry, clean_name
+from game.core.scores import NAME_MAX, Entry, NameField
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
+from game.ui.theme import readable_on
 from game.ui.widgets import Caret, blit_lines, blit_text, one_line, whole_line
 
 SAVE, CANCEL = range(2)
@@ -19,11 +20,15 @@ class NameEntryScene(Scene):
     name = "name_entry"
     wants_text = True
 
-    def __init__(self, app, entry: Entry, rank: int):
+    def __init__(self, app, entry: Entry, rank: int, on_saved=None):
+        """``on_saved(results)``: told of the save before the table shows (the results then offer the table,
+        not a second save); Back on the table returns to the screen under this one."""
         super().__init__(app)
         self.entry = entry
+        self.on_saved = on_saved
         self.rank = rank
-        self.value = clean_name(app.last_name() or entry.name)
+        # The last name saved (or the game's) is offered selected: typing replaces it, Enter keeps it.
+        self.field = NameField.offering(app.last_name() or entry.name)
         self.menu = Menu(["Save", "Back"])
         self.caret = Caret(steady=app.reduced_motion)
         self.saving = None  # the background save while it runs
@@ -38,10 +43,10 @@ class NameEntryScene(Scene):
         if self.saving is not None:
             return True
         if intent.kind == I.TEXT:
-            self.value = clean_name(self.value + intent.text)
+            self.field.type(intent.text)
             return True
         if intent.kind == I.ERASE:
-            self.value = self.value[:-1]
+            self.field.erase()
             return True
         if intent.kind == I.BACK:
             self.app.stack.pop()
@@ -56,8 +61,12 @@ class NameEntryScene(Scene):
             self.app.stack.pop()
         return chosen is not None
 
+    @property
+    def value(self) -> str:
+        return self.field.value
+
     def _save(self) -> None:
-        name = clean_name(self.value)
+        name = self.field.name  # only the ends are trimmed; spaces inside stay
         if not name:
             return
         entry = dataclasses.replace(self.entry, name=name)
@@ -70,7 +79,10 @@ class NameEntryScene(Scene):
             from game.ui.scenes.highscores import HighScoresScene
 
             result = self.saving.result()
-            self.app.stack.clear_to(HighScoresScene(self.app, self.entry.board, highlight=result))
+            self.app.stack.pop()  # the results stay under the table: Back returns to them (and the review)
+            if self.on_saved is not None:
+                self.on_saved(result)
+            self.app.stack.push(HighScoresScene(self.app, self.entry.board, highlight=result))
 
     def animating(self) -> bool:
         # Redraw when the caret blinks on or off, or while saving.
@@ -108,8 +120,11 @@ class NameEntryScene(Scene):
         inner = self.box.inflate(-m.px(32), -m.px(12))
         line, size = whole_line(app.text, self.value or " ", m.px(t.heading), inner.width - m.px(8))
         shown = line if self.value else ""
-        image = app.text.render(shown, size, pal.text, True)
+        selected = self.field.selected and self.saving is None
+        image = app.text.render(shown, size, readable_on(pal.focus) if selected else pal.text, True)
         rect = image.get_rect(midleft=inner.midleft)
+        if selected:  # the offered name, selected: what is typed replaces it
+            pygame.draw.rect(surface, pal.focus, rect.inflate(m.px(8), m.px(4)), border_radius=m.px(4))
         surface.blit(image, rect)
         if self.caret.visible and self.saving is None:
             x = rect.right + m.px(4)

@@ -136,7 +136,7 @@ class PartyPlayScene(Scene):
         if intent.kind in (I.BACK, I.PAUSE):
             from game.ui.scenes.pause import PauseScene
 
-            self.app.stack.push(PauseScene(self.app))
+            self.app.stack.push(PauseScene(self.app, timed=self.party.timed))  # a clock: the question is hidden
             return True
         if self.phase == "question":
             if intent.kind == I.CONFIRM or (intent.kind == I.CLICK and self.skip.contains(intent.pos)):

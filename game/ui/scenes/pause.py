@@ -1,4 +1,8 @@
-"""The pause overlay: the question's clock stops while it is open."""
+"""The pause overlay: the question's clock stops while it is open.
+
+With a clock, the pause hides the question and its choices (a pause is not free
+thinking time); with no clock (practice, or no timer) there is nothing to gain,
+so the question shows dimmed underneath."""
 
 from __future__ import annotations
 
@@ -16,10 +20,14 @@ class PauseScene(Scene):
     name = "pause"
     opaque = False
 
-    def __init__(self, app):
+    def __init__(self, app, timed: bool | None = None):
+        """``timed``: whether a clock stopped (default: the current game's session has one)."""
         super().__init__(app)
         self.menu = Menu(["Resume", "Settings", "Quit to title"])
         self._veil: pygame.Surface | None = None
+        session = app.session
+        self.timed = bool(session is not None and session.timed) if timed is None else timed
+        self.opaque = self.timed  # timed: the question underneath is not drawn at all
 
     def handle(self, intent) -> bool:
         if intent.kind in (I.BACK, I.PAUSE):
@@ -33,14 +41,19 @@ class PauseScene(Scene):
 
             self.app.stack.push(SettingsScene(self.app))
         elif chosen == QUIT_GAME:
-            self.app.back_to_title()
+            from game.ui.scenes.confirm import ConfirmScene
+
+            self.app.stack.push(ConfirmScene(self.app, "Leave this game?", "It ends here and its score is not kept.",
+                                             "Leave", "Stay", self.app.back_to_title))
         return True  # modal: nothing reaches the question underneath
 
     def layout(self, width: int, height: int) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
         w = min(max(m.px(420), app.text.width("Quit to title", m.px(t.body), True) + m.px(60)), width - 2 * m.px(40))
         self.title_h = app.text.line_height(m.px(t.title), True)
-        self.note_lines = app.text.wrap("The clock is stopped. Esc or Enter to go on.", m.px(t.small), w)
+        note = "The clock is stopped and the question hidden. Esc or Enter to go on." if self.timed else \
+            "Esc or Enter to go on."
+        self.note_lines = app.text.wrap(note, m.px(t.small), w)
         note_h = app.text.line_height(m.px(t.small)) * len(self.note_lines)
         button_h = app.text.line_height(m.px(t.body), True) + m.px(18)
         gap = m.px(12)
@@ -58,10 +71,13 @@ class PauseScene(Scene):
 
     def draw(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
-        if self._veil is None or self._veil.get_size() != surface.get_size():
-            self._veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            self._veil.fill((*t.palette.bg_top, 215))
-        surface.blit(self._veil, (0, 0))
+        if self.timed:
+            app.backdrop.draw(surface)
+        else:
+            if self._veil is None or self._veil.get_size() != surface.get_size():
+                self._veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+                self._veil.fill((*t.palette.bg_top, 215))
+            surface.blit(self._veil, (0, 0))
         pygame.draw.rect(surface, t.palette.bg_top, self.panel, border_radius=m.px(t.radius))
         pygame.draw.rect(surface, t.palette.panel_edge, self.panel, width=max(1, m.px(t.edge)),
                          border_radius=m.px(t.radius))

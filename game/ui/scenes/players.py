@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.scores import NAME_MAX, clean_name
+from game.core.scores import NAME_MAX, NameField
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
@@ -19,9 +19,10 @@ class PlayersScene(Scene):
         super().__init__(app)
         count = app.options.players
         known = app.options.player_names or []
-        # Last game's names come back; an empty field shows its default ("PLAYER 2") as a placeholder,
-        # so typing replaces it rather than adding to it.
-        self.values = [known[i] if i < len(known) and known[i] != self.default(i) else "" for i in range(count)]
+        # Last game's names come back selected (typing replaces them); an empty field shows its default
+        # ("PLAYER 2") as a placeholder, so typing replaces that too rather than adding to it.
+        self.names = [NameField.offering(known[i] if i < len(known) and known[i] != self.default(i) else "")
+                      for i in range(count)]
         self.fields = [pygame.Rect(0, 0, 0, 0) for _ in range(count)]
         self.start = Button(pygame.Rect(0, 0, 0, 0), "Start")
         self.back = Button(pygame.Rect(0, 0, 0, 0), "Back")
@@ -31,6 +32,10 @@ class PlayersScene(Scene):
     @property
     def step_id(self) -> int:
         return self.focus
+
+    @property
+    def values(self) -> list[str]:
+        return [field.value for field in self.names]
 
     def enter(self) -> None:
         pygame.key.start_text_input()
@@ -43,7 +48,10 @@ class PlayersScene(Scene):
         return f"PLAYER {seat + 1}"
 
     def _set_focus(self, index: int) -> None:
-        self.focus = index % (len(self.values) + 2)
+        index %= len(self.names) + 2
+        if index != self.focus and index < len(self.names):
+            self.names[index].select_all()  # a seat's name is selected when the focus comes to it
+        self.focus = index
         self.start.focus = self.focus == len(self.values)
         self.back.focus = self.focus == len(self.values) + 1
 
@@ -53,10 +61,10 @@ class PlayersScene(Scene):
             self.app.stack.pop()
             return True
         if intent.kind == I.TEXT and self.focus < n:
-            self.values[self.focus] = clean_name(self.values[self.focus] + intent.text)
+            self.names[self.focus].type(intent.text)
             return True
         if intent.kind == I.ERASE and self.focus < n:
-            self.values[self.focus] = self.values[self.focus][:-1]
+            self.names[self.focus].erase()
             return True
         if intent.kind == I.MOVE and intent.dy:
             self._set_focus(self.focus + intent.dy)
@@ -86,8 +94,11 @@ class PlayersScene(Scene):
                 return True
         return False
 
+    def controls(self) -> list:
+        return super().controls() + list(self.fields)  # a click on a seat focuses it
+
     def _start(self) -> None:
-        names = [clean_name(v) or self.default(i) for i, v in enumerate(self.values)]
+        names = [field.name or self.default(i) for i, field in enumerate(self.names)]
         self.app.options.player_names = names
         self.app.begin_game(replace=True)
 
@@ -138,8 +149,13 @@ class PlayersScene(Scene):
                              width=m.px(3 * t.edge) if focused else max(1, m.px(t.edge)), border_radius=m.px(10))
             inner = pygame.Rect(tab.right + m.px(16), rect.top, rect.right - tab.right - m.px(32), rect.height)
             line, size = whole_line(app.text, value or self.default(i), m.px(t.body), inner.width - m.px(8))
-            text_rect = blit_text(surface, app.text, line, size, pal.text if value else pal.muted,
-                                  inner.midleft, bold=True, anchor="midleft")
+            selected = focused and self.names[i].selected
+            image = app.text.render(line, size, readable_on(pal.focus) if selected else
+                                    pal.text if value else pal.muted, True)
+            text_rect = image.get_rect(midleft=inner.midleft)
+            if selected:  # last game's name, selected: what is typed replaces it
+                pygame.draw.rect(surface, pal.focus, text_rect.inflate(m.px(8), m.px(4)), border_radius=m.px(4))
+            surface.blit(image, text_rect)
             if focused and self.caret.visible:
                 x = (text_rect.right + m.px(4)) if value else inner.left
                 pygame.draw.line(surface, pal.focus, (x, rect.top + m.px(12)), (x, rect.bottom - m.px(12)), m.px(3))

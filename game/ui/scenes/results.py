@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.core import scoring
+from game.core.scores import earns_a_place
 from game.core.session import Session
 from game.ui import intents as I
 from game.ui.menu import Menu
@@ -53,6 +54,8 @@ class ResultsScene(AfterGameScene):
         self.session = session
         self.entry = app.entry_for(session, app.options.name or "PLAYER")
         self.rank = app.rank_for(self.entry) if self.entry else None
+        self.best_line = self._personal_best()
+        self.saved = None  # the SaveResult, once saved from here
         self.actions = ([SAVE if self.rank else SCORES] if self.entry else []) + [REVIEW, AGAIN, TITLE]
         labels = {SAVE: "Save score", SCORES: "High scores", REVIEW: "Review", AGAIN: "Play again", TITLE: "Title"}
         self.menu = Menu([labels[a] for a in self.actions])
@@ -102,13 +105,35 @@ class ResultsScene(AfterGameScene):
         if action == SAVE:
             from game.ui.scenes.names import NameEntryScene
 
-            self.app.stack.push(NameEntryScene(self.app, self.entry, self.rank))
+            self.app.stack.push(NameEntryScene(self.app, self.entry, self.rank, on_saved=self._saved))
         elif action == SCORES:
             from game.ui.scenes.highscores import HighScoresScene
 
             self.app.stack.push(HighScoresScene(self.app, self.entry.board))
         else:
             super().act(action)
+
+    def _personal_best(self) -> str:
+        """The player's best on this board before this game, and whether this game beat it ("" if unknown)."""
+        entry = self.entry
+        name = self.app.options.name or self.app.last_name()
+        if entry is None or not name:
+            return ""
+        best = self.app.read_scores().best_of(entry.board, name)
+        if best is None:
+            return f"Your first score on this board as {name}." if earns_a_place(entry) else ""
+        run = entry.mode == "sudden-death"
+        shown = f"{best.correct} in a row" if run else f"{best.score:,}"
+        if earns_a_place(entry) and entry.sort_key() < best.sort_key():  # as the board ranks them
+            return f"New personal best! Your best here was {shown}."
+        return f"Your best here: {shown}. Not beaten this time."
+
+    def _saved(self, results) -> None:
+        """Saved once: the first button now shows the table rather than saving again."""
+        self.saved = results[0]
+        self.actions[0] = SCORES
+        self.menu.set_label(0, "High scores")
+        self.layout(*self.app.size)
 
     def layout(self, width: int, height: int) -> None:
         self.menu.place_bottom_row(self.app, width, height, 62)
@@ -133,10 +158,18 @@ class ResultsScene(AfterGameScene):
         used = sum(len(a.lifelines) for a in s.answers)
         if s.offered_lifelines:
             lines.append(f"Lifelines used {used} of {len(s.offered_lifelines)}")
+        if self.best_line:
+            lines.append(self.best_line)
         if self.entry is None and s.mode == "practice":
             note, colour = "Practice games do not go on the high-score board.", pal.muted
         elif self.entry is None:
             note, colour = "Games with no timer do not go on the high-score board.", pal.muted
+        elif self.saved is not None:
+            note, colour = (f"Saved: #{self.saved.rank} on this board." if self.saved.saved and self.saved.rank else
+                            f"Your score could not be saved: {self.saved.error}."), pal.muted
+        elif not earns_a_place(self.entry):
+            what = "no right answers" if not self.entry.correct else "no points"
+            note, colour = f"A game with {what} does not go on the high-score board.", pal.muted
         elif self.rank:
             note, colour = f"A top-10 score: #{self.rank} on this board. Save it with your name.", pal.good
         else:

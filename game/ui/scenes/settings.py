@@ -85,6 +85,14 @@ class SettingsScene(Scene):
         if intent.kind == I.SCROLL and focus < DONE:
             self._change(focus, -intent.dy)
             return True
+        if intent.kind == I.CLICK:
+            # By mouse: ◀ lowers, ▶ raises, a click anywhere else on the row steps forward.
+            for row, (lower, raise_) in enumerate(self.arrows):
+                if lower.collidepoint(intent.pos) or raise_.collidepoint(intent.pos):
+                    self.menu.focus = row
+                    self.menu._sync()
+                    self._change(row, -1 if lower.collidepoint(intent.pos) else 1)
+                    return True
         chosen = self.menu.handle(intent)
         if chosen is None or chosen == Menu.USED:
             return chosen is not None
@@ -143,8 +151,36 @@ class SettingsScene(Scene):
         for i, button in enumerate(self.menu.buttons):
             button.rect = pygame.Rect(left, top + i * (button_h + gap), col_w, button_h)
         self.label_size = self.menu.fitting_size(app, self.label_size)
+        self._place_arrows()
         bottom = self.menu.buttons[-1].rect.bottom
         self.help_rect = pygame.Rect(margin, bottom + m.px(10), help_w, height - bottom - m.px(10) - m.px(6))
+
+    def _place_arrows(self) -> None:
+        """Each row: its name on the left, then ◀ value ▶ on the right, the value in a slot as wide as the
+        field's widest value (the arrows stay put).  One text size for every row, the largest that fits."""
+        app, m = self.app, self.app.metrics
+        text = app.text
+        pad = m.px(16)
+
+        def need(size: int, i: int) -> int:
+            slot = max(text.width(shown(FIELDS[i], v), size, True) for v in CHOICES[FIELDS[i]])
+            return text.width(f"{ROWS[i]}:", size, True) + m.px(24) + 2 * (text.width("◀", size, True) + 2 * pad) + slot
+
+        size = self.label_size
+        inner_w = self.menu.buttons[0].rect.width - 2 * m.px(12)
+        while size > m.px(10) and max(need(size, i) for i in range(len(ROWS))) > inner_w:
+            size -= 1
+        self.row_size = size
+        arrow_w = text.width("◀", size, True) + 2 * pad
+        self.arrows, self.slots = [], []
+        for i in range(len(ROWS)):
+            rect = self.menu.buttons[i].rect
+            slot_w = max(text.width(shown(FIELDS[i], v), size, True) for v in CHOICES[FIELDS[i]])
+            raise_ = pygame.Rect(rect.right - m.px(12) - arrow_w, rect.top, arrow_w, rect.height)
+            slot = pygame.Rect(raise_.left - slot_w, rect.top, slot_w, rect.height)
+            lower = pygame.Rect(slot.left - arrow_w, rect.top, arrow_w, rect.height)
+            self.arrows.append((lower, raise_))
+            self.slots.append(slot)
 
     def draw(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
@@ -152,7 +188,18 @@ class SettingsScene(Scene):
         app.backdrop.draw(surface)
         blit_text(surface, app.text, "Settings", m.px(t.title), pal.text, (surface.get_width() // 2, self.title_y),
                   bold=True, anchor="midtop")
-        self.menu.draw(surface, app, self.label_size)
+        size = self.row_size
+        for i, button in enumerate(self.menu.buttons[:DONE]):
+            button.draw_box(surface, t, m)
+            rect = button.rect
+            blit_text(surface, app.text, f"{ROWS[i]}:", size, pal.text, (rect.left + m.px(24), rect.centery),
+                      bold=True, anchor="midleft")
+            lower, raise_ = self.arrows[i]
+            for arrow, glyph in ((lower, "◀"), (raise_, "▶")):
+                blit_text(surface, app.text, glyph, size, pal.accent, arrow.center, bold=True, anchor="center")
+            value = shown(FIELDS[i], getattr(app.settings, FIELDS[i]))
+            blit_text(surface, app.text, value, size, pal.text, self.slots[i].center, bold=True, anchor="center")
+        self.menu.buttons[DONE].draw(surface, t, app.text, m, self.label_size)
         small = self.small_size
         line_h = app.text.line_height(small)
         limit = max(1, (self.help_rect.height - len(self.foot_lines) * line_h) // line_h)

@@ -85,7 +85,7 @@ class TitleScene(Scene):
 
     def handle(self, intent) -> bool:
         if intent.kind == I.BACK:
-            self.app.quit()
+            self._ask_to_quit()  # Esc while backing out of menus must not end the game by accident
             return True
         if intent.kind == I.MOVE and intent.dx and self.menu.focus in CYCLING:
             self._cycle(self.menu.focus, intent.dx)
@@ -109,8 +109,14 @@ class TitleScene(Scene):
 
             self.app.stack.push(SettingsScene(self.app))
         elif chosen == QUIT:
-            self.app.quit()
+            self._ask_to_quit()
         return True
+
+    def _ask_to_quit(self) -> None:
+        from game.ui.scenes.confirm import ConfirmScene
+
+        self.app.stack.push(ConfirmScene(self.app, "Quit Off the Rails?", "Your scores and settings are saved.",
+                                         "Quit", "Stay", self.app.quit))
 
     def resume(self) -> None:
         self._refresh()
@@ -119,6 +125,15 @@ class TitleScene(Scene):
     SUBTITLE = "A quiz on the train stunt of Mission: Impossible – Dead Reckoning Part One"
     HINTS = ["↑↓ choose · Enter selects · ←→ change mode, category, difficulty or kinds · M mutes · Esc quits",
              "↑↓ choose · Enter selects · ←→ change · Esc quits", "↑↓ · Enter · ←→ · Esc"]
+
+    def subtitle(self) -> str:
+        """The tagline follows the bank: the film for the default bank, the files' names for another."""
+        label = self.app.bank_label
+        if label == "default bank":
+            return self.SUBTITLE
+        if label.startswith("default bank"):
+            return f"{self.SUBTITLE}, with your own questions"
+        return f"A timed quiz: questions from {label}"
 
     def layout(self, width: int, height: int) -> None:
         """Top to bottom: the name, the subtitle, the menu beside the picture, what was loaded.
@@ -134,7 +149,7 @@ class TitleScene(Scene):
         self.title_size = one_line(text, "Off the Rails", m.px(t.display), full_w, True)
         self.title_y = self.tag_y + text.line_height(m.px(t.small), True)
         y = self.title_y + text.line_height(self.title_size, True)
-        self.sub_lines = text.wrap(self.SUBTITLE, m.px(t.label), full_w)[:3]
+        self.sub_lines = text.wrap(self.subtitle(), m.px(t.label), full_w)[:3]
         self.sub_rect = pygame.Rect(margin, y, full_w, text.line_height(m.px(t.label)) * len(self.sub_lines))
         self.fuse_y = self.sub_rect.bottom + m.px(10)
         menu_top = self.fuse_y + m.px(16)
@@ -228,7 +243,10 @@ class TitleScene(Scene):
             line += f" · a game asks at most {self.most} of them (one per fact)"
         if bank.skipped or bank.problems:
             paths = " ".join(self.app.bank_paths_for_message())
-            line += f" · {bank.skipped} skipped with problems: run `mi-trivia validate {paths}` for details"
+            unread = len(bank.unread)
+            files = f"{unread} file{'s' if unread != 1 else ''} could not be read" if unread else ""
+            skipped = f"{bank.skipped} skipped with problems" if bank.skipped or not unread else ""
+            line += f" · {', '.join(x for x in (skipped, files) if x)}: run `mi-trivia validate {paths}` for details"
         if total and not self.playable:
             line += " · nothing matches: change the category, difficulty or kinds"
         if not total:

@@ -1,0 +1,73 @@
+"""A question asked once before something that cannot be undone (quitting, leaving a game).
+
+Enter (or a click on the first button) confirms; Esc (or the second button) cancels.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.menu import Menu
+from game.ui.scene import Scene
+from game.ui.widgets import blit_lines, blit_text
+
+YES, NO = range(2)
+
+
+class ConfirmScene(Scene):
+    name = "confirm"
+    opaque = False
+
+    def __init__(self, app, title: str, note: str, yes: str, no: str, on_yes: Callable[[], None]):
+        super().__init__(app)
+        self.title, self.note = title, note
+        self.on_yes = on_yes
+        self.menu = Menu([yes, no], focus=YES)
+        self._veil: pygame.Surface | None = None
+
+    def handle(self, intent) -> bool:
+        if intent.kind == I.BACK:
+            self.app.stack.pop()
+            return True
+        chosen = self.menu.handle(intent, horizontal=True)
+        if chosen == YES:
+            self.app.stack.pop()
+            self.on_yes()
+        elif chosen == NO:
+            self.app.stack.pop()
+        return True  # modal: nothing reaches the screen underneath
+
+    def layout(self, width: int, height: int) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pad = m.px(24)
+        w = min(m.px(560), width - 2 * m.px(24)) - 2 * pad
+        self.title_lines = app.text.wrap(self.title, m.px(t.title), w, True)
+        keys = f"Enter: {self.menu.buttons[YES].label} · Esc: {self.menu.buttons[NO].label}"
+        self.note_lines = app.text.wrap(self.note, m.px(t.small), w) + app.text.wrap(keys, m.px(t.small), w)
+        title_h = len(self.title_lines) * app.text.line_height(m.px(t.title), True)
+        note_h = len(self.note_lines) * app.text.line_height(m.px(t.small))
+        button_h = app.text.line_height(m.px(t.body), True) + m.px(18)
+        inner_h = title_h + m.px(8) + note_h + m.px(20) + button_h
+        self.panel = pygame.Rect(0, 0, w + 2 * pad, min(inner_h + 2 * pad, height - m.px(16)))
+        self.panel.center = (width // 2, height // 2)
+        self.title_rect = pygame.Rect(self.panel.left + pad, self.panel.top + pad, w, title_h)
+        self.note_rect = pygame.Rect(self.title_rect.left, self.title_rect.bottom + m.px(8), w, note_h)
+        self.menu.place_row(pygame.Rect(self.title_rect.left, self.note_rect.bottom + m.px(20), w, button_h), m.px(16))
+        self.button_size = self.menu.fitting_size(app, m.px(t.body))
+        self._veil = None
+
+    def draw(self, surface) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        if self._veil is None or self._veil.get_size() != surface.get_size():
+            self._veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            self._veil.fill((*pal.bg_top, 215))
+        surface.blit(self._veil, (0, 0))
+        pygame.draw.rect(surface, pal.bg_top, self.panel, border_radius=m.px(t.radius))
+        pygame.draw.rect(surface, pal.focus, self.panel, width=max(2, m.px(t.edge * 2)), border_radius=m.px(t.radius))
+        blit_lines(surface, app.text, self.title_lines, m.px(t.title), pal.text, self.title_rect, bold=True)
+        blit_lines(surface, app.text, self.note_lines, m.px(t.small), pal.muted, self.note_rect)
+        self.menu.draw(surface, app, self.button_size)
