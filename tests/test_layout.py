@@ -294,7 +294,7 @@ def test_the_score_keeps_its_size_when_a_streak_starts(tmp_path):
 
 def kinds_bank() -> Bank:
     """One question of each kind other than multiple choice, with the longest text each may hold."""
-    from game.core.kinds import MAX_TYPED
+    from game.core.spelling import MAX_TYPED
     from game.core.model import ORDER_MAX, Scale
 
     prompt = longest(PROMPT_MAX, 1, "?")

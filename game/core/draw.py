@@ -17,7 +17,7 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from game.core.kinds import normalise
+from game.core.spelling import normalise
 from game.core.model import Question
 
 ARTICLES = ("a", "an", "the")

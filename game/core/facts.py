@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from game.core.checks import Checker
-from game.core.kinds import distinct_spellings, normalise
+from game.core.spelling import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
     DIFFICULTIES,

@@ -26,7 +26,7 @@ from pathlib import Path
 from game.core import yamldoc
 from game.core.checks import Checker
 from game.core.facts import order_questions, read_fact, read_groups, read_pools, read_reveals
-from game.core.kinds import distinct_spellings, normalise
+from game.core.spelling import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
     DIFFICULTIES,
@@ -601,7 +601,7 @@ def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> l
     """A warning wherever one question's answer appears in another's prompt, explanation or answer
     and the two may share a game (different facts, not kept apart by ``reveals``)."""
     from game.core.draw import apart, asked_for
-    from game.core.kinds import distinct_spellings, normalise
+    from game.core.spelling import distinct_spellings, normalise
 
     kept_apart = apart(questions)
     wanted: dict[str, dict[str, Question]] = {}  # answer words -> key -> a question asking for them

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import math
 
-from game.core import kinds, scoring
+from game.core import scoring, spelling
 from game.core.draw import draw
 from game.core.model import DEFAULT_TIME_LIMIT, Question
 
@@ -209,7 +209,7 @@ def check_response(rnd: Round, response, removed: tuple[int, ...] = ()):
         return tuple(response)
     if not isinstance(response, str):
         raise ValueError(f"{response!r} is not a text")
-    return response[: kinds.MAX_TYPED]
+    return response[: spelling.MAX_TYPED]
 
 
 def judge(rnd: Round, response, elapsed: float, limit: float | None, streak_before: int, *,
@@ -234,7 +234,7 @@ def judge(rnd: Round, response, elapsed: float, limit: float | None, streak_befo
         elif rnd.kind == "order":
             correct = tuple(response) == rnd.solution
         elif rnd.kind == "type":
-            correct = kinds.matches(response, question.answer, question.also)
+            correct = spelling.matches(response, question.answer, question.also)
         else:
             correct = response == rnd.correct
             close = not correct and rnd.choices[response] in question.close
