@@ -355,7 +355,27 @@ def cmd_play(args) -> int:
             pygame.quit()
     if args.autoplay or args.frames:
         print(report_line(app), flush=True)
+    if os.environ.get("MI_TRIVIA_TRACE"):
+        _write_trace(app, Path(os.environ["MI_TRIVIA_TRACE"]))
     return code
+
+
+def _write_trace(app, where: Path) -> None:
+    """``MI_TRIVIA_TRACE=FILE``: the questions the run asked, their choices and the answers given, one JSON
+    line each (a refactor is checked by comparing these for seeded autoplay runs before and after)."""
+    import json
+
+    session = app.session
+    with where.open("a", encoding="utf-8") as out:
+        for rnd in app.asked_rounds():
+            q = rnd.question
+            line = {"number": rnd.number, "kind": rnd.kind, "prompt": q.prompt, "choices": list(rnd.choices),
+                    "correct": rnd.correct, "solution": list(rnd.solution), "answer": q.answer,
+                    "scale": q.scale.to_json() if q.scale is not None else None}
+            if session is not None:
+                line["answers"] = [[a.player, a.response if not isinstance(a.response, tuple) else list(a.response),
+                                    a.correct, a.close] for a in session.answers if a.round is rnd]
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
 def _party_problem(args, mode: str) -> str | None:
