@@ -741,6 +741,11 @@ class App:
                         rejoins=party.host.stats.rejoins)
         if self.party_bots is not None:
             data.update(self.party_bots.report())
+            if self._parties:
+                # What the simulated phones sent of each kind asked, and what the game counted of it.
+                counted = self._parties[-1].host.stats.counted_by_kind
+                data["answers_by_kind"] = {kind: [self.party_bots.sent_of(kind), counted.get(kind, 0)]
+                                           for kind, asked in self.kinds_asked().items() if asked}
         return data
 
 

@@ -327,3 +327,85 @@ def test_a_reload_shows_where_the_game_is_at_once(game, browser):
     game("resume")
     WebDriverWait(browser, 5).until(lambda d: not d.find_element(By.ID, "paused").is_displayed())
     assert player.connected and player.score > 0
+
+
+# Every message the page sends, as the bytes that went to the socket (installed before the page connects).
+RECORD_SENDS = """
+window.__sent = [];
+const realSend = WebSocket.prototype.send;
+WebSocket.prototype.send = function (data) { window.__sent.push(String(data)); return realSend.call(this, data); };
+"""
+
+
+def every_kind_of_the_default_bank():
+    """A question of each kind from the default bank, and one estimate of each slider (a year, money with a
+    decimal, an ordinal, a date as a day number), arranged as a game would."""
+    import random
+
+    from game.core.questions import load_files
+    from game.core.session import arrange
+
+    bank = load_files([Path(__file__).resolve().parent.parent / "questions.yaml"], seed=3)
+    picked, seen = [], set()
+    for question in bank.questions:
+        scale = question.scale
+        key = (question.kind, scale.value_kind if scale else None, scale is not None and question.value >= 100)
+        if key not in seen:
+            seen.add(key)
+            picked.append(question)
+    return arrange(picked, random.Random(5), 20.0)
+
+
+def test_the_simulated_phones_send_what_the_page_sends(browser):
+    """The page answers each kind (buttons, the slider by its arrow keys, taps in order, typing) and what it
+    sent is recorded; the simulated phones (game.net.bots) must build the very same bytes for the same
+    answers, and the game must count every one (a release year or a release date once was refused)."""
+    import random
+
+    from selenium.webdriver.common.keys import Keys
+
+    from game.net.bots import answer_message, join_message, responses
+
+    rounds = every_kind_of_the_default_bank()
+    kinds = {(r.kind, getattr(r.question.scale, "value_kind", None)) for r in rounds}
+    assert {("estimate", "date"), ("estimate", "number"), ("estimate", "money"), ("order", None),
+            ("type", None), ("truefalse", None), ("choice", None)} <= kinds
+    assert any(r.kind == "estimate" and r.question.value >= 100 for r in rounds)
+    game = Game(total=len(rounds))
+    try:
+        browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_SENDS})
+        player = join_as(game, browser, "Zoë 🚂")
+        sent = browser.execute_script("return window.__sent")
+        assert sent[0] == join_message(PIN, "Zoë 🚂")
+        for rnd in rounds:
+            right, _ = responses(rnd, random.Random(rnd.number))
+            before = len(browser.execute_script("return window.__sent"))
+            game("ask", rnd, 20.0)
+            visible(browser, "s-question")
+            if rnd.kind in ("choice", "truefalse"):
+                browser.find_elements(By.CSS_SELECTOR, "#q-answers button")[rnd.correct].click()
+            elif rnd.kind == "estimate":
+                slider = browser.find_element(By.ID, "est-range")
+                start, step = float(slider.get_attribute("value")), rnd.question.scale.step
+                presses = round((rnd.question.value - start) / step)
+                slider.send_keys((Keys.ARROW_RIGHT if presses > 0 else Keys.ARROW_LEFT) * abs(presses))
+                browser.find_element(By.ID, "est-send").click()
+            elif rnd.kind == "order":
+                for index in rnd.solution:
+                    item = rnd.choices[index]
+                    next(b for b in browser.find_elements(By.CSS_SELECTOR, "#order-items button")
+                         if b.text == item).click()
+                browser.find_element(By.ID, "order-send").click()
+            else:
+                browser.find_element(By.ID, "type-text").send_keys(rnd.question.answer)
+                browser.find_element(By.ID, "type-text").submit()
+            visible(browser, "s-locked")
+            WebDriverWait(browser, 5).until(lambda _: rnd.number in player.answers)
+            page = [m for m in browser.execute_script("return window.__sent")[before:] if '"type":"answer"' in m]
+            assert page == [answer_message(player.secret, rnd.number, right)], (rnd.kind, rnd.question.prompt)
+            assert player.answers[rnd.number].correct, (rnd.kind, page)
+            game("reveal")
+            visible(browser, "s-result")
+        assert game.host.stats.answers_counted == len(rounds)
+    finally:
+        game.close()

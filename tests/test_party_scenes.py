@@ -300,6 +300,9 @@ def test_autoplay_party_with_simulated_phones(tmp_path):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["mode"] == "party" and report["bots"] == 6 and report["bots_joined"] == 6
     assert report["answers_counted"] == report["answers_sent"] > 0
+    by_kind = report["answers_by_kind"]
+    assert set(by_kind) == {kind for kind, n in report["kinds"].items() if n}
+    assert all(sent == counted for sent, counted in by_kind.values()), by_kind
     assert report["reconnects"] >= 1 and report["junk_sent"] == 4
     assert report["rejected_messages"] == report["junk_sent"] == report["junk_refused"]
     assert report["answer_latency_ms_p50"] is not None and report["questions"] == 3
@@ -309,6 +312,19 @@ def test_autoplay_party_with_simulated_phones(tmp_path):
     names = {e["name"] for e in board if e["mode"] == "party"}
     top = {p["name"] for p in report["players"] if p["score"] > 0}
     assert names == top and names
+
+
+def test_autoplay_party_of_estimates_counts_every_one_sent(tmp_path):
+    """The sliders' answers (a release year, a date as a day number, money, an ordinal) as the page sends them:
+    every one sent is counted (whole numbers of 100 or more were once refused as choices)."""
+    result = run_cli("--mode", "party", "--autoplay", "--bots", "8", "--count", "4", "--seed", "2", "--kinds",
+                     "estimate", "--scores", tmp_path / "party.json", timeout=240)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["kinds"]["estimate"] == 4
+    sent, counted = report["answers_by_kind"]["estimate"]
+    assert sent == counted > 0 and report["answers_counted"] == report["answers_sent"] == sent
+    assert "not a choice" not in result.stderr
 
 
 def test_phones_are_told_when_the_host_quits(app):
@@ -340,13 +356,14 @@ def test_phones_are_told_when_the_host_quits(app):
 
 
 def test_simulated_phones_answer_every_kind_and_the_room_judges_them():
-    """The autoplay phones' right and wrong responses, through the message schema and the room's judge."""
+    """The autoplay phones' right and wrong responses, the bytes they send, through the message schema and the
+    room's judge (a release year and a release date are estimates of 100 or more: once refused as choices)."""
     import random
 
     from game.core.model import Scale
     from game.core.party import Room
     from game.core.session import Session
-    from game.net.bots import any_response, responses
+    from game.net.bots import answer_message, any_response, responses
     from game.net.messages import parse
 
     questions = [
@@ -356,20 +373,25 @@ def test_simulated_phones_answer_every_kind_and_the_room_judges_them():
         Question(prompt="Which country?", choices=(), answer="Norway", kind="type", also=("Noreg",)),
         Question(prompt="It was real.", choices=("True", "False"), answer="True", kind="truefalse", ordered=True),
         Question(prompt="Which?", choices=("w", "x", "y", "z"), answer="x"),
+        Question(prompt="Which year?", choices=(), answer="2023", kind="estimate", scale=Scale(2000, 2030, 1, 4),
+                 value=2023.0, fact="year"),
+        Question(prompt="Which day?", choices=(), answer="12 July 2023", kind="estimate",
+                 scale=Scale(738700, 738783, 1, 14, value_kind="date"), value=738713.0, fact="day"),
     ]
     clock = FakeClock()
     room = Room("123456", clock=clock)
     ann, bob, cat = (room.join(n, "123456") for n in ("Ann", "Bob", "Cat"))
     rng = random.Random(1)
-    for rnd in Session(questions, count=5, rng=random.Random(2)).rounds:
+    rounds = Session(questions, count=7, rng=random.Random(2)).rounds
+    assert len(rounds) == 7
+    for rnd in rounds:
         room.open_question(rnd, 20.0)
         right, wrong = responses(rnd, rng)
         message = {"type": "question", "kind": rnd.kind, "choices": list(rnd.choices), "q": rnd.number}
         if rnd.question.scale:
             message["scale"] = {"low": rnd.question.scale.low}
         for player, response in ((ann, right), (bob, wrong), (cat, any_response(message, rng))):
-            sent = parse(json.dumps({"type": "answer", "secret": player.secret, "q": rnd.number,
-                                     "response": response}))
+            sent = parse(answer_message(player.secret, rnd.number, response))
             room.answer(player.id, player.secret, rnd.number, sent["response"], clock() + 1)
         reveal = room.close_question()
         assert reveal.answers[ann.id].correct and not reveal.answers[bob.id].correct, rnd.kind

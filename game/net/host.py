@@ -21,6 +21,7 @@ PUMP_LIMIT = 2000  # messages handled in one frame at most; the rest wait for th
 @dataclass
 class HostStats:
     answers_counted: int = 0
+    counted_by_kind: dict = field(default_factory=dict)  # answers counted, by the question's kind
     joins: int = 0
     rejoins: int = 0
     rejected: int = 0
@@ -115,6 +116,8 @@ class PartyHost:
                     raise Rejected("Not in this game: join again")
                 self.room.answer(pid, message["secret"], message["q"], message["response"], item.at)
                 self.stats.answers_counted += 1
+                kind = getattr(self.room.round, "kind", "choice")
+                self.stats.counted_by_kind[kind] = self.stats.counted_by_kind.get(kind, 0) + 1
                 self.server.send(conn, {"type": "locked", "q": message["q"]})
                 return True
         except Rejected as exc:
