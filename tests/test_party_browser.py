@@ -267,6 +267,9 @@ def play_every_kind(game, browser):
 
     game("ask", typed, 20.0)
     visible(browser, "q-type")
+    from game.core.spelling import FORGIVEN
+
+    assert browser.find_element(By.ID, "type-note").text == FORGIVEN[0]  # the game's words, as on every screen
     browser.find_element(By.ID, "type-text").send_keys("  norway ")
     shot(browser, "type")
     browser.find_element(By.ID, "type-text").submit()

@@ -396,3 +396,49 @@ def test_simulated_phones_answer_every_kind_and_the_room_judges_them():
         reveal = room.close_question()
         assert reveal.answers[ann.id].correct and not reveal.answers[bob.id].correct, rnd.kind
         assert reveal.answered == 3
+
+
+def drawn_text(app, scene) -> str:
+    from game.ui.record import RecordingSurface
+
+    surface = RecordingSurface(app.size, app.text)
+    try:
+        scene.draw(surface)
+    finally:
+        surface.finish()
+    return " | ".join(line.text for line in surface.lines)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_every_screen_says_what_typed_answers_forgive_in_the_same_words(app, size):
+    """The big screen once said "Spelling and capitals are forgiven" (spelling was not): the solo answer box,
+    the party's big screen and the phone all say what game.core.spelling.FORGIVEN says."""
+    from game.core.spelling import FORGIVEN
+    from game.net.host import question_message
+
+    app._surface = pygame.display.set_mode(size)
+    app._resized()
+    lobby(app)
+    party = app.party
+    party.room.join("Ann", party.pin)
+    typed = next(r for r in other_kinds() if r.kind == "type")
+    party.rounds[0] = typed
+    party.index = -1
+    play = PartyPlayScene(app, party)
+    app.stack.push(play)
+    big = drawn_text(app, play)
+    assert any(words in big for words in FORGIVEN) and "Spelling" not in big, big
+    assert question_message(typed, 3, 20.0)["forgiven"] == FORGIVEN[0]  # the phone shows it under its box
+    app.stack.pop()
+    party.room.close_question()
+    app.end_party("The test is over")
+
+    app.options.mode = "classic"
+    app.bank = Bank(questions=[Question("Which country?", (), "Norway", kind="type", fact="country")],
+                    files=["typed.yaml"])
+    app.begin_game()
+    solo = app.stack.top
+    for _ in range(40):
+        solo.update(0.05)
+    mine = drawn_text(app, solo)
+    assert any(words in mine for words in FORGIVEN), mine

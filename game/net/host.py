@@ -13,6 +13,7 @@ import queue
 from dataclasses import dataclass, field
 
 from game.core.party import PartyPlayer, Rejected, Reveal, Room, colour_hex
+from game.core.spelling import FORGIVEN
 from game.net.server import Gone, Inbound, log
 
 PUMP_LIMIT = 2000  # messages handled in one frame at most; the rest wait for the next
@@ -45,6 +46,8 @@ def question_message(round_, total: int, limit: float | None, show_prompt: bool 
         message["scale"] = {"low": scale.low, "high": scale.high, "step": scale.step,
                             "value_kind": scale.value_kind, "unit": scale.unit, "currency": scale.currency,
                             "places": scale.places}
+    if kind == "type":
+        message["forgiven"] = FORGIVEN[0]  # what the phone says under the box
     return message
 
 

@@ -169,7 +169,11 @@
     if (kind === "choice" || kind === "truefalse") buildChoices(m, kind);
     else if (kind === "estimate") buildEstimate(m.scale || {});
     else if (kind === "order") { picked = []; buildOrder(); }
-    else if (kind === "type") { $("type-text").value = ""; $("type-text").focus(); }
+    else if (kind === "type") {
+      $("type-text").value = "";
+      text("type-note", typeof m.forgiven === "string" ? m.forgiven : "");  // the game's own words
+      $("type-text").focus();
+    }
   }
 
   function answer(response, what) {
