@@ -180,7 +180,9 @@ class App:
         size = (0, 0) if self.options.fullscreen else self.options.size
         self._surface = pygame.display.set_mode(size, flags)
         self.metrics = metrics_for(*self.size)
-        self.text = Text(paths.asset(self.theme.font_regular), paths.asset(self.theme.font_bold))
+        theme = self.theme
+        self.text = Text(paths.asset(theme.font_regular), paths.asset(theme.font_bold),
+                         emoji=(paths.asset(theme.font_emoji), paths.asset(theme.font_emoji_bold)))
         pygame.key.stop_text_input()
         self.pads.start()
 
