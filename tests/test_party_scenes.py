@@ -95,6 +95,22 @@ def test_lobby_shows_how_to_join_and_the_players(app):
     assert scene.menu.buttons[0].enabled and [p for p, _, _ in scene._chips] == [1, 2, 3]
 
 
+def test_the_lobby_says_one_true_thing_about_who_can_join(app):
+    """With --bind 127.0.0.1 the lobby said phones on the network cannot join, then told them to type the
+    address on a phone on this network."""
+    scene = lobby(app)
+    party = app.party
+    assert party.local_only
+    here = drawn_text(app, scene).replace(" | ", " ")
+    assert "phones on the network cannot join" in here and "browser on this computer" in here
+    assert "on a phone" not in here and "Scan" not in here, here
+    party.local_only = False  # as when it listens on the local network
+    scene.layout(*app.size)
+    there = drawn_text(app, scene).replace(" | ", " ")
+    assert "Scan to join" in there and "on a phone on this network" in there
+    assert "cannot join" not in there and "on this computer" not in there
+
+
 def test_lobby_removes_players_by_key_mouse_and_pad(app):
     scene = lobby(app)
     party = app.party
