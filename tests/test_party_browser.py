@@ -412,3 +412,32 @@ def test_the_simulated_phones_send_what_the_page_sends(browser):
         assert game.host.stats.answers_counted == len(rounds)
     finally:
         game.close()
+
+
+def test_the_pause_hides_the_question_and_shows_no_button(game, browser):
+    """The pause once put "Paused" on the dimmed Lock-in button, where it looked like a button to press."""
+    import io
+
+    import pygame
+
+    estimate = next(r for r in kind_rounds() if r.kind == "estimate")
+    join_as(game, browser, "Kim")
+    game("ask", estimate, 20.0)
+    visible(browser, "q-estimate")
+    button = browser.find_element(By.ID, "est-send").rect
+    game("pause")
+    visible(browser, "paused")
+    time.sleep(0.2)
+    shot(browser, "paused")
+    screen = pygame.image.load(io.BytesIO(browser.get_screenshot_as_png()), "shot.png")
+    y = int(button["y"] + button["height"] / 2)
+    ground = screen.get_at((3, y))[:3]  # the page's ground at that height, left of everything
+    for x in (button["x"] + 4, button["x"] + button["width"] - 5, button["x"] + 12):
+        seen = screen.get_at((int(x), y))[:3]  # the gradient's dithering aside, the ground: no button
+        assert max(abs(a - b) for a, b in zip(seen, ground)) <= 4, f"the Lock-in button shows through: {seen}"
+    title = browser.find_element(By.CSS_SELECTOR, "#paused .pause-title")
+    assert title.text == "Paused" and title.tag_name == "p" and not browser.find_elements(By.CSS_SELECTOR,
+                                                                                         "#paused button")
+    game("resume")
+    WebDriverWait(browser, 5).until(lambda d: not d.find_element(By.ID, "paused").is_displayed())
+    assert browser.find_element(By.ID, "est-send").is_displayed()
