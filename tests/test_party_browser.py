@@ -441,3 +441,15 @@ def test_the_pause_hides_the_question_and_shows_no_button(game, browser):
     game("resume")
     WebDriverWait(browser, 5).until(lambda d: not d.find_element(By.ID, "paused").is_displayed())
     assert browser.find_element(By.ID, "est-send").is_displayed()
+
+
+def test_a_question_closed_early_says_so_on_the_phone(game, browser):
+    """The host showed the answer before this phone answered: it used to say "Time's up"."""
+    first, _ = rounds()
+    join_as(game, browser, "Kim")
+    game("ask", first, 20.0)
+    visible(browser, "s-question")
+    game("reveal")
+    visible(browser, "s-result")
+    assert browser.find_element(By.ID, "r-head").text == "The host closed the question"
+    shot(browser, "closed_early")

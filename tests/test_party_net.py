@@ -273,6 +273,50 @@ def test_a_response_is_read_by_the_open_question_s_kind():
     assert room.players[1].answers[3].correct and host.stats.counted_by_kind == {"estimate": 4, "choice": 1}
 
 
+def test_a_phone_without_an_answer_is_told_what_closed_the_question():
+    """A phone that had not answered was told "Time's up" even when the host showed the answer early."""
+    from game.core.party import RECONNECT_GRACE
+    from game.core.session import Round
+
+    host, server, room, clock, round_ = _host()
+    for conn, name in ((1, "Ann"), (2, "Bob"), (3, "Cat")):
+        server.inbox.put(Inbound(conn, {"type": "join", "pin": "424242", "name": name}, clock[0]))
+    host.pump()
+    secrets_ = {conn: server.to(conn, "joined")[0]["secret"] for conn in (1, 2, 3)}
+
+    def ask(number):
+        host.ask(Round(number, round_.question, round_.choices, 1, 20.0), 20.0)
+
+    def answer(conn, number):
+        server.inbox.put(Inbound(conn, {"type": "answer", "secret": secrets_[conn], "q": number, "response": 1},
+                                 clock[0]))
+        host.pump()
+
+    ask(1)
+    answer(1, 1)
+    clock[0] += 5
+    host.reveal()  # the host's Enter, 15 s before time
+    assert server.to(2, "result")[-1]["ended"] == "host" and not server.to(2, "result")[-1]["answered"]
+    assert server.to(1, "result")[-1]["answered"]
+    ask(2)
+    answer(1, 2)
+    clock[0] += 21
+    host.reveal()  # the clock ran out
+    assert server.to(2, "result")[-1]["ended"] == server.to(3, "result")[-1]["ended"] == "time"
+    ask(3)
+    server.inbox.put(Gone(2, clock[0]))  # Bob's phone drops and stays away
+    host.pump()
+    clock[0] += RECONNECT_GRACE + 1
+    answer(1, 3)
+    answer(3, 3)
+    assert room.everyone_answered()
+    host.reveal()
+    server.inbox.put(Inbound(4, {"type": "rejoin", "secret": secrets_[2]}, clock[0]))
+    host.pump()
+    state = server.to(4, "joined")[-1]["state"]
+    assert state["type"] == "result" and state["ended"] == "everyone" and not state["answered"]
+
+
 def test_host_kick_and_late_answers():
     host, server, room, clock, round_ = _host()
     server.inbox.put(Inbound(1, {"type": "join", "pin": "424242", "name": "Rude"}, clock[0]))

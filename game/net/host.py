@@ -167,6 +167,14 @@ class PartyHost:
         self.server.broadcast(self.question, list(self.conn_of.values()))
 
     def reveal(self) -> Reveal:
+        # Why it closed, for the phones that had not answered: the clock, everyone else, or the host.
+        room = self.room
+        if room.expired():
+            ended = "time"
+        elif room.everyone_answered():
+            ended = "everyone"
+        else:
+            ended = "host"
         reveal = self.room.close_question()
         self.question = None
         answer = right_answer(self.room.round)
@@ -179,7 +187,7 @@ class PartyHost:
             self.results[pid] = {"type": "result", "q": reveal.number, "correct": given.correct,
                                  "close": given.close, "points": given.total, "total": player.score,
                                  "place": player.place, "of": of, "answer": answer,
-                                 "answered": given.response is not None}
+                                 "answered": given.response is not None, "ended": ended}
         for pid, conn in self.conn_of.items():
             if pid in self.results:
                 self.server.send(conn, self.results[pid])
