@@ -453,3 +453,22 @@ def test_a_question_closed_early_says_so_on_the_phone(game, browser):
     visible(browser, "s-result")
     assert browser.find_element(By.ID, "r-head").text == "The host closed the question"
     shot(browser, "closed_early")
+
+
+def test_a_nickname_past_the_limit_is_refused_with_the_reason(game, browser):
+    """A 17-character name sent past the page's own limit (maxlength is only the page's) used to be cut to 16
+    without a word; the phone now shows why it was refused, and a shorter one gets in."""
+    browser.get(game.url + f"?pin={PIN}")
+    visible(browser, "s-join")
+    browser.execute_script("document.getElementById('name').removeAttribute('maxlength')")
+    name = browser.find_element(By.ID, "name")
+    name.send_keys("Bartholomew Smith")
+    browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
+    WebDriverWait(browser, 5).until(lambda d: "at most 16" in d.find_element(By.ID, "join-error").text)
+    assert not game.room.players and browser.find_element(By.ID, "s-join").is_displayed()
+    shot(browser, "name_too_long")
+    name.clear()
+    name.send_keys("Bart Smith")
+    browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
+    visible(browser, "s-lobby")
+    assert [p.name for p in game.room.players.values()] == ["Bart Smith"]
