@@ -190,7 +190,7 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     entries = json.loads((tmp_path / "scores.json").read_text())["entries"]
     assert [(e["name"], e["mode"]) for e in entries] == [("Ann", "party")]
     assert entries[0]["board"].startswith("party/2/")
-    assert "saved to the party board" in podium.note
+    assert "saved to the party board" in podium.note and not podium.tie_split
     assert party.finished and party.closed and app.party is None  # the server stops with the party
     party.wait_closed()
     assert not party.server.running
@@ -201,6 +201,33 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     assert isinstance(app.stack.top, PartyLobbyScene) and "Esc again" in app._toast[0]
     send(app, key(pygame.K_ESCAPE))
     assert isinstance(app.stack.top, TitleScene) and app.party is None and party.closed
+
+
+def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_path):
+    """The party board keeps ten, ranked as every board is: points, then the faster total answer time (the
+    rule in the README's party section). Two players tied on the tenth score: the faster goes on the board,
+    and the podium says why the other did not."""
+    lobby(app)
+    party = app.party
+    players = [party.room.join(f"P{k:02d}", party.pin) for k in range(11)]
+    party.ask_next()
+    for k, player in enumerate(players):
+        player.score = 2000 - 100 * min(k, 9)  # P09 and P10 both have 1,100 points
+        player.correct = 1
+        player.total_time = 10.0 if k != 9 else 14.0  # ... and P10 was faster
+    party.room.close_question()
+    assert players[9].place == players[10].place == 10  # the room: equal points share a place
+    podium = PartyPodiumScene(app, party)
+    app.stack.push(podium)
+    podium.saving.result(timeout=10)
+    podium.update(0.016)
+    board = app.read_scores().board(podium.board)
+    assert len(board) == 10 and board[-1].name == "P10" and "P09" not in {e.name for e in board}
+    assert podium.tie_split
+    shown = drawn_text(app, podium).replace(" | ", " ")
+    from game.ui.scenes.party_podium import TIE_RULE
+
+    assert any(f"10 players saved to the party board. {rule}" in shown for rule in TIE_RULE), shown
 
 
 def test_everyone_answered_ends_the_question_and_enter_shows_the_answer(app):
