@@ -23,7 +23,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-NAMES = ("Ava", "Ben", "Chloé", "Dev", "Eun-ji", "Farid", "Grace", "Hiro", "Inès", "Jonas", "Kemi", "Lars",
+# Accents and an emoji among them, as real nicknames have: every screen that shows a name draws them.
+NAMES = ("Ava 🚂", "Ben", "Chloé", "Dev", "Eun-ji", "Farid", "Grace", "Hiro", "Inès", "Jonas", "Kemi", "Lars",
          "Mina", "Noor", "Olu", "Pia", "Quinn", "Rafa", "Sana", "Tomás", "Uma", "Vik", "Wen", "Xavi", "Yara", "Zoë")
 JUNK_NAME = "<b>Junk</b>"  # markup in a name stays text on every screen
 RECONNECT_DELAY = 0.3

@@ -351,7 +351,8 @@ class PartyLobbyScene(Scene):
         # How to join.
         y = self.left.top
         label = "Join on this computer" if party.local_only else "Scan to join"
-        blit_text(surface, text, label, m.px(t.label), pal.muted, (self.left.centerx, y), bold=True,
+        size = one_line(text, label, m.px(t.label), self.left.width, True)
+        blit_text(surface, text, label, size, pal.muted, (self.left.centerx, y), bold=True,
                   anchor="midtop")
         y += self.scan_h + m.px(4)
         key = (party.url, self.qr_side)
