@@ -20,7 +20,8 @@ from game import paths
 from game.core.draw import most_questions
 from game.core.history import History, bank_id
 from game.core.questions import Bank
-from game.core.scores import Entry, ScoreStore, Table, board_for, new_entry
+from game.core.boards import DEFAULT_BANK, board_for, describe_board
+from game.core.scores import Entry, ScoreStore, Table, new_entry
 from game.core.session import Session
 from game.core.settings import Settings
 from game.ui import intents as I
@@ -287,13 +288,15 @@ class App:
         home = [q for q in pool if self.from_home_bank(q)]
         label = self.bank_label
         if home and (drawn is None or all(self.from_home_bank(r) for r in drawn)):
-            pool, label = home, "default bank"
+            pool, label = home, DEFAULT_BANK
         count = min(self.options.count, most_questions(pool)) if pool else self.options.count  # one per fact
         mode = self.options.mode if self.options.mode != "practice" else "classic"
-        return board_for(mode, pool, count, self._bank_description(label), self.settings.time_factor or 1.0)
+        return board_for(mode, pool, count, label, self.settings.time_factor or 1.0,
+                         default_bank=label == DEFAULT_BANK, filters=self._filters())
 
-    def _bank_description(self, label: str | None = None) -> str:
-        parts = [label or self.bank_label]
+    def _filters(self) -> str:
+        """The chosen category, difficulty and kinds in words ("" when none narrows the questions)."""
+        parts = []
         if self.options.category:
             parts.append(self.options.category)
         if self.options.difficulty:
@@ -301,7 +304,8 @@ class App:
         if self.options.kinds:
             from game.ui.scenes.title import kinds_label
 
-            parts.append(f"kinds: {kinds_label(self.options.kinds)}")
+            if kinds_label(self.options.kinds) != "All":
+                parts.append(f"kinds: {kinds_label(self.options.kinds)}")
         return ", ".join(parts)
 
     def board_label(self, board: str) -> str:
@@ -310,8 +314,6 @@ class App:
         current = self.current_board()
         if board == current[0]:
             return current[1]
-        from game.core.scores import describe_board
-
         return describe_board(board)
 
     def start_game(self, replace: bool = False, ask_names: bool = True) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from game.core import settings as S
 from game.core import synth
-from game.core.scores import board_for
+from game.core.boards import board_for
 from game.core.session import Session
 from game.ui import intents as I
 from game.ui.gamepad import Pads
