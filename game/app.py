@@ -259,6 +259,11 @@ class App:
         self._toast = (text, time.monotonic() + TOAST_SECONDS)
         self.stack.changed = True
 
+    @property
+    def notice(self) -> str | None:
+        """The notice (toast) showing now, if any."""
+        return self._toast[0] if self._toast is not None else None
+
     def _executor(self):
         # One worker, so saves happen in the order they were asked for.
         if self._saver is None:

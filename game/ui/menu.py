@@ -21,6 +21,9 @@ class Menu:
         for i, button in enumerate(self.buttons):
             button.focus = i == self.focus
 
+    def control_rects(self) -> list:
+        return [rect for button in self.buttons for rect in button.control_rects()]
+
     def set_label(self, index: int, label: str) -> None:
         self.buttons[index].label = label
 
