@@ -159,6 +159,7 @@ class App:
         self._windowed_size = options.size
         # Loop passes during which a lost focus is our own doing (F11 recreates the window): no pause.
         self._own_window_change = 0
+        self.pointer: tuple[int, int] | None = None  # where the mouse was last seen (None: not yet)
 
     # -- window ---------------------------------------------------------------
     @property
@@ -568,6 +569,12 @@ class App:
         if intent.kind == I.MUTE:
             self.toggle_mute()
             return True
+        if intent.kind in (I.POINT, I.CLICK, I.DRAG, I.RELEASE):
+            moved, self.pointer = intent.pos != self.pointer, intent.pos
+            if intent.kind == I.POINT and not moved:
+                # A pointer that did not move (the window system reports it when a window or a panel appears
+                # under it, or the focus changes) never moves a selection.
+                return False
         if intent.kind == I.PAUSE:
             # Start pauses a question; on other screens it does what Enter does (P only pauses).
             return self.stack.handle(intent) or (not intent.text and self.stack.handle(I.Intent(I.CONFIRM)))

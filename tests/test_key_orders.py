@@ -237,3 +237,40 @@ def test_typing_while_a_notice_shows_types_every_letter(tmp_path):
              press(pygame.K_ESCAPE), typing("x"), typed("mammot Mx"))
     finally:
         pygame.quit()
+
+
+# -- a pointer resting on a menu, and the pause ----------------------------------------------------------------------------
+def test_pause_then_a_mouse_move_then_enter_goes_on(app):
+    quit_button = button(2)
+    play(app, press(pygame.K_RETURN), on("question"), press(pygame.K_ESCAPE), on("pause"),
+         move_to(quit_button), press(pygame.K_RETURN), on("question", paused=False),
+         press(pygame.K_ESCAPE), on("pause"), rests_at(quit_button), press(pygame.K_RETURN), on("question"),
+         # only a click picks a button
+         press(pygame.K_ESCAPE), on("pause"), move_to(quit_button), click_at(quit_button), on("confirm"))
+
+
+def test_a_pointer_resting_where_the_pause_panel_opens_changes_nothing(app):
+    spot = {}
+
+    def remember(app):
+        pause_scene = __import__("game.ui.scenes.pause", fromlist=["PauseScene"]).PauseScene(app)
+        pause_scene.layout(*app.size)
+        spot["quit"] = pause_scene.menu.buttons[2].rect.center  # where Quit to title will be
+
+    play(app, press(pygame.K_RETURN), on("question"), remember, move_to(lambda app: spot["quit"]),
+         press(pygame.K_ESCAPE), on("pause"), rests_at(lambda app: spot["quit"]),
+         holds(lambda app: app.stack.top.menu.focus == 0, "Resume keeps the focus"), press(pygame.K_RETURN), on("question", paused=False))
+
+
+def test_a_pointer_that_did_not_move_never_moves_a_menus_focus(app):
+    """The title: the pointer on Quit, the keys move the focus up to Settings, the window system then
+    reports the pointer where it was; Enter opens the settings (not the quit dialog)."""
+    def focus(index):
+        def step(app):
+            assert app.stack.top.menu.focus == index
+        return step
+
+    quit_spot = app.stack.top.menu.buttons[7].rect.center
+    play(app, move_to(quit_spot), focus(7), press(pygame.K_UP), focus(6), rests_at(quit_spot), focus(6),
+         press(pygame.K_RETURN), on("settings"), rests_at(quit_spot), press(pygame.K_ESCAPE), on("title"),
+         rests_at(quit_spot), focus(6))
