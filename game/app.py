@@ -29,11 +29,11 @@ from game.ui.gamepad import Pads
 from game.ui.scene import SceneStack
 from game.ui.sound import Sound
 from game.ui.text import Text
-from game.ui.theme import Theme, make_theme, metrics_for
+from game.ui.theme import MIN_WINDOW, Theme, make_theme, metrics_for
 from game.ui.widgets import Backdrop, draw_toast
 
 DEFAULT_SIZE = (1280, 720)
-MIN_SIZE = (640, 480)
+MIN_SIZE = MIN_WINDOW
 TOAST_SECONDS = 2.5
 
 

@@ -292,6 +292,25 @@ def test_the_score_keeps_its_size_when_a_streak_starts(tmp_path):
     assert len(sizes) == 3 and len(set(sizes)) == 1, sizes
 
 
+def test_no_window_is_smaller_than_the_smallest_laid_out(tmp_path, capsys):
+    """Issue 19.12: at 640x480 the pause panel's buttons spilled out of it.  The smallest window is the
+    smallest size tested above; a window made smaller is enlarged to it, and --size refuses less."""
+    from game.cli import main
+    from game.ui.theme import MIN_WINDOW
+
+    assert MIN_WINDOW == min(SIZES)
+    app = open_app(tmp_path, (1280, 720), 1.0, long_bank())
+    try:
+        app._surface = pygame.display.set_mode((640, 480), pygame.RESIZABLE)
+        app.dispatch(Intent(I.RESIZE))
+        assert app.size == MIN_WINDOW
+    finally:
+        pygame.quit()
+    with pytest.raises(SystemExit):
+        main(["--size", "640x480"])
+    assert f"at least {MIN_WINDOW[0]}x{MIN_WINDOW[1]}" in capsys.readouterr().err
+
+
 def kinds_bank() -> Bank:
     """One question of each kind other than multiple choice, with the longest text each may hold."""
     from game.core.spelling import MAX_TYPED
