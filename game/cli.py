@@ -248,6 +248,18 @@ def default_sources() -> list[Path]:
     return sources
 
 
+def bank_label(chosen: list[Path] | None, sources: list[Path], bank) -> str:
+    """How the title and the boards name what is played: the files given on the command line, else the
+    default bank, "+ your questions" only when the player's questions folder gave some (an empty
+    folder, or one whose files were all refused, adds nothing)."""
+    if chosen:
+        return ", ".join(p.name for p in chosen)
+    home = str(sources[0])
+    if len(sources) > 1 and any(q.source.rsplit(":", 1)[0] != home for q in bank.questions):
+        return "default bank + your questions"
+    return "default bank"
+
+
 def load_bank(sources: list[Path], seed, fast: bool = True, giveaways: bool = False):
     from game.core.questions import load_files
 
@@ -308,9 +320,7 @@ def cmd_play(args) -> int:
             print(f"  {problem}", file=sys.stderr)
         if count > SHOWN_PROBLEMS:
             print(f"  … and {count - SHOWN_PROBLEMS} more", file=sys.stderr)
-    label = "default bank" if not args.questions else ", ".join(p.name for p in args.questions)
-    if not args.questions and len(sources) > 1:
-        label = "default bank + your questions"
+    label = bank_label(args.questions, sources, bank)
     user = paths.user_paths()
     store = ScoreStore(args.scores or user.scores)
     saved = _saved_settings(user.settings, notices)
