@@ -274,3 +274,20 @@ def test_a_pointer_that_did_not_move_never_moves_a_menus_focus(app):
     play(app, move_to(quit_spot), focus(7), press(pygame.K_UP), focus(6), rests_at(quit_spot), focus(6),
          press(pygame.K_RETURN), on("settings"), rests_at(quit_spot), press(pygame.K_ESCAPE), on("title"),
          rests_at(quit_spot), focus(6))
+
+
+# -- hot-seat: names typed while a notice shows, then the turns ----------------------------------------------------------
+def test_hotseat_names_with_a_notice_showing_then_esc_on_a_hand_over(app):
+    def names(expected):
+        def step(app):
+            assert app.stack.top.values == expected
+        return step
+
+    play(app, press(pygame.K_DOWN, pygame.K_RIGHT, pygame.K_RIGHT, pygame.K_RIGHT),
+         holds(lambda app: app.options.mode == "hotseat"),
+         press(pygame.K_m), press(pygame.K_UP, pygame.K_RETURN), on("players", notice=True),
+         typing("Mo"), press(pygame.K_TAB), typing("Max M"), names(["Mo", "Max M"]), on("players", notice=True),
+         holds(lambda app: app.settings.muted, "an m typed into a name does not turn the sound on"),
+         press(pygame.K_RETURN), on("handover"), press(pygame.K_m),
+         press(pygame.K_ESCAPE), on("pause", notice=True), press(pygame.K_ESCAPE), on("handover"),
+         press(pygame.K_RETURN), on("question"), press(pygame.K_m), press(pygame.K_1), on("handover", notice=True))
