@@ -14,6 +14,7 @@ from game.app import App, Options
 from game.core.model import Question
 from game.core.questions import Bank
 from game.core.scores import ScoreStore
+from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.title import TitleScene
 from tests.test_scenes import bank
 
@@ -60,7 +61,7 @@ def app(tmp_path):
     pygame.quit()
 
 
-# -- what a player does -------------------------------------------------------------------------------------------------
+# -- what a player does ------------------------------------------------------------------------------------------------
 def press(*keys, mod=0):
     events = []
     for k in keys:
@@ -130,7 +131,7 @@ def holds(predicate, what=""):
     return step
 
 
-# -- a notice showing, then Esc -----------------------------------------------------------------------------------------
+# -- a notice showing, then Esc ----------------------------------------------------------------------------------------
 def test_m_then_esc_on_the_title_asks_to_quit_with_the_notice_showing(app):
     play(app, press(pygame.K_m), on("title", notice=True), press(pygame.K_ESCAPE), on("confirm", notice=True),
          press(pygame.K_ESCAPE), on("title", notice=True), press(pygame.K_m), press(pygame.K_ESCAPE),
@@ -160,7 +161,8 @@ def test_a_notice_then_esc_on_every_screen_of_a_game(app):
         steps += [answer, on("feedback"), press(pygame.K_m), on("feedback", notice=True), press(pygame.K_ESCAPE),
                   on("pause", notice=True), press(pygame.K_ESCAPE), on("feedback"), press(pygame.K_RETURN)]
     steps += [on("results"), press(pygame.K_m), press(pygame.K_RETURN), on("name_entry", notice=True),
-              typing("Zoë M"), holds(lambda app: app.stack.top.value == "Zoë M", "typed with a notice showing"), press(pygame.K_ESCAPE),
+              typing("Zoë M"), holds(lambda app: app.stack.top.value == "Zoë M", "typed with a notice showing"),
+              press(pygame.K_ESCAPE),
               on("results", notice=True), press(pygame.K_RIGHT, pygame.K_RETURN), on("review"), press(pygame.K_m),
               press(pygame.K_ESCAPE), on("results", notice=True), press(pygame.K_ESCAPE), on("title", notice=True)]
     play(app, *steps)
@@ -187,7 +189,6 @@ def test_controls_are_what_says_it_can_be_clicked_whatever_it_is_called(app):
 
 def test_every_screen_of_a_game_lists_its_controls_as_rects(app):
     from game.ui.scenes.confirm import ConfirmScene
-    from game.ui.scenes.pause import PauseScene
     from game.ui.scenes.settings import SettingsScene
 
     screens = [app.stack.top, SettingsScene(app), ConfirmScene(app, "Sure?", "Really.", "Yes", "No", lambda: None)]
@@ -200,7 +201,7 @@ def test_every_screen_of_a_game_lists_its_controls_as_rects(app):
         assert all(pygame.Rect((0, 0), app.size).contains(rect) for rect in controls), scene.name
 
 
-# -- Esc twice, quickly ---------------------------------------------------------------------------------------------------
+# -- Esc twice, quickly ------------------------------------------------------------------------------------------------
 def test_esc_twice_quickly_goes_back_to_where_it_was(app):
     play(app, press(pygame.K_ESCAPE, pygame.K_ESCAPE), on("title"),
          press(pygame.K_RETURN), on("question"), press(pygame.K_ESCAPE, pygame.K_ESCAPE), on("question", paused=False),
@@ -208,14 +209,14 @@ def test_esc_twice_quickly_goes_back_to_where_it_was(app):
          press(pygame.K_ESCAPE, pygame.K_ESCAPE), on("question", paused=False))
 
 
-# -- F11 then a key ---------------------------------------------------------------------------------------------------------
+# -- F11 then a key ----------------------------------------------------------------------------------------------------
 def test_f11_then_a_key_does_what_the_key_does(app):
     play(app, press(pygame.K_F11, pygame.K_RETURN), on("question"), press(pygame.K_F11, pygame.K_1), on("feedback"),
          press(pygame.K_F11, pygame.K_ESCAPE), on("pause"), press(pygame.K_F11, pygame.K_RETURN), on("feedback"),
          press(pygame.K_F11), press(pygame.K_m), press(pygame.K_RETURN), on("question", notice=True))
 
 
-# -- typing while a notice shows -----------------------------------------------------------------------------------------
+# -- typing while a notice shows ---------------------------------------------------------------------------------------
 def typed_bank():
     questions = [Question(f"What is the word number {i}?", (), f"word{i}", kind="type", fact=f"typed {i}",
                           explanation="Because.") for i in range(3)]
@@ -239,7 +240,7 @@ def test_typing_while_a_notice_shows_types_every_letter(tmp_path):
         pygame.quit()
 
 
-# -- a pointer resting on a menu, and the pause ----------------------------------------------------------------------------
+# -- a pointer resting on a menu, and the pause ------------------------------------------------------------------------
 def test_pause_then_a_mouse_move_then_enter_goes_on(app):
     quit_button = button(2)
     play(app, press(pygame.K_RETURN), on("question"), press(pygame.K_ESCAPE), on("pause"),
@@ -253,13 +254,14 @@ def test_a_pointer_resting_where_the_pause_panel_opens_changes_nothing(app):
     spot = {}
 
     def remember(app):
-        pause_scene = __import__("game.ui.scenes.pause", fromlist=["PauseScene"]).PauseScene(app)
+        pause_scene = PauseScene(app)
         pause_scene.layout(*app.size)
         spot["quit"] = pause_scene.menu.buttons[2].rect.center  # where Quit to title will be
 
     play(app, press(pygame.K_RETURN), on("question"), remember, move_to(lambda app: spot["quit"]),
          press(pygame.K_ESCAPE), on("pause"), rests_at(lambda app: spot["quit"]),
-         holds(lambda app: app.stack.top.menu.focus == 0, "Resume keeps the focus"), press(pygame.K_RETURN), on("question", paused=False))
+         holds(lambda app: app.stack.top.menu.focus == 0, "Resume keeps the focus"), press(pygame.K_RETURN),
+         on("question", paused=False))
 
 
 def test_a_pointer_that_did_not_move_never_moves_a_menus_focus(app):
@@ -276,7 +278,7 @@ def test_a_pointer_that_did_not_move_never_moves_a_menus_focus(app):
          rests_at(quit_spot), focus(6))
 
 
-# -- hot-seat: names typed while a notice shows, then the turns ----------------------------------------------------------
+# -- hot-seat: names typed while a notice shows, then the turns --------------------------------------------------------
 def test_hotseat_names_with_a_notice_showing_then_esc_on_a_hand_over(app):
     def names(expected):
         def step(app):
