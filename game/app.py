@@ -30,11 +30,11 @@ from game.ui.gamepad import Pads
 from game.ui.scene import SceneStack
 from game.ui.sound import Sound
 from game.ui.text import Text
-from game.ui.theme import Theme, make_theme, metrics_for
+from game.ui.theme import MIN_WINDOW, Theme, make_theme, metrics_for
 from game.ui.widgets import Backdrop, draw_toast
 
 DEFAULT_SIZE = (1280, 720)
-MIN_SIZE = (640, 480)
+MIN_SIZE = MIN_WINDOW
 TOAST_SECONDS = 2.5
 
 
@@ -160,6 +160,7 @@ class App:
         self._windowed_size = options.size
         # Loop passes during which a lost focus is our own doing (F11 recreates the window): no pause.
         self._own_window_change = 0
+        self.pointer: tuple[int, int] | None = None  # where the mouse was last seen (None: not yet)
 
     # -- window ---------------------------------------------------------------
     @property
@@ -259,6 +260,11 @@ class App:
         """A short notice over whatever screen is showing (mute, a controller plugged in)."""
         self._toast = (text, time.monotonic() + TOAST_SECONDS)
         self.stack.changed = True
+
+    @property
+    def notice(self) -> str | None:
+        """The notice (toast) showing now, if any."""
+        return self._toast[0] if self._toast is not None else None
 
     def _executor(self):
         # One worker, so saves happen in the order they were asked for.
@@ -565,6 +571,12 @@ class App:
         if intent.kind == I.MUTE:
             self.toggle_mute()
             return True
+        if intent.kind in (I.POINT, I.CLICK, I.DRAG, I.RELEASE):
+            moved, self.pointer = intent.pos != self.pointer, intent.pos
+            if intent.kind == I.POINT and not moved:
+                # A pointer that did not move (the window system reports it when a window or a panel appears
+                # under it, or the focus changes) never moves a selection.
+                return False
         if intent.kind == I.PAUSE:
             # Start pauses a question; on other screens it does what Enter does (P only pauses).
             return self.stack.handle(intent) or (not intent.text and self.stack.handle(I.Intent(I.CONFIRM)))

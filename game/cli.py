@@ -82,8 +82,10 @@ def _size(text: str) -> tuple[int, int]:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720, not {text!r}") from None
-    if width < 640 or height < 480:
-        raise argparse.ArgumentTypeError("the window must be at least 640x480")
+    from game.ui.theme import MIN_WINDOW
+
+    if width < MIN_WINDOW[0] or height < MIN_WINDOW[1]:
+        raise argparse.ArgumentTypeError(f"the window must be at least {MIN_WINDOW[0]}x{MIN_WINDOW[1]}")
     return width, height
 
 
@@ -246,6 +248,18 @@ def default_sources() -> list[Path]:
     return sources
 
 
+def bank_label(chosen: list[Path] | None, sources: list[Path], bank) -> str:
+    """How the title and the boards name what is played: the files given on the command line, else the
+    default bank, "+ your questions" only when the player's questions folder gave some (an empty
+    folder, or one whose files were all refused, adds nothing)."""
+    if chosen:
+        return ", ".join(p.name for p in chosen)
+    home = str(sources[0])
+    if len(sources) > 1 and any(q.source.rsplit(":", 1)[0] != home for q in bank.questions):
+        return "default bank + your questions"
+    return "default bank"
+
+
 def load_bank(sources: list[Path], seed, fast: bool = True, giveaways: bool = False):
     from game.core.questions import load_files
 
@@ -306,9 +320,7 @@ def cmd_play(args) -> int:
             print(f"  {problem}", file=sys.stderr)
         if count > SHOWN_PROBLEMS:
             print(f"  … and {count - SHOWN_PROBLEMS} more", file=sys.stderr)
-    label = "default bank" if not args.questions else ", ".join(p.name for p in args.questions)
-    if not args.questions and len(sources) > 1:
-        label = "default bank + your questions"
+    label = bank_label(args.questions, sources, bank)
     user = paths.user_paths()
     store = ScoreStore(args.scores or user.scores)
     saved = _saved_settings(user.settings, notices)

@@ -185,3 +185,21 @@ def test_no_display_is_said_at_once_and_autoplay_needs_none():
     environ = {}
     assert _display_problem(SimpleNamespace(autoplay=True, frames=None), environ, "linux") is None
     assert environ["SDL_VIDEODRIVER"] == "dummy"
+
+
+def test_an_empty_questions_folder_adds_nothing_to_the_title(tmp_path):
+    """Issue 19.9: with the questions folder there but empty, the title said "…, with your own questions"."""
+    from game import paths
+    from game.cli import bank_label, default_sources, load_bank
+
+    folder = paths.user_paths().questions_dir
+    folder.mkdir(parents=True)
+    sources = default_sources()
+    assert sources[1:] == [folder]
+    assert bank_label(None, sources, load_bank(sources, 1)) == "default bank"
+    (folder / "broken.yaml").write_text("questions:\n  - prompt: Q?\n    choices: [a]\n    answer: b\n")
+    assert bank_label(None, sources, load_bank(sources, 1)) == "default bank"  # nothing of it was played
+    (folder / "mine.yaml").write_text("questions:\n  - prompt: Which country hosted the cliff jump?\n"
+                                      "    choices: [Norway, Chile, Peru]\n    answer: Norway\n")
+    assert bank_label(None, sources, load_bank(sources, 1)) == "default bank + your questions"
+    assert bank_label([folder / "mine.yaml"], [folder / "mine.yaml"], None) == "mine.yaml"

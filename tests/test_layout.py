@@ -74,10 +74,11 @@ def timer_alone(play, surface) -> list[str]:
                     if box.rect.colliderect(area)]
 
 
-def record(app, scene, label: str, whole: list[str] = (), check=None) -> list[str]:
-    """Lay ``scene`` out, draw it alone onto a recording surface; what is wrong with it (``whole``: texts
-    that must be drawn in full, in lines of their own)."""
-    scene.layout(*app.size)
+def record(app, scene, label: str, whole: list[str] = (), check=None, lay_out: bool = True) -> list[str]:
+    """Lay ``scene`` out (unless ``lay_out`` is False: as it is), draw it alone onto a recording surface;
+    what is wrong with it (``whole``: texts that must be drawn in full, in lines of their own)."""
+    if lay_out:
+        scene.layout(*app.size)
     surface = RecordingSurface(app.size, app.text)
     try:
         scene.draw(surface)
@@ -290,6 +291,53 @@ def test_the_score_keeps_its_size_when_a_streak_starts(tmp_path):
     finally:
         pygame.quit()
     assert len(sizes) == 3 and len(set(sizes)) == 1, sizes
+
+
+@every_window
+def test_the_titles_loaded_line_stays_whole_and_the_menu_still_as_the_options_change(tmp_path, size, scale):
+    """Issue 19.8: at 200 % text, choosing a category lengthened the loaded line ("… 3 match the chosen
+    category …") past the room kept for it, and its first line went missing."""
+    from game.ui.scenes.title import CATEGORY, DIFFICULTY, TitleScene
+
+    questions = [Question(prompt=f"Question {i}?", choices=("Yes", "No"), answer="Yes", fact=f"fact {i % 3}",
+                          category="Cat A" if i % 2 else "Cat B", difficulty="easy") for i in range(8)]
+    app = open_app(tmp_path, size, scale, Bank(questions=questions, files=["a.yaml", "b.yaml"]))
+    app.notices.append("Settings file: unreadable, the defaults are used.")
+    found = []
+    try:
+        app.options.count = 10
+        title = TitleScene(app)
+        app.stack.push(title)
+        menu = [b.rect.copy() for b in title.menu.buttons]
+        for row, steps in ((CATEGORY, 1), (DIFFICULTY, 1), (DIFFICULTY, 2)):  # 4 match; then 0 match
+            title.menu.focus = row
+            for _ in range(steps):
+                title.handle(Intent(I.MOVE, dx=1))
+            assert [b.rect for b in title.menu.buttons] == menu, "the menu moved"
+            found += record(app, title, f"title, {title._loaded_line()!r}", whole=[title._loaded_line()],
+                            lay_out=False)  # as the player sees it: changing an option lays nothing out
+    finally:
+        pygame.quit()
+    none_found(found)
+
+
+def test_no_window_is_smaller_than_the_smallest_laid_out(tmp_path, capsys):
+    """Issue 19.12: at 640x480 the pause panel's buttons spilled out of it.  The smallest window is the
+    smallest size tested above; a window made smaller is enlarged to it, and --size refuses less."""
+    from game.cli import main
+    from game.ui.theme import MIN_WINDOW
+
+    assert MIN_WINDOW == min(SIZES)
+    app = open_app(tmp_path, (1280, 720), 1.0, long_bank())
+    try:
+        app._surface = pygame.display.set_mode((640, 480), pygame.RESIZABLE)
+        app.dispatch(Intent(I.RESIZE))
+        assert app.size == MIN_WINDOW
+    finally:
+        pygame.quit()
+    with pytest.raises(SystemExit):
+        main(["--size", "640x480"])
+    assert f"at least {MIN_WINDOW[0]}x{MIN_WINDOW[1]}" in capsys.readouterr().err
 
 
 def kinds_bank() -> Bank:

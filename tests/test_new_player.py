@@ -211,31 +211,36 @@ def test_practice_pause_does_not_talk_of_a_clock(app):
 def test_settings_arrows_lower_and_raise_every_setting_and_a_click_on_the_row_steps_forward(app):
     from game.ui.scenes import settings as S
 
+    def aim(where):
+        """The pointer goes to ``where`` and clicks (a screen laid out anew on the way: the place looked up
+        again when the pointer gets there)."""
+        send(app, pygame.event.Event(pygame.MOUSEMOTION, pos=where(), rel=(1, 1), buttons=(0, 0, 0)))
+        click(app, where())
+
     app.settings = app.saved_settings = app.settings.changed(volume=80)
     app.stack.push(S.SettingsScene(app))
     scene = app.stack.top
     draw(app)
     for row, field in enumerate(S.FIELDS):
         values = S.CHOICES[field]
-        lower, raise_ = scene.arrows[row]
         start_value = getattr(app.settings, field)
         here = values.index(start_value)
-        click(app, raise_.center)
+        aim(lambda: scene.arrows[row][1].center)
         assert getattr(app.settings, field) == values[min(here + 1, len(values) - 1) if field == "volume"
                                                       else (here + 1) % len(values)], field
-        click(app, scene.arrows[row][0].center)  # (the text size moves the rows: look them up again)
+        aim(lambda: scene.arrows[row][0].center)
         assert getattr(app.settings, field) == start_value, field
-        click(app, scene.arrows[row][0].center)
+        aim(lambda: scene.arrows[row][0].center)
         assert getattr(app.settings, field) == values[max(here - 1, 0) if field == "volume"
                                                       else (here - 1) % len(values)], field
-        click(app, scene.arrows[row][1].center)
+        aim(lambda: scene.arrows[row][1].center)
         # A click on the row's name steps forward.
-        click(app, (scene.menu.buttons[row].rect.left + app.metrics.px(30), scene.menu.buttons[row].rect.centery))
+        aim(lambda: (scene.menu.buttons[row].rect.left + app.metrics.px(30), scene.menu.buttons[row].rect.centery))
         assert values.index(getattr(app.settings, field)) == min(here + 1, len(values) - 1) if field == "volume" \
             else (here + 1) % len(values)
         draw(app)
     assert app.settings.volume == 90
-    click(app, scene.arrows[S.VOLUME][0].center)
+    aim(lambda: scene.arrows[S.VOLUME][0].center)
     assert app.settings.volume == 80  # ◀ lowers the volume (it raised it before)
 
 

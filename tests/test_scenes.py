@@ -563,6 +563,35 @@ def test_key_hints_name_the_choices_that_are_there(tmp_path):
         pygame.quit()
 
 
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_large_text_keeps_how_to_answer_in_the_key_hints(tmp_path, size):
+    """At 200 % text an order question's hints said only "T +10 s · Esc pauses": the lifelines' keys and
+    "Esc pauses" give way first; how to answer each kind stays."""
+    import random
+
+    from game.core.session import Session
+    from game.core.settings import Settings
+    from game.ui.scenes.play import PlayScene
+    from tests.test_layout import kinds_bank
+
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        a = App(Options(count=1, seed=1, size=size), kinds_bank(), ScoreStore(tmp_path / "s.json"),
+                settings=Settings(text_scale=2.0))
+        a.open_window()
+        for question in a.bank.questions + bank().questions[:1]:
+            a.session = Session([question], count=1, rng=random.Random(1))
+            scene = PlayScene(a, a.session)
+            a.stack.clear_to(scene)
+            scene.update(1.0)
+            draw(a)
+            ways = scene.choice_hints() if scene.panel is None else scene.panel.hints()
+            assert any(way in scene.shown_hints[0] for way in ways), (question.kind, scene.shown_hints)
+    finally:
+        pygame.quit()
+
+
 def test_the_first_arrow_moves_from_where_an_unseen_focus_starts(app):
     """→ then ↓ on a 2×2 grid lands on D (the first press moves from A, it does not only show the focus)."""
     scene = start(app)

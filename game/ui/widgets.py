@@ -218,6 +218,10 @@ class Button:
     def contains(self, pos) -> bool:
         return self.enabled and self.rect.collidepoint(pos)
 
+    def control_rects(self) -> list:
+        """Where it can be clicked (nothing while disabled): see :meth:`game.ui.scene.Scene.controls`."""
+        return [self.rect] if self.enabled else []
+
     def draw_box(self, surface, theme: Theme, m: Metrics) -> None:
         """The button without its label (for rows that place their own text)."""
         pal = theme.palette
@@ -288,6 +292,9 @@ class ChoiceButton:
 
     def contains(self, pos) -> bool:
         return self.mark != "removed" and self.rect.collidepoint(pos)
+
+    def control_rects(self) -> list:
+        return [] if self.mark == "removed" else [self.rect]
 
     def draw(self, surface, theme: Theme, text: Text, m: Metrics) -> None:
         pal = theme.palette

@@ -21,6 +21,16 @@ INTRO_STAGGER = 0.05
 LIFELINE_KEYS = {FIFTY: "H", TIME: "T"}
 
 
+def hint_options(hints, keys: str, choice: bool) -> list[str]:
+    """The line of key hints under a question, longest first: how to answer (``hints``, longest first) with
+    the lifelines' ``keys`` and "Esc pauses"; where that is too long, the lifelines' keys go first (their
+    buttons name them), then "Esc pauses", and how to answer stays as long as any line fits."""
+    lead = (lambda h: f"Answer with {h}") if choice and not keys else (lambda h: h)
+    options = [f"{h} · {keys} · Esc pauses" for h in hints] if keys else []
+    options += [f"{lead(h)} · Esc pauses" for h in hints] + [lead(h) for h in hints]
+    return options + [f"{keys} · Esc pauses" if keys else "Esc pauses", "Esc pauses"]
+
+
 class PlayScene(Scene):
     """``name`` is "question" while the clock runs and "feedback" once answered."""
 
@@ -643,11 +653,8 @@ class PlayScene(Scene):
             hints = self.choice_hints() if self.panel is None else self.panel.hints()
             if self.panel is not None and self.panel.wants_text:
                 keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
-            options = [f"{h} · {keys} · Esc pauses" if keys else f"{h} · Esc pauses" for h in hints]
-            if self.panel is None:
-                options = [f"{h} · {keys} · Esc pauses" if keys else f"Answer with {h} · Esc pauses" for h in hints]
-            options += [f"{keys} · Esc pauses" if keys else "Esc pauses", "Esc pauses"]
-            hint = first_fitting(app.text, options, m.px(t.small), self.bottom_rect.width)
+            hint = first_fitting(app.text, hint_options(hints, keys, self.panel is None), m.px(t.small),
+                                 self.bottom_rect.width)
             self.shown_hints = [hint]  # what the player was told (tests read it)
             spot = blit_text(surface, app.text, hint, m.px(t.small), pal.muted,
                              (surface.get_width() // 2, self.bottom_rect.bottom), anchor="midbottom")
