@@ -13,7 +13,7 @@ from game.ui.scene import Scene
 from game.ui.theme import LETTERS, PLAYER_COLOURS, readable_on
 from game.ui.record import note_box
 from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
-                             draw_countdown, first_fitting, fit_lines, one_line, whole_line)
+                             draw_countdown, first_fitting, fit_lines, one_line, size_ladder, whole_line)
 
 FEEDBACK_SECONDS = 6.0
 INTRO_SECONDS = 0.35   # the answers rise into place (not with reduced motion)
@@ -412,8 +412,9 @@ class PlayScene(Scene):
         strip_h = max(m.px(50), text.line_height(m.px(t.small), True) + m.px(16))
         self.strip_rect = pygame.Rect(margin, self.bottom_rect.top + m.px(14), inner_w, strip_h)
         if self.lifelines:
-            longest = max(text.width(f"{name} ({LIFELINE_KEYS[name]}) · −{scoring.LIFELINE_COST} pts",
-                                     m.px(t.small), True) for name in self.lifeline_names)
+            # As wide as the longest label they show (e.g. "50:50: not on this question"), so it keeps its size.
+            labels = [f"{name} ({LIFELINE_KEYS[name]}) · −{scoring.LIFELINE_COST} pts" for name in self.lifeline_names]
+            longest = max(text.width(label, m.px(t.small), True) for label in labels + [b.label for b in self.lifelines])
             w = min(max(m.px(300), longest + m.px(30)), (inner_w - m.px(16)) // 2)
             for i, button in enumerate(self.lifelines):
                 button.rect = pygame.Rect(self.strip_rect.left + i * (w + m.px(16)), self.strip_rect.top, w, strip_h)
@@ -478,17 +479,11 @@ class PlayScene(Scene):
         m, t = self.app.metrics, self.app.theme
         return sorted({m.px(t.label), m.px(t.small), max(self._smallest(), m.px(t.small * 0.85))}, reverse=True)
 
-    def _sizes(self, largest: int, smallest: int) -> list[int]:
-        sizes = [largest]
-        while sizes[-1] > smallest:
-            sizes.append(max(smallest, min(sizes[-1] - 1, int(sizes[-1] * 0.92))))
-        return sizes
-
     def _prompt_fit(self, size: int, width: int, room: int):
         """The largest prompt size from the theme's down to ``size`` whose lines fit ``room``: (lines, size)."""
         m, t, text = self.app.metrics, self.app.theme, self.app.text
         prompt = self.session.current.question.prompt
-        for p in self._sizes(max(m.px(t.prompt), size), size):
+        for p in size_ladder(max(m.px(t.prompt), size), size):
             lines = text.wrap(prompt, p, width, True)
             if len(lines) * text.line_height(p, True) <= room:
                 return lines, p
@@ -502,7 +497,7 @@ class PlayScene(Scene):
         gap = m.px(t.gap)
         col_w = (inner_w - gap * (columns - 1)) // columns
         rows = -(-max(len(self.buttons), 1) // columns)
-        for size in self._sizes(largest, smallest):
+        for size in size_ladder(largest, smallest):
             text_w = choice_text_width(col_w, t, text, m)
             lines = max((len(text.wrap(b.label, size, text_w)) for b in self.buttons), default=1)
             button_h = choice_height(lines, size, text, m)
