@@ -508,9 +508,13 @@ def cmd_import(args) -> int:
     except opentdb.ImportError_ as exc:
         print(f"mi-trivia import-opentdb: {args.file}: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    converted = opentdb.convert(records)
-    for reason in converted.skipped:
-        print(f"mi-trivia import-opentdb: {args.file}: skipped {reason}", file=sys.stderr)
+    try:
+        converted = opentdb.convert(records)
+    except opentdb.ImportError_ as exc:
+        print(f"mi-trivia import-opentdb: {args.file}: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for left_out in converted.skipped:  # each one, and why: the file written holds only what validate accepts
+        print(f"mi-trivia import-opentdb: {args.file}: left out {left_out}", file=sys.stderr)
     text = opentdb.to_yaml(converted)
     if args.output:
         try:
@@ -518,10 +522,10 @@ def cmd_import(args) -> int:
         except OSError as exc:
             print(f"mi-trivia import-opentdb: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_UNREADABLE
-        print(f"Wrote {len(converted.questions)} questions to {args.output} "
-              f"({len(converted.skipped)} skipped)", file=sys.stderr)
+        print(f"Wrote {converted.summary(f' to {args.output}')}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+        print(f"Converted {converted.summary()}", file=sys.stderr)
     return EXIT_OK
 
 
