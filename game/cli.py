@@ -466,10 +466,13 @@ def cmd_scores(args) -> int:
     from game.core.scores import ScoreStore
 
     store = ScoreStore(args.scores or paths.user_paths().scores)
-    result = store.read(repair=False)
-    if result.unreadable:
-        print(f"mi-trivia scores: {store.path}: {result.unreadable}; the game keeps such a file aside "
-              f"and starts a fresh table the next time it saves", file=sys.stderr)
+    result = store.read(repair=False)  # never moves or changes the file
+    if result.unreadable:  # not "no scores yet": say so, and why, and leave the file as it is
+        why = result.unreadable.removeprefix(f"cannot read {store.path}: ")
+        print(f"mi-trivia scores: cannot read the score file {store.path}: {why}.\n"
+              f"Nothing was changed. The game keeps such a file aside (renamed {store.path.name}.unreadable-DATE) "
+              f"and starts a new table the next time it saves a score.", file=sys.stderr)
+        return EXIT_UNREADABLE
     for warning in result.warnings:
         print(f"mi-trivia scores: {store.path}: {warning}", file=sys.stderr)
     boards = result.table.boards()

@@ -162,12 +162,30 @@ def test_scores_command_prints_boards_and_json(capsys, tmp_path):
                                                                   ("classic/5/b", "BO", 900)}
 
 
-def test_scores_command_on_a_junk_file_says_so(capsys, tmp_path):
-    path = tmp_path / "s.json"
-    path.write_text("junk")
-    code, out, err = run(capsys, "scores", "--json", "--scores", path)
-    assert code == 0 and json.loads(out) == [] and "not valid JSON" in err
-    assert path.read_text() == "junk"  # reading never moves or changes the file
+@pytest.mark.parametrize("content, why", [(b"junk", "the file is not valid JSON"), (b"", "the file is empty"),
+                                          (b'{"format": "other"}', "the file is not a mi-trivia score file"),
+                                          (b"\xff\xfe{", "the file is not UTF-8 text")])
+@pytest.mark.parametrize("as_json", [False, True], ids=["table", "json"])
+def test_scores_command_on_a_file_it_cannot_read_says_so_and_fails(capsys, tmp_path, content, why, as_json):
+    """Not "No scores yet" with status 0: the file could not be read, why, status 2; the file is left as it was."""
+    import os
+
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    code, out, err = run(capsys, "scores", *(["--json"] if as_json else []), "--scores", path)
+    assert code == 2 and out == ""
+    assert err.startswith(f"mi-trivia scores: cannot read the score file {path}: {why}")
+    assert "Nothing was changed" in err and "No scores yet" not in out + err
+    assert path.read_bytes() == content and path.stat().st_mtime == 1_000_000_000  # never moved or changed
+    assert [p.name for p in tmp_path.iterdir() if p.name != "home"] == ["bad.json"]  # nothing kept aside
+
+
+def test_scores_command_on_a_score_file_that_cannot_be_opened(capsys, tmp_path):
+    code, out, err = run(capsys, "scores", "--scores", tmp_path)  # a folder
+    assert code == 2 and out == "" and err.startswith(f"mi-trivia scores: cannot read the score file {tmp_path}: ")
+    code, out, err = run(capsys, "scores", "--scores", tmp_path / "none-yet.json")  # no file: no scores yet
+    assert code == 0 and out.startswith("No scores yet")
 
 
 def test_paths(capsys, tmp_path):
