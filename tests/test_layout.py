@@ -191,6 +191,10 @@ def hotseat_screens(app) -> list[str]:
     assert all(len(name) == NAME_MAX for name in names)
     app.options.player_names = names
     found += record(app, PlayersScene(app), "players", whole=names)
+    app.options.player_names = [names[0], names[0].upper()] + names[2:]  # a name taken twice: said under Start
+    found += record(app, PlayersScene(app), "players, a name taken",
+                    whole=[f"P1 is already {names[0]}: choose another name for P2"])
+    app.options.player_names = names
     app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), mode="hotseat",
                                     players=names)
     app.game_board = app.current_board()

@@ -383,6 +383,48 @@ def test_hotseat_names_turns_handover_and_reveal(app):
     assert isinstance(app.stack.top, HandoverScene) and app.stack.top.turn == 0
 
 
+def drawn_text(app) -> list[str]:
+    """The lines of text the screen shows, as drawn."""
+    from game.ui.record import RecordingSurface
+
+    surface = RecordingSurface(app.size, app.text)
+    app.stack.draw(surface)
+    surface.finish()
+    return [line.text for line in surface.lines]
+
+
+def test_hotseat_refuses_a_name_another_seat_has(app):
+    """Two players called Ana (whatever the case and spacing) could not be told apart on the reveal: the
+    players screen says which seat has the name and does not start, by Enter or by a click on Start."""
+    from game.ui.scenes.handover import HandoverScene
+    from game.ui.scenes.players import PlayersScene
+
+    app.options.mode, app.options.players = "hotseat", 3
+    send(app, key(pygame.K_RETURN))
+    setup = app.stack.top
+    assert isinstance(setup, PlayersScene)
+    send(app, pygame.event.Event(pygame.TEXTINPUT, text="Ana"), key(pygame.K_TAB))
+    for ch in " ANA  ":  # a space first (dropped), capitals, spaces after
+        send(app, pygame.event.Event(pygame.TEXTINPUT, text=ch))
+    refusal = "P1 is already Ana: choose another name for P2"
+    assert refusal in " ".join(drawn_text(app))  # said as soon as it is typed
+    send(app, key(pygame.K_RETURN), key(pygame.K_RETURN))  # to P3, then Start from the last seat
+    assert app.stack.top is setup and setup.focus == 1 and setup.names[1].selected
+    send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=setup.start.rect.center, button=1))
+    assert app.stack.top is setup and refusal in " ".join(drawn_text(app))
+    # Seat 3 left empty is "PLAYER 3": seat 2 may not take that name either.
+    send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=setup.fields[1].center, button=1))
+    send(app, pygame.event.Event(pygame.TEXTINPUT, text="player 3"))
+    assert "P2 is already player 3: choose another name for P3" in " ".join(drawn_text(app))
+    send(app, key(pygame.K_RETURN), key(pygame.K_RETURN))
+    assert app.stack.top is setup and setup.focus == 2
+    send(app, pygame.event.Event(pygame.TEXTINPUT, text="Bo"))
+    assert "already" not in " ".join(drawn_text(app))
+    send(app, key(pygame.K_RETURN))
+    assert isinstance(app.stack.top, HandoverScene)
+    assert [p.name for p in app.session.players] == ["Ana", "player 3", "Bo"]
+
+
 def finish_hotseat(app):
     play_hotseat(app, 2)
     for _ in range(app.session.total):
