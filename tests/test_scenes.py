@@ -425,6 +425,37 @@ def test_hotseat_refuses_a_name_another_seat_has(app):
     assert [p.name for p in app.session.players] == ["Ana", "player 3", "Bo"]
 
 
+@pytest.mark.parametrize("in_time, said", [((True, True, True), "Everyone has answered"),
+                                           ((True, False, True), "2 of 3 answered in time"),
+                                           ((False, False, False), "Time ran out for everyone")])
+def test_hotseat_reveal_says_who_answered_in_time(app, in_time, said):
+    """The reveal's banner is true when a player ran out of time (not "Everyone has answered")."""
+    import random
+
+    from game.core.session import Session
+    from game.ui.scenes.handover import HandoverScene
+
+    now = [0.0]
+    app.session = session = Session(app.bank.questions, count=2, rng=random.Random(3), mode="hotseat",
+                                    players=["Ana", "Bo", "Cy"], clock=lambda: now[0])
+    play = PlayScene(app, session)
+    app.stack.push(play)
+    for seat, answers in enumerate(in_time):
+        if isinstance(app.stack.top, HandoverScene):
+            send(app, key(pygame.K_RETURN))  # I'm ready
+        assert app.stack.top is play and session.turn == seat
+        play.update(1.0)  # past the answers' entrance
+        if answers:
+            send(app, key(pygame.K_1 + session.current.correct))
+        else:
+            now[0] += session.limit + 1  # the clock runs out on this player
+            play.update(0.1)
+    assert play.phase == "feedback"
+    shown = drawn_text(app)
+    assert said in shown and ("Everyone has answered" in shown) == all(in_time)
+    assert play.hotseat_picks().count("out of time") == in_time.count(False)
+
+
 def finish_hotseat(app):
     play_hotseat(app, 2)
     for _ in range(app.session.total):

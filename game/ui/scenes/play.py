@@ -682,7 +682,7 @@ class PlayScene(Scene):
         if self.phase == "question":
             text = f"P{session.turn + 1} {session.player.name}'s turn"
         else:
-            text = "Everyone has answered"
+            text = self.turns_over()
         line, size = whole_line(app.text, text, m.px(t.label), self.top_rect.width // 2 - m.px(40))
         if self.phase != "question":
             colour = t.palette.muted
@@ -836,6 +836,16 @@ class PlayScene(Scene):
             lines, size = fit_lines(text, explanation, sizes, body.width, body.height)
             blit_lines(surface, text, lines, size, pal.text, body, align="left", valign="top")
         blit_text(surface, text, cont, m.px(t.small), pal.muted, inner.bottomright, anchor="bottomright")
+
+    def turns_over(self) -> str:
+        """Hot-seat, once every player has had the question: how it went, true whoever ran out of time."""
+        answers = self.session.answers_to_current()
+        in_time = sum(1 for a in answers if response_of(a) is not None)
+        if in_time == len(answers):
+            return "Everyone has answered"
+        if in_time == 0:
+            return "Time ran out for everyone"
+        return f"{in_time} of {len(answers)} answered in time"
 
     def hotseat_picks(self) -> str:
         """Every player's answer, set apart by " · " so one name never runs into the last one's points."""
