@@ -736,17 +736,18 @@ class PlayScene(Scene):
     def _headline(self, result: Answer) -> tuple[str, tuple]:
         pal = self.app.theme.palette
         answer = self._the_answer()
-        points = scoring.answer_points_text(result)  # what the score rose by, then how
+        total, how = scoring.answer_points(result)  # what the score rose by, then how
+        how = f": {how}" if how else ""
         if self.session.mode == "practice":
             if result.correct:
                 return f"✓ Right, in {result.elapsed:.1f} s", pal.good
             return f"✗ Not this time. {answer}", pal.bad
         if result.correct:
-            return f"✓ Right! {points} in {result.elapsed:.1f} s", pal.good
+            return f"✓ Right in {result.elapsed:.1f} s! {total}{how}", pal.good
         over = " Run over." if self.session.mode == "sudden-death" else ""
         if result.close:
             near = "being close" if kind_of(self.session.current) == "estimate" else "a near miss"
-            return f"≈ Close!{over} {points} for {near}. {answer}", pal.accent
+            return f"≈ Close!{over} {total} for {near}{how}. {answer}", pal.accent
         if response_of(result) is None:
             return f"Time's up.{over} {answer}", pal.bad
         return f"✗ Not this time.{over} {answer}", pal.bad
