@@ -478,10 +478,13 @@ def cmd_scores(args) -> int:
     from game.core.scores import ScoreStore
 
     store = ScoreStore(args.scores or paths.user_paths().scores)
-    result = store.read(repair=False)
-    if result.unreadable:
-        print(f"mi-trivia scores: {store.path}: {result.unreadable}; the game keeps such a file aside "
-              f"and starts a fresh table the next time it saves", file=sys.stderr)
+    result = store.read(repair=False)  # never moves or changes the file
+    if result.unreadable:  # not "no scores yet": say so, and why, and leave the file as it is
+        why = result.unreadable.removeprefix(f"cannot read {store.path}: ")
+        print(f"mi-trivia scores: cannot read the score file {store.path}: {why}.\n"
+              f"Nothing was changed. The game keeps such a file aside (renamed {store.path.name}.unreadable-DATE) "
+              f"and starts a new table the next time it saves a score.", file=sys.stderr)
+        return EXIT_UNREADABLE
     for warning in result.warnings:
         print(f"mi-trivia scores: {store.path}: {warning}", file=sys.stderr)
     boards = result.table.boards()
@@ -520,9 +523,13 @@ def cmd_import(args) -> int:
     except opentdb.ImportError_ as exc:
         print(f"mi-trivia import-opentdb: {args.file}: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    converted = opentdb.convert(records)
-    for reason in converted.skipped:
-        print(f"mi-trivia import-opentdb: {args.file}: skipped {reason}", file=sys.stderr)
+    try:
+        converted = opentdb.convert(records)
+    except opentdb.ImportError_ as exc:
+        print(f"mi-trivia import-opentdb: {args.file}: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for left_out in converted.skipped:  # each one, and why: the file written holds only what validate accepts
+        print(f"mi-trivia import-opentdb: {args.file}: left out {left_out}", file=sys.stderr)
     text = opentdb.to_yaml(converted)
     if args.output:
         try:
@@ -530,10 +537,10 @@ def cmd_import(args) -> int:
         except OSError as exc:
             print(f"mi-trivia import-opentdb: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_UNREADABLE
-        print(f"Wrote {len(converted.questions)} questions to {args.output} "
-              f"({len(converted.skipped)} skipped)", file=sys.stderr)
+        print(f"Wrote {converted.summary(f' to {args.output}')}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+        print(f"Converted {converted.summary()}", file=sys.stderr)
     return EXIT_OK
 
 

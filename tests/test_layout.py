@@ -91,6 +91,11 @@ def record(app, scene, label: str, whole: list[str] = (), check=None, lay_out: b
     return [f"{label}: {p}" for p in problems(surface) + missing + extra]
 
 
+def prompt_of(play) -> str:
+    """The prompt of the question on the play scene (drawn whole on the question and its feedback)."""
+    return play.session.current.question.prompt
+
+
 def settle(scene) -> None:
     for _ in range(40):  # past the entrance animations
         scene.update(0.05)
@@ -119,15 +124,15 @@ def one_player_screens(app) -> list[str]:
     play = PlayScene(app, session)
     app.stack.push(play)
     play.intro = 99
-    found += record(app, play, "question", check=timer_alone)
+    found += record(app, play, "question", whole=[prompt_of(play)], check=timer_alone)
     shapes = {}
     shapes["question"] = sorted((b.rect.x, b.rect.y) for b in play.buttons)
     play.handle(Intent(I.LIFELINE, index=0))  # 50:50: two choices struck through
-    found += record(app, play, "question after 50:50")
+    found += record(app, play, "question after 50:50", whole=[prompt_of(play)])
     wrong = next(b.index for b in play.buttons if b.index != session.current.correct and b.mark != "removed")
     play.handle(Intent(I.CHOOSE, index=wrong))
     assert play.phase == "feedback"
-    found += record(app, play, "feedback")
+    found += record(app, play, "feedback", whole=[prompt_of(play)])
     columns_q = len({x for x, _ in shapes["question"]})
     columns_f = len({b.rect.x for b in play.buttons})
     if columns_q != columns_f:
@@ -142,7 +147,7 @@ def one_player_screens(app) -> list[str]:
     assert isinstance(results, ResultsScene)
     settle(results)
     found += record(app, results, "results")
-    found += record(app, ReviewScene(app, session), "review")
+    found += record(app, ReviewScene(app, session), "review", whole=[r.question.prompt for r in session.rounds[:1]])
     entry = app.entry_for(session, "W" * NAME_MAX)
     found += record(app, NameEntryScene(app, entry, 1), "name entry", whole=[entry.name])
     return found
@@ -187,6 +192,10 @@ def hotseat_screens(app) -> list[str]:
     assert all(len(name) == NAME_MAX for name in names)
     app.options.player_names = names
     found += record(app, PlayersScene(app), "players", whole=names)
+    app.options.player_names = [names[0], names[0].upper()] + names[2:]  # a name taken twice: said under Start
+    found += record(app, PlayersScene(app), "players, a name taken",
+                    whole=[f"P1 is already {names[0]}: choose another name for P2"])
+    app.options.player_names = names
     app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), mode="hotseat",
                                     players=names)
     app.game_board = app.current_board()
@@ -196,13 +205,13 @@ def hotseat_screens(app) -> list[str]:
     found += record(app, HandoverScene(app, session, f"{names[0]} locked in an answer."), "handover",
                     whole=[names[0]])
     found += record(app, play, "hot-seat question", check=timer_alone,  # the chips may shorten names
-                    whole=[f"P1 {names[0]}'s turn"])
+                    whole=[f"P1 {names[0]}'s turn", prompt_of(play)])
     for turn in range(4):
         app.stack._scenes[-1:] = [play]
         play.handle(Intent(I.CHOOSE, index=turn % 2))
     assert play.phase == "feedback"
     play.intro = 99  # past the answers' rise
-    found += record(app, play, "hot-seat feedback", whole=["Everyone has answered"])
+    found += record(app, play, "hot-seat feedback", whole=["Everyone has answered", prompt_of(play)])
     session.advance()
     for turn in range(4):
         session.start()
@@ -374,7 +383,7 @@ def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
             app.stack._scenes[:] = []
             app.stack.push(play)
             play.intro = 99
-            found += record(app, play, f"{question.kind} question")
+            found += record(app, play, f"{question.kind} question", whole=[question.prompt])
             if question.kind == "type":
                 play.handle(Intent(I.TEXT, text="W" * 80))
             for _ in range(8):  # a panel locks in with a second press, or (order) on its Lock in row
@@ -384,7 +393,7 @@ def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
                     play.panel.focus = play.panel.n
                 play.handle(Intent(I.CONFIRM))
             assert play.phase == "feedback", question.kind
-            found += record(app, play, f"{question.kind} feedback")
+            found += record(app, play, f"{question.kind} feedback", whole=[question.prompt])
     finally:
         pygame.quit()
     none_found(found)
@@ -462,10 +471,11 @@ def party_screens(app) -> list[str]:
     found += record(app, lobby, "party lobby", whole=names, check=qr_large)
     play = PartyPlayScene(app, party)
     app.stack.replace(play)  # asks the first question
-    found += record(app, play, "party question", check=timer_alone)
+    found += record(app, play, "party question", whole=[party.round.question.prompt], check=timer_alone)
     for k, player in enumerate(players[:5]):
         party.room.answer(player.id, player.secret, party.round.number, party.round.correct, clock[0] + k)
     play._reveal()  # (the reveal of choices as long as the validator allows is not checked here yet)
+    found += record(app, play, "party reveal", whole=[party.round.question.prompt], check=no_clock)
     play._go_on()
     found += record(app, play, "party leaderboard", whole=[p.name for p in party.room.standings()[:5]],
                     check=no_clock)
@@ -479,6 +489,38 @@ def party_screens(app) -> list[str]:
     found += record(app, podium, "party podium",
                     whole=[p.name for p in ranked[:3]] + [p.name for p in ranked[:podium.visible_rows]])
     return found
+
+
+@every_window
+def test_every_kind_on_the_party_screen_holds_the_longest_prompt(tmp_path, size, scale):
+    """The big screen shows each kind's question and its reveal with the prompt whole (smaller when long)."""
+    from game.net.game import PartyGame
+    from game.ui.scenes.party_play import PartyPlayScene
+
+    app = open_app(tmp_path, size, scale, kinds_bank())
+    found = []
+    try:
+        rounds = Session(app.bank.questions, count=4, rng=random.Random(1)).rounds
+        party = PartyGame(rounds, addresses=["192.168.100.200"], clock=lambda: 100.0)
+        party.server.address = ("192.168.100.200", 8765)
+        app.party, app.options.mode = party, "party"
+        party.room.join("Max Power", party.pin)
+        play = PartyPlayScene(app, party)
+        app.stack.push(play)
+        for _ in rounds:
+            kind = party.round.kind
+            items = list(party.round.choices) if kind == "order" else []  # the items to order, each whole
+            found += record(app, play, f"party {kind} question", whole=[party.round.question.prompt] + items,
+                            check=timer_alone)
+            play._reveal()
+            found += record(app, play, f"party {kind} reveal", whole=[party.round.question.prompt], check=no_clock)
+            play._go_on()  # the leaderboard
+            play._go_on()  # the next question
+        assert {r.kind for r in rounds} == {"truefalse", "estimate", "order", "type"}
+    finally:
+        app.end_party()
+        pygame.quit()
+    none_found(found)
 
 
 def qr_large(scene, surface) -> list[str]:

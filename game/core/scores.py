@@ -46,6 +46,12 @@ def clean_name(text: str) -> str:
     return kept.strip()[:NAME_MAX].strip()
 
 
+def name_key(name: str) -> str:
+    """Names that people read as the same name have the same key: case and spacing do not count
+    ("Ana", "ANA " and "ana" are one name in a game)."""
+    return " ".join(clean_name(name).casefold().split())
+
+
 def typed_name(text: str) -> str:
     """A name while it is being typed: control characters removed, no leading space, at most 16
     characters.  Spaces inside and at the end stay (the next letter may follow); :func:`clean_name`
