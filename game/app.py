@@ -20,7 +20,8 @@ from game import paths
 from game.core.draw import most_questions
 from game.core.history import History, bank_id
 from game.core.questions import Bank
-from game.core.scores import Entry, ScoreStore, Table, board_for, new_entry
+from game.core.boards import DEFAULT_BANK, board_for, describe_board
+from game.core.scores import Entry, ScoreStore, Table, new_entry
 from game.core.session import Session
 from game.core.settings import Settings
 from game.ui import intents as I
@@ -29,11 +30,11 @@ from game.ui.gamepad import Pads
 from game.ui.scene import SceneStack
 from game.ui.sound import Sound
 from game.ui.text import Text
-from game.ui.theme import Theme, make_theme, metrics_for
+from game.ui.theme import MIN_WINDOW, Theme, make_theme, metrics_for
 from game.ui.widgets import Backdrop, draw_toast
 
 DEFAULT_SIZE = (1280, 720)
-MIN_SIZE = (640, 480)
+MIN_SIZE = MIN_WINDOW
 TOAST_SECONDS = 2.5
 
 
@@ -161,6 +162,7 @@ class App:
         self._windowed_size = options.size
         # Loop passes during which a lost focus is our own doing (F11 recreates the window): no pause.
         self._own_window_change = 0
+        self.pointer: tuple[int, int] | None = None  # where the mouse was last seen (None: not yet)
 
     # -- window ---------------------------------------------------------------
     @property
@@ -263,6 +265,11 @@ class App:
         self._toast = (text, time.monotonic() + TOAST_SECONDS)
         self.stack.changed = True
 
+    @property
+    def notice(self) -> str | None:
+        """The notice (toast) showing now, if any."""
+        return self._toast[0] if self._toast is not None else None
+
     def _executor(self):
         # One worker, so saves happen in the order they were asked for.
         if self._saver is None:
@@ -291,13 +298,15 @@ class App:
         home = [q for q in pool if self.from_home_bank(q)]
         label = self.bank_label
         if home and (drawn is None or all(self.from_home_bank(r) for r in drawn)):
-            pool, label = home, "default bank"
+            pool, label = home, DEFAULT_BANK
         count = min(self.options.count, most_questions(pool)) if pool else self.options.count  # one per fact
         mode = self.options.mode if self.options.mode != "practice" else "classic"
-        return board_for(mode, pool, count, self._bank_description(label), self.settings.time_factor or 1.0)
+        return board_for(mode, pool, count, label, self.settings.time_factor or 1.0,
+                         default_bank=label == DEFAULT_BANK, filters=self._filters())
 
-    def _bank_description(self, label: str | None = None) -> str:
-        parts = [label or self.bank_label]
+    def _filters(self) -> str:
+        """The chosen category, difficulty and kinds in words ("" when none narrows the questions)."""
+        parts = []
         if self.options.category:
             parts.append(self.options.category)
         if self.options.difficulty:
@@ -305,7 +314,8 @@ class App:
         if self.options.kinds:
             from game.ui.scenes.title import kinds_label
 
-            parts.append(f"kinds: {kinds_label(self.options.kinds)}")
+            if kinds_label(self.options.kinds) != "All":
+                parts.append(f"kinds: {kinds_label(self.options.kinds)}")
         return ", ".join(parts)
 
     def board_label(self, board: str) -> str:
@@ -314,8 +324,6 @@ class App:
         current = self.current_board()
         if board == current[0]:
             return current[1]
-        from game.core.scores import describe_board
-
         return describe_board(board)
 
     def start_game(self, replace: bool = False, ask_names: bool = True) -> None:
@@ -568,6 +576,12 @@ class App:
         if intent.kind == I.MUTE:
             self.toggle_mute()
             return True
+        if intent.kind in (I.POINT, I.CLICK, I.DRAG, I.RELEASE):
+            moved, self.pointer = intent.pos != self.pointer, intent.pos
+            if intent.kind == I.POINT and not moved:
+                # A pointer that did not move (the window system reports it when a window or a panel appears
+                # under it, or the focus changes) never moves a selection.
+                return False
         if intent.kind == I.PAUSE:
             # Start pauses a question; on other screens it does what Enter does (P only pauses).
             return self.stack.handle(intent) or (not intent.text and self.stack.handle(I.Intent(I.CONFIRM)))

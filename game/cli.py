@@ -82,8 +82,10 @@ def _size(text: str) -> tuple[int, int]:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720, not {text!r}") from None
-    if width < 640 or height < 480:
-        raise argparse.ArgumentTypeError("the window must be at least 640x480")
+    from game.ui.theme import MIN_WINDOW
+
+    if width < MIN_WINDOW[0] or height < MIN_WINDOW[1]:
+        raise argparse.ArgumentTypeError(f"the window must be at least {MIN_WINDOW[0]}x{MIN_WINDOW[1]}")
     return width, height
 
 
@@ -246,6 +248,18 @@ def default_sources() -> list[Path]:
     return sources
 
 
+def bank_label(chosen: list[Path] | None, sources: list[Path], bank) -> str:
+    """How the title and the boards name what is played: the files given on the command line, else the
+    default bank, "+ your questions" only when the player's questions folder gave some (an empty
+    folder, or one whose files were all refused, adds nothing)."""
+    if chosen:
+        return ", ".join(p.name for p in chosen)
+    home = str(sources[0])
+    if len(sources) > 1 and any(q.source.rsplit(":", 1)[0] != home for q in bank.questions):
+        return "default bank + your questions"
+    return "default bank"
+
+
 def load_bank(sources: list[Path], seed, fast: bool = True, giveaways: bool = False):
     from game.core.questions import load_files
 
@@ -306,9 +320,7 @@ def cmd_play(args) -> int:
             print(f"  {problem}", file=sys.stderr)
         if count > SHOWN_PROBLEMS:
             print(f"  … and {count - SHOWN_PROBLEMS} more", file=sys.stderr)
-    label = "default bank" if not args.questions else ", ".join(p.name for p in args.questions)
-    if not args.questions and len(sources) > 1:
-        label = "default bank + your questions"
+    label = bank_label(args.questions, sources, bank)
     user = paths.user_paths()
     store = ScoreStore(args.scores or user.scores)
     saved = _saved_settings(user.settings, notices)
@@ -466,10 +478,13 @@ def cmd_scores(args) -> int:
     from game.core.scores import ScoreStore
 
     store = ScoreStore(args.scores or paths.user_paths().scores)
-    result = store.read(repair=False)
-    if result.unreadable:
-        print(f"mi-trivia scores: {store.path}: {result.unreadable}; the game keeps such a file aside "
-              f"and starts a fresh table the next time it saves", file=sys.stderr)
+    result = store.read(repair=False)  # never moves or changes the file
+    if result.unreadable:  # not "no scores yet": say so, and why, and leave the file as it is
+        why = result.unreadable.removeprefix(f"cannot read {store.path}: ")
+        print(f"mi-trivia scores: cannot read the score file {store.path}: {why}.\n"
+              f"Nothing was changed. The game keeps such a file aside (renamed {store.path.name}.unreadable-DATE) "
+              f"and starts a new table the next time it saves a score.", file=sys.stderr)
+        return EXIT_UNREADABLE
     for warning in result.warnings:
         print(f"mi-trivia scores: {store.path}: {warning}", file=sys.stderr)
     boards = result.table.boards()
@@ -508,9 +523,13 @@ def cmd_import(args) -> int:
     except opentdb.ImportError_ as exc:
         print(f"mi-trivia import-opentdb: {args.file}: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    converted = opentdb.convert(records)
-    for reason in converted.skipped:
-        print(f"mi-trivia import-opentdb: {args.file}: skipped {reason}", file=sys.stderr)
+    try:
+        converted = opentdb.convert(records)
+    except opentdb.ImportError_ as exc:
+        print(f"mi-trivia import-opentdb: {args.file}: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for left_out in converted.skipped:  # each one, and why: the file written holds only what validate accepts
+        print(f"mi-trivia import-opentdb: {args.file}: left out {left_out}", file=sys.stderr)
     text = opentdb.to_yaml(converted)
     if args.output:
         try:
@@ -518,10 +537,10 @@ def cmd_import(args) -> int:
         except OSError as exc:
             print(f"mi-trivia import-opentdb: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_UNREADABLE
-        print(f"Wrote {len(converted.questions)} questions to {args.output} "
-              f"({len(converted.skipped)} skipped)", file=sys.stderr)
+        print(f"Wrote {converted.summary(f' to {args.output}')}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+        print(f"Converted {converted.summary()}", file=sys.stderr)
     return EXIT_OK
 
 

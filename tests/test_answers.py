@@ -264,6 +264,31 @@ def test_typed_reveal_and_a_very_long_answer(app):
     assert given_text(round_, "norway") == "“norway”" and right_text(round_) == "Norway"
 
 
+def test_a_long_answer_scrolls_with_the_caret(app):
+    """Issue 19.6: the box shows the end of what is typed (after a "…" once it is long), never its start
+    cut with a "…" that the caret then sits after."""
+    from game.ui.record import RecordingSurface
+
+    panel, _ = placed(app, typed())
+    text = "the locomotive fell off the cliff in Norway at Lauterbrunnen, twice over"
+    scrolled = 0
+    for ch in text:
+        panel.handle(translate(pygame.event.Event(pygame.TEXTINPUT, text=ch), text_mode=True))
+        surface = RecordingSurface(app.size, app.text)
+        panel.draw(surface)
+        surface.finish()
+        inside = sorted((line for line in surface.lines if panel.box.contains(line.rect)), key=lambda l: l.rect.x)
+        assert inside, panel.value
+        last = inside[-1]
+        assert panel.value.rstrip().endswith(last.text.rstrip()) and "…" not in last.text, (panel.value, last.text)
+        if len(inside) > 1:
+            assert [line.text for line in inside[:-1]] == ["…"]
+            scrolled += 1
+        assert last.rect.right + panel.caret_room() <= panel.box.right - app.metrics.px(16)
+    assert panel.value == text[:60]
+    assert scrolled or app.theme.text_scale == 1.0  # 60 characters at 200 % text are wider than the box
+
+
 def test_typed_answer_by_mouse_alone_and_by_pad(app):
     """The on-screen keys: clicks type, erase and answer; arrows (or a pad) and A do the same."""
     panel, _ = placed(app, typed())

@@ -71,8 +71,11 @@ def test_import_opentdb_round_trips_through_validate(capsys, tmp_path):
     out_file = tmp_path / "imported.yaml"
     code, _, err = run(capsys, "import-opentdb", FIX / "opentdb-sample.json", "-o", out_file)
     assert code == 0
-    assert "skipped record 5: two choices are the same" in err
-    assert "skipped record 6: the same question appears earlier" in err
+    assert "left out record 5 ('A question with twice the same choice'): two choices are the same" in err
+    assert "left out record 6 ('Which country's valley did the \"Dead Reckoning\" t…'): the same question as record 1" \
+        in err
+    assert err.splitlines()[-1] == f"Wrote 7 of 9 questions to {out_file}; left out 2: 1 with two choices the same, " \
+                                   f"1 repeating an earlier question"
     text = out_file.read_text(encoding="utf-8")
     assert text.startswith("# Questions from the Open Trivia Database") and "CC" not in text.split("\n")[0]
     assert "Creative Commons Attribution-ShareAlike 4.0" in text
@@ -91,6 +94,48 @@ def test_import_opentdb_round_trips_through_validate(capsys, tmp_path):
     assert played[1]["choices"] == played[5]["choices"] == ["True", "False"]
     assert (played[1]["answer"], played[5]["answer"]) == ("True", "False")
     assert "type: truefalse" in text
+
+
+def test_import_writes_only_what_validate_accepts_and_says_what_it_left_out(capsys, tmp_path):
+    """Questions too long for the screen are left out by the import, each named with the validator's reason,
+    and counted by reason: never written for `validate` to refuse afterwards."""
+    from game.core.model import CHOICE_MAX, PROMPT_MAX
+
+    def record(question, right="Yes", wrong=("No", "Maybe", "Never")):
+        return {"type": "multiple", "difficulty": "easy", "category": "Trains", "question": question,
+                "correct_answer": right, "incorrect_answers": list(wrong)}
+
+    longest = ("How many carriages " + "and wagons " * 30)[:PROMPT_MAX - 1].rstrip() + "?"
+    records = [record(longest),                                    # 1: exactly as long as a prompt may be: kept
+               record(longest[:-1] + " then?"),                     # 2: one word too many
+               record("Which wagon went over?", wrong=("No", "W" * (CHOICE_MAX + 1), "Never")),  # 3: a long choice
+               record("A short one?"),                               # 4: kept
+               record("a SHORT  one?"),                              # 5: the same as 4
+               record("Too many?", wrong=tuple("bcdefg")),           # 6: seven choices
+               record("Right choice too long?", right="R" * (CHOICE_MAX + 5))]  # 7
+    source = tmp_path / "long.json"
+    source.write_text(json.dumps({"results": records}))
+    out_file = tmp_path / "long.yaml"
+    code, out, err = run(capsys, "import-opentdb", source, "-o", out_file)
+    assert code == 0 and out == ""
+    lines = err.splitlines()
+    left_out = [line.split(": left out ", 1)[1] for line in lines[:-1]]
+    assert [line.split(" ")[1] for line in left_out] == ["2", "3", "5", "6", "7"]
+    assert f"the prompt is {PROMPT_MAX + 5} characters long; at most {PROMPT_MAX} fit" in left_out[0]
+    assert left_out[1].startswith("record 3 ('Which wagon went over?'): choice 3 is 61 characters long")
+    assert left_out[2] == "record 5 ('a SHORT one?'): the same question as record 4"
+    assert left_out[3] == "record 6 ('Too many?'): 7 choices; a question has 2 to 6"
+    assert "the answer is 65 characters long" in left_out[4] or "choice 1 is 65 characters long" in left_out[4]
+    assert lines[-1] == (f"Wrote 2 of 7 questions to {out_file}; left out 5: 2 with a choice longer than {CHOICE_MAX} "
+                         f"characters, 1 with a question longer than {PROMPT_MAX} characters, 1 repeating an earlier "
+                         f"question, 1 with fewer than 2 or more than 6 choices")
+    code, out, _ = run(capsys, "validate", "--json", out_file)
+    assert code == 0 and [q["prompt"] for q in json.loads(out)] == [longest, "A short one?"]
+    # To standard output: the same questions, and the same account on standard error.
+    code, out, err = run(capsys, "import-opentdb", source)
+    assert code == 0 and out == out_file.read_text(encoding="utf-8")
+    assert err.splitlines()[-1] == lines[-1].replace(f"Wrote 2 of 7 questions to {out_file}",
+                                                     "Converted 2 of 7 questions")
 
 
 def test_import_rejects_what_is_not_opentdb(capsys, tmp_path):
@@ -117,12 +162,30 @@ def test_scores_command_prints_boards_and_json(capsys, tmp_path):
                                                                   ("classic/5/b", "BO", 900)}
 
 
-def test_scores_command_on_a_junk_file_says_so(capsys, tmp_path):
-    path = tmp_path / "s.json"
-    path.write_text("junk")
-    code, out, err = run(capsys, "scores", "--json", "--scores", path)
-    assert code == 0 and json.loads(out) == [] and "not valid JSON" in err
-    assert path.read_text() == "junk"  # reading never moves or changes the file
+@pytest.mark.parametrize("content, why", [(b"junk", "the file is not valid JSON"), (b"", "the file is empty"),
+                                          (b'{"format": "other"}', "the file is not a mi-trivia score file"),
+                                          (b"\xff\xfe{", "the file is not UTF-8 text")])
+@pytest.mark.parametrize("as_json", [False, True], ids=["table", "json"])
+def test_scores_command_on_a_file_it_cannot_read_says_so_and_fails(capsys, tmp_path, content, why, as_json):
+    """Not "No scores yet" with status 0: the file could not be read, why, status 2; the file is left as it was."""
+    import os
+
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    code, out, err = run(capsys, "scores", *(["--json"] if as_json else []), "--scores", path)
+    assert code == 2 and out == ""
+    assert err.startswith(f"mi-trivia scores: cannot read the score file {path}: {why}")
+    assert "Nothing was changed" in err and "No scores yet" not in out + err
+    assert path.read_bytes() == content and path.stat().st_mtime == 1_000_000_000  # never moved or changed
+    assert [p.name for p in tmp_path.iterdir() if p.name != "home"] == ["bad.json"]  # nothing kept aside
+
+
+def test_scores_command_on_a_score_file_that_cannot_be_opened(capsys, tmp_path):
+    code, out, err = run(capsys, "scores", "--scores", tmp_path)  # a folder
+    assert code == 2 and out == "" and err.startswith(f"mi-trivia scores: cannot read the score file {tmp_path}: ")
+    code, out, err = run(capsys, "scores", "--scores", tmp_path / "none-yet.json")  # no file: no scores yet
+    assert code == 0 and out.startswith("No scores yet")
 
 
 def test_paths(capsys, tmp_path):
@@ -185,3 +248,21 @@ def test_no_display_is_said_at_once_and_autoplay_needs_none():
     environ = {}
     assert _display_problem(SimpleNamespace(autoplay=True, frames=None), environ, "linux") is None
     assert environ["SDL_VIDEODRIVER"] == "dummy"
+
+
+def test_an_empty_questions_folder_adds_nothing_to_the_title(tmp_path):
+    """Issue 19.9: with the questions folder there but empty, the title said "…, with your own questions"."""
+    from game import paths
+    from game.cli import bank_label, default_sources, load_bank
+
+    folder = paths.user_paths().questions_dir
+    folder.mkdir(parents=True)
+    sources = default_sources()
+    assert sources[1:] == [folder]
+    assert bank_label(None, sources, load_bank(sources, 1)) == "default bank"
+    (folder / "broken.yaml").write_text("questions:\n  - prompt: Q?\n    choices: [a]\n    answer: b\n")
+    assert bank_label(None, sources, load_bank(sources, 1)) == "default bank"  # nothing of it was played
+    (folder / "mine.yaml").write_text("questions:\n  - prompt: Which country hosted the cliff jump?\n"
+                                      "    choices: [Norway, Chile, Peru]\n    answer: Norway\n")
+    assert bank_label(None, sources, load_bank(sources, 1)) == "default bank + your questions"
+    assert bank_label([folder / "mine.yaml"], [folder / "mine.yaml"], None) == "mine.yaml"

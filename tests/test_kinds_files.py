@@ -299,7 +299,7 @@ def test_statements_and_labels_must_fit_on_every_screen():
     long_wrong = "A" * 40
     found = problems(f"facts:\n  - {{answer: x, wrong: [y, z, {long_wrong}], say: '{'s' * (PROMPT_MAX - 30)} {{}}.', "
                      f"explanation: E., ask: Q?}}\n")
-    assert any("the statement is 132 characters long with 'AAAA" in p for p in found), found
+    assert any(f"the statement is {PROMPT_MAX - 30 + 1 + 40 + 1} characters long with 'AAAA" in p for p in found), found
     found = problems(GROUP.replace("label: Shoot", "label: " + "L" * (CHOICE_MAX + 1)))
     assert any(f"the label is {CHOICE_MAX + 1} characters long" in p for p in found), found
     found = problems("questions:\n  - {type: order, prompt: Q, items: [a, b, " + "c" * (CHOICE_MAX + 1) + "]}\n")

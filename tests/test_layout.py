@@ -74,10 +74,11 @@ def timer_alone(play, surface) -> list[str]:
                     if box.rect.colliderect(area)]
 
 
-def record(app, scene, label: str, whole: list[str] = (), check=None) -> list[str]:
-    """Lay ``scene`` out, draw it alone onto a recording surface; what is wrong with it (``whole``: texts
-    that must be drawn in full, in lines of their own)."""
-    scene.layout(*app.size)
+def record(app, scene, label: str, whole: list[str] = (), check=None, lay_out: bool = True) -> list[str]:
+    """Lay ``scene`` out (unless ``lay_out`` is False: as it is), draw it alone onto a recording surface;
+    what is wrong with it (``whole``: texts that must be drawn in full, in lines of their own)."""
+    if lay_out:
+        scene.layout(*app.size)
     surface = RecordingSurface(app.size, app.text)
     try:
         scene.draw(surface)
@@ -88,6 +89,11 @@ def record(app, scene, label: str, whole: list[str] = (), check=None) -> list[st
     missing = [f"{text!r} is not drawn whole" for text in whole if "".join(text.split()) not in drawn]
     extra = check(scene, surface) if check else []
     return [f"{label}: {p}" for p in problems(surface) + missing + extra]
+
+
+def prompt_of(play) -> str:
+    """The prompt of the question on the play scene (drawn whole on the question and its feedback)."""
+    return play.session.current.question.prompt
 
 
 def settle(scene) -> None:
@@ -118,15 +124,15 @@ def one_player_screens(app) -> list[str]:
     play = PlayScene(app, session)
     app.stack.push(play)
     play.intro = 99
-    found += record(app, play, "question", check=timer_alone)
+    found += record(app, play, "question", whole=[prompt_of(play)], check=timer_alone)
     shapes = {}
     shapes["question"] = sorted((b.rect.x, b.rect.y) for b in play.buttons)
     play.handle(Intent(I.LIFELINE, index=0))  # 50:50: two choices struck through
-    found += record(app, play, "question after 50:50")
+    found += record(app, play, "question after 50:50", whole=[prompt_of(play)])
     wrong = next(b.index for b in play.buttons if b.index != session.current.correct and b.mark != "removed")
     play.handle(Intent(I.CHOOSE, index=wrong))
     assert play.phase == "feedback"
-    found += record(app, play, "feedback")
+    found += record(app, play, "feedback", whole=[prompt_of(play)])
     columns_q = len({x for x, _ in shapes["question"]})
     columns_f = len({b.rect.x for b in play.buttons})
     if columns_q != columns_f:
@@ -141,7 +147,7 @@ def one_player_screens(app) -> list[str]:
     assert isinstance(results, ResultsScene)
     settle(results)
     found += record(app, results, "results")
-    found += record(app, ReviewScene(app, session), "review")
+    found += record(app, ReviewScene(app, session), "review", whole=[r.question.prompt for r in session.rounds[:1]])
     entry = app.entry_for(session, "W" * NAME_MAX)
     found += record(app, NameEntryScene(app, entry, 1), "name entry", whole=[entry.name])
     return found
@@ -186,6 +192,10 @@ def hotseat_screens(app) -> list[str]:
     assert all(len(name) == NAME_MAX for name in names)
     app.options.player_names = names
     found += record(app, PlayersScene(app), "players", whole=names)
+    app.options.player_names = [names[0], names[0].upper()] + names[2:]  # a name taken twice: said under Start
+    found += record(app, PlayersScene(app), "players, a name taken",
+                    whole=[f"P1 is already {names[0]}: choose another name for P2"])
+    app.options.player_names = names
     app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), mode="hotseat",
                                     players=names)
     app.game_board = app.current_board()
@@ -195,13 +205,13 @@ def hotseat_screens(app) -> list[str]:
     found += record(app, HandoverScene(app, session, f"{names[0]} locked in an answer."), "handover",
                     whole=[names[0]])
     found += record(app, play, "hot-seat question", check=timer_alone,  # the chips may shorten names
-                    whole=[f"P1 {names[0]}'s turn"])
+                    whole=[f"P1 {names[0]}'s turn", prompt_of(play)])
     for turn in range(4):
         app.stack._scenes[-1:] = [play]
         play.handle(Intent(I.CHOOSE, index=turn % 2))
     assert play.phase == "feedback"
     play.intro = 99  # past the answers' rise
-    found += record(app, play, "hot-seat feedback", whole=["Everyone has answered"])
+    found += record(app, play, "hot-seat feedback", whole=["Everyone has answered", prompt_of(play)])
     session.advance()
     for turn in range(4):
         session.start()
@@ -292,6 +302,53 @@ def test_the_score_keeps_its_size_when_a_streak_starts(tmp_path):
     assert len(sizes) == 3 and len(set(sizes)) == 1, sizes
 
 
+@every_window
+def test_the_titles_loaded_line_stays_whole_and_the_menu_still_as_the_options_change(tmp_path, size, scale):
+    """Issue 19.8: at 200 % text, choosing a category lengthened the loaded line ("… 3 match the chosen
+    category …") past the room kept for it, and its first line went missing."""
+    from game.ui.scenes.title import CATEGORY, DIFFICULTY, TitleScene
+
+    questions = [Question(prompt=f"Question {i}?", choices=("Yes", "No"), answer="Yes", fact=f"fact {i % 3}",
+                          category="Cat A" if i % 2 else "Cat B", difficulty="easy") for i in range(8)]
+    app = open_app(tmp_path, size, scale, Bank(questions=questions, files=["a.yaml", "b.yaml"]))
+    app.notices.append("Settings file: unreadable, the defaults are used.")
+    found = []
+    try:
+        app.options.count = 10
+        title = TitleScene(app)
+        app.stack.push(title)
+        menu = [b.rect.copy() for b in title.menu.buttons]
+        for row, steps in ((CATEGORY, 1), (DIFFICULTY, 1), (DIFFICULTY, 2)):  # 4 match; then 0 match
+            title.menu.focus = row
+            for _ in range(steps):
+                title.handle(Intent(I.MOVE, dx=1))
+            assert [b.rect for b in title.menu.buttons] == menu, "the menu moved"
+            found += record(app, title, f"title, {title._loaded_line()!r}", whole=[title._loaded_line()],
+                            lay_out=False)  # as the player sees it: changing an option lays nothing out
+    finally:
+        pygame.quit()
+    none_found(found)
+
+
+def test_no_window_is_smaller_than_the_smallest_laid_out(tmp_path, capsys):
+    """Issue 19.12: at 640x480 the pause panel's buttons spilled out of it.  The smallest window is the
+    smallest size tested above; a window made smaller is enlarged to it, and --size refuses less."""
+    from game.cli import main
+    from game.ui.theme import MIN_WINDOW
+
+    assert MIN_WINDOW == min(SIZES)
+    app = open_app(tmp_path, (1280, 720), 1.0, long_bank())
+    try:
+        app._surface = pygame.display.set_mode((640, 480), pygame.RESIZABLE)
+        app.dispatch(Intent(I.RESIZE))
+        assert app.size == MIN_WINDOW
+    finally:
+        pygame.quit()
+    with pytest.raises(SystemExit):
+        main(["--size", "640x480"])
+    assert f"at least {MIN_WINDOW[0]}x{MIN_WINDOW[1]}" in capsys.readouterr().err
+
+
 def kinds_bank() -> Bank:
     """One question of each kind other than multiple choice, with the longest text each may hold."""
     from game.core.spelling import MAX_TYPED
@@ -326,7 +383,7 @@ def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
             app.stack._scenes[:] = []
             app.stack.push(play)
             play.intro = 99
-            found += record(app, play, f"{question.kind} question")
+            found += record(app, play, f"{question.kind} question", whole=[question.prompt])
             if question.kind == "type":
                 play.handle(Intent(I.TEXT, text="W" * 80))
             for _ in range(8):  # a panel locks in with a second press, or (order) on its Lock in row
@@ -336,7 +393,7 @@ def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
                     play.panel.focus = play.panel.n
                 play.handle(Intent(I.CONFIRM))
             assert play.phase == "feedback", question.kind
-            found += record(app, play, f"{question.kind} feedback")
+            found += record(app, play, f"{question.kind} feedback", whole=[question.prompt])
     finally:
         pygame.quit()
     none_found(found)
@@ -417,10 +474,11 @@ def party_screens(app) -> list[str]:
     found += record(app, lobby, "party lobby", whole=names, check=qr_large)
     play = PartyPlayScene(app, party)
     app.stack.replace(play)  # asks the first question
-    found += record(app, play, "party question", check=timer_alone)
+    found += record(app, play, "party question", whole=[party.round.question.prompt], check=timer_alone)
     for k, player in enumerate(players[:5]):
         party.room.answer(player.id, player.secret, party.round.number, party.round.correct, clock[0] + k)
     play._reveal()  # (the reveal of choices as long as the validator allows is not checked here yet)
+    found += record(app, play, "party reveal", whole=[party.round.question.prompt], check=no_clock)
     play._go_on()
     found += record(app, play, "party leaderboard", whole=[p.name for p in party.room.standings()[:5]],
                     check=no_clock)
@@ -434,6 +492,38 @@ def party_screens(app) -> list[str]:
     found += record(app, podium, "party podium",
                     whole=[p.name for p in ranked[:3]] + [p.name for p in ranked[:podium.visible_rows]])
     return found
+
+
+@every_window
+def test_every_kind_on_the_party_screen_holds_the_longest_prompt(tmp_path, size, scale):
+    """The big screen shows each kind's question and its reveal with the prompt whole (smaller when long)."""
+    from game.net.game import PartyGame
+    from game.ui.scenes.party_play import PartyPlayScene
+
+    app = open_app(tmp_path, size, scale, kinds_bank())
+    found = []
+    try:
+        rounds = Session(app.bank.questions, count=4, rng=random.Random(1)).rounds
+        party = PartyGame(rounds, addresses=["192.168.100.200"], clock=lambda: 100.0)
+        party.server.address = ("192.168.100.200", 8765)
+        app.party, app.options.mode = party, "party"
+        party.room.join("Max Power", party.pin)
+        play = PartyPlayScene(app, party)
+        app.stack.push(play)
+        for _ in rounds:
+            kind = party.round.kind
+            items = list(party.round.choices) if kind == "order" else []  # the items to order, each whole
+            found += record(app, play, f"party {kind} question", whole=[party.round.question.prompt] + items,
+                            check=timer_alone)
+            play._reveal()
+            found += record(app, play, f"party {kind} reveal", whole=[party.round.question.prompt], check=no_clock)
+            play._go_on()  # the leaderboard
+            play._go_on()  # the next question
+        assert {r.kind for r in rounds} == {"truefalse", "estimate", "order", "type"}
+    finally:
+        app.end_party()
+        pygame.quit()
+    none_found(found)
 
 
 def qr_large(scene, surface) -> list[str]:

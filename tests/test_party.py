@@ -37,6 +37,8 @@ def test_join_rules(room):
         room.join("Ann", "654321")
     with pytest.raises(Rejected, match="taken"):
         room.join("zoë tester", "123456")
+    with pytest.raises(Rejected, match="taken"):  # as people read names: the spacing inside does not count either
+        room.join("ZOË  Tester", "123456")
     with pytest.raises(Rejected):
         room.join(" \x00\t ", "123456")
     with pytest.raises(Rejected):

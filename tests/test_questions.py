@@ -114,6 +114,19 @@ def test_wrong_types():
     assert any("'prompt' must be text, not a list" in p for p in found)
     assert any("'choices' must be a list, not text" in p for p in found)
     assert any("'answer' must be text, not a mapping" in p for p in found)
+
+
+def test_text_read_as_a_mapping_gets_the_hint_to_quote_it():
+    """`- Time: 5 s` in a list is a mapping to YAML: the message says to quote it, as it would be."""
+    from game.core.questions import load_text
+
+    for choices in ("\n      - Time: 5 s\n      - b", " [Time: 5 s, b]"):
+        bank = load_text(f"questions:\n  - prompt: Q?\n    choices:{choices}\n    answer: b\n", "c.yaml")
+        assert [p.message for p in bank.problems] == [
+            "a choice must be text, not a mapping (if ': ' is part of the text, put the whole text in quotes: "
+            "\"Time: 5 s\")"]
+    bank = load_text("questions:\n  - prompt: Q?\n    choices: [{a: b, c: d}, b]\n    answer: b\n", "c.yaml")
+    assert "quotes" not in bank.problems[0].message  # a real mapping of two keys: no such hint
     assert "'questions' must be a list" in one("questions: nope\n")
     assert "a question must be a mapping" in one("questions:\n  - just text\n")
 

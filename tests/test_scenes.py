@@ -383,6 +383,79 @@ def test_hotseat_names_turns_handover_and_reveal(app):
     assert isinstance(app.stack.top, HandoverScene) and app.stack.top.turn == 0
 
 
+def drawn_text(app) -> list[str]:
+    """The lines of text the screen shows, as drawn."""
+    from game.ui.record import RecordingSurface
+
+    surface = RecordingSurface(app.size, app.text)
+    app.stack.draw(surface)
+    surface.finish()
+    return [line.text for line in surface.lines]
+
+
+def test_hotseat_refuses_a_name_another_seat_has(app):
+    """Two players called Ana (whatever the case and spacing) could not be told apart on the reveal: the
+    players screen says which seat has the name and does not start, by Enter or by a click on Start."""
+    from game.ui.scenes.handover import HandoverScene
+    from game.ui.scenes.players import PlayersScene
+
+    app.options.mode, app.options.players = "hotseat", 3
+    send(app, key(pygame.K_RETURN))
+    setup = app.stack.top
+    assert isinstance(setup, PlayersScene)
+    send(app, pygame.event.Event(pygame.TEXTINPUT, text="Ana"), key(pygame.K_TAB))
+    for ch in " ANA  ":  # a space first (dropped), capitals, spaces after
+        send(app, pygame.event.Event(pygame.TEXTINPUT, text=ch))
+    refusal = "P1 is already Ana: choose another name for P2"
+    assert refusal in " ".join(drawn_text(app))  # said as soon as it is typed
+    send(app, key(pygame.K_RETURN), key(pygame.K_RETURN))  # to P3, then Start from the last seat
+    assert app.stack.top is setup and setup.focus == 1 and setup.names[1].selected
+    send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=setup.start.rect.center, button=1))
+    assert app.stack.top is setup and refusal in " ".join(drawn_text(app))
+    # Seat 3 left empty is "PLAYER 3": seat 2 may not take that name either.
+    send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=setup.fields[1].center, button=1))
+    send(app, pygame.event.Event(pygame.TEXTINPUT, text="player 3"))
+    assert "P2 is already player 3: choose another name for P3" in " ".join(drawn_text(app))
+    send(app, key(pygame.K_RETURN), key(pygame.K_RETURN))
+    assert app.stack.top is setup and setup.focus == 2
+    send(app, pygame.event.Event(pygame.TEXTINPUT, text="Bo"))
+    assert "already" not in " ".join(drawn_text(app))
+    send(app, key(pygame.K_RETURN))
+    assert isinstance(app.stack.top, HandoverScene)
+    assert [p.name for p in app.session.players] == ["Ana", "player 3", "Bo"]
+
+
+@pytest.mark.parametrize("in_time, said", [((True, True, True), "Everyone has answered"),
+                                           ((True, False, True), "2 of 3 answered in time"),
+                                           ((False, False, False), "Time ran out for everyone")])
+def test_hotseat_reveal_says_who_answered_in_time(app, in_time, said):
+    """The reveal's banner is true when a player ran out of time (not "Everyone has answered")."""
+    import random
+
+    from game.core.session import Session
+    from game.ui.scenes.handover import HandoverScene
+
+    now = [0.0]
+    app.session = session = Session(app.bank.questions, count=2, rng=random.Random(3), mode="hotseat",
+                                    players=["Ana", "Bo", "Cy"], clock=lambda: now[0])
+    play = PlayScene(app, session)
+    app.stack.push(play)
+    for seat, answers in enumerate(in_time):
+        if isinstance(app.stack.top, HandoverScene):
+            send(app, key(pygame.K_RETURN))  # I'm ready
+        assert app.stack.top is play and session.turn == seat
+        play.update(1.0)  # past the answers' entrance
+        if answers:
+            send(app, key(pygame.K_1 + session.current.correct))
+        else:
+            now[0] += session.limit + 1  # the clock runs out on this player
+            play.update(0.1)
+    assert play.phase == "feedback"
+    shown = drawn_text(app)
+    assert said in shown and ("Everyone has answered" in shown) == all(in_time)
+    assert play.hotseat_picks().count("out of time") == in_time.count(False)
+
+
 def finish_hotseat(app):
     play_hotseat(app, 2)
     for _ in range(app.session.total):
@@ -559,6 +632,35 @@ def test_key_hints_name_the_choices_that_are_there(tmp_path):
         assert "1–" not in " ".join(scene.shown_hints)
         assert "type into the box" in scene.shown_hints[1] and "click" in scene.shown_hints[1]
         assert not any("(T)" in b.label or "(H)" in b.label for b in scene.lifelines)  # T and H are letters here
+    finally:
+        pygame.quit()
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_large_text_keeps_how_to_answer_in_the_key_hints(tmp_path, size):
+    """At 200 % text an order question's hints said only "T +10 s · Esc pauses": the lifelines' keys and
+    "Esc pauses" give way first; how to answer each kind stays."""
+    import random
+
+    from game.core.session import Session
+    from game.core.settings import Settings
+    from game.ui.scenes.play import PlayScene
+    from tests.test_layout import kinds_bank
+
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        a = App(Options(count=1, seed=1, size=size), kinds_bank(), ScoreStore(tmp_path / "s.json"),
+                settings=Settings(text_scale=2.0))
+        a.open_window()
+        for question in a.bank.questions + bank().questions[:1]:
+            a.session = Session([question], count=1, rng=random.Random(1))
+            scene = PlayScene(a, a.session)
+            a.stack.clear_to(scene)
+            scene.update(1.0)
+            draw(a)
+            ways = scene.choice_hints() if scene.panel is None else scene.panel.hints()
+            assert any(way in scene.shown_hints[0] for way in ways), (question.kind, scene.shown_hints)
     finally:
         pygame.quit()
 

@@ -209,7 +209,7 @@ def test_sudden_death_ranks_by_the_run_then_the_score():
 
 def test_each_mode_has_its_own_board():
     from game.core.model import Question
-    from game.core.scores import board_for
+    from game.core.boards import board_for
 
     qs = [Question(prompt="Q?", choices=("a", "b"), answer="a")]
     boards = {mode: board_for(mode, qs, 10, "bank")[0] for mode in ("classic", "sudden-death", "hotseat")}

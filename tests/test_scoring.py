@@ -50,14 +50,16 @@ def test_the_points_line_adds_up_to_what_the_answer_added():
     points, bonus, _ = scoring.award(True, 4, 20, 1, lifelines=1)
     speed, shown_bonus, cost = scoring.breakdown(points, bonus, 4, 20, correct=True, lifelines=1)
     assert (speed, shown_bonus, cost) == (900, 100, 200) and speed + shown_bonus - cost == points + bonus
-    assert scoring.points_text(speed, shown_bonus, cost) == "+800 (900 speed + 100 streak bonus − 200 lifeline)"
+    assert scoring.points_text(speed, shown_bonus, cost, 1) == \
+        "+800 points: 900 for speed, +100 streak bonus, −200 for one lifeline"
     # Two lifelines that cost more than the answer earned: the cost shown is what was taken.
     points, bonus, _ = scoring.award(True, 20, 20, 0, lifelines=3)
     assert scoring.breakdown(points, bonus, 20, 20, correct=True, lifelines=3) == (500, 0, 500)
-    assert scoring.points_text(500, 0, 500) == "+0 (500 speed − 500 lifelines)"
+    assert scoring.points_text(500, 0, 500, 3) == "+0 points: 500 for speed, −500 for three lifelines"
     # A close answer earns half its speed; a plain answer shows only its total.
     points, bonus, _ = scoring.award(False, 0, 20, 3, close=True, lifelines=1)
-    assert scoring.points_text(*scoring.breakdown(points, bonus, 0, 20, correct=False, close=True, lifelines=1)) \
-        == f"+{points} (500 speed − 200 lifeline)"
-    assert scoring.points_text(875, 0, 0) == "+875"
+    assert scoring.points_text(*scoring.breakdown(points, bonus, 0, 20, correct=False, close=True, lifelines=1), 1) \
+        == f"+{points} points: 500 for speed, −200 for one lifeline"
+    assert scoring.points_text(875, 0, 0) == "+875 points"
+    assert scoring.points_text(875, 100, 400, 2) == "+575 points: 875 for speed, +100 streak bonus, −400 for two lifelines"
     assert scoring.breakdown(0, 0, 3, 20, correct=False, lifelines=2) == (0, 0, 0)

@@ -7,7 +7,7 @@ import pytest
 
 from game.core import settings as S
 from game.core import synth
-from game.core.scores import board_for
+from game.core.boards import board_for
 from game.core.session import Session
 from game.ui import intents as I
 from game.ui.gamepad import Pads
@@ -275,3 +275,30 @@ def test_controller_layout_and_standalone_pads():
     assert [pads.translate(e).kind for e in (a, b, start_)] == [I.CONFIRM, I.BACK, I.PAUSE]
     # A controller's raw joystick events repeat its controller events: ignored.
     assert pads.translate(pygame.event.Event(pygame.JOYBUTTONDOWN, instance_id=7, button=0)) is None
+
+
+def test_the_text_size_arrow_stays_under_a_clicking_pointer(app):  # noqa: F811
+    """Three clicks in one spot on the text size's ▶ raise it three times (the arrow used to move away as
+    the text grew: 100 → 150 %); once the pointer moves, the screen lays itself out for the new size."""
+    from game.ui.scenes.settings import TEXT, SettingsScene
+
+    app.stack.push(SettingsScene(app))
+    scene = app.stack.top
+    spot = scene.arrows[TEXT][1].center
+    rows = [b.rect.copy() for b in scene.menu.buttons]
+    steps = []
+    for _ in range(3):
+        send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=spot, button=1),
+             pygame.event.Event(pygame.MOUSEBUTTONUP, pos=spot, button=1),
+             pygame.event.Event(pygame.MOUSEMOTION, pos=spot, rel=(0, 0), buttons=(0, 0, 0)))
+        steps.append(app.settings.text_scale)
+        assert scene.arrows[TEXT][1].collidepoint(spot) and [b.rect for b in scene.menu.buttons] == rows
+        draw(app)
+    assert steps == [1.25, 1.5, 2.0]
+    send(app, pygame.event.Event(pygame.MOUSEMOTION, pos=(spot[0] + 40, spot[1] + 30), rel=(40, 30),
+                                 buttons=(0, 0, 0)))
+    assert [b.rect for b in scene.menu.buttons] != rows  # laid out for 200 % text now
+    assert scene.row_size > app.metrics.px(26)
+    send(app, key(pygame.K_LEFT))  # keys change it at once, laid out at once
+    assert app.settings.text_scale == 1.5
+    draw(app)

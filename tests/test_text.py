@@ -60,6 +60,42 @@ def test_all_naughty_strings_render_wrap_and_draw_in_a_question(text):
         button.draw(screen, Theme(), text, m)
 
 
+# -- a word that must break breaks with a hyphen (issue 19.7) ---------------------------------------------------------
+def _fits(text, lines, width, size=24):
+    return all(text.width(line, size) <= width for line in lines)
+
+
+def test_a_hyphenated_word_breaks_after_its_own_hyphen(text):
+    width = text.width("The artificial-", 24) + 2
+    lines = text.wrap("The artificial-intelligence of the train", 24, width)
+    assert lines[:2] == ["The artificial-", "intelligence"] and _fits(text, lines, width)
+    # Alone on a line too narrow for the whole word: still at its hyphen, nowhere else.
+    lines = text.wrap("artificial-intelligence", 24, text.width("intelligence", 24) + 2)
+    assert lines == ["artificial-", "intelligence"]
+
+
+def test_a_word_broken_mid_word_gets_a_hyphen_and_loses_no_letter(text):
+    word = "Lauterbrunnenvalleyrailwaybridge"
+    width = text.width(word[:12], 24)
+    lines = text.wrap(f"{word} ends", 24, width)
+    assert len(lines) > 2 and _fits(text, lines, width) and lines[-1].endswith("ends")
+    pieces = " ".join(lines).split()[:-1]
+    assert all(piece.endswith("-") and piece[-2].isalpha() for piece in pieces[:-1])
+    assert "".join(piece[:-1] for piece in pieces[:-1]) + pieces[-1] == word  # every letter, in order
+    assert all(len(piece.strip("-")) > 1 for piece in pieces)  # never one letter alone
+
+
+def test_numbers_and_signs_break_without_a_made_up_hyphen(text):
+    number = "1234567890" * 4
+    lines = text.wrap(number, 24, text.width("1234567", 24))
+    assert "".join(lines) == number and not any("-" in line for line in lines)
+
+
+def test_a_line_narrower_than_one_letter_still_loses_nothing(text):
+    assert "".join(text.wrap("a--b--c", 24, 3)) == "a--b--c"
+    assert "" not in text.wrap("wide words here", 24, 3)
+
+
 def test_the_cache_returns_the_same_surface(text):
     a = text.render("Hello", 24, (1, 2, 3))
     b = text.render("Hello", 24, (1, 2, 3))

@@ -128,6 +128,44 @@ def test_syntax_error_has_the_parsers_position(fast):
     assert info.value.line == 2 and "YAML syntax error" in info.value.message
 
 
+COLON_IN_TEXT = [
+    # (the file, the line the hint shows it as, the text as it was meant)
+    ("questions:\n  - prompt: The stunt: how high was the cliff?\n    answer: a\n",
+     '- prompt: "The stunt: how high was the cliff?"', "The stunt: how high was the cliff?"),
+    ("questions:\n  - prompt: Who?\n    explanation: Note: it said \"jump\" here.  # a comment\n",
+     "explanation: 'Note: it said \"jump\" here.'", 'Note: it said "jump" here.'),
+    ("a:\n  - b\n  - x: y: it's z\n", "- x: \"y: it's z\"", "y: it's z"),
+]
+
+
+@BOTH
+@pytest.mark.parametrize("doc, shown, meant", COLON_IN_TEXT)
+def test_an_unquoted_colon_in_text_gets_the_hint_to_quote_it(fast, doc, shown, meant):
+    """A ': ' inside unquoted text stops the parser there: the message says to quote the text and shows the
+    line quoted, and that line, put in the file, reads as the text meant."""
+    with pytest.raises(yamldoc.YamlProblem) as info:
+        yamldoc.parse(doc, fast=fast)
+    problem = info.value
+    row = doc.split("\n")[problem.line - 1]
+    assert row[problem.column - 1] == ":"
+    assert problem.message.startswith("YAML syntax error: ")
+    assert problem.message.endswith(f" (if ': ' is part of the text, put the whole text in quotes: {shown})")
+    fixed = doc.replace(row, row[:len(row) - len(row.lstrip())] + shown)
+    assert meant in repr(yamldoc.parse(fixed, fast=fast).to_plain())
+
+
+@BOTH
+def test_the_quote_hint_is_only_for_a_colon_in_text(fast):
+    """A colon on a line continuing text from above: the hint without a line; other syntax errors: none."""
+    with pytest.raises(yamldoc.YamlProblem) as info:
+        yamldoc.parse("a: The cliff was real\n  and so: was the jump\n", fast=fast)
+    assert info.value.message.endswith(" (if ': ' is part of the text, put the whole text in quotes)")
+    for doc in ("a: [b\n", "a: 'b\n", "a: b\n- c\n", "a: \"b\" c: d\n"):
+        with pytest.raises(yamldoc.YamlProblem) as info:
+            yamldoc.parse(doc, fast=fast)
+        assert "quotes" not in info.value.message, doc
+
+
 @BOTH
 def test_control_character_is_reported_with_position(fast):
     with pytest.raises(yamldoc.YamlProblem) as info:

@@ -65,7 +65,7 @@ class Checker:
     def text(self, node: Node, name: str) -> str | None:
         label = name if name.startswith(("a ", "an ")) else f"'{name}'"
         if node.kind != "scalar":
-            self.report(node, f"{label} must be text, not {describe(node)}")
+            self.report(node, f"{label} must be text, not {describe(node)}{_colon_hint(node)}")
             return None
         if not node.value.strip():
             self.report(node, f"{label} is empty")
@@ -115,3 +115,16 @@ class Checker:
             self.report(node, f"'{name}' must be {listed}, not '{clip(value)}'")
             return None
         return value.strip().lower()
+
+
+def _colon_hint(node: Node) -> str:
+    """Where text with ': ' in it was read as a mapping of one key (``- Time: 5 s``): put it in quotes."""
+    if node.kind != "map" or len(node.value) != 1:
+        return ""
+    key, value = node.value[0]
+    if key.kind != "scalar" or value.kind != "scalar" or key.quoted or value.quoted or key.line != value.line:
+        return ""
+    text = f"{key.value}: {value.value}"
+    quoted = f"'{clip(text).replace(chr(39), chr(39) * 2)}'" if '"' in text or "\\" in text else f'"{clip(text)}"'
+    return f" (if ': ' is part of the text, put the whole text in quotes: {quoted})"
+

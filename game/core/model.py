@@ -14,7 +14,7 @@ MAX_CHOICES = 6
 DEFAULT_TIME_LIMIT = 20
 # The longest text a question may hold, in characters: every screen is tested to show this much
 # whole at 800x600 with 200 % text (tests/test_layout.py), so the limits and the layouts go together.
-PROMPT_MAX = 120
+PROMPT_MAX = 250
 CHOICE_MAX = 60
 EXPLANATION_MAX = 240
 

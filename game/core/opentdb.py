@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import yaml
 
-from game.core.model import DIFFICULTIES, MAX_CHOICES, MIN_CHOICES, choice_key, prompt_key
+from game.core.model import (CHOICE_MAX, DIFFICULTIES, MAX_CHOICES, MIN_CHOICES, PROMPT_MAX, choice_key, clip, one_line,
+                             prompt_key)
+from game.core.questions import load_text
 
 ATTRIBUTION = """\
 # Questions from the Open Trivia Database (https://opentdb.com/),
@@ -22,10 +27,41 @@ class ImportError_(ValueError):
     """The input is not Open Trivia Database JSON."""
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A record the import left out, and why."""
+
+    record: int  # its place in the input, from 1
+    prompt: str  # its question as decoded ("" if it had none)
+    reason: str  # why, in full (the validator's own message where it refused the question)
+    kind: str  # the reason in general, for the summary ("with a choice longer than 60 characters")
+
+    def __str__(self) -> str:
+        shown = f" ('{clip(one_line(' '.join(self.prompt.split())), 50)}')" if self.prompt.strip() else ""
+        return f"record {self.record}{shown}: {self.reason}"
+
+
 @dataclass
 class Converted:
     questions: list[dict] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    records: int = 0  # how many the input held
+    blocks: list[str] = field(default_factory=list, repr=False)  # each question as YAML, as written
+
+    def summary(self, where: str = "") -> str:
+        """"3,693 of 3,705 questions ``where``; left out 12: 9 with a choice longer than 60 characters, 3 …"."""
+        head = f"{len(self.questions):,} of {self.records:,} question{'s' if self.records != 1 else ''}{where}"
+        if not self.skipped:
+            return head + "; none left out"
+        counts = Counter(s.kind for s in self.skipped)
+        why = ", ".join(f"{n:,} {kind}" for kind, n in counts.most_common())
+        return f"{head}; left out {len(self.skipped):,}: {why}"
+
+
+# The reasons a record is left out, as the summary counts them ("3 with no correct answer").
+KINDS = {"not an object": "not an object", "no question text": "with no question text",
+         "no correct answer": "with no correct answer", "bad incorrect answers": "with bad incorrect answers",
+         "two choices are the same": "with two choices the same"}
 
 
 def _text(value) -> str | None:
@@ -46,54 +82,108 @@ def records_from_json(data: bytes) -> list:
     raise ImportError_("expected an API response {\"results\": [...]} or a list of results")
 
 
+def _question(record) -> tuple[dict | None, str, str | None]:
+    """One record as a question: ``(question, prompt, None)``, or ``(None, prompt, why it cannot be one)``."""
+    if not isinstance(record, dict):
+        return None, "", "not an object"
+    prompt = _text(record.get("question"))
+    answer = _text(record.get("correct_answer"))
+    wrong = record.get("incorrect_answers")
+    wrong = [_text(w) for w in wrong] if isinstance(wrong, list) else None
+    if not prompt or not prompt.strip():
+        return None, "", "no question text"
+    if answer is None or not answer.strip():
+        return None, prompt, "no correct answer"
+    if wrong is None or any(w is None or not w.strip() for w in wrong):
+        return None, prompt, "bad incorrect answers"
+    statement = record.get("type") == "boolean" and len(wrong) == 1 and \
+        {answer.strip(), wrong[0].strip()} == {"True", "False"}
+    choices = ["True", "False"] if statement else [answer] + wrong
+    keys = [choice_key(c) for c in choices]
+    if len(set(keys)) != len(keys):
+        return None, prompt, "two choices are the same"
+    if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
+        return None, prompt, f"{len(choices)} choices; a question has {MIN_CHOICES} to {MAX_CHOICES}"
+    if statement:  # OpenTDB's boolean questions are statements: our true/false kind
+        question = {"type": "truefalse", "prompt": prompt, "answer": answer.strip().lower()}
+    else:
+        question = {"prompt": prompt, "choices": choices, "answer": answer}
+    category = _text(record.get("category"))
+    if category and category.strip():
+        question["category"] = category
+    difficulty = record.get("difficulty")
+    if isinstance(difficulty, str) and difficulty.lower() in DIFFICULTIES:
+        question["difficulty"] = difficulty.lower()
+    return question, prompt, None
+
+
+def _general(message: str) -> str:
+    """A validator's message in general, for the summary: what kind of thing was wrong."""
+    if re.match(r"the prompt is \d+ characters long", message):
+        return f"with a question longer than {PROMPT_MAX} characters"
+    if re.match(r"(choice \d+|the answer) is \d+ characters long", message):
+        return f"with a choice longer than {CHOICE_MAX} characters"
+    if re.match(r"\d+ choices", message):
+        return f"with fewer than {MIN_CHOICES} or more than {MAX_CHOICES} choices"
+    return "refused by validate: " + re.sub(r" \(.*\)$|'[^']*'", "…", message.split(";")[0]).strip()
+
+
 def convert(records: list) -> Converted:
-    out = Converted()
-    seen: set[str] = set()
+    """The records as questions, each one the game's validator accepts; the others in ``skipped``."""
+    out = Converted(records=len(records))
+    kept: list[tuple[int, str, dict]] = []
+    first: dict[str, int] = {}  # a prompt's key: the record it was first seen in
     for number, record in enumerate(records, start=1):
-        reason = None
-        if not isinstance(record, dict):
-            out.skipped.append(f"record {number}: not an object")
+        question, prompt, reason = _question(record)
+        if reason is None and prompt_key(prompt) in first:
+            reason = f"the same question as record {first[prompt_key(prompt)]}"
+            out.skipped.append(Skipped(number, prompt, reason, "repeating an earlier question"))
             continue
-        prompt = _text(record.get("question"))
-        answer = _text(record.get("correct_answer"))
-        wrong = record.get("incorrect_answers")
-        wrong = [_text(w) for w in wrong] if isinstance(wrong, list) else None
-        if not prompt or not prompt.strip():
-            reason = "no question text"
-        elif answer is None or not answer.strip():
-            reason = "no correct answer"
-        elif wrong is None or any(w is None or not w.strip() for w in wrong):
-            reason = "bad incorrect answers"
-        if reason is None:
-            statement = record.get("type") == "boolean" and len(wrong) == 1 and \
-                {answer.strip(), wrong[0].strip()} == {"True", "False"}
-            choices = ["True", "False"] if statement else [answer] + wrong
-            keys = [choice_key(c) for c in choices]
-            if len(set(keys)) != len(keys):
-                reason = "two choices are the same"
-            elif not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
-                reason = f"{len(choices)} choices"
-            elif prompt_key(prompt) in seen:
-                reason = "the same question appears earlier"
         if reason is not None:
-            out.skipped.append(f"record {number}: {reason}")
+            out.skipped.append(Skipped(number, prompt, reason, KINDS.get(reason) or _general(reason)))
             continue
-        seen.add(prompt_key(prompt))
-        if statement:  # OpenTDB's boolean questions are statements: our true/false kind
-            question = {"type": "truefalse", "prompt": prompt, "answer": answer.strip().lower()}
-        else:
-            question = {"prompt": prompt, "choices": choices, "answer": answer}
-        category = _text(record.get("category"))
-        if category and category.strip():
-            question["category"] = category
-        difficulty = record.get("difficulty")
-        if isinstance(difficulty, str) and difficulty.lower() in DIFFICULTIES:
-            question["difficulty"] = difficulty.lower()
-        out.questions.append(question)
+        first[prompt_key(prompt)] = number
+        kept.append((number, prompt, question))
+    blocks = [_block(question) for _, _, question in kept]
+    # What the game's own checks refuse (text too long for the screen, ...) is left out too, with their reason:
+    # the file written is one `mi-trivia validate` accepts whole.
+    while kept:
+        refused = _refused(blocks)
+        if not refused:
+            break
+        for index in sorted(refused, reverse=True):
+            number, prompt, _ = kept.pop(index)
+            blocks.pop(index)
+            messages = refused[index]
+            out.skipped.append(Skipped(number, prompt, "; ".join(messages), _general(messages[0])))
+    out.skipped.sort(key=lambda s: s.record)
+    out.questions = [question for _, _, question in kept]
+    out.blocks = blocks
     return out
 
 
+def _block(question: dict) -> str:
+    """One question as the lines of the file's ``questions`` list."""
+    return yaml.safe_dump([question], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+
+
+def _refused(blocks: list[str]) -> dict[int, list[str]]:
+    """The questions (by index) that the validator refuses, with its messages."""
+    starts, line = [], 2  # line 1 is "questions:"
+    for block in blocks:
+        starts.append(line)
+        line += block.count("\n")
+    bank = load_text("questions:\n" + "".join(blocks), "import")
+    if bank.unread:  # not one question could be read (a limit on the whole file): nothing to write
+        raise ImportError_(f"the questions could not be checked: {bank.problems[0].message}")
+    refused: dict[int, list[str]] = {}
+    for problem in bank.problems:
+        index = max(bisect.bisect_right(starts, problem.line) - 1, 0)
+        refused.setdefault(index, []).append(problem.message)
+    return refused
+
+
 def to_yaml(converted: Converted) -> str:
-    body = yaml.safe_dump({"questions": converted.questions}, allow_unicode=True, sort_keys=False, width=100,
-                          default_flow_style=False)
-    return ATTRIBUTION + body
+    blocks = converted.blocks if len(converted.blocks) == len(converted.questions) else \
+        [_block(q) for q in converted.questions]
+    return ATTRIBUTION + ("questions:\n" + "".join(blocks) if blocks else "questions: []\n")

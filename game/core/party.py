@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.core.session import check_response, judge
-from game.core.scores import NAME_MAX, clean_name, whole_name
+from game.core.scores import NAME_MAX, clean_name, name_key, whole_name
 
 MAX_PLAYERS_DEFAULT = 60
 # A phone that dropped this recently (a reload, a blip of Wi-Fi) is still waited for before a question
@@ -139,8 +139,8 @@ class Room:
             raise Rejected(f"Type a nickname (1 to {NAME_MAX} characters)")
         if len(whole_name(name)) > NAME_MAX:  # never cut short behind the player's back: they choose a shorter one
             raise Rejected(f"Nicknames are at most {NAME_MAX} characters: choose a shorter one")
-        key = cleaned.casefold()
-        if any(p.name.casefold() == key for p in self.players.values()):
+        key = name_key(cleaned)
+        if any(name_key(p.name) == key for p in self.players.values()):
             raise Rejected("That name is taken in this game: choose another")
         if len(self.players) >= self.max_players:
             raise Rejected("The game is full")

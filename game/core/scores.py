@@ -51,6 +51,12 @@ def clean_name(text: str) -> str:
     return whole_name(text)[:NAME_MAX].strip()
 
 
+def name_key(name: str) -> str:
+    """Names that people read as the same name have the same key: case and spacing do not count
+    ("Ana", "ANA " and "ana" are one name in a game)."""
+    return " ".join(clean_name(name).casefold().split())
+
+
 def typed_name(text: str) -> str:
     """A name while it is being typed: control characters removed, no leading space, at most 16
     characters.  Spaces inside and at the end stay (the next letter may follow); :func:`clean_name`
@@ -156,10 +162,13 @@ def _entry_from_json(raw) -> Entry | str:
         return "bad id"
     mode = raw.get("mode", "classic")
     label = raw.get("board_label", "")
-    return Entry(board=raw["board"], name=clean_name(name), score=numbers["score"], correct=numbers["correct"],
+    label = label if isinstance(label, str) and len(label) <= 200 else ""
+    from game.core.boards import migrated  # boards of files written before stable board ids
+
+    return Entry(board=migrated(raw["board"], label), name=clean_name(name), score=numbers["score"], correct=numbers["correct"],
                  asked=numbers["asked"], time_s=float(time_s), date=raw["date"],
                  mode=mode if isinstance(mode, str) and len(mode) <= 50 else "classic",
-                 board_label=label if isinstance(label, str) and len(label) <= 200 else "", id=entry_id)
+                 board_label=label, id=entry_id)
 
 
 @dataclass
@@ -391,45 +400,3 @@ def write_atomic(path: Path, text: str) -> None:
             pass
         finally:
             os.close(dir_fd)
-
-
-def board_for(mode: str, questions, count: int, bank_label: str,
-              time_factor: float = 1.0) -> tuple[str, str]:
-    """The board a game belongs to: its mode, its length, its question set and its clock.
-
-    The question set is identified by a digest of its prompts, so games with
-    different banks never share a table.  Sudden death plays the whole set,
-    so its boards have no length ("all").  Games with extra time (x1.5, x2)
-    have boards of their own (``classic/10/1a2b3c4d/x2``).
-    """
-    import hashlib
-
-    from game.core.model import prompt_key
-
-    digest = hashlib.sha1("\n".join(sorted(prompt_key(q.prompt) for q in questions)).encode("utf-8"))
-    from game.core.session import MODE_NAMES
-
-    length = "all" if mode == "sudden-death" else str(count)
-    board = f"{mode}/{length}/{digest.hexdigest()[:8]}"
-    size = "every question" if mode == "sudden-death" else f"{count} question{'s' if count != 1 else ''}"
-    label = f"{MODE_NAMES.get(mode, mode)} · {size} · {bank_label}"
-    if time_factor != 1.0:
-        board += f"/x{time_factor:g}"
-        label += f" · time ×{time_factor:g}"
-    return board, label
-
-
-def describe_board(board: str) -> str:
-    """A board's label from its id alone (for entries saved without one): "Classic · 10 questions ·
-    questions 1a2b3c4d · time ×2"."""
-    from game.core.session import MODE_NAMES
-
-    parts = board.split("/")
-    if len(parts) < 3:
-        return board
-    mode, length, digest = parts[:3]
-    size = "every question" if length == "all" else f"{length} question{'s' if length != '1' else ''}"
-    label = f"{MODE_NAMES.get(mode, mode)} · {size} · questions {digest}"
-    if len(parts) > 3 and parts[3].startswith("x"):
-        label += f" · time ×{parts[3][1:]}"
-    return label

@@ -94,25 +94,45 @@ def breakdown(points: int, bonus: int, elapsed: float, limit: float | None, *, c
     return base, bonus, min(cost, base)
 
 
-def made_of(speed: int, bonus: int, cost: int) -> str:
-    """"535 speed + 100 streak bonus − 200 lifeline": how points were made."""
-    parts = [f"{speed:,} speed"]
+_COUNTS = "no one two three four five six seven eight nine ten".split()
+
+
+def how_many(n: int, thing: str) -> str:
+    """"one lifeline", "two lifelines", "12 lifelines"."""
+    return f"{_COUNTS[n] if 0 <= n < len(_COUNTS) else f'{n:,}'} {thing}{'' if n == 1 else 's'}"
+
+
+def made_of(speed: int, bonus: int, cost: int, lifelines: int = 1) -> str:
+    """"875 for speed, +100 streak bonus, −400 for two lifelines": how points were made (``lifelines``: how
+    many the cost was for)."""
+    parts = [f"{speed:,} for speed"]
     if bonus:
-        parts.append(f"+ {bonus:,} streak bonus")
+        parts.append(f"+{bonus:,} streak bonus")
     if cost:
-        parts.append(f"− {cost:,} lifeline{'s' if cost > LIFELINE_COST else ''}")
-    return " ".join(parts)
+        parts.append(f"−{cost:,} for {how_many(max(lifelines, 1), 'lifeline')}")
+    return ", ".join(parts)
 
 
-def points_text(speed: int, bonus: int, cost: int) -> str:
-    """"+435 (535 speed + 100 streak bonus − 200 lifeline)": the points added first, then how (when more than speed)."""
-    total = f"+{speed + bonus - cost:,}"
-    return f"{total} ({made_of(speed, bonus, cost)})" if bonus or cost else total
+def points_parts(speed: int, bonus: int, cost: int, lifelines: int = 1) -> tuple[str, str]:
+    """``("+575 points", "875 for speed, +100 streak bonus, −400 for two lifelines")``: what the score rose
+    by, and how (``""`` when it was speed alone)."""
+    return f"+{speed + bonus - cost:,} points", made_of(speed, bonus, cost, lifelines) if bonus or cost else ""
+
+
+def points_text(speed: int, bonus: int, cost: int, lifelines: int = 1) -> str:
+    """"+575 points: 875 for speed, +100 streak bonus, −400 for two lifelines" ("+875 points" for speed alone)."""
+    total, how = points_parts(speed, bonus, cost, lifelines)
+    return f"{total}: {how}" if how else total
+
+
+def answer_points(answer) -> tuple[str, str]:
+    """:func:`points_parts` for a session's answer (anything with the fields of ``session.Answer``)."""
+    return points_parts(*_answer_parts(answer), len(answer.lifelines))
 
 
 def answer_points_text(answer) -> str:
-    """:func:`points_text` for a session's answer (anything with the fields of ``session.Answer``)."""
-    return points_text(*_answer_parts(answer))
+    """:func:`points_text` for a session's answer."""
+    return points_text(*_answer_parts(answer), len(answer.lifelines))
 
 
 def _answer_parts(answer) -> tuple[int, int, int]:
@@ -121,9 +141,11 @@ def _answer_parts(answer) -> tuple[int, int, int]:
 
 
 def game_points_text(answers) -> str:
-    """How a game's score was made: "5,200 speed + 600 streak bonus − 400 lifelines" ("" with no points)."""
-    speed = bonus = cost = 0
+    """How a game's score was made: "5,200 for speed, +600 streak bonus, −400 for two lifelines" ("" with no
+    points); the lifelines counted are those that cost points."""
+    speed = bonus = cost = used = 0
     for answer in answers:
         s, b, c = _answer_parts(answer)
         speed, bonus, cost = speed + s, bonus + b, cost + c
-    return made_of(speed, bonus, cost) if speed else ""
+        used += len(answer.lifelines) if c else 0
+    return made_of(speed, bonus, cost, used) if speed else ""

@@ -30,6 +30,8 @@ from collections.abc import Callable
 
 import yaml
 
+from game.core.model import clip
+
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _FastLoader
 
@@ -144,7 +146,7 @@ def parse(text: str, *, fast: bool = True, max_depth: int = MAX_DEPTH,
         message = exc.problem or "YAML syntax error"
         if exc.context:
             message = f"{exc.context}: {message}"
-        raise YamlProblem(line, column, f"YAML syntax error: {message}") from None
+        raise YamlProblem(line, column, f"YAML syntax error: {message}{colon_hint(text, line, column)}") from None
     except yaml.reader.ReaderError as exc:
         line, column = _position(text, exc.position)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -158,6 +160,35 @@ def parse(text: str, *, fast: bool = True, max_depth: int = MAX_DEPTH,
     finally:
         if loader is not None:
             loader.dispose()
+
+
+# `key: text` on one line, up to where the text starts: its indentation or "- ", and the key.
+_KEY_AND_TEXT = re.compile(r"([ \t]*(?:-[ \t]+)?)([^\s'\"#\[\]{}&*!|>%@`-][^:#]*?):[ \t]+")
+
+
+def colon_hint(text: str, line: int, column: int) -> str:
+    """A hint for a syntax error found at ``line``, ``column`` (1-based) where that is a ': ' inside unquoted
+    text (YAML takes it for a key's colon): put the text in quotes, with the line as it would be; else ""."""
+    lines = text.split("\n")
+    row = lines[line - 1] if 1 <= line <= len(lines) else ""
+    at = column - 1
+    if not (0 <= at < len(row) and row[at] == ":" and row[at + 1:at + 2] in ("", " ", "\t")):
+        return ""
+    if any(mark in row[:at] for mark in "[]{}\"'"):  # in brackets or after quotes: another mistake
+        return ""
+    found = _KEY_AND_TEXT.match(row)
+    if found is None or found.end() > at:  # plain words before it, the text begun on a line above
+        return " (if ': ' is part of the text, put the whole text in quotes)" if row[:at].strip()[:1].isalnum() \
+            else ""
+    value = re.split(r"[ \t]#", row[found.end():], maxsplit=1)[0].rstrip()
+    if not value[:1].isalnum():  # an anchor, a tag, a block scalar...: not plain text
+        return ""
+    if '"' in value or "\\" in value:
+        quoted = "'" + clip(value).replace("'", "''") + "'"
+    else:
+        quoted = '"' + clip(value) + '"'
+    as_it_would_be = " ".join(part for part in (found.group(1).strip(), f"{found.group(2)}: {quoted}") if part)
+    return f" (if ': ' is part of the text, put the whole text in quotes: {as_it_would_be})"
 
 
 # The game's own depth check runs on the text before any YAML library sees it.  The
@@ -329,7 +360,8 @@ def _compose(loader, max_depth: int, max_nodes: int, stream=None) -> Node | None
             if event.tag not in allowed:
                 raise refuse_tag(event)
             mark = event.start_mark
-            node = Node("scalar", event.value, mark.line + 1, mark.column + 1, event.style is not None)
+            # A plain scalar's style is None from PyYAML's parser and "" from libyaml's.
+            node = Node("scalar", event.value, mark.line + 1, mark.column + 1, bool(event.style))
             if event.anchor is not None:
                 anchors[event.anchor] = node
             added = 1

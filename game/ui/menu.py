@@ -11,15 +11,21 @@ from game.ui.widgets import Button
 class Menu:
     """Buttons with one keyboard focus; :meth:`handle` returns the index activated."""
 
-    def __init__(self, labels: list[str], focus: int = 0):
+    def __init__(self, labels: list[str], focus: int = 0, follow_pointer: bool = True):
+        """``follow_pointer`` False: the pointer lights the button it is over, but the focus (what Enter
+        picks) moves only by keys or a click (the pause panel, where Enter goes on)."""
         self.buttons = [Button(pygame.Rect(0, 0, 0, 0), label) for label in labels]
         self.focus = focus
+        self.follow_pointer = follow_pointer
         self.size: int | None = None  # the label size, once placed by place_bottom_row
         self._sync()
 
     def _sync(self) -> None:
         for i, button in enumerate(self.buttons):
             button.focus = i == self.focus
+
+    def control_rects(self) -> list:
+        return [rect for button in self.buttons for rect in button.control_rects()]
 
     def set_label(self, index: int, label: str) -> None:
         self.buttons[index].label = label
@@ -74,7 +80,7 @@ class Menu:
                 hover = button.contains(intent.pos)
                 changed |= hover != button.hover
                 button.hover = hover
-                if hover and self.focus != i:
+                if hover and self.follow_pointer and self.focus != i:
                     self.focus = i
                     changed = True
             self._sync()

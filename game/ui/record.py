@@ -49,6 +49,7 @@ class RecordingSurface(pygame.Surface):
         self.text = text
         self.lines: list[Line] = []
         self.boxes: list[Box] = []
+        self.off_window: list[Line] = []  # text drawn (partly) past the window's edge, where it was cut off
         text.origins = {}
 
     def blit(self, source, dest, area=None, special_flags=0):
@@ -58,6 +59,8 @@ class RecordingSurface(pygame.Surface):
             # The ink, not the line box: what a player sees touching or overlapping.
             x, y = (dest.x, dest.y) if isinstance(dest, pygame.Rect) else (int(dest[0]), int(dest[1]))
             ink = source.get_bounding_rect().move(x - (area[0] if area else 0), y - (area[1] if area else 0))
+            if self.get_clip() == self.get_rect() and not self.get_rect().contains(ink):
+                self.off_window.append(Line(origin[0], origin[1], origin[2], ink))
             ink = ink.clip(rect)  # what a clip or the window's edge left of it
             if ink.width and ink.height:
                 self.lines.append(Line(origin[0], origin[1], origin[2], ink))
@@ -85,6 +88,9 @@ def problems(surface: RecordingSurface) -> list[str]:
     for line in lines:
         if not window.contains(line.rect):
             found.append(f"text off the window: {line.text!r} at {line.rect}")
+    for line in surface.off_window:
+        if line.text.strip():
+            found.append(f"text runs off the window: {line.text!r} at {line.rect}")
     for line in lines:
         for box in surface.boxes:
             if _overlap(line.rect, box.rect) and not box.rect.contains(line.rect):

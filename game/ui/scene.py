@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # pragma: no cover
-    import pygame
+import pygame
 
+if TYPE_CHECKING:  # pragma: no cover
     from game.app import App
     from game.ui.intents import Intent
 
@@ -64,25 +64,29 @@ class Scene:
     def controls(self) -> list:
         """The rects a player can click or drag here: a notice (a toast) never covers them.
 
-        By default every button the scene holds (a ``menu``'s, single buttons, lists of them) and an
-        answer ``panel``'s area; a scene with other clickable places adds them."""
-        found = []
+        Anything the scene holds that says it can be clicked, by a ``control_rects()`` method (a
+        :class:`~game.ui.widgets.Button`, a :class:`~game.ui.widgets.ChoiceButton`, a
+        :class:`~game.ui.menu.Menu`, an answer :class:`~game.ui.answers.Panel`), directly or in a list,
+        tuple or dict.  Nothing is guessed from an attribute's name or shape: a plain rect (a dialog's
+        outline, a drawing area) is not a control.  A scene with other clickable places adds them."""
+        return [pygame.Rect(rect) for rect in controls_in(vars(self), skip=("app",))
+                if rect.width > 0 and rect.height > 0]
 
-        def add(value) -> None:
-            if isinstance(value, (list, tuple)):
-                for item in value:
-                    add(item)
-            elif hasattr(value, "buttons") and isinstance(value.buttons, list):  # a Menu
-                add(value.buttons)
-            elif hasattr(value, "contains") and hasattr(value, "rect"):  # a Button or ChoiceButton
-                found.append(value.rect)
 
-        for name, value in vars(self).items():
-            if name == "panel" and value is not None:
-                found.append(value.rect)
-            elif name != "app":
-                add(value)
-        return [rect for rect in found if rect.width and rect.height]
+def controls_in(values, skip=()) -> list:
+    """The rects of every control among ``values`` (a mapping's values, or any iterable), looking
+    into lists, tuples and dicts (an object that is a control answers for what it holds)."""
+    found: list = []
+    items = values.items() if isinstance(values, dict) else enumerate(values)
+    for key, value in items:
+        if key in skip:
+            continue
+        rects = getattr(value, "control_rects", None)
+        if callable(rects):
+            found.extend(rects())
+        elif isinstance(value, (list, tuple, dict)):
+            found.extend(controls_in(value))
+    return found
 
 
 class SceneStack:

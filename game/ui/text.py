@@ -15,6 +15,7 @@ from pathlib import Path
 import pygame
 
 _CACHE_LIMIT = 1500
+HYPHENS = "-\u2010"  # where a word may break without adding a hyphen of its own
 
 
 def displayable(text: str) -> str:
@@ -136,7 +137,8 @@ class Text:
         return width
 
     def wrap(self, text: str, size: int, max_width: int, bold: bool = False) -> list[str]:
-        """Break ``text`` into lines no wider than ``max_width`` (long words are split)."""
+        """Break ``text`` into lines no wider than ``max_width`` (a word too long for the line breaks
+        after a hyphen of its own, else with a hyphen added)."""
         key = (text, size, max_width, bold)
         lines = self._wraps.get(key)
         if lines is not None:
@@ -150,32 +152,65 @@ class Text:
         return lines
 
     def _wrap_paragraph(self, paragraph: str, size: int, max_width: int, bold: bool) -> list[str]:
+        """Whole words where they fit; a word that does not is broken after one of its own hyphens
+        (as much of it as fits on the line), else, on a line of its own, with a hyphen added
+        (:meth:`_break_word`)."""
         words = paragraph.split()
         if not words:
             return [""]
         lines: list[str] = []
         line = ""
         for word in words:
-            candidate = f"{line} {word}" if line else word
-            if self.width(candidate, size, bold) <= max_width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            # A word too long for a line on its own is split by characters.
-            while self.width(word, size, bold) > max_width and len(word) > 1:
-                cut = self._fit(word, size, max_width, bold)
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
+            while word:
+                candidate = f"{line} {word}" if line else word
+                if self.width(candidate, size, bold) <= max_width:
+                    line, word = candidate, ""
+                    break
+                head = self._hyphen_head(word, line, size, max_width, bold)
+                if head:  # "artificial-" ends this line, "intelligence" starts the next
+                    lines.append(f"{line} {head}" if line else head)
+                    line, word = "", word[len(head):]
+                elif line:
+                    lines.append(line)
+                    line = ""
+                else:
+                    head, word = self._break_word(word, size, max_width, bold)
+                    if word:
+                        lines.append(head)
+                    else:
+                        line = head  # wider than the line even alone (one character): it stands alone
         lines.append(line)
         return lines
 
-    def _fit(self, word: str, size: int, max_width: int, bold: bool) -> int:
-        low, high = 1, len(word)
+    def _hyphen_head(self, word: str, line: str, size: int, max_width: int, bold: bool) -> str:
+        """The longest start of ``word`` ending in one of its hyphens that fits after ``line``."""
+        for k in range(len(word) - 1, 0, -1):
+            if word[k - 1] in HYPHENS and word[k - 1] != word[k]:
+                head = word[:k]
+                if self.width(f"{line} {head}" if line else head, size, bold) <= max_width:
+                    return head
+        return ""
+
+    def _break_word(self, word: str, size: int, max_width: int, bold: bool) -> tuple[str, str]:
+        """A word too long for a line of its own: the line's part (with a hyphen where it breaks
+        between two letters, never leaving one letter alone) and the rest."""
+        if len(word) < 2:
+            return word, ""
+        most = len(word) - 1
+        cut = self._fit(lambda k: word[:k] + "-", size, max_width, bold, most)
+        if cut == most and cut > 2:
+            cut -= 1
+        if cut >= 2 and word[cut - 1].isalpha() and word[cut].isalpha():
+            return word[:cut] + "-", word[cut:]
+        cut = self._fit(lambda k: word[:k], size, max_width, bold, most)
+        return word[:cut], word[cut:]  # digits, signs or a very narrow line: broken without a hyphen
+
+    def _fit(self, part, size: int, max_width: int, bold: bool, most: int) -> int:
+        """The largest ``k`` from 1 to ``most`` whose text ``part(k)`` fits ``max_width`` (1 if none does)."""
+        low, high = 1, max(most, 1)
         while low < high:
             mid = (low + high + 1) // 2
-            if self.width(word[:mid], size, bold) <= max_width:
+            if self.width(part(mid), size, bold) <= max_width:
                 low = mid
             else:
                 high = mid - 1

@@ -103,6 +103,11 @@ class Metrics:
         return max(1, round(value * self.scale))
 
 
+# The smallest window: every screen's layout holds there at every text size (tests/test_layout.py), and the
+# sizes below never shrink under 0.72 of 1280x720's, so a smaller window would cut text rather than shrink it.
+MIN_WINDOW = (800, 600)
+
+
 def metrics_for(width: int, height: int) -> Metrics:
     # Scale with the smaller of the two ratios to 1280x720, but never below
     # 0.72 so that text stays legible at 800x600.

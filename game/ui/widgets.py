@@ -66,6 +66,30 @@ def fit_lines(text: Text, content: str, sizes: list[int], width: int, height: in
     return lines, size
 
 
+def size_ladder(largest: int, smallest: int) -> list[int]:
+    """Text sizes from ``largest`` down to ``smallest``, each about 8 % below the one before."""
+    sizes = [largest]
+    while sizes[-1] > smallest:
+        sizes.append(max(smallest, min(sizes[-1] - 1, int(sizes[-1] * 0.92))))
+    return sizes
+
+
+def whole_lines(text: Text, content: str, largest: int, smallest: int, width: int, height: int,
+                bold=False) -> tuple[list[str], int]:
+    """``content`` wrapped at the largest size from ``largest`` down to ``smallest`` whose lines fit ``height``;
+    where none does, all its lines at ``smallest`` (taller than ``height``: never cut, unlike :func:`fit_lines`)."""
+    for size in size_ladder(largest, smallest):
+        lines = text.wrap(content, size, width, bold)
+        if len(lines) * text.line_height(size, bold) <= height:
+            return lines, size
+    return lines, size
+
+
+def lines_height(text: Text, content: str, size: int, width: int, bold=False) -> int:
+    """The height ``content`` takes wrapped to ``width`` at ``size``."""
+    return len(text.wrap(content, size, width, bold)) * text.line_height(size, bold)
+
+
 def one_line(text: Text, content: str, size: int, width: int, bold=False, smallest: float = 0.6) -> int:
     """The largest size from ``size`` down to ``smallest`` of it at which ``content`` fits on one line."""
     floor = max(1, int(size * smallest))
@@ -218,6 +242,10 @@ class Button:
     def contains(self, pos) -> bool:
         return self.enabled and self.rect.collidepoint(pos)
 
+    def control_rects(self) -> list:
+        """Where it can be clicked (nothing while disabled): see :meth:`game.ui.scene.Scene.controls`."""
+        return [self.rect] if self.enabled else []
+
     def draw_box(self, surface, theme: Theme, m: Metrics) -> None:
         """The button without its label (for rows that place their own text)."""
         pal = theme.palette
@@ -253,10 +281,11 @@ def choice_text_width(width: int, theme: Theme, text: Text, m: Metrics) -> int:
     return max(width - choice_badge_width(m) - m.px(44) - mark - m.px(12), 1)
 
 
-def fit_choice_size(buttons, theme: Theme, text: Text, m: Metrics) -> int:
-    """For choices already placed: the largest size (the body size down to 18 px at 1280x720) at which
-    every one's text, wrapped, fits its button; set on all of them (one size on the screen)."""
-    size, smallest = m.px(theme.body), max(10, m.px(18))
+def fit_choice_size(buttons, theme: Theme, text: Text, m: Metrics, largest: int | None = None) -> int:
+    """For choices already placed: the largest size (``largest`` or the body size, down to 18 px at 1280x720)
+    at which every one's text, wrapped, fits its button; set on all of them (one size on the screen)."""
+    size = largest or m.px(theme.body)
+    smallest = min(size, max(10, m.px(18)))
     while size > smallest and not all(
             choice_height(len(text.wrap(b.label, size, choice_text_width(b.rect.width, theme, text, m))), size,
                           text, m) <= b.rect.height for b in buttons):
@@ -288,6 +317,9 @@ class ChoiceButton:
 
     def contains(self, pos) -> bool:
         return self.mark != "removed" and self.rect.collidepoint(pos)
+
+    def control_rects(self) -> list:
+        return [] if self.mark == "removed" else [self.rect]
 
     def draw(self, surface, theme: Theme, text: Text, m: Metrics) -> None:
         pal = theme.palette

@@ -112,6 +112,10 @@ class Panel:
     def handle(self, intent) -> bool | Lock:
         return False
 
+    def control_rects(self) -> list:
+        """The whole answer area takes clicks and drags (see :meth:`game.ui.scene.Scene.controls`)."""
+        return [self.rect]
+
     def update(self, dt: float) -> bool:
         """Advance any animation; ``True`` when the panel must be redrawn."""
         return False

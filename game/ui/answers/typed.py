@@ -239,14 +239,13 @@ class TypePanel(Panel):
             tag_img = app.text.render(tag, m.px(t.heading), edge, True)
             surface.blit(tag_img, tag_img.get_rect(midright=inner.midright))
             inner.width -= tag_img.get_width() + m.px(12)
-        lines, size = fit_lines(app.text, shown or " ", [m.px(t.heading), m.px(t.body), m.px(t.label)], inner.width,
-                                inner.height, bold=True, max_lines=1)
-        image = app.text.render(lines[0] if shown else "", size, pal.text, True)
-        if image.get_width() > inner.width:  # long text: show its end, where the typing is
-            image = image.subsurface(pygame.Rect(image.get_width() - inner.width, 0, inner.width,
-                                                 image.get_height()))
-        spot = image.get_rect(midleft=inner.midleft)
-        surface.blit(image, spot)
+        sizes = [m.px(t.heading), m.px(t.body), m.px(t.label)]
+        if self.revealed:
+            lines, size = fit_lines(app.text, shown or " ", sizes, inner.width, inner.height, bold=True, max_lines=1)
+            spot = blit_text(surface, app.text, lines[0] if shown else "", size, pal.text, inner.midleft, bold=True,
+                             anchor="midleft")
+        else:
+            spot = self._draw_typing(surface, shown, sizes, inner)
         small = m.px(t.small)
         if not self.revealed:
             if not shown:
@@ -272,6 +271,40 @@ class TypePanel(Panel):
         y = self.note_y
         for text_line in lines:
             y = blit_text(surface, app.text, text_line, size, colour, (self.rect.left, y), bold=True).bottom
+
+    def caret_room(self) -> int:
+        """The room the caret takes after the text."""
+        return self.app.metrics.px(8)
+
+    def visible_tail(self, value: str, size: int, width: int) -> str:
+        """What the box shows of ``value`` while it is typed: all of it if it fits ``width``, else as much
+        of its end as fits after a "…" (the box scrolls with the caret, which is always at the end)."""
+        text = self.app.text
+        if text.width(value, size, True) <= width:
+            return value
+        room = width - text.width("…", size, True)
+        low, high = 0, len(value)  # the fewest characters to drop from the start
+        while low < high:
+            mid = (low + high) // 2
+            if text.width(value[mid:], size, True) <= room:
+                high = mid
+            else:
+                low = mid + 1
+        return value[low:]
+
+    def _draw_typing(self, surface, value: str, sizes: list[int], inner: pygame.Rect) -> pygame.Rect:
+        """The answer being typed on one line, the largest size at which it fits whole; longer, its end at
+        the smallest size, scrolled so the caret stays in the box.  Returns the text's rect."""
+        app, pal = self.app, self.app.theme.palette
+        text = app.text
+        width = inner.width - self.caret_room()
+        tall = [size for size in sizes if text.line_height(size, True) <= inner.height] or sizes[-1:]
+        size = next((size for size in tall if text.width(value, size, True) <= width), tall[-1])
+        tail = self.visible_tail(value, size, width)
+        left = inner.left
+        if tail != value:
+            left = blit_text(surface, text, "…", size, pal.muted, inner.midleft, bold=True, anchor="midleft").right
+        return blit_text(surface, text, tail, size, pal.text, (left, inner.centery), bold=True, anchor="midleft")
 
     def _draw_keys(self, surface) -> None:
         m, t, text = self.app.metrics, self.app.theme, self.app.text

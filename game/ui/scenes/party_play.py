@@ -18,12 +18,13 @@ import pygame
 from game.core.spelling import FORGIVEN
 from game.ui import intents as I
 from game.ui.answers import kind_of
+from game.ui.record import note_box
 from game.ui.scene import Scene
 from game.ui.scenes.party_lobby import draw_panel, mix, player_colour, spaced_pin
 from game.ui.theme import LETTERS, SHAPES, TRUE_FALSE_SHAPES, readable_on
 from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
-                             draw_countdown, draw_shape, first_fitting, fit_choice_size, fit_lines, one_line,
-                             whole_line)
+                             draw_countdown, draw_shape, first_fitting, fit_choice_size, fit_lines, lines_height,
+                             one_line, size_ladder, whole_line, whole_lines)
 
 REVEAL_SECONDS = 7.0
 BOARD_SECONDS = 6.0
@@ -65,6 +66,7 @@ class PartyPlayScene(Scene):
         self.reveal = None
         self.left = 0.0
         self.buttons: list[ChoiceButton] = []
+        self.item_size = 0  # an order question's items (set by the layout)
         self.skip = Button(pygame.Rect(0, 0, 0, 0), "Show the answer")
         self._ticked: int | None = None
         self._shown_seconds: int | None = None
@@ -226,7 +228,9 @@ class PartyPlayScene(Scene):
         self.strip_rect = pygame.Rect(margin, self.hint_rect.top - m.px(8) - strip_h, inner_w, strip_h)
         skip_w = min(max(text.width("Show the answer", m.px(t.label), True) + m.px(40), m.px(240)), inner_w // 2)
         self.skip.rect = pygame.Rect(self.strip_rect.right - skip_w, self.strip_rect.top, skip_w, strip_h)
-        top = self.bar_rect.bottom + m.px(16)
+        top = max(self.bar_rect.bottom + m.px(16), self._timer_area.bottom + m.px(8))  # clear of the clock's label
+        if self.phase != "question":  # no clock: the reveal and the leaderboard take its row too
+            top = self.top_rect.bottom + m.px(16)
         self.body = pygame.Rect(margin, top, inner_w, self.strip_rect.top - m.px(14) - top)
         if self.phase == "question" and self.party.round is not None:
             self._layout_question()
@@ -238,36 +242,59 @@ class PartyPlayScene(Scene):
         rnd = self.party.round
         kind = kind_of(rnd)
         body, gap = self.body, m.px(t.gap)
-        prompt_min = text.line_height(m.px(t.small), True) * 2 + m.px(12)
-        room = max(body.height - prompt_min, m.px(50))
+        prompt = rnd.question.prompt
+
+        def room_at(size: int) -> int:  # what the prompt, whole at ``size``, leaves for the answers
+            return max(body.height - m.px(16) - lines_height(text, prompt, size, body.width, True), m.px(50))
+
+        room = room_at(self._smallest())
         if kind == "choice":
-            area_h = self._place_choices(room)
+            area_h = self._place_choices(room_at)
         elif kind == "truefalse":
             area_h = min(m.px(150), room)
         elif kind == "order":
-            n = len(rnd.choices)
-            area_h = min(text.line_height(m.px(t.label), True) + n * (text.line_height(m.px(t.body), True) + m.px(14)),
-                         room)
+            area_h = self._place_items(room_at)
         else:
             area_h = min(m.px(150) + text.line_height(m.px(t.small)), room)
         self.area = pygame.Rect(body.left, body.bottom - area_h, body.width, area_h)
         self.prompt_rect = pygame.Rect(body.left, body.top, body.width, max(self.area.top - m.px(16) - body.top, 1))
 
-    def _place_choices(self, room: int) -> int:
+    def _order_height(self, size: int) -> int:
+        """The height of an order question's items at ``size`` with the line above them."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        head = text.line_height(min(m.px(t.label), max(size, m.px(t.small))), True)
+        return head + len(self.party.round.choices) * (text.line_height(size, True) + m.px(14))
+
+    def _place_items(self, room_at) -> int:
+        """An order question's items: one size for all, the largest at which each fits its row on one line and
+        the prompt above stays whole at that size or larger; returns the height they take."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        width = self.body.width - m.px(32)
+        sizes = size_ladder(m.px(t.body), self._smallest())
+        self.item_size = next((size for size in sizes if self._order_height(size) <= room_at(size) and
+                               all(text.width(item, size, True) <= width for item in self.party.round.choices)),
+                              sizes[-1])
+        return min(self._order_height(self.item_size), room_at(self.item_size))
+
+    def _smallest(self) -> int:
+        """The least size of the prompt and the choices: a long question shrinks to this, never is cut."""
+        return max(10, self.app.metrics.px(16))
+
+    def _place_choices(self, room_at) -> int:
         """The choices at the bottom of the body, whole words at one size for all: two columns, or one
-        where that lets the text be larger; returns the height they take."""
+        where that lets the text be larger, with the prompt above whole at that size or larger (``room_at``:
+        the height the prompt leaves at a size); returns the height they take."""
         app, m, t = self.app, self.app.metrics, self.app.theme
         text, body, gap = app.text, self.body, m.px(t.gap)
         n = len(self.buttons)
-        sizes = [m.px(t.body)]
-        while sizes[-1] > max(10, m.px(16)):
-            sizes.append(max(max(10, m.px(16)), min(sizes[-1] - 1, int(sizes[-1] * 0.92))))
+        sizes = size_ladder(m.px(t.body), self._smallest())
         best = None
         for columns in ([2, 1] if n > 2 else [1]):
             rows = -(-n // columns)
             col_w = (body.width - gap * (columns - 1)) // columns
             room_w = choice_text_width(col_w, t, text, m)
             for size in sizes:
+                room = room_at(size)
                 whole = all(text.width(word, size) <= room_w for b in self.buttons for word in b.label.split())
                 lines = max(len(text.wrap(b.label, size, room_w)) for b in self.buttons)
                 need = choice_height(lines, size, text, m)
@@ -277,13 +304,13 @@ class PartyPlayScene(Scene):
                     if best is None or size > best[0]:
                         best = (size, columns, rows, col_w, button_h)
                     break
-        _, columns, rows, col_w, button_h = best
+        size, columns, rows, col_w, button_h = best
         grid_h = rows * button_h + gap * (rows - 1)
         top = body.bottom - grid_h
         for b in self.buttons:
             row, col = divmod(b.index, columns)
             b.rect = pygame.Rect(body.left + col * (col_w + gap), top + row * (button_h + gap), col_w, button_h)
-        fit_choice_size(self.buttons, t, text, m)  # one size for every choice, each one whole
+        fit_choice_size(self.buttons, t, text, m, size)  # one size for every choice, each one whole, never above
         return grid_h
 
     # -- drawing -------------------------------------------------------------------------------
@@ -330,10 +357,13 @@ class PartyPlayScene(Scene):
         draw_countdown(surface, app, self.bar_rect, remaining, room.limit, "Paused" if room.paused else f"{seconds} s",
                        seconds <= 5 and not room.paused)
 
-    def _draw_prompt(self, surface, rect: pygame.Rect, sizes) -> None:
+    def _draw_prompt(self, surface, rect: pygame.Rect, largest: int, smallest: int | None = None) -> None:
+        """The prompt whole, as large as ``rect`` lets it be from ``largest`` down to ``smallest`` (the layout
+        leaves it room)."""
         app = self.app
-        lines, size = fit_lines(app.text, self.party.round.question.prompt, sizes, rect.width, rect.height,
-                                bold=True)
+        lines, size = whole_lines(app.text, self.party.round.question.prompt, largest, smallest or self._smallest(),
+                                  rect.width, rect.height, bold=True)
+        note_box(surface, rect, "prompt")
         blit_lines(surface, app.text, lines, size, app.theme.palette.text, rect, bold=True)
 
     def answered_line(self) -> str:
@@ -349,8 +379,10 @@ class PartyPlayScene(Scene):
         text = app.text
         rnd = self.party.round
         kind = kind_of(rnd)
-        self._draw_prompt(surface, self.prompt_rect, [m.px(t.display * 0.7), m.px(t.prompt), m.px(t.body),
-                                                      m.px(t.small)])
+        # Never smaller than the choices (the layout keeps room for it at their size).
+        least = self.buttons[0].size if kind == "choice" and self.buttons else self.item_size if kind == "order" \
+            else None
+        self._draw_prompt(surface, self.prompt_rect, m.px(t.display * 0.7), least)
         area = self.area
         if kind == "choice":
             for b in self.buttons:
@@ -363,15 +395,15 @@ class PartyPlayScene(Scene):
                 self._tf_tile(surface, tile, i, word)
         elif kind == "order":
             head = "Put these in order on your phone:"
-            y = blit_text(surface, text, head, m.px(t.label), pal.muted, (area.left, area.top), bold=True).bottom
-            row_h = text.line_height(m.px(t.body), True) + m.px(14)
+            size = self.item_size
+            head_size = one_line(text, head, min(m.px(t.label), max(size, m.px(t.small))), area.width, True)
+            y = blit_text(surface, text, head, head_size, pal.muted, (area.left, area.top), bold=True).bottom
+            row_h = text.line_height(size, True) + m.px(14)
             for i, item in enumerate(rnd.choices):
                 row = pygame.Rect(area.left, y + m.px(4) + i * row_h, area.width, row_h - m.px(6))
-                if row.bottom > area.bottom + 1:
-                    break
                 draw_panel(surface, app, row, m.px(10))
-                size = one_line(text, item, m.px(t.body), row.width - m.px(32), True)
-                blit_text(surface, text, item, size, pal.text, (row.left + m.px(16), row.centery), bold=True,
+                lines, fitted = fit_lines(text, item, [size], row.width - m.px(32), row.height, bold=True, max_lines=1)
+                blit_text(surface, text, lines[0], fitted, pal.text, (row.left + m.px(16), row.centery), bold=True,
                           anchor="midleft")
         elif kind == "estimate":
             scale = scale_of(rnd)
@@ -428,15 +460,23 @@ class PartyPlayScene(Scene):
         text = app.text
         rnd = self.party.round
         kind = kind_of(rnd)
-        body = self.body
+        body, floor = self.body, self._smallest()
+        # The prompt in at most a quarter of the room (two lines of labels), smaller when long; whole always.
         prompt_h = min(text.line_height(m.px(t.label), True) * 2, body.height // 4)
-        self._draw_prompt(surface, pygame.Rect(body.left, body.top, body.width, prompt_h),
-                          [m.px(t.label), m.px(t.small)])
+        lines, size = whole_lines(text, rnd.question.prompt, m.px(t.label), floor, body.width, prompt_h, bold=True)
+        prompt_h = max(prompt_h, len(lines) * text.line_height(size, True))
+        self._draw_prompt(surface, pygame.Rect(body.left, body.top, body.width, prompt_h), m.px(t.label))
+        top = body.top + prompt_h + m.px(12)
+        # The explanation under the answers: two lines at most, in smaller text (or cut, "…") where the answers
+        # need the room.
         explanation = rnd.question.explanation or ""
-        note_lines = text.wrap(explanation, m.px(t.small), body.width)[:2] if explanation else []
-        note_h = len(note_lines) * text.line_height(m.px(t.small))
-        area = pygame.Rect(body.left, body.top + prompt_h + m.px(12), body.width,
-                           body.height - prompt_h - m.px(12) - (note_h + m.px(8) if note_h else 0))
+        note_room = min(2 * text.line_height(m.px(t.small)), body.bottom - top - self._reveal_need(kind) - m.px(8))
+        note_lines, note_size = [], m.px(t.small)
+        if explanation and note_room >= text.line_height(floor):
+            note_lines, note_size = fit_lines(text, explanation, size_ladder(m.px(t.small), floor), body.width,
+                                              note_room)
+        note_h = len(note_lines) * text.line_height(note_size)
+        area = pygame.Rect(body.left, top, body.width, body.bottom - top - (note_h + m.px(8) if note_h else 0))
         if kind in ("choice", "truefalse"):
             self._draw_counts(surface, area)
         elif kind == "estimate":
@@ -446,7 +486,7 @@ class PartyPlayScene(Scene):
         else:
             self._draw_typed(surface, area)
         if note_lines:
-            blit_lines(surface, text, note_lines, m.px(t.small), pal.muted,
+            blit_lines(surface, text, note_lines, note_size, pal.muted,
                        pygame.Rect(body.left, area.bottom + m.px(8), body.width, note_h), align="left", valign="top")
         reveal = self.reveal
         right = sum(1 for a in reveal.answers.values() if a.correct)
@@ -466,6 +506,38 @@ class PartyPlayScene(Scene):
                              m.px(t.small), self.hint_rect.width)
         blit_text(surface, app.text, hint, m.px(t.small), t.palette.muted, self.hint_rect.center, anchor="center")
 
+    def _fit_height(self, largest: int, height: int, bold=False) -> int:
+        """The largest size from ``largest`` down to the least whose line fits ``height``."""
+        text = self.app.text
+        return next((s for s in size_ladder(largest, self._smallest()) if text.line_height(s, bold) <= height),
+                    self._smallest())
+
+    def _row_least(self) -> int:
+        """The least height of a row on the reveal (a choice's count, an item of the right order)."""
+        return self.app.text.line_height(self._smallest(), True) + self.app.metrics.px(12)
+
+    def _reveal_need(self, kind: str) -> int:
+        """The least height the reveal of ``kind`` works in (its headline, rows and lines at their least)."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        head = text.line_height(m.px(t.body), True)
+        body_line = text.line_height(m.px(t.body))
+        if kind in ("choice", "truefalse"):
+            n = len(self.party.round.choices)
+            return n * self._row_least() + (n - 1) * m.px(10)
+        if kind == "estimate":
+            return head + m.px(10) + self._estimate_fixed() + m.px(14)
+        if kind == "order":
+            n = len(self.party.round.choices)
+            return head + m.px(8) + n * self._row_least() + body_line + m.px(6)
+        return head + m.px(10) + body_line
+
+    def _estimate_fixed(self) -> int:
+        """The estimate's reveal under its headline, but for the stacks of guesses: the track, its ends' labels
+        and a line of counts."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        return m.px(20) + m.px(10) + m.px(12) + text.line_height(m.px(t.small)) + m.px(6) + \
+            text.line_height(m.px(t.body))
+
     def _draw_counts(self, surface, area: pygame.Rect) -> None:
         """One row per choice: its badge, a bar as long as its share of the answers, the count; ✓ on the right one."""
         app, m, t = self.app, self.app.metrics, self.app.theme
@@ -477,7 +549,7 @@ class PartyPlayScene(Scene):
         n = len(rnd.choices)
         most = max(max(counts, default=0), 1)
         gap = m.px(10)
-        row_h = min(max((area.height - gap * (n - 1)) // max(n, 1), m.px(30)), m.px(80))
+        row_h = min(max((area.height - gap * (n - 1)) // max(n, 1), self._row_least()), m.px(80))
         badge_w = min(m.px(96), row_h + m.px(30))
         count_w = text.width("000", m.px(t.heading), True) + m.px(40)
         for i, choice in enumerate(rnd.choices):
@@ -494,7 +566,7 @@ class PartyPlayScene(Scene):
             if tf:
                 draw_shape(surface, TRUE_FALSE_SHAPES[i % 2], badge.center, shape_r, ink)
             else:
-                letter = text.render(LETTERS[i], m.px(t.label), ink, True)
+                letter = text.render(LETTERS[i], self._fit_height(m.px(t.label), row_h, True), ink, True)
                 x = badge.centerx - (letter.get_width() + m.px(6) + 2 * shape_r) // 2
                 surface.blit(letter, letter.get_rect(midleft=(x, badge.centery)))
                 draw_shape(surface, SHAPES[i], (x + letter.get_width() + m.px(6) + shape_r, badge.centery), shape_r,
@@ -508,12 +580,13 @@ class PartyPlayScene(Scene):
             if right:
                 pygame.draw.rect(surface, pal.good, row, width=m.px(4), border_radius=m.px(10))
             label = f"✓ {choice}" if right else choice
-            size = one_line(text, label, m.px(t.body), track.width - m.px(16), right, smallest=0.6)
+            size = one_line(text, label, self._fit_height(m.px(t.body), track.height, right), track.width - m.px(16),
+                            right, smallest=0.6)
             lines, size = fit_lines(text, label, [size], track.width - m.px(16), track.height, bold=right, max_lines=1)
             blit_text(surface, text, lines[0], size, pal.text if right else pal.muted,
                       (track.left + m.px(10), track.centery), bold=right, anchor="midleft")
             number = str(counts[i]) if i < len(counts) else "0"
-            blit_text(surface, text, number, min(m.px(t.heading), max(row_h - m.px(4), m.px(12))),
+            blit_text(surface, text, number, self._fit_height(m.px(t.heading), row_h, True),
                       pal.good if right else pal.text, (row.right - m.px(16), row.centery), bold=True,
                       anchor="midright")
 
@@ -528,12 +601,14 @@ class PartyPlayScene(Scene):
         size = m.px(t.body)
         line_h = app.text.line_height(size)
         y = rect.top
-        for line in lines:
-            if y + line_h > rect.bottom + 1:
-                break
+        for line in lines:  # smaller to fit on one line, down to 60 %; wrapped past that
             fitted = one_line(app.text, line, size, rect.width)
-            blit_text(surface, app.text, line, fitted, colour or t.palette.text, (rect.centerx, y), anchor="midtop")
-            y += line_h
+            for piece in app.text.wrap(line, fitted, rect.width):
+                if y + line_h > rect.bottom + 1:
+                    return
+                blit_text(surface, app.text, piece, fitted, colour or t.palette.text, (rect.centerx, y),
+                          anchor="midtop")
+                y += line_h
 
     def _answers(self):
         return [a for a in self.reveal.answers.values()]
@@ -550,7 +625,9 @@ class PartyPlayScene(Scene):
         guesses = [a for a in self._answers() if isinstance(a.response, (int, float)) and a.response is not None]
         if scale is not None and scale.high > scale.low:
             # Each guess a dot over the range; equal guesses stack up (a number past a few).
-            dot, most = m.px(6), 5
+            # As many guesses in a stack as the room holds, up to five.
+            dot = m.px(6)
+            most = max(1, min(5, (area.bottom - y - self._estimate_fixed()) // (2 * dot + m.px(2))))
             track = pygame.Rect(area.left + m.px(60), y + m.px(20) + most * (2 * dot + m.px(2)), area.width - m.px(120),
                                 m.px(10))
             pygame.draw.rect(surface, pal.panel_edge, track, border_radius=track.height // 2)
@@ -574,10 +651,11 @@ class PartyPlayScene(Scene):
                     blit_text(surface, app.text, str(len(same)), m.px(t.small), colour,
                               (x, track.top - m.px(8) - most * (2 * dot + m.px(2))), bold=True, anchor="midbottom")
             small = m.px(t.small)
-            blit_text(surface, app.text, scale.show(scale.low), small, pal.muted, (track.left, track.bottom + m.px(6)),
-                      anchor="midtop")
-            blit_text(surface, app.text, scale.show(scale.high), small, pal.muted,
-                      (track.right, track.bottom + m.px(6)), anchor="midtop")
+            for end, x in ((scale.low, track.left), (scale.high, track.right)):  # under each end, inside the area
+                image = app.text.render(scale.show(end), small, pal.muted)
+                spot = image.get_rect(midtop=(x, track.bottom + m.px(6)))
+                spot.x = max(area.left, min(spot.x, area.right - spot.width))
+                surface.blit(image, spot)
             y = track.bottom + m.px(12) + app.text.line_height(small)
         exact = sum(1 for a in guesses if a.correct)
         close = sum(1 for a in guesses if a.close)
@@ -596,13 +674,15 @@ class PartyPlayScene(Scene):
         y = area.top + self._headline(surface, area, "The right order") + m.px(8)
         items = right_order(self.party.round)
         stats_h = text.line_height(m.px(t.body)) + m.px(6)
-        row_h = min(text.line_height(m.px(t.body), True) + m.px(12), (area.bottom - stats_h - y) // max(len(items), 1))
+        row_h = max(min(text.line_height(m.px(t.body), True) + m.px(12),
+                        (area.bottom - stats_h - y) // max(len(items), 1)), self._row_least())
         for i, item in enumerate(items):
             row = pygame.Rect(area.left + area.width // 6, y, area.width * 2 // 3, row_h - m.px(4))
             draw_panel(surface, app, row, m.px(10))
             label = f"{i + 1}. {item}"
-            size = min(one_line(text, label, m.px(t.body), row.width - m.px(32), True), max(row.height - 2, 8))
-            blit_text(surface, text, label, size, pal.text, (row.left + m.px(16), row.centery), bold=True,
+            size = one_line(text, label, self._fit_height(m.px(t.body), row.height, True), row.width - m.px(32), True)
+            lines, size = fit_lines(text, label, [size], row.width - m.px(32), row.height, bold=True, max_lines=1)
+            blit_text(surface, text, lines[0], size, pal.text, (row.left + m.px(16), row.centery), bold=True,
                       anchor="midleft")
             y += row_h
         right = sum(1 for a in self._answers() if a.correct)

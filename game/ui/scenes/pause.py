@@ -23,7 +23,8 @@ class PauseScene(Scene):
     def __init__(self, app, timed: bool | None = None):
         """``timed``: whether a clock stopped (default: the current game's session has one)."""
         super().__init__(app)
-        self.menu = Menu(["Resume", "Settings", "Quit to title"])
+        # Enter goes on, as the panel says, wherever the pointer rests: only a click or the keys pick another.
+        self.menu = Menu(["Resume", "Settings", "Quit to title"], follow_pointer=False)
         self._veil: pygame.Surface | None = None
         session = app.session
         self.timed = bool(session is not None and session.timed) if timed is None else timed

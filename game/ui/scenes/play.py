@@ -13,12 +13,22 @@ from game.ui.scene import Scene
 from game.ui.theme import LETTERS, PLAYER_COLOURS, readable_on
 from game.ui.record import note_box
 from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
-                             draw_countdown, first_fitting, fit_lines, one_line, whole_line)
+                             draw_countdown, first_fitting, fit_lines, one_line, size_ladder, whole_line)
 
 FEEDBACK_SECONDS = 6.0
 INTRO_SECONDS = 0.35   # the answers rise into place (not with reduced motion)
 INTRO_STAGGER = 0.05
 LIFELINE_KEYS = {FIFTY: "H", TIME: "T"}
+
+
+def hint_options(hints, keys: str, choice: bool) -> list[str]:
+    """The line of key hints under a question, longest first: how to answer (``hints``, longest first) with
+    the lifelines' ``keys`` and "Esc pauses"; where that is too long, the lifelines' keys go first (their
+    buttons name them), then "Esc pauses", and how to answer stays as long as any line fits."""
+    lead = (lambda h: f"Answer with {h}") if choice and not keys else (lambda h: h)
+    options = [f"{h} · {keys} · Esc pauses" for h in hints] if keys else []
+    options += [f"{lead(h)} · Esc pauses" for h in hints] + [lead(h) for h in hints]
+    return options + [f"{keys} · Esc pauses" if keys else "Esc pauses", "Esc pauses"]
 
 
 class PlayScene(Scene):
@@ -412,8 +422,9 @@ class PlayScene(Scene):
         strip_h = max(m.px(50), text.line_height(m.px(t.small), True) + m.px(16))
         self.strip_rect = pygame.Rect(margin, self.bottom_rect.top + m.px(14), inner_w, strip_h)
         if self.lifelines:
-            longest = max(text.width(f"{name} ({LIFELINE_KEYS[name]}) · −{scoring.LIFELINE_COST} pts",
-                                     m.px(t.small), True) for name in self.lifeline_names)
+            # As wide as the longest label they show (e.g. "50:50: not on this question"), so it keeps its size.
+            labels = [f"{name} ({LIFELINE_KEYS[name]}) · −{scoring.LIFELINE_COST} pts" for name in self.lifeline_names]
+            longest = max(text.width(label, m.px(t.small), True) for label in labels + [b.label for b in self.lifelines])
             w = min(max(m.px(300), longest + m.px(30)), (inner_w - m.px(16)) // 2)
             for i, button in enumerate(self.lifelines):
                 button.rect = pygame.Rect(self.strip_rect.left + i * (w + m.px(16)), self.strip_rect.top, w, strip_h)
@@ -478,17 +489,11 @@ class PlayScene(Scene):
         m, t = self.app.metrics, self.app.theme
         return sorted({m.px(t.label), m.px(t.small), max(self._smallest(), m.px(t.small * 0.85))}, reverse=True)
 
-    def _sizes(self, largest: int, smallest: int) -> list[int]:
-        sizes = [largest]
-        while sizes[-1] > smallest:
-            sizes.append(max(smallest, min(sizes[-1] - 1, int(sizes[-1] * 0.92))))
-        return sizes
-
     def _prompt_fit(self, size: int, width: int, room: int):
         """The largest prompt size from the theme's down to ``size`` whose lines fit ``room``: (lines, size)."""
         m, t, text = self.app.metrics, self.app.theme, self.app.text
         prompt = self.session.current.question.prompt
-        for p in self._sizes(max(m.px(t.prompt), size), size):
+        for p in size_ladder(max(m.px(t.prompt), size), size):
             lines = text.wrap(prompt, p, width, True)
             if len(lines) * text.line_height(p, True) <= room:
                 return lines, p
@@ -502,7 +507,7 @@ class PlayScene(Scene):
         gap = m.px(t.gap)
         col_w = (inner_w - gap * (columns - 1)) // columns
         rows = -(-max(len(self.buttons), 1) // columns)
-        for size in self._sizes(largest, smallest):
+        for size in size_ladder(largest, smallest):
             text_w = choice_text_width(col_w, t, text, m)
             lines = max((len(text.wrap(b.label, size, text_w)) for b in self.buttons), default=1)
             button_h = choice_height(lines, size, text, m)
@@ -643,11 +648,8 @@ class PlayScene(Scene):
             hints = self.choice_hints() if self.panel is None else self.panel.hints()
             if self.panel is not None and self.panel.wants_text:
                 keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
-            options = [f"{h} · {keys} · Esc pauses" if keys else f"{h} · Esc pauses" for h in hints]
-            if self.panel is None:
-                options = [f"{h} · {keys} · Esc pauses" if keys else f"Answer with {h} · Esc pauses" for h in hints]
-            options += [f"{keys} · Esc pauses" if keys else "Esc pauses", "Esc pauses"]
-            hint = first_fitting(app.text, options, m.px(t.small), self.bottom_rect.width)
+            hint = first_fitting(app.text, hint_options(hints, keys, self.panel is None), m.px(t.small),
+                                 self.bottom_rect.width)
             self.shown_hints = [hint]  # what the player was told (tests read it)
             spot = blit_text(surface, app.text, hint, m.px(t.small), pal.muted,
                              (surface.get_width() // 2, self.bottom_rect.bottom), anchor="midbottom")
@@ -687,7 +689,7 @@ class PlayScene(Scene):
         if self.phase == "question":
             text = f"P{session.turn + 1} {session.player.name}'s turn"
         else:
-            text = "Everyone has answered"
+            text = self.turns_over()
         line, size = whole_line(app.text, text, m.px(t.label), self.top_rect.width // 2 - m.px(40))
         if self.phase != "question":
             colour = t.palette.muted
@@ -741,17 +743,18 @@ class PlayScene(Scene):
     def _headline(self, result: Answer) -> tuple[str, tuple]:
         pal = self.app.theme.palette
         answer = self._the_answer()
-        points = scoring.answer_points_text(result)  # what the score rose by, then how
+        total, how = scoring.answer_points(result)  # what the score rose by, then how
+        how = f": {how}" if how else ""
         if self.session.mode == "practice":
             if result.correct:
                 return f"✓ Right, in {result.elapsed:.1f} s", pal.good
             return f"✗ Not this time. {answer}", pal.bad
         if result.correct:
-            return f"✓ Right! {points} in {result.elapsed:.1f} s", pal.good
+            return f"✓ Right in {result.elapsed:.1f} s! {total}{how}", pal.good
         over = " Run over." if self.session.mode == "sudden-death" else ""
         if result.close:
             near = "being close" if kind_of(self.session.current) == "estimate" else "a near miss"
-            return f"≈ Close!{over} {points} for {near}. {answer}", pal.accent
+            return f"≈ Close!{over} {total} for {near}{how}. {answer}", pal.accent
         if response_of(result) is None:
             return f"Time's up.{over} {answer}", pal.bad
         return f"✗ Not this time.{over} {answer}", pal.bad
@@ -841,6 +844,16 @@ class PlayScene(Scene):
             lines, size = fit_lines(text, explanation, sizes, body.width, body.height)
             blit_lines(surface, text, lines, size, pal.text, body, align="left", valign="top")
         blit_text(surface, text, cont, m.px(t.small), pal.muted, inner.bottomright, anchor="bottomright")
+
+    def turns_over(self) -> str:
+        """Hot-seat, once every player has had the question: how it went, true whoever ran out of time."""
+        answers = self.session.answers_to_current()
+        in_time = sum(1 for a in answers if response_of(a) is not None)
+        if in_time == len(answers):
+            return "Everyone has answered"
+        if in_time == 0:
+            return "Time ran out for everyone"
+        return f"{in_time} of {len(answers)} answered in time"
 
     def hotseat_picks(self) -> str:
         """Every player's answer, set apart by " · " so one name never runs into the last one's points."""

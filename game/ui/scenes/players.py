@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.scores import NAME_MAX, NameField
+from game.core.scores import NAME_MAX, NameField, name_key
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
-from game.ui.widgets import Button, Caret, blit_lines, blit_text, whole_line
+from game.ui.widgets import Button, Caret, blit_lines, blit_text, whole_line, whole_lines
 
 
 class PlayersScene(Scene):
@@ -97,9 +97,34 @@ class PlayersScene(Scene):
     def controls(self) -> list:
         return super().controls() + list(self.fields)  # a click on a seat focuses it
 
+    def chosen(self) -> list[str]:
+        """The names the game would start with (an empty seat is "PLAYER n")."""
+        return [field.name or self.default(i) for i, field in enumerate(self.names)]
+
+    def taken(self) -> tuple[int, int] | None:
+        """The first seat whose name a seat before it already has, as people read names (case and
+        spacing do not count): ``(seat, earlier seat)``, or ``None``."""
+        first: dict[str, int] = {}
+        for seat, name in enumerate(self.chosen()):
+            earlier = first.setdefault(name_key(name), seat)
+            if earlier != seat:
+                return seat, earlier
+        return None
+
+    def problem(self) -> str:
+        """What stops the game from starting, in words ("" when nothing does)."""
+        taken = self.taken()
+        if taken is None:
+            return ""
+        seat, earlier = taken
+        return f"P{earlier + 1} is already {self.chosen()[earlier]}: choose another name for P{seat + 1}"
+
     def _start(self) -> None:
-        names = [field.name or self.default(i) for i, field in enumerate(self.names)]
-        self.app.options.player_names = names
+        taken = self.taken()
+        if taken is not None:  # two players the reveal could not tell apart: that seat gets another name
+            self._set_focus(taken[0])
+            return
+        self.app.options.player_names = self.chosen()
         self.app.begin_game(replace=True)
 
     def update(self, dt: float) -> None:
@@ -126,6 +151,9 @@ class PlayersScene(Scene):
         half = (w - m.px(16)) // 2
         self.start.rect = pygame.Rect(left, row_top, half, field_h)
         self.back.rect = pygame.Rect(left + half + m.px(16), row_top, half, field_h)
+        # A name taken twice is said where the hint is, in its room.
+        self.hint_rect = pygame.Rect(m.px(40), self.hint_top, width - 2 * m.px(40),
+                                     len(self.hint_lines) * app.text.line_height(m.px(t.small)))
         self._set_focus(self.focus)
 
     def draw(self, surface) -> None:
@@ -135,8 +163,15 @@ class PlayersScene(Scene):
         cx = surface.get_width() // 2
         blit_text(surface, app.text, f"Hot-seat: {len(self.values)} players", m.px(t.title), pal.text,
                   (cx, self.title_top), bold=True, anchor="midtop")
-        blit_lines(surface, app.text, self.hint_lines, m.px(t.small), pal.muted,
-                   pygame.Rect(0, self.hint_top, surface.get_width(), 0), valign="top")
+        problem = self.problem()
+        if problem:  # as soon as two seats have one name, in place of the hint
+            lines, size = whole_lines(app.text, problem, m.px(t.small), max(10, m.px(t.small * 0.6)),
+                                      self.hint_rect.width, self.hint_rect.height, bold=True)
+            blit_lines(surface, app.text, lines, size, pal.bad, self.hint_rect, bold=True, valign="top")
+        else:
+            blit_lines(surface, app.text, self.hint_lines, m.px(t.small), pal.muted,
+                       pygame.Rect(0, self.hint_top, surface.get_width(), 0), valign="top")
+        taken = self.taken()
         for i, (rect, value) in enumerate(zip(self.fields, self.values)):
             focused = i == self.focus
             pygame.draw.rect(surface, pal.panel_hover if focused else pal.panel, rect, border_radius=m.px(10))
@@ -145,8 +180,9 @@ class PlayersScene(Scene):
             pygame.draw.rect(surface, colour, tab, border_top_left_radius=m.px(10), border_bottom_left_radius=m.px(10))
             blit_text(surface, app.text, f"P{i + 1}", m.px(t.label), readable_on(colour), tab.center, bold=True,
                       anchor="center")
-            pygame.draw.rect(surface, pal.focus if focused else pal.panel_edge, rect,
-                             width=m.px(3 * t.edge) if focused else max(1, m.px(t.edge)), border_radius=m.px(10))
+            edge = pal.bad if taken is not None and i == taken[0] else pal.focus if focused else pal.panel_edge
+            pygame.draw.rect(surface, edge, rect, width=m.px(3 * t.edge) if focused or edge == pal.bad else
+                             max(1, m.px(t.edge)), border_radius=m.px(10))
             inner = pygame.Rect(tab.right + m.px(16), rect.top, rect.right - tab.right - m.px(32), rect.height)
             line, size = whole_line(app.text, value or self.default(i), m.px(t.body), inner.width - m.px(8))
             selected = focused and self.names[i].selected

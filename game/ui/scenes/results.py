@@ -151,8 +151,8 @@ class ResultsScene(AfterGameScene):
         big, unit = self._big_and_unit()
         lines = [] if s.mode in ("practice", "sudden-death") else [f"{s.correct_count} of {len(s.answers)} right"]
         made = scoring.game_points_text(s.answers) if s.scored else ""
-        if made:  # the score, and how it was made (the same words as the feedback line and the review)
-            lines.append(f"{s.score:,} = {made}")
+        if made:  # how the score was made (the same words as the feedback line and the review)
+            lines.append(made)
         lines.append(f"Average answer time {s.average_time:.1f} s")
         lines.append(f"Best streak {s.best_streak}")
         used = sum(len(a.lifelines) for a in s.answers)

@@ -56,7 +56,7 @@ class ReviewScene(Scene):
             colour = pal.good if answer.correct else pal.accent if answer.close else pal.bad
         bits = [f"{answer.elapsed:.1f} s"]
         if self.session.scored:
-            bits.append(f"{scoring.answer_points_text(answer)} points")
+            bits.append(scoring.answer_points_text(answer))
         if answer.lifelines:
             bits.append("lifelines: " + ", ".join(answer.lifelines))
         return picked, " · ".join(bits), colour

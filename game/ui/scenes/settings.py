@@ -53,6 +53,11 @@ class SettingsScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.menu = Menu([""] * len(ROWS) + ["Done"])
+        # Where a click changed a setting: until the pointer moves from there (or a key is pressed) the
+        # screen keeps its layout, so a larger text size does not move the ▶ from under the pointer.
+        self._held_at: tuple[int, int] | None = None
+        self._laid_out: tuple[int, int] | None = None  # the window size the layout is for
+        self._stale = False  # a new layout was asked for while held
         self._refresh()
 
     def _refresh(self) -> None:
@@ -75,6 +80,8 @@ class SettingsScene(Scene):
         self._refresh()
 
     def handle(self, intent) -> bool:
+        if self._held_at is not None and not self._pointer_still(intent):
+            self._let_go()  # the pointer moved, or a key: the layout follows the settings again
         if intent.kind == I.BACK:
             self.app.stack.pop()
             return True
@@ -91,6 +98,7 @@ class SettingsScene(Scene):
                 if lower.collidepoint(intent.pos) or raise_.collidepoint(intent.pos):
                     self.menu.focus = row
                     self.menu._sync()
+                    self._held_at = intent.pos
                     self._change(row, -1 if lower.collidepoint(intent.pos) else 1)
                     return True
         chosen = self.menu.handle(intent)
@@ -99,8 +107,22 @@ class SettingsScene(Scene):
         if chosen == DONE:
             self.app.stack.pop()
         else:
+            if intent.kind == I.CLICK:
+                self._held_at = intent.pos
             self._change(chosen, 1)
         return True
+
+    def _pointer_still(self, intent) -> bool:
+        """Whether ``intent`` leaves the pointer where the held click was (clicking on, the wheel)."""
+        return intent.kind == I.SCROLL or (intent.kind in (I.CLICK, I.RELEASE, I.POINT) and
+                                           intent.pos == self._held_at)
+
+    def _let_go(self) -> None:
+        self._held_at = None
+        if self._stale:
+            self._stale = False
+            self.layout(*self.app.size)
+            self.app.stack.changed = True
 
     # -- layout and drawing -------------------------------------------------------
     def _hint(self) -> str:
@@ -123,11 +145,16 @@ class SettingsScene(Scene):
         """The rows, then the help for the focused row (room for the longest) and the footer, every word of
         both.  When large text needs more room than the window has, the labels and the help shrink together
         (the labels never smaller than the help)."""
+        if self._held_at is not None and self._laid_out == (width, height):
+            self._stale = True  # laid out once the pointer moves (see __init__)
+            return
+        self._laid_out = (width, height)
         app, m, t = self.app, self.app.metrics, self.app.theme
         text = app.text
         margin = m.px(t.margin)
         self.title_y = m.px(20)
-        top = self.title_y + text.line_height(m.px(t.title), True) + m.px(8)
+        self.title_size = m.px(t.title)
+        top = self.title_y + text.line_height(self.title_size, True) + m.px(8)
         help_w = width - 2 * margin
         gap = m.px(8)
         n = len(self.menu.buttons)
@@ -186,7 +213,7 @@ class SettingsScene(Scene):
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
         app.backdrop.draw(surface)
-        blit_text(surface, app.text, "Settings", m.px(t.title), pal.text, (surface.get_width() // 2, self.title_y),
+        blit_text(surface, app.text, "Settings", self.title_size, pal.text, (surface.get_width() // 2, self.title_y),
                   bold=True, anchor="midtop")
         size = self.row_size
         for i, button in enumerate(self.menu.buttons[:DONE]):

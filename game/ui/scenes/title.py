@@ -153,9 +153,13 @@ class TitleScene(Scene):
         self.sub_rect = pygame.Rect(margin, y, full_w, text.line_height(m.px(t.label)) * len(self.sub_lines))
         self.fuse_y = self.sub_rect.bottom + m.px(10)
         menu_top = self.fuse_y + m.px(16)
-        # The foot: the keys and what was loaded (at least two lines of small text).
+        # The foot: the keys, what was loaded and the notices (two to five lines of small text).  It keeps room
+        # for the longest the loaded line gets as the options change, the keys giving way to it (_foot_lines):
+        # changing the category then moves nothing, and what was loaded always shows whole.
         small_h = text.line_height(m.px(t.small))
-        foot_lines = max(2, min(5, len(self._foot_lines(full_w))))
+        hint, status, notices = self._foot_parts(full_w)
+        longest = max(len(text.wrap(line, m.px(t.small), full_w)) for line in self._loaded_lines())
+        foot_lines = max(2, min(5, len(hint) + len(status) + len(notices)), min(5, longest + len(notices)), longest)
         self.info_rect = pygame.Rect(margin, height - m.px(8) - small_h * foot_lines, full_w, small_h * foot_lines)
         room = self.info_rect.top - m.px(10) - menu_top
         self.button_size = m.px(t.body)
@@ -186,13 +190,21 @@ class TitleScene(Scene):
         self.blurb_rect = pygame.Rect(margin, bottom + m.px(10), col_w if columns == 1 else full_w,
                                       self.info_rect.top - bottom - m.px(14))
 
-    def _foot_lines(self, width: int) -> list[str]:
+    def _foot_parts(self, width: int) -> tuple[list[str], list[str], list[str]]:
+        """The foot's lines: the keys, what was loaded, the notices."""
         app, m, t = self.app, self.app.metrics, self.app.theme
-        hint = first_fitting(app.text, self.HINTS, m.px(t.small), width)
-        lines = []
-        for note in [hint, self._loaded_line()] + app.notices:
-            lines.extend(app.text.wrap(note, m.px(t.small), width))
-        return lines
+        size = m.px(t.small)
+        hint = app.text.wrap(first_fitting(app.text, self.HINTS, size, width), size, width)
+        notices = [line for note in app.notices for line in app.text.wrap(note, size, width)]
+        return hint, app.text.wrap(self._loaded_line(), size, width), notices
+
+    def _foot_lines(self, width: int, limit: int | None = None) -> list[str]:
+        """What the foot shows in ``limit`` lines: what was loaded always whole, then the notices, then the
+        keys above them where there is room."""
+        hint, status, notices = self._foot_parts(width)
+        if limit is None or len(hint) + len(status) + len(notices) <= limit:
+            return hint + status + notices
+        return status + notices[:max(limit - len(status), 0)]
 
     def draw(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
@@ -227,27 +239,37 @@ class TitleScene(Scene):
         if fits:
             blit_lines(surface, app.text, blurb, m.px(t.small), pal.accent, self.blurb_rect, bold=True, align="left",
                        valign="top")
-        lines = self._foot_lines(self.info_rect.width)
         limit = max(1, self.info_rect.height // app.text.line_height(m.px(t.small)))
-        blit_lines(surface, app.text, lines[-limit:] if len(lines) > limit else lines, m.px(t.small), pal.muted,
+        blit_lines(surface, app.text, self._foot_lines(self.info_rect.width, limit), m.px(t.small), pal.muted,
                    self.info_rect, align="left", valign="bottom")
 
-    def _loaded_line(self) -> str:
+    def _loaded_lines(self) -> list[str]:
+        """What the loaded line says now, and the longest it can say as the options change (fewer
+        questions match, fewer facts than a game asks, or none match): the layout keeps room for it."""
+        total, count = len(self.app.bank.questions), self.app.options.count
+        fewer = max(total - 1, 0)
+        return [self._loaded_line(), self._loaded_line(fewer, max(min(count, fewer) - 1, 0)), self._loaded_line(0, 0)]
+
+    def _loaded_line(self, playable: int | None = None, most: int | None = None) -> str:
+        """What was loaded and what the options leave of it (``playable`` questions, at most ``most`` a
+        game; by default, what the chosen options leave)."""
+        playable = self.playable if playable is None else playable
+        most = self.most if most is None else most
         bank = self.app.bank
         total = len(bank.questions)
         line = f"{total} question{'s' if total != 1 else ''} loaded from {len(bank.files)} file"
         line += "s" if len(bank.files) != 1 else ""
-        if self.playable != total:
-            line += f" · {self.playable} match the chosen category, difficulty and kinds"
-        if 0 < self.most < min(self.playable, self.app.options.count):
-            line += f" · a game asks at most {self.most} of them (one per fact)"
+        if playable != total:
+            line += f" · {playable} match the chosen category, difficulty and kinds"
+        if 0 < most < min(playable, self.app.options.count):
+            line += f" · a game asks at most {most} of them (one per fact)"
         if bank.skipped or bank.problems:
             paths = " ".join(self.app.bank_paths_for_message())
             unread = len(bank.unread)
             files = f"{unread} file{'s' if unread != 1 else ''} could not be read" if unread else ""
             skipped = f"{bank.skipped} skipped with problems" if bank.skipped or not unread else ""
             line += f" · {', '.join(x for x in (skipped, files) if x)}: run `mi-trivia validate {paths}` for details"
-        if total and not self.playable:
+        if total and not playable:
             line += " · nothing matches: change the category, difficulty or kinds"
         if not total:
             line = "No playable questions were found. Run `mi-trivia validate` on your question files."
