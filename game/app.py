@@ -111,15 +111,17 @@ class App:
                  bank_paths: list[str] | None = None, notices: list[str] | None = None,
                  settings: Settings | None = None, saved_settings: Settings | None = None,
                  settings_path: Path | None = None, history: History | None = None,
-                 history_path: Path | None = None, home_bank: str | None = None):
+                 history_path: Path | None = None, home_bank: str | None = None, clock=time.monotonic):
         """``settings``: what this run uses (the saved ones with any command-line
         flags on top); ``saved_settings``: what the file holds, and what a change
         on the settings screen is saved over (``settings_path`` None: never saved).
         ``history``: the questions met lately, asked last (``None``: not used, as
         with ``--seed``); what a game asks is added and saved to ``history_path``.
         ``home_bank``: the default bank's path when the player's questions folder is added to it
-        (games drawn only from the default bank keep the default bank's boards)."""
+        (games drawn only from the default bank keep the default bank's boards).
+        ``clock``: the seconds every game's timer reads (a test steps it)."""
         self.options = options
+        self.clock = clock
         self.bank = bank
         self.store = store
         self.bank_label = bank_label
@@ -180,7 +182,9 @@ class App:
         size = (0, 0) if self.options.fullscreen else self.options.size
         self._surface = pygame.display.set_mode(size, flags)
         self.metrics = metrics_for(*self.size)
-        self.text = Text(paths.asset(self.theme.font_regular), paths.asset(self.theme.font_bold))
+        theme = self.theme
+        self.text = Text(paths.asset(theme.font_regular), paths.asset(theme.font_bold),
+                         emoji=(paths.asset(theme.font_emoji), paths.asset(theme.font_emoji_bold)))
         pygame.key.stop_text_input()
         self.pads.start()
 
@@ -351,7 +355,7 @@ class App:
         self.remember_asked()  # a game left unfinished still counts
         recent = self.history.recent(self.history_bank) if self.history is not None else ()
         self.session = Session(pool, count=self.options.count, rng=self.rng, mode=mode, players=names,
-                               time_factor=factor, recent=recent)
+                               time_factor=factor, recent=recent, clock=self.clock)
         self._remembered = False
         drawn = [rnd.question for rnd in self.session.rounds]
         self.game_board = self.current_board(drawn) if self.session.ranked else None
@@ -405,7 +409,8 @@ class App:
                          recent=recent).rounds
         bind = "127.0.0.1" if options.bots else options.bind
         port = options.port if options.port is not None else (0 if options.bots else DEFAULT_PORT)
-        party = PartyGame(rounds, timed=factor is not None, port=port, bind=bind, max_players=options.max_players)
+        party = PartyGame(rounds, timed=factor is not None, port=port, bind=bind, max_players=options.max_players,
+                          clock=self.clock)
         try:
             party.start()
         except OSError as exc:
@@ -644,10 +649,9 @@ class App:
                     pygame.display.update(region)
                 else:
                     self.stack.changed = False
-                    self.stack.draw(self._surface)
-                    if self._toast is not None:
-                        draw_toast(self._surface, self, self._toast[0], self.stack.top.controls())
+                    self.compose(self._surface)
                     pygame.display.flip()
+                    self.stack.shown_whole()
                 perf.frames += 1
                 perf.frame_ms.append((time.perf_counter() - frame_start) * 1000)
                 self._screenshot()
@@ -667,6 +671,12 @@ class App:
             self._saver.shutdown(wait=True)
         self.sound.close()
         return self.exit_code
+
+    def compose(self, surface) -> None:
+        """Draw the whole picture on ``surface``: the scenes and any notice over them."""
+        self.stack.draw(surface)
+        if self._toast is not None:
+            draw_toast(surface, self, self._toast[0], self.stack.top.controls())
 
     def _screenshot(self) -> None:
         folder = self.options.screenshots
@@ -747,6 +757,11 @@ class App:
                         rejoins=party.host.stats.rejoins)
         if self.party_bots is not None:
             data.update(self.party_bots.report())
+            if self._parties:
+                # What the simulated phones sent of each kind asked, and what the game counted of it.
+                counted = self._parties[-1].host.stats.counted_by_kind
+                data["answers_by_kind"] = {kind: [self.party_bots.sent_of(kind), counted.get(kind, 0)]
+                                           for kind, asked in self.kinds_asked().items() if asked}
         return data
 
 

@@ -463,9 +463,12 @@ def party_screens(app) -> list[str]:
     lobby = PartyLobbyScene(app, party)
     app.stack.push(lobby)
     found += record(app, lobby, "party lobby, nobody yet", check=qr_large)
+    party.local_only = True  # --bind 127.0.0.1: its own words, in the same room
+    found += record(app, lobby, "party lobby on this computer only", check=qr_large)
+    party.local_only = False
     # Names as long as a name may be, of ordinary letters (as the hot-seat screens), and short ones.
     names = ["Max Power", "Maximilian Kowal", "Anna-Lena Müller", "Zoë Tester-Smith", "Jo", "Jean-Baptiste Ro",
-             "Li Wei", "Mary-Kate Olsen"]
+             "Li Wei 🚂", "Ava 🎬 Kowalski"]
     players = [party.room.join(name, party.pin) for name in names]
     lobby.update(0.016)
     found += record(app, lobby, "party lobby", whole=names, check=qr_large)

@@ -43,7 +43,12 @@ def test_join_rules(room):
         room.join(" \x00\t ", "123456")
     with pytest.raises(Rejected):
         room.join(["not", "text"], "123456")
-    assert room.join("A" * 40, "123456").name == "A" * 16
+    # A name over the limit is refused with the reason, never cut short behind the player's back.
+    for long in ("A" * 17, "Bartholomew Smith", "A" * 40):
+        with pytest.raises(Rejected, match="at most 16 characters"):
+            room.join(long, "123456")
+    assert room.join("  " + "A" * 16 + "\x00 ", "123456").name == "A" * 16
+    assert room.join("Zoë 🚂 Tester", "123456").name == "Zoë 🚂 Tester"
 
 
 def test_full_room():

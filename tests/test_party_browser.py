@@ -267,6 +267,9 @@ def play_every_kind(game, browser):
 
     game("ask", typed, 20.0)
     visible(browser, "q-type")
+    from game.core.spelling import FORGIVEN
+
+    assert browser.find_element(By.ID, "type-note").text == FORGIVEN[0]  # the game's words, as on every screen
     browser.find_element(By.ID, "type-text").send_keys("  norway ")
     shot(browser, "type")
     browser.find_element(By.ID, "type-text").submit()
@@ -327,3 +330,145 @@ def test_a_reload_shows_where_the_game_is_at_once(game, browser):
     game("resume")
     WebDriverWait(browser, 5).until(lambda d: not d.find_element(By.ID, "paused").is_displayed())
     assert player.connected and player.score > 0
+
+
+# Every message the page sends, as the bytes that went to the socket (installed before the page connects).
+RECORD_SENDS = """
+window.__sent = [];
+const realSend = WebSocket.prototype.send;
+WebSocket.prototype.send = function (data) { window.__sent.push(String(data)); return realSend.call(this, data); };
+"""
+
+
+def every_kind_of_the_default_bank():
+    """A question of each kind from the default bank, and one estimate of each slider (a year, money with a
+    decimal, an ordinal, a date as a day number), arranged as a game would."""
+    import random
+
+    from game.core.questions import load_files
+    from game.core.session import arrange
+
+    bank = load_files([Path(__file__).resolve().parent.parent / "questions.yaml"], seed=3)
+    picked, seen = [], set()
+    for question in bank.questions:
+        scale = question.scale
+        key = (question.kind, scale.value_kind if scale else None, scale is not None and question.value >= 100)
+        if key not in seen:
+            seen.add(key)
+            picked.append(question)
+    return arrange(picked, random.Random(5), 20.0)
+
+
+def test_the_simulated_phones_send_what_the_page_sends(browser):
+    """The page answers each kind (buttons, the slider by its arrow keys, taps in order, typing) and what it
+    sent is recorded; the simulated phones (game.net.bots) must build the very same bytes for the same
+    answers, and the game must count every one (a release year or a release date once was refused)."""
+    import random
+
+    from selenium.webdriver.common.keys import Keys
+
+    from game.net.bots import answer_message, join_message, responses
+
+    rounds = every_kind_of_the_default_bank()
+    kinds = {(r.kind, getattr(r.question.scale, "value_kind", None)) for r in rounds}
+    assert {("estimate", "date"), ("estimate", "number"), ("estimate", "money"), ("order", None),
+            ("type", None), ("truefalse", None), ("choice", None)} <= kinds
+    assert any(r.kind == "estimate" and r.question.value >= 100 for r in rounds)
+    game = Game(total=len(rounds))
+    try:
+        browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_SENDS})
+        player = join_as(game, browser, "Zoë 🚂")
+        sent = browser.execute_script("return window.__sent")
+        assert sent[0] == join_message(PIN, "Zoë 🚂")
+        for rnd in rounds:
+            right, _ = responses(rnd, random.Random(rnd.number))
+            before = len(browser.execute_script("return window.__sent"))
+            game("ask", rnd, 20.0)
+            visible(browser, "s-question")
+            if rnd.kind in ("choice", "truefalse"):
+                browser.find_elements(By.CSS_SELECTOR, "#q-answers button")[rnd.correct].click()
+            elif rnd.kind == "estimate":
+                slider = browser.find_element(By.ID, "est-range")
+                start, step = float(slider.get_attribute("value")), rnd.question.scale.step
+                presses = round((rnd.question.value - start) / step)
+                slider.send_keys((Keys.ARROW_RIGHT if presses > 0 else Keys.ARROW_LEFT) * abs(presses))
+                browser.find_element(By.ID, "est-send").click()
+            elif rnd.kind == "order":
+                for index in rnd.solution:
+                    item = rnd.choices[index]
+                    next(b for b in browser.find_elements(By.CSS_SELECTOR, "#order-items button")
+                         if b.text == item).click()
+                browser.find_element(By.ID, "order-send").click()
+            else:
+                browser.find_element(By.ID, "type-text").send_keys(rnd.question.answer)
+                browser.find_element(By.ID, "type-text").submit()
+            visible(browser, "s-locked")
+            WebDriverWait(browser, 5).until(lambda _: rnd.number in player.answers)
+            page = [m for m in browser.execute_script("return window.__sent")[before:] if '"type":"answer"' in m]
+            assert page == [answer_message(player.secret, rnd.number, right)], (rnd.kind, rnd.question.prompt)
+            assert player.answers[rnd.number].correct, (rnd.kind, page)
+            game("reveal")
+            visible(browser, "s-result")
+        assert game.host.stats.answers_counted == len(rounds)
+    finally:
+        game.close()
+
+
+def test_the_pause_hides_the_question_and_shows_no_button(game, browser):
+    """The pause once put "Paused" on the dimmed Lock-in button, where it looked like a button to press."""
+    import io
+
+    import pygame
+
+    estimate = next(r for r in kind_rounds() if r.kind == "estimate")
+    join_as(game, browser, "Kim")
+    game("ask", estimate, 20.0)
+    visible(browser, "q-estimate")
+    button = browser.find_element(By.ID, "est-send").rect
+    game("pause")
+    visible(browser, "paused")
+    time.sleep(0.2)
+    shot(browser, "paused")
+    screen = pygame.image.load(io.BytesIO(browser.get_screenshot_as_png()), "shot.png")
+    y = int(button["y"] + button["height"] / 2)
+    ground = screen.get_at((3, y))[:3]  # the page's ground at that height, left of everything
+    for x in (button["x"] + 4, button["x"] + button["width"] - 5, button["x"] + 12):
+        seen = screen.get_at((int(x), y))[:3]  # the gradient's dithering aside, the ground: no button
+        assert max(abs(a - b) for a, b in zip(seen, ground)) <= 4, f"the Lock-in button shows through: {seen}"
+    title = browser.find_element(By.CSS_SELECTOR, "#paused .pause-title")
+    assert title.text == "Paused" and title.tag_name == "p" and not browser.find_elements(By.CSS_SELECTOR,
+                                                                                         "#paused button")
+    game("resume")
+    WebDriverWait(browser, 5).until(lambda d: not d.find_element(By.ID, "paused").is_displayed())
+    assert browser.find_element(By.ID, "est-send").is_displayed()
+
+
+def test_a_question_closed_early_says_so_on_the_phone(game, browser):
+    """The host showed the answer before this phone answered: it used to say "Time's up"."""
+    first, _ = rounds()
+    join_as(game, browser, "Kim")
+    game("ask", first, 20.0)
+    visible(browser, "s-question")
+    game("reveal")
+    visible(browser, "s-result")
+    assert browser.find_element(By.ID, "r-head").text == "The host closed the question"
+    shot(browser, "closed_early")
+
+
+def test_a_nickname_past_the_limit_is_refused_with_the_reason(game, browser):
+    """A 17-character name sent past the page's own limit (maxlength is only the page's) used to be cut to 16
+    without a word; the phone now shows why it was refused, and a shorter one gets in."""
+    browser.get(game.url + f"?pin={PIN}")
+    visible(browser, "s-join")
+    browser.execute_script("document.getElementById('name').removeAttribute('maxlength')")
+    name = browser.find_element(By.ID, "name")
+    name.send_keys("Bartholomew Smith")
+    browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
+    WebDriverWait(browser, 5).until(lambda d: "at most 16" in d.find_element(By.ID, "join-error").text)
+    assert not game.room.players and browser.find_element(By.ID, "s-join").is_displayed()
+    shot(browser, "name_too_long")
+    name.clear()
+    name.send_keys("Bart Smith")
+    browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
+    visible(browser, "s-lobby")
+    assert [p.name for p in game.room.players.values()] == ["Bart Smith"]

@@ -74,6 +74,8 @@ def test_messages_arrive_checked_and_stamped(server):
     '{"type": "answer", "secret": "s", "q": 1, "response": true}',
     '{"type": "answer", "secret": "s", "q": 1, "response": {"a": 1}}',
     '{"type": "answer", "secret": "s", "q": 1, "response": NaN}',
+    '{"type": "answer", "secret": "s", "q": 1, "response": 1e400}',
+    '{"type": "answer", "secret": "s", "q": 1, "response": 123456789012345678901234567890}',
     '{"type": "join", "pin": 123456, "name": "a"}', "[" * 1000,
 ])
 def test_junk_is_refused_and_the_server_goes_on(server, junk):
@@ -228,6 +230,91 @@ def test_host_join_answer_reveal_and_rejoin():
     assert reveal.counts == (0, 1, 0)
     host.end()
     assert server.to(3, "ended")[0]["score"] == 950
+
+
+def test_a_response_is_read_by_the_open_question_s_kind():
+    """A whole number is a choice only when the question is one: a release year (2023) or a release date's day
+    number (738713) from a phone's slider counts as an estimate; the same numbers for a choice are refused, and
+    the phone is told why."""
+    from game.core.model import Question, Scale
+    from game.core.session import Round
+
+    host, server, room, clock, choice = _host()
+    for conn, name in ((1, "Ann"), (2, "Bob"), (3, "Cat")):
+        server.inbox.put(Inbound(conn, {"type": "join", "pin": "424242", "name": name}, clock[0]))
+    host.pump()
+    secrets_ = {conn: server.to(conn, "joined")[0]["secret"] for conn in (1, 2, 3)}
+
+    def answer(conn, number, raw):
+        message = messages.parse(f'{{"type":"answer","secret":"{secrets_[conn]}","q":{number},"response":{raw}}}')
+        server.inbox.put(Inbound(conn, message, clock[0] + 1))
+        host.pump()
+
+    year = Question("Which year?", (), "2023", kind="estimate", scale=Scale(2000, 2030, 1, 4), value=2023.0)
+    day = Question("Which day?", (), "12 July 2023", kind="estimate",
+                   scale=Scale(738700, 738783, 1, 14, value_kind="date"), value=738713.0)
+    host.ask(Round(1, year, (), -1, 20.0, kind="estimate"), 20.0)
+    answer(1, 1, "2023")
+    answer(2, 1, "2021.0")
+    answer(3, 1, "2019.5")
+    assert host.stats.answers_counted == 3 and host.stats.counted_by_kind == {"estimate": 3}
+    assert [room.players[p].answers[1].response for p in sorted(room.players)] == [2023.0, 2021.0, 2019.5]
+    assert room.players[1].answers[1].correct
+    host.reveal()
+    host.ask(Round(2, day, (), -1, 20.0, kind="estimate"), 20.0)
+    answer(1, 2, "738713")
+    assert room.players[1].answers[2].correct
+    host.reveal()
+    host.ask(Round(3, choice.question, choice.choices, 1, 20.0), 20.0)
+    for conn, raw in ((1, "2023"), (2, "3"), (3, '"60 mph"')):
+        answer(conn, 3, raw)
+        assert server.to(conn, "error")[-1]["reason"] == "Not a possible answer"
+    answer(1, 3, "1")
+    assert room.players[1].answers[3].correct and host.stats.counted_by_kind == {"estimate": 4, "choice": 1}
+
+
+def test_a_phone_without_an_answer_is_told_what_closed_the_question():
+    """A phone that had not answered was told "Time's up" even when the host showed the answer early."""
+    from game.core.party import RECONNECT_GRACE
+    from game.core.session import Round
+
+    host, server, room, clock, round_ = _host()
+    for conn, name in ((1, "Ann"), (2, "Bob"), (3, "Cat")):
+        server.inbox.put(Inbound(conn, {"type": "join", "pin": "424242", "name": name}, clock[0]))
+    host.pump()
+    secrets_ = {conn: server.to(conn, "joined")[0]["secret"] for conn in (1, 2, 3)}
+
+    def ask(number):
+        host.ask(Round(number, round_.question, round_.choices, 1, 20.0), 20.0)
+
+    def answer(conn, number):
+        server.inbox.put(Inbound(conn, {"type": "answer", "secret": secrets_[conn], "q": number, "response": 1},
+                                 clock[0]))
+        host.pump()
+
+    ask(1)
+    answer(1, 1)
+    clock[0] += 5
+    host.reveal()  # the host's Enter, 15 s before time
+    assert server.to(2, "result")[-1]["ended"] == "host" and not server.to(2, "result")[-1]["answered"]
+    assert server.to(1, "result")[-1]["answered"]
+    ask(2)
+    answer(1, 2)
+    clock[0] += 21
+    host.reveal()  # the clock ran out
+    assert server.to(2, "result")[-1]["ended"] == server.to(3, "result")[-1]["ended"] == "time"
+    ask(3)
+    server.inbox.put(Gone(2, clock[0]))  # Bob's phone drops and stays away
+    host.pump()
+    clock[0] += RECONNECT_GRACE + 1
+    answer(1, 3)
+    answer(3, 3)
+    assert room.everyone_answered()
+    host.reveal()
+    server.inbox.put(Inbound(4, {"type": "rejoin", "secret": secrets_[2]}, clock[0]))
+    host.pump()
+    state = server.to(4, "joined")[-1]["state"]
+    assert state["type"] == "result" and state["ended"] == "everyone" and not state["answered"]
 
 
 def test_host_kick_and_late_answers():

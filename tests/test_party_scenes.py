@@ -95,6 +95,22 @@ def test_lobby_shows_how_to_join_and_the_players(app):
     assert scene.menu.buttons[0].enabled and [p for p, _, _ in scene._chips] == [1, 2, 3]
 
 
+def test_the_lobby_says_one_true_thing_about_who_can_join(app):
+    """With --bind 127.0.0.1 the lobby said phones on the network cannot join, then told them to type the
+    address on a phone on this network."""
+    scene = lobby(app)
+    party = app.party
+    assert party.local_only
+    here = drawn_text(app, scene).replace(" | ", " ")
+    assert "phones on the network cannot join" in here and "browser on this computer" in here
+    assert "on a phone" not in here and "Scan" not in here, here
+    party.local_only = False  # as when it listens on the local network
+    scene.layout(*app.size)
+    there = drawn_text(app, scene).replace(" | ", " ")
+    assert "Scan to join" in there and "on a phone on this network" in there
+    assert "cannot join" not in there and "on this computer" not in there
+
+
 def test_lobby_removes_players_by_key_mouse_and_pad(app):
     scene = lobby(app)
     party = app.party
@@ -174,7 +190,7 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     entries = json.loads((tmp_path / "scores.json").read_text())["entries"]
     assert [(e["name"], e["mode"]) for e in entries] == [("Ann", "party")]
     assert entries[0]["board"].startswith("party/2/")
-    assert "saved to the party board" in podium.note
+    assert "saved to the party board" in podium.note and not podium.tie_split
     assert party.finished and party.closed and app.party is None  # the server stops with the party
     party.wait_closed()
     assert not party.server.running
@@ -185,6 +201,33 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     assert isinstance(app.stack.top, PartyLobbyScene) and "Esc again" in app._toast[0]
     send(app, key(pygame.K_ESCAPE))
     assert isinstance(app.stack.top, TitleScene) and app.party is None and party.closed
+
+
+def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_path):
+    """The party board keeps ten, ranked as every board is: points, then the faster total answer time (the
+    rule in the README's party section). Two players tied on the tenth score: the faster goes on the board,
+    and the podium says why the other did not."""
+    lobby(app)
+    party = app.party
+    players = [party.room.join(f"P{k:02d}", party.pin) for k in range(11)]
+    party.ask_next()
+    for k, player in enumerate(players):
+        player.score = 2000 - 100 * min(k, 9)  # P09 and P10 both have 1,100 points
+        player.correct = 1
+        player.total_time = 10.0 if k != 9 else 14.0  # ... and P10 was faster
+    party.room.close_question()
+    assert players[9].place == players[10].place == 10  # the room: equal points share a place
+    podium = PartyPodiumScene(app, party)
+    app.stack.push(podium)
+    podium.saving.result(timeout=10)
+    podium.update(0.016)
+    board = app.read_scores().board(podium.board)
+    assert len(board) == 10 and board[-1].name == "P10" and "P09" not in {e.name for e in board}
+    assert podium.tie_split
+    shown = drawn_text(app, podium).replace(" | ", " ")
+    from game.ui.scenes.party_podium import TIE_RULE
+
+    assert any(f"10 players saved to the party board. {rule}" in shown for rule in TIE_RULE), shown
 
 
 def test_everyone_answered_ends_the_question_and_enter_shows_the_answer(app):
@@ -300,6 +343,9 @@ def test_autoplay_party_with_simulated_phones(tmp_path):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["mode"] == "party" and report["bots"] == 6 and report["bots_joined"] == 6
     assert report["answers_counted"] == report["answers_sent"] > 0
+    by_kind = report["answers_by_kind"]
+    assert set(by_kind) == {kind for kind, n in report["kinds"].items() if n}
+    assert all(sent == counted for sent, counted in by_kind.values()), by_kind
     assert report["reconnects"] >= 1 and report["junk_sent"] == 4
     assert report["rejected_messages"] == report["junk_sent"] == report["junk_refused"]
     assert report["answer_latency_ms_p50"] is not None and report["questions"] == 3
@@ -309,6 +355,19 @@ def test_autoplay_party_with_simulated_phones(tmp_path):
     names = {e["name"] for e in board if e["mode"] == "party"}
     top = {p["name"] for p in report["players"] if p["score"] > 0}
     assert names == top and names
+
+
+def test_autoplay_party_of_estimates_counts_every_one_sent(tmp_path):
+    """The sliders' answers (a release year, a date as a day number, money, an ordinal) as the page sends them:
+    every one sent is counted (whole numbers of 100 or more were once refused as choices)."""
+    result = run_cli("--mode", "party", "--autoplay", "--bots", "8", "--count", "4", "--seed", "2", "--kinds",
+                     "estimate", "--scores", tmp_path / "party.json", timeout=240)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["kinds"]["estimate"] == 4
+    sent, counted = report["answers_by_kind"]["estimate"]
+    assert sent == counted > 0 and report["answers_counted"] == report["answers_sent"] == sent
+    assert "not a choice" not in result.stderr
 
 
 def test_phones_are_told_when_the_host_quits(app):
@@ -340,13 +399,14 @@ def test_phones_are_told_when_the_host_quits(app):
 
 
 def test_simulated_phones_answer_every_kind_and_the_room_judges_them():
-    """The autoplay phones' right and wrong responses, through the message schema and the room's judge."""
+    """The autoplay phones' right and wrong responses, the bytes they send, through the message schema and the
+    room's judge (a release year and a release date are estimates of 100 or more: once refused as choices)."""
     import random
 
     from game.core.model import Scale
     from game.core.party import Room
     from game.core.session import Session
-    from game.net.bots import any_response, responses
+    from game.net.bots import answer_message, any_response, responses
     from game.net.messages import parse
 
     questions = [
@@ -356,21 +416,72 @@ def test_simulated_phones_answer_every_kind_and_the_room_judges_them():
         Question(prompt="Which country?", choices=(), answer="Norway", kind="type", also=("Noreg",)),
         Question(prompt="It was real.", choices=("True", "False"), answer="True", kind="truefalse", ordered=True),
         Question(prompt="Which?", choices=("w", "x", "y", "z"), answer="x"),
+        Question(prompt="Which year?", choices=(), answer="2023", kind="estimate", scale=Scale(2000, 2030, 1, 4),
+                 value=2023.0, fact="year"),
+        Question(prompt="Which day?", choices=(), answer="12 July 2023", kind="estimate",
+                 scale=Scale(738700, 738783, 1, 14, value_kind="date"), value=738713.0, fact="day"),
     ]
     clock = FakeClock()
     room = Room("123456", clock=clock)
     ann, bob, cat = (room.join(n, "123456") for n in ("Ann", "Bob", "Cat"))
     rng = random.Random(1)
-    for rnd in Session(questions, count=5, rng=random.Random(2)).rounds:
+    rounds = Session(questions, count=7, rng=random.Random(2)).rounds
+    assert len(rounds) == 7
+    for rnd in rounds:
         room.open_question(rnd, 20.0)
         right, wrong = responses(rnd, rng)
         message = {"type": "question", "kind": rnd.kind, "choices": list(rnd.choices), "q": rnd.number}
         if rnd.question.scale:
             message["scale"] = {"low": rnd.question.scale.low}
         for player, response in ((ann, right), (bob, wrong), (cat, any_response(message, rng))):
-            sent = parse(json.dumps({"type": "answer", "secret": player.secret, "q": rnd.number,
-                                     "response": response}))
+            sent = parse(answer_message(player.secret, rnd.number, response))
             room.answer(player.id, player.secret, rnd.number, sent["response"], clock() + 1)
         reveal = room.close_question()
         assert reveal.answers[ann.id].correct and not reveal.answers[bob.id].correct, rnd.kind
         assert reveal.answered == 3
+
+
+def drawn_text(app, scene) -> str:
+    from game.ui.record import RecordingSurface
+
+    surface = RecordingSurface(app.size, app.text)
+    try:
+        scene.draw(surface)
+    finally:
+        surface.finish()
+    return " | ".join(line.text for line in surface.lines)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_every_screen_says_what_typed_answers_forgive_in_the_same_words(app, size):
+    """The big screen once said "Spelling and capitals are forgiven" (spelling was not): the solo answer box,
+    the party's big screen and the phone all say what game.core.spelling.FORGIVEN says."""
+    from game.core.spelling import FORGIVEN
+    from game.net.host import question_message
+
+    app._surface = pygame.display.set_mode(size)
+    app._resized()
+    lobby(app)
+    party = app.party
+    party.room.join("Ann", party.pin)
+    typed = next(r for r in other_kinds() if r.kind == "type")
+    party.rounds[0] = typed
+    party.index = -1
+    play = PartyPlayScene(app, party)
+    app.stack.push(play)
+    big = drawn_text(app, play)
+    assert any(words in big for words in FORGIVEN) and "Spelling" not in big, big
+    assert question_message(typed, 3, 20.0)["forgiven"] == FORGIVEN[0]  # the phone shows it under its box
+    app.stack.pop()
+    party.room.close_question()
+    app.end_party("The test is over")
+
+    app.options.mode = "classic"
+    app.bank = Bank(questions=[Question("Which country?", (), "Norway", kind="type", fact="country")],
+                    files=["typed.yaml"])
+    app.begin_game()
+    solo = app.stack.top
+    for _ in range(40):
+        solo.update(0.05)
+    mine = drawn_text(app, solo)
+    assert any(words in mine for words in FORGIVEN), mine

@@ -13,13 +13,19 @@ ODD = ["", "\u200b", "\ufeff", "\x00", "a\x00b", "\ud800", "👩‍👩‍👧�
        "x" * 5000, "\u202e reversed"]
 
 
+def game_text() -> Text:
+    """The faces the game uses, as the app loads them."""
+    theme = Theme()
+    return Text(paths.asset(theme.font_regular), paths.asset(theme.font_bold),
+                emoji=(paths.asset(theme.font_emoji), paths.asset(theme.font_emoji_bold)))
+
+
 @pytest.fixture(scope="module")
 def text():
     pygame.display.init()
     pygame.font.init()
     pygame.display.set_mode((320, 200))
-    theme = Theme()
-    yield Text(paths.asset(theme.font_regular), paths.asset(theme.font_bold))
+    yield game_text()
     pygame.quit()
 
 
@@ -128,3 +134,45 @@ def test_questions_with_naughty_text_play_through_the_scenes(tmp_path):
     app.stack.draw(app._surface)
     pygame.quit()
 
+
+def ink(surface) -> bytes:
+    """The rendered text's pixels (alpha only: where the ink is)."""
+    return pygame.image.tobytes(surface, "RGBA")[3::4]
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_emoji_in_a_name_are_drawn_and_tell_players_apart(bold):
+    """The text face has no glyph for most emoji: they were all one empty box, so "Ana 🚂" and "Ana 🚋" looked
+    the same on the big screen. The emoji face draws them, on the text's baseline, in the text's colour."""
+    pygame.font.init()
+    text = game_text()
+    names = ["Ana 🚂", "Ana 🚋", "Ana 🎬", "Ana ❤️", "Ana 👨‍👩‍👧", "Ana 🇳🇴"]
+    images = [text.render(name, 30, (250, 200, 90), bold) for name in names]
+    assert len({ink(image) for image in images}) == len(names)  # every one different
+    plain = text.render("Ana", 30, (250, 200, 90), bold)
+    for name, image in zip(names, images):
+        assert image.get_height() == plain.get_height(), name  # the line keeps its height
+        assert image.get_width() > plain.get_width() + 15, name  # the emoji takes room (not zero-width)
+        emoji = image.subsurface((plain.get_width() + 4, 0, image.get_width() - plain.get_width() - 4,
+                                  image.get_height()))
+        colours = {emoji.get_at((x, y))[:3] for x in range(emoji.get_width()) for y in range(emoji.get_height())
+                   if emoji.get_at((x, y))[3] == 255}
+        assert colours == {(250, 200, 90)}, name  # drawn in the text's colour
+    assert text.width("Ana 🚂", 30, bold) == images[0].get_width()  # layout measures what is drawn
+
+
+def test_the_text_face_draws_what_it_has():
+    """Accented letters and ticks stay in the text face; the emoji face only fills its gaps."""
+    from game.ui.glyphs import codepoints, runs
+
+    theme = Theme()
+    main = codepoints(paths.asset(theme.font_bold))
+    emoji = codepoints(paths.asset(theme.font_emoji_bold))
+    assert ord("ë") in main and 0x1F682 not in main and 0x1F682 in emoji
+    assert runs("Zoë ✓", main, emoji) == [("Zoë ✓", False)]
+    assert runs("Zoë 🚂!", main, emoji) == [("Zoë ", False), ("🚂", True), ("!", False)]
+    assert runs("❤️x", main, emoji) == [("❤️", True), ("x", False)]  # asked to be an emoji: the emoji face
+    assert runs("👨‍👩‍👧", main, emoji) == [("👨‍👩‍👧", True)]  # joined: one run, one glyph
+    assert runs("李", main, emoji) == [("李", False)]  # in neither: as before
+    assert codepoints(paths.asset("fonts", "missing.ttf")) is None
+    assert runs("🚂", None, emoji) == [("🚂", False)]

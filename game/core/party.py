@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.core.session import check_response, judge
-from game.core.scores import NAME_MAX, clean_name, name_key
+from game.core.scores import NAME_MAX, clean_name, name_key, whole_name
 
 MAX_PLAYERS_DEFAULT = 60
 # A phone that dropped this recently (a reload, a blip of Wi-Fi) is still waited for before a question
@@ -137,6 +137,8 @@ class Room:
         cleaned = clean_name(name)
         if not cleaned:
             raise Rejected(f"Type a nickname (1 to {NAME_MAX} characters)")
+        if len(whole_name(name)) > NAME_MAX:  # never cut short behind the player's back: they choose a shorter one
+            raise Rejected(f"Nicknames are at most {NAME_MAX} characters: choose a shorter one")
         key = name_key(cleaned)
         if any(name_key(p.name) == key for p in self.players.values()):
             raise Rejected("That name is taken in this game: choose another")

@@ -40,10 +40,15 @@ def _new_id() -> str:
     return uuid.uuid4().hex
 
 
+def whole_name(text: str) -> str:
+    """A name with control characters removed and its ends trimmed, not yet cut to :data:`NAME_MAX`."""
+    kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" and not 0xD800 <= ord(ch) <= 0xDFFF)
+    return kept.strip()
+
+
 def clean_name(text: str) -> str:
     """A player's name as saved: control characters removed, trimmed, at most 16 characters."""
-    kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" and not 0xD800 <= ord(ch) <= 0xDFFF)
-    return kept.strip()[:NAME_MAX].strip()
+    return whole_name(text)[:NAME_MAX].strip()
 
 
 def name_key(name: str) -> str:

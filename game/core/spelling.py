@@ -23,6 +23,13 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 ARTICLES = ("the", "a", "an")
 MAX_TYPED = 80  # characters a typed answer may have
 
+# What a typed answer forgives, as every screen that tells the players says it (the solo answer box, the
+# party's big screen, the phone), longest first: a screen shows the first that fits.  It must say exactly
+# what :func:`normalise` and :func:`matches` forgive, no more: change it with them.
+FORGIVEN = ("Capitals, accents and punctuation don't matter; numbers as digits or words",
+            "Capitals, accents and punctuation don't matter",
+            "Capitals and accents don't matter")
+
 
 def _plain(text: str) -> str:
     """Case folded, accents removed, anything not a letter or digit turned into a space."""

@@ -23,7 +23,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-NAMES = ("Ava", "Ben", "Chloé", "Dev", "Eun-ji", "Farid", "Grace", "Hiro", "Inès", "Jonas", "Kemi", "Lars",
+# Accents and an emoji among them, as real nicknames have: every screen that shows a name draws them.
+NAMES = ("Ava 🚂", "Ben", "Chloé", "Dev", "Eun-ji", "Farid", "Grace", "Hiro", "Inès", "Jonas", "Kemi", "Lars",
          "Mina", "Noor", "Olu", "Pia", "Quinn", "Rafa", "Sana", "Tomás", "Uma", "Vik", "Wen", "Xavi", "Yara", "Zoë")
 JUNK_NAME = "<b>Junk</b>"  # markup in a name stays text on every screen
 RECONNECT_DELAY = 0.3
@@ -35,12 +36,46 @@ def bot_name(index: int) -> str:
     return base if index < len(NAMES) else f"{base} {index // len(NAMES) + 1}"
 
 
+def js_number(value):
+    """A number as the phone page's ``JSON.stringify`` writes it: a whole number without ``.0``."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return int(value)
+    return value
+
+
+def phone_json(message: dict) -> str:
+    """A message exactly as the phone page (``game/web/app.js``) sends it: ``JSON.stringify`` of the same object,
+    keys in the same order, no spaces, text not escaped beyond what JSON needs, whole numbers without ``.0``."""
+    def plain(value):
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return js_number(value)
+
+    return json.dumps({key: plain(value) for key, value in message.items()}, separators=(",", ":"),
+                      ensure_ascii=False)
+
+
+def answer_message(secret: str, number: int, response) -> str:
+    """The page's answer to question ``number``, for any kind (its ``answer()``: type, secret, q, response)."""
+    return phone_json({"type": "answer", "secret": secret, "q": number, "response": response})
+
+
+def join_message(pin: str, name: str) -> str:
+    return phone_json({"type": "join", "pin": pin, "name": name})
+
+
+def rejoin_message(secret: str) -> str:
+    return phone_json({"type": "rejoin", "secret": secret})
+
+
 def kind_of(rnd) -> str:
     return getattr(rnd, "kind", None) or getattr(rnd.question, "kind", "choice")
 
 
 def responses(rnd, rng: random.Random) -> tuple[object, object]:
-    """``(right, wrong)`` responses to a round, as a phone sends them (JSON types)."""
+    """``(right, wrong)`` responses to a round, as the phone page sends them: a choice's index (True/False
+    too), an estimate as the slider's number (a year as 2023, a date as its day number), an order as
+    the item numbers tapped first to last, typed text as typed."""
     kind = kind_of(rnd)
     question = rnd.question
     if kind == "estimate":
@@ -49,7 +84,7 @@ def responses(rnd, rng: random.Random) -> tuple[object, object]:
         off = scale.snap(value + rng.choice((-1, 1)) * rng.randint(2, 6) * scale.step)
         if off == value:
             off = scale.snap(value - (off - value or scale.step) * 3)
-        return value, float(off)
+        return js_number(value), js_number(float(off))
     if kind == "order":
         solution = list(getattr(rnd, "solution", ()) or range(len(rnd.choices)))
         return solution, solution[::-1]
@@ -64,7 +99,7 @@ def any_response(message: dict, rng: random.Random):
     """A response of the right shape for a question message, with no idea of the answer."""
     kind, choices = message.get("kind", "choice"), message.get("choices") or []
     if kind == "estimate":
-        return float((message.get("scale") or {}).get("low", 0))
+        return js_number(float((message.get("scale") or {}).get("low", 0)))
     if kind == "order":
         return rng.sample(range(len(choices)), len(choices))
     if kind == "type":
@@ -112,6 +147,7 @@ class BotRunner:
             roles[2] = "dropper"
         self.phones = [_Phone(k, JUNK_NAME if roles[k] == "junk" else bot_name(k), roles[k]) for k in range(count)]
         self.answers_sent = 0
+        self.sent_by_kind: dict[str, int] = {}  # answers sent, by the question's kind
         self.latencies: list[float] = []
         self.reconnects = 0
         self.junk_sent = 0
@@ -161,6 +197,9 @@ class BotRunner:
                 "answer_latency_ms_p99": pct(0.99), "reconnects": self.reconnects, "junk_sent": self.junk_sent,
                 "junk_refused": self.junk_refused, "bots_joined": len(self.joined)}
 
+    def sent_of(self, kind: str) -> int:
+        return self.sent_by_kind.get(kind, 0)
+
     # -- the bots' own thread ---------------------------------------------------------------------
     def _run(self) -> None:
         loop = asyncio.new_event_loop()
@@ -199,9 +238,9 @@ class BotRunner:
                                    max_size=2 ** 20) as ws:
                     phone.ws = ws
                     if phone.secret:
-                        await self._send(phone, {"type": "rejoin", "secret": phone.secret})
+                        await self._send(phone, rejoin_message(phone.secret))
                     else:
-                        await self._send(phone, {"type": "join", "pin": self.pin, "name": phone.name})
+                        await self._send(phone, join_message(self.pin, phone.name))
                     async for raw in ws:
                         await self._take(phone, json.loads(raw))
                         if phone.finished or phone.drop:
@@ -225,7 +264,7 @@ class BotRunner:
         if ws is None:
             return False
         try:
-            await ws.send(message if isinstance(message, str) else json.dumps(message))
+            await ws.send(message if isinstance(message, str) else phone_json(message))
             return True
         except ConnectionClosed:
             return False
@@ -269,7 +308,8 @@ class BotRunner:
             low, high = self.delay
             if isinstance(limit, (int, float)):
                 high = min(high, max(limit * 0.5, low))
-            asyncio.ensure_future(self._answer_later(phone, number, response, rng.uniform(low, high)))
+            asyncio.ensure_future(self._answer_later(phone, number, message.get("kind", "choice"), response,
+                                                     rng.uniform(low, high)))
         elif kind == "locked":
             number = message.get("q")
             sent = phone.sent_at.pop(number, None)
@@ -299,7 +339,7 @@ class BotRunner:
         elif kind in ("ended", "closed", "kicked"):
             phone.finished = True
 
-    async def _answer_later(self, phone: _Phone, number: int, response, delay: float) -> None:
+    async def _answer_later(self, phone: _Phone, number: int, kind: str, response, delay: float) -> None:
         await asyncio.sleep(delay)
         while phone.paused and not phone.finished:
             await asyncio.sleep(0.05)
@@ -307,8 +347,9 @@ class BotRunner:
             self._mark_done(phone, number)
             return
         phone.sent_at[number] = time.perf_counter()
-        if await self._send(phone, {"type": "answer", "secret": phone.secret, "q": number, "response": response}):
+        if await self._send(phone, answer_message(phone.secret, number, response)):
             self.answers_sent += 1
+            self.sent_by_kind[kind] = self.sent_by_kind.get(kind, 0) + 1
         else:
             phone.sent_at.pop(number, None)
             self._mark_done(phone, number)

@@ -13,6 +13,7 @@ import queue
 from dataclasses import dataclass, field
 
 from game.core.party import PartyPlayer, Rejected, Reveal, Room, colour_hex
+from game.core.spelling import FORGIVEN
 from game.net.server import Gone, Inbound, log
 
 PUMP_LIMIT = 2000  # messages handled in one frame at most; the rest wait for the next
@@ -21,6 +22,7 @@ PUMP_LIMIT = 2000  # messages handled in one frame at most; the rest wait for th
 @dataclass
 class HostStats:
     answers_counted: int = 0
+    counted_by_kind: dict = field(default_factory=dict)  # answers counted, by the question's kind
     joins: int = 0
     rejoins: int = 0
     rejected: int = 0
@@ -44,6 +46,8 @@ def question_message(round_, total: int, limit: float | None, show_prompt: bool 
         message["scale"] = {"low": scale.low, "high": scale.high, "step": scale.step,
                             "value_kind": scale.value_kind, "unit": scale.unit, "currency": scale.currency,
                             "places": scale.places}
+    if kind == "type":
+        message["forgiven"] = FORGIVEN[0]  # what the phone says under the box
     return message
 
 
@@ -115,6 +119,8 @@ class PartyHost:
                     raise Rejected("Not in this game: join again")
                 self.room.answer(pid, message["secret"], message["q"], message["response"], item.at)
                 self.stats.answers_counted += 1
+                kind = getattr(self.room.round, "kind", "choice")
+                self.stats.counted_by_kind[kind] = self.stats.counted_by_kind.get(kind, 0) + 1
                 self.server.send(conn, {"type": "locked", "q": message["q"]})
                 return True
         except Rejected as exc:
@@ -161,6 +167,14 @@ class PartyHost:
         self.server.broadcast(self.question, list(self.conn_of.values()))
 
     def reveal(self) -> Reveal:
+        # Why it closed, for the phones that had not answered: the clock, everyone else, or the host.
+        room = self.room
+        if room.expired():
+            ended = "time"
+        elif room.everyone_answered():
+            ended = "everyone"
+        else:
+            ended = "host"
         reveal = self.room.close_question()
         self.question = None
         answer = right_answer(self.room.round)
@@ -173,7 +187,7 @@ class PartyHost:
             self.results[pid] = {"type": "result", "q": reveal.number, "correct": given.correct,
                                  "close": given.close, "points": given.total, "total": player.score,
                                  "place": player.place, "of": of, "answer": answer,
-                                 "answered": given.response is not None}
+                                 "answered": given.response is not None, "ended": ended}
         for pid, conn in self.conn_of.items():
             if pid in self.results:
                 self.server.send(conn, self.results[pid])

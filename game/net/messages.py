@@ -13,6 +13,7 @@ MAX_MESSAGE_BYTES = 2048
 MAX_TEXT = 64          # names, PINs, typed answers
 MAX_SECRET = 64
 MAX_ORDER_ITEMS = 6
+MAX_NUMBER = 2 ** 53    # any number a slider sends is smaller (a float counts whole numbers exactly to here)
 
 
 class BadMessage(ValueError):
@@ -34,15 +35,15 @@ def _question_number(value) -> int:
 
 
 def _response(value):
-    """int (a choice), float (an estimate), list of ints (an order) or str (typed)."""
+    """An answer's shape, whatever the question: a number, a list of item numbers or a text.
+
+    What a number means (a choice's index, an estimate, a day on a date slider) is not guessed here from
+    its JSON type: the room reads the response by the open question's kind
+    (:func:`game.core.session.check_response`) and refuses what does not fit it."""
     if isinstance(value, bool) or value is None:
         raise BadMessage("'response' is missing or of the wrong kind")
-    if isinstance(value, int):
-        if not -1 < value < 100:
-            raise BadMessage("'response' is not a choice")
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
+    if isinstance(value, (int, float)):
+        if not math.isfinite(value) or abs(value) > MAX_NUMBER:
             raise BadMessage("'response' is not a finite number")
         return value
     if isinstance(value, list):

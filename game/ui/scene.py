@@ -15,6 +15,7 @@ class Scene:
     """A screen.  ``draw`` must not change game state; ``update`` does that."""
 
     name = "scene"      # used for screenshots and by the autoplay bot
+    step_id = 0         # a scene that shows several steps under one name (questions, turns) counts them
     opaque = True       # False: the scene below shows through (overlays)
     wants_text = False  # True: keys are typed text (name entry)
 
@@ -45,8 +46,15 @@ class Scene:
         return True
 
     def animated_rect(self):
-        """The one region that moves, when only it needs redrawing (``None``: redraw everything)."""
+        """The one region that moves, when only it needs redrawing (``None``: redraw everything).
+
+        The stack asks only while the scene still shows what it showed at its last full draw (the same
+        :meth:`showing`): a scene that moves on by itself in ``update`` (a timer ran out) is drawn whole."""
         return None
+
+    def showing(self) -> tuple:
+        """What this scene shows, as far as a full redraw is concerned: its name and step."""
+        return (id(self), self.name, self.step_id)
 
     def draw_animated(self, surface) -> None:
         """Redraw just :meth:`animated_rect` (only called when that is not ``None``)."""
@@ -85,6 +93,7 @@ class SceneStack:
     def __init__(self) -> None:
         self._scenes: list[Scene] = []
         self.changed = True
+        self._drawn: tuple | None = None  # the top scene's view at the last full draw
 
     def __len__(self) -> int:
         return len(self._scenes)
@@ -147,7 +156,12 @@ class SceneStack:
         return bool(self._scenes) and self._scenes[-1].animating()
 
     def animated_rect(self):
-        return self._scenes[-1].animated_rect() if self._scenes else None
+        """The region to repaint alone, or ``None`` when the whole picture must be drawn: also when the top
+        scene is not the one last drawn whole, or has moved on since (a phase or a question changed in
+        ``update`` without an input: only a full draw shows that)."""
+        if not self._scenes or self._scenes[-1].showing() != self._drawn:
+            return None
+        return self._scenes[-1].animated_rect()
 
     def draw(self, surface) -> None:
         start = 0
@@ -157,3 +171,7 @@ class SceneStack:
                 break
         for scene in self._scenes[start:]:
             scene.draw(surface)
+
+    def shown_whole(self) -> None:
+        """The loop presented a full draw: from now on the top scene may repaint just its animated region."""
+        self._drawn = self._scenes[-1].showing() if self._scenes else None

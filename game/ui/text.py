@@ -37,11 +37,16 @@ def displayable(text: str) -> str:
 
 
 class Text:
-    """A cache of fonts by (size, bold) and of rendered text by its content."""
+    """A cache of fonts by (size, bold) and of rendered text by its content.
 
-    def __init__(self, regular: Path | None, bold: Path | None):
+    ``emoji`` (regular, bold): the face that draws what the text face has no glyph for (emoji in a
+    nickname); each string is drawn in runs, each run by the face that has its characters."""
+
+    def __init__(self, regular: Path | None, bold: Path | None,
+                 emoji: tuple[Path | None, Path | None] = (None, None)):
         self._paths = {False: regular, True: bold}
-        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._emoji_paths = {False: emoji[0], True: emoji[1]}
+        self._fonts: dict[tuple, pygame.font.Font] = {}
         self._surfaces: OrderedDict = OrderedDict()
         self._wraps: OrderedDict = OrderedDict()
         self._widths: OrderedDict = OrderedDict()
@@ -49,11 +54,11 @@ class Text:
         # While a layout test records a screen (game.ui.record): id of each surface handed out -> its text.
         self.origins: dict | None = None
 
-    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
-        key = (size, bold)
+    def font(self, size: int, bold: bool = False, emoji: bool = False) -> pygame.font.Font:
+        key = (size, bold, emoji)
         font = self._fonts.get(key)
         if font is None:
-            path = self._paths[bold]
+            path = (self._emoji_paths if emoji else self._paths)[bold]
             try:
                 font = pygame.font.Font(str(path) if path else None, size)
             except (OSError, pygame.error, FileNotFoundError):
@@ -81,12 +86,44 @@ class Text:
     def _render(self, text: str, size: int, color, bold: bool) -> pygame.Surface:
         font = self.font(size, bold)
         self.renders += 1
+        parts = self._runs(text, bold)
+        if len(parts) > 1 or (parts and parts[0][1]):
+            return self._render_runs(parts, size, color, bold)
         if text:
             try:
                 return font.render(text, True, color)
             except (pygame.error, ValueError, UnicodeError):
                 pass  # e.g. "Text has zero width": nothing visible to draw
         return pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
+
+    def _runs(self, text: str, bold: bool) -> list[tuple[str, bool]]:
+        """``text`` in runs of ``(part, by the emoji face)``; one run by the text face when it draws it all."""
+        if text.isascii() or self._emoji_paths[bold] is None:
+            return [(text, False)]
+        from game.ui.glyphs import codepoints, runs
+
+        main = codepoints(str(self._paths[bold])) if self._paths[bold] else None
+        return runs(text, main, codepoints(str(self._emoji_paths[bold])))
+
+    def _render_runs(self, parts: list[tuple[str, bool]], size: int, color, bold: bool) -> pygame.Surface:
+        """Each run by its face, side by side on one baseline."""
+        pieces = []
+        for part, emoji in parts:
+            font = self.font(size, bold, emoji)
+            try:
+                pieces.append((font, font.render(part, True, color)))
+            except (pygame.error, ValueError, UnicodeError):
+                continue
+        main = self.font(size, bold)
+        ascent = max([main.get_ascent()] + [f.get_ascent() for f, _ in pieces])
+        descent = max([-main.get_descent()] + [-f.get_descent() for f, _ in pieces])
+        out = pygame.Surface((sum(s.get_width() for _, s in pieces), max(ascent + descent, main.get_height())),
+                             pygame.SRCALPHA)
+        x = 0
+        for font, piece in pieces:
+            out.blit(piece, (x, ascent - font.get_ascent()), special_flags=pygame.BLEND_RGBA_MAX)
+            x += piece.get_width()
+        return out
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
         """The rendered width of ``text`` (measured once, then remembered: layouts ask every frame)."""

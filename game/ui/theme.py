@@ -53,6 +53,9 @@ class Theme:
     palette: Palette = Palette()
     font_regular: str = "fonts/DejaVuSans.ttf"
     font_bold: str = "fonts/DejaVuSans-Bold.ttf"
+    # What the text face cannot draw (emoji in a nickname) comes from Noto Emoji.
+    font_emoji: str = "fonts/NotoEmoji-Regular.ttf"
+    font_emoji_bold: str = "fonts/NotoEmoji-Bold.ttf"
     # Type scale in pixels at 1280x720; scaled with the window.
     display: int = 76
     title: int = 50

@@ -169,7 +169,11 @@
     if (kind === "choice" || kind === "truefalse") buildChoices(m, kind);
     else if (kind === "estimate") buildEstimate(m.scale || {});
     else if (kind === "order") { picked = []; buildOrder(); }
-    else if (kind === "type") { $("type-text").value = ""; $("type-text").focus(); }
+    else if (kind === "type") {
+      $("type-text").value = "";
+      text("type-note", typeof m.forgiven === "string" ? m.forgiven : "");  // the game's own words
+      $("type-text").focus();
+    }
   }
 
   function answer(response, what) {
@@ -287,12 +291,19 @@
   });
 
   // -- after the reveal -------------------------------------------------------------------
+  // What closed a question this phone had not answered.
+  function unanswered(ended) {
+    if (ended === "host") return "The host closed the question";
+    if (ended === "everyone") return "Everyone else had answered";
+    return "Time's up";
+  }
   function showResult(m) {
     question = null;
     show("s-result");
     const head = $("r-head");
     head.className = "verdict " + (m.correct ? "good" : m.close ? "close" : "bad");
-    head.textContent = m.correct ? "✓ Right!" : m.close ? "≈ Close!" : m.answered === false ? "Time's up" : "✗ Not this time";
+    head.textContent = m.correct ? "✓ Right!" : m.close ? "≈ Close!" : m.answered === false ? unanswered(m.ended)
+      : "✗ Not this time";
     text("r-points", "+" + (m.points || 0).toLocaleString() + " points");
     text("r-answer", m.answer ? "The answer: " + m.answer : "");
     text("r-total", "Total " + (m.total || 0).toLocaleString() + (m.place ? " · you are #" + m.place + (m.of ? " of " + m.of : "") : ""));

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.spelling import FORGIVEN
 from game.ui import intents as I
 from game.ui.answers import Lock, Panel, answer_lines
 from game.ui.widgets import Caret, blit_text, first_fitting, fit_lines
@@ -257,9 +258,7 @@ class TypePanel(Panel):
             self._draw_keys(surface)
             if not self.show_note:
                 return
-            note = first_fitting(app.text, ["Capitals, accents and punctuation don't matter; numbers as digits "
-                                            "or words", "Capitals, accents and punctuation don't matter",
-                                            "Capitals and accents don't matter"], small, self.rect.width, True)
+            note = first_fitting(app.text, FORGIVEN, small, self.rect.width, True)
             blit_text(surface, app.text, note, small, pal.muted, (self.rect.left, self.note_y), bold=True)
             return
         line = first_fitting(app.text, answer_lines(self.round), small, self.rect.width, True)

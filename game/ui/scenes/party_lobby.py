@@ -284,6 +284,14 @@ class PartyLobbyScene(Scene):
             return []
         return app.text.wrap(note, m.px(t.small), width, True)
 
+    def _how_to_join(self) -> str:
+        """How to join, true for where the game listens: on this computer only, no phone can."""
+        if self.party.local_only:
+            return ("Open the address in a browser on this computer, then enter the PIN and a nickname. Names "
+                    "appear here as people join.")
+        return ("Scan the code or type the address on a phone on this network, then enter the PIN and a "
+                "nickname. Names appear here as people join.")
+
     def _place_chips(self) -> None:
         """Name chips flowed in rows, in pages when they overflow; cached while nothing changes."""
         app, m, t = self.app, self.app.metrics, self.app.theme
@@ -342,7 +350,9 @@ class PartyLobbyScene(Scene):
         app.backdrop.draw(surface)
         # How to join.
         y = self.left.top
-        blit_text(surface, text, "Scan to join", m.px(t.label), pal.muted, (self.left.centerx, y), bold=True,
+        label = "Join on this computer" if party.local_only else "Scan to join"
+        size = one_line(text, label, m.px(t.label), self.left.width, True)
+        blit_text(surface, text, label, size, pal.muted, (self.left.centerx, y), bold=True,
                   anchor="midtop")
         y += self.scan_h + m.px(4)
         key = (party.url, self.qr_side)
@@ -381,8 +391,7 @@ class PartyLobbyScene(Scene):
                        align="left", valign="top")
         self._place_chips()
         if not players:
-            how = ("Scan the code or type the address on a phone on this network, then enter the PIN and a "
-                   "nickname. Names appear here as people join.")
+            how = self._how_to_join()
             sizes = [m.px(t.body), m.px(t.label), m.px(t.small), max(10, m.px(t.small * 0.8))]
             lines, size = fit_lines(text, how, sizes, self.chip_area.width, self.chip_area.height)  # whole, smaller
             blit_lines(surface, text, lines, size, pal.muted, self.chip_area, align="left", valign="top")

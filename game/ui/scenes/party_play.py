@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.spelling import FORGIVEN
 from game.ui import intents as I
 from game.ui.answers import kind_of
 from game.ui.record import note_box
@@ -409,7 +410,8 @@ class PartyPlayScene(Scene):
             words = "Slide to your best guess on your phone"
             self._panel_lines(surface, area, words, self._range_line(scale) if scale else "")
         else:
-            self._panel_lines(surface, area, "Type the answer on your phone", "Spelling and capitals are forgiven")
+            self._panel_lines(surface, area, "Type the answer on your phone",
+                              first_fitting(text, FORGIVEN, m.px(t.label), area.width - m.px(40)))
         # The live count and the way on.
         count = self.answered_line()
         size = one_line(text, count, m.px(t.title), self.strip_rect.width - self.skip.rect.width - m.px(20), True)

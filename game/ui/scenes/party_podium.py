@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.scores import TOP
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
@@ -16,7 +17,20 @@ from game.ui.theme import readable_on
 from game.ui.widgets import blit_text, first_fitting, one_line, whole_line
 
 SCORES, AGAIN, TITLE = "scores", "again", "title"
+# The party board keeps ten, ranked as every board is: points, then the faster total answer time.
+TIE_RULE = ("Equal points at the tenth place: the faster total time went on the board.",
+            "Equal points: the faster time went on.")
 PODIUM_HEIGHTS = {1: 1.0, 2: 0.72, 3: 0.5}
+
+
+def tie_at_the_cut(table, entries, ranks) -> bool:
+    """Whether a player left off the board (no rank) has as many points as the last one on it."""
+    if not entries:
+        return False
+    board = table.merged([e for e, rank in zip(entries, ranks) if rank]).board(entries[0].board)
+    if len(board) < TOP:
+        return False
+    return any(rank is None and entry.score == board[-1].score for entry, rank in zip(entries, ranks))
 
 
 class PartyPodiumScene(Scene):
@@ -31,6 +45,7 @@ class PartyPodiumScene(Scene):
         self.saving = None
         self.saved: list = []
         self.note = ""
+        self.tie_split = False  # equal scores at the tenth place: the rule chose who went on the board
 
     def enter(self) -> None:
         self.party.finish()
@@ -43,6 +58,7 @@ class PartyPodiumScene(Scene):
             return
         ranks = app.ranks_for([e for _, e in self.entries])
         qualified = [(seat, entry) for (seat, entry), rank in zip(self.entries, ranks) if rank]
+        self.tie_split = tie_at_the_cut(app.read_scores(), [e for _, e in self.entries], ranks)
         if not qualified:
             self.note = "No score made the party board's top ten this time."
             return
@@ -125,7 +141,10 @@ class PartyPodiumScene(Scene):
         self._draw_stage(surface, standings)
         self._draw_ranking(surface, standings)
         colour = pal.good if self.saved and any(r.saved for r in self.saved) else pal.muted
-        note = first_fitting(text, [self.note, self.note[:60]], m.px(t.small), self.note_rect.width, True)
+        notes = [self.note, self.note[:60]]
+        if self.tie_split and self.saving is None:
+            notes[:0] = [f"{self.note} {rule}" for rule in TIE_RULE]
+        note = first_fitting(text, notes, m.px(t.small), self.note_rect.width, True)
         blit_text(surface, text, note, m.px(t.small), colour, self.note_rect.center, bold=True, anchor="center")
         self.menu.draw(surface, app, self.menu.size)
 
