@@ -17,6 +17,7 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from game.core import kinds
 from game.core.spelling import normalise
 from game.core.model import Question
 
@@ -145,7 +146,7 @@ def answer_words(text: str) -> str:
 
 def asked_for(question: Question) -> str:
     """What a question asks the player to come up with, as :func:`answer_words` (or "")."""
-    if question.kind in ("truefalse", "order"):
+    if not kinds.of(question).asks_answer:  # True and False, or items already on the screen
         return ""
     return answer_words(question.answer)
 

@@ -13,7 +13,7 @@ made by kind, deterministically for a given seed:
 * Any fact may instead list its ``wrong`` answers by hand.
 
 Besides its multiple-choice questions (one per ``ask`` prompt), a fact yields
-other kinds of question (see :data:`game.core.model.QUESTION_KINDS`):
+other kinds of question (see :mod:`game.core.kinds`):
 
 * a number, money, ordinal or date fact yields an ``estimate`` question: a
   slider over a range around the value (within ``min``/``max``), the answer
@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from game.core.checks import Checker
+from game.core.kinds import ESTIMATE, ORDER, TRUEFALSE, TYPE
 from game.core.spelling import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
@@ -201,7 +202,7 @@ class Fact:
             scale, value = self.scale_for(random.Random(f"{seed}|{first}|estimate"))
             out.append(Question(
                 prompt=first, choices=(), answer=scale.show(value), time_limit=self.time_limit,
-                source=source, kind="estimate", scale=scale, value=value, **common,
+                source=source, kind=ESTIMATE.name, scale=scale, value=value, **common,
             ))
         for template in self.say:
             rng = random.Random(f"{seed}|{template}|truefalse")
@@ -209,12 +210,12 @@ class Fact:
             shown = self.right_answer() if true else self.wrong_one(rng)
             out.append(Question(
                 prompt=fill(template, shown), choices=TRUE_FALSE, answer=TRUE_FALSE[0 if true else 1],
-                time_limit=self.time_limit, ordered=True, source=source, kind="truefalse", **common,
+                time_limit=self.time_limit, ordered=True, source=source, kind=TRUEFALSE.name, **common,
             ))
         if self.also is not None:
             out.append(Question(
                 prompt=first, choices=(), answer=self.right_answer(), also=self.also,
-                time_limit=self.time_limit or TYPE_LIMIT, source=source, kind="type", **common,
+                time_limit=self.time_limit or TYPE_LIMIT, source=source, kind=TYPE.name, **common,
             ))
         return out
 
@@ -367,7 +368,7 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
                 answer=" → ".join(f.label for f in pick), category=first.category, difficulty=first.difficulty,
                 time_limit=first.time_limit or GROUP_LIMIT,
                 explanation=clip(explanation, EXPLANATION_MAX),
-                source=f"{check.path}:{first.group_at[0]}", kind="order",
+                source=f"{check.path}:{first.group_at[0]}", kind=ORDER.name,
                 fact=f"order:{name}:" + ",".join(f.fact_id for f in pick),
                 reveals=tuple(dict.fromkeys([f.fact_id for f in pick] + [r for f in pick for r in f.reveals])),
             ))

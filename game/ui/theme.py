@@ -45,7 +45,7 @@ PLAYER_COLOURS: tuple[Color, ...] = ((86, 180, 233), (240, 228, 66), (204, 121, 
 
 SHAPES = ("triangle", "diamond", "circle", "square", "hexagon", "star")
 TRUE_FALSE_SHAPES = ("ring", "cross")
-LETTERS = "ABCDEF"
+from game.core.model import LETTERS  # noqa: E402,F401 - a choice's letter, as the core words it
 
 
 @dataclass(frozen=True)
