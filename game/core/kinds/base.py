@@ -10,7 +10,6 @@ phone's response is read (:meth:`Kind.parse_phone`) and what the simulated phone
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +19,7 @@ from game.core.model import Question, prompt_key
 from game.core.yamldoc import Node
 
 Fields = dict[str, Any]  # the Question fields a kind's keys make (choices, answer, scale...)
-Found = Mapping[str, tuple[Node, Node]]  # a question's keys: name -> (key node, value node)
+Found = dict[str, tuple[Node, Node]]  # a question's keys: name -> (key node, value node)
 Payload = dict[str, Any]  # a message to or from a phone, as JSON
 
 

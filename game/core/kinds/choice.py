@@ -17,7 +17,7 @@ class ChoiceKind(Kind):
     name = "choice"
     label = "Multiple choice"
     short = "Choice"
-    keys = ("choices", "answer", "close")
+    keys: tuple[str, ...] = ("choices", "answer", "close")
     picks = True
     phone_input = "choices"
 

@@ -37,10 +37,10 @@ class TrueFalseKind(ChoiceKind):
         return False
 
     def response_text(self, rnd: Round, response: Any) -> str:
-        return rnd.choices[response]
+        return rnd.choices[int(response)]
 
     def short_text(self, rnd: Round, response: Any) -> str:
-        return rnd.choices[response]
+        return rnd.choices[int(response)]
 
     def right_text(self, rnd: Round) -> str:
         return rnd.choices[rnd.correct]
