@@ -22,7 +22,7 @@ from game.core.party import Rejected, Room
 from game.core.questions import load_text
 from game.core.session import Session
 from game.core.yamldoc import Node
-from game.net.bots import any_response, answer_message, responses
+from game.net.bots import answer_message, any_response, responses
 from game.net.host import question_message, right_answer
 from game.net.messages import parse
 

@@ -248,10 +248,10 @@ def register_view(name: str, view: View) -> None:
 def _own_views() -> None:
     if VIEWS:
         return
-    from game.ui.kinds.choice import ChoiceParty, ChoicePanel
+    from game.ui.kinds.choice import ChoicePanel, ChoiceParty
     from game.ui.kinds.estimate import EstimatePanel, EstimateParty
     from game.ui.kinds.order import OrderPanel, OrderParty
-    from game.ui.kinds.truefalse import TrueFalseParty, TrueFalsePanel
+    from game.ui.kinds.truefalse import TrueFalsePanel, TrueFalseParty
     from game.ui.kinds.typed import TypePanel, TypeParty
 
     VIEWS.update(choice=View(ChoicePanel, ChoiceParty), truefalse=View(TrueFalsePanel, TrueFalseParty),

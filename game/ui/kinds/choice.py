@@ -15,8 +15,18 @@ from game.ui import intents as I
 from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, PartyView
 from game.ui.scenes.party_lobby import draw_panel
 from game.ui.theme import LETTERS, SHAPES, readable_on
-from game.ui.widgets import (ChoiceButton, _mix, blit_text, choice_height, choice_text_width, draw_shape, fit_choice_size,
-                             fit_lines, one_line, size_ladder)
+from game.ui.widgets import (
+    ChoiceButton,
+    _mix,
+    blit_text,
+    choice_height,
+    choice_text_width,
+    draw_shape,
+    fit_choice_size,
+    fit_lines,
+    one_line,
+    size_ladder,
+)
 
 
 class ChoicePanel(Panel):

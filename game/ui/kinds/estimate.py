@@ -24,7 +24,7 @@ def show_value(rnd, value) -> str:
     if scale is not None:
         try:
             return scale.show(value)
-        except Exception:  # noqa: BLE001 - a number is always shown somehow
+        except Exception:
             pass
     return f"{value:g}" if isinstance(value, float) else str(value)
 

@@ -18,7 +18,15 @@ from game.ui.kinds import Lock, Panel, PartyView
 from game.ui.record import note_box
 from game.ui.scenes.party_lobby import draw_panel
 from game.ui.theme import readable_on
-from game.ui.widgets import _mix, blit_lines, blit_text, first_fitting, fit_lines, one_line, size_ladder
+from game.ui.widgets import (
+    _mix,
+    blit_lines,
+    blit_text,
+    first_fitting,
+    fit_lines,
+    one_line,
+    size_ladder,
+)
 
 
 class OrderPanel(Panel):
@@ -191,7 +199,7 @@ class OrderPanel(Panel):
         n = self.n
         return [f"↑↓ and Enter pick up and drop, or 1–{n} then 1–{n}, or drag · then Lock in",
                 f"↑↓ Enter: pick up, move, drop · 1–{n} then 1–{n} · drag · Lock in",
-                f"↑↓ · Enter picks up and drops · Lock in"]
+                "↑↓ · Enter picks up and drops · Lock in"]
 
     # -- drawing --------------------------------------------------------------------------------------
     def draw(self, surface) -> None:

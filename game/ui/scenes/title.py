@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pygame
 
+from game.core import kinds
 from game.core.draw import most_questions
 from game.core.model import DIFFICULTIES
 from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
-from game.core import kinds
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
