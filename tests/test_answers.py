@@ -370,3 +370,26 @@ def test_order_first_arrow_moves_from_the_first_item(app):
     panel, _ = placed(app, order())
     panel.handle(Intent(I.MOVE, dy=1))
     assert panel.focus == 1
+
+
+def test_a_kind_without_a_view_is_drawn_as_the_kind_whose_input_it_shares(app):
+    """The test-only "odd one out" kind (tests/test_sixth_kind.py) names multiple choice's input: the play screen
+    answers it with multiple choice's panel, and a party's big screen shows it as choices."""
+    import random
+
+    from game.core.questions import load_text
+    from game.core.session import Session
+    from game.ui.kinds import view_of
+    from game.ui.kinds.choice import ChoiceParty
+    from tests.test_sixth_kind import FILE, OddOneOut
+
+    odd = kinds.register(OddOneOut())
+    try:
+        (question,) = load_text(FILE, "odd.yaml").questions
+        (round_,) = Session([question], count=1, rng=random.Random(2)).rounds
+        panel, _ = placed(app, round_)
+        assert isinstance(panel, ChoicePanel) and view_of(round_).party is ChoiceParty
+        assert panel.handle(Intent(I.CHOOSE, index=round_.correct)) == Lock(round_.correct)
+        draw(app, panel)
+    finally:
+        kinds.unregister(odd.name)

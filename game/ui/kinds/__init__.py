@@ -235,7 +235,6 @@ class View:
 
 
 VIEWS: dict[str, View] = {}  # by kind name; the game's own are added on first use
-BY_INPUT = {"choices": "choice", "truefalse": "truefalse", "slider": "estimate", "order": "order", "text": "type"}
 
 
 def register_view(name: str, view: View) -> None:
@@ -263,7 +262,13 @@ def view_of(rnd) -> View:
     """The view of ``rnd``'s kind: its own, or that of the kind whose input its phones show."""
     _own_views()
     kind = kinds.of(rnd)
-    return VIEWS.get(kind.name) or VIEWS[BY_INPUT[kind.phone_input]]
+    if kind.name in VIEWS:
+        return VIEWS[kind.name]
+    same = next((k.name for k in kinds.REGISTRY.values() if k.phone_input == kind.phone_input and k.name in VIEWS),
+                None)
+    if same is None:
+        raise KeyError(f"no view draws the kind {kind.name!r} (nor its phones' input {kind.phone_input!r})")
+    return VIEWS[same]
 
 
 def panel_for(app, rnd) -> Panel:

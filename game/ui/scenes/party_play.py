@@ -210,9 +210,9 @@ class PartyPlayScene(Scene):
             self._layout_question()
 
     def _layout_question(self) -> None:
-        """The prompt on top; under it what the phones answer with (choices, True/False, a range, items)."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        """The prompt on top; under it what the phones answer with (the kind's view: choices, True/False, a range,
+        items)."""
+        m, text = self.app.metrics, self.app.text
         body = self.body
         prompt = self.party.round.question.prompt
 
