@@ -57,7 +57,7 @@ def test_typed_answers_that_count(given, answer):
     assert matches(given, answer)
 
 
-@pytest.mark.parametrize("given", ["", "   ", "Sweden", "Norwa", "7", None, 70])
+@pytest.mark.parametrize("given", ["", "   ", "Sweden", "Norw", "7", None, 70])
 def test_typed_answers_that_do_not(given):
     assert not matches(given, "Norway", ("seventy-one",))
 
