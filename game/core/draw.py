@@ -13,6 +13,7 @@ whose words appear in another question's prompt, explanation or answer.
 
 from __future__ import annotations
 
+import functools
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -26,14 +27,42 @@ NOT_GIVEAWAYS = frozenset({"true", "false", "yes", "no"})
 
 
 def apart(questions: Iterable[Question]) -> dict[str, set[str]]:
-    """For each key, the keys that must not share a game with it (``reveals``, both ways)."""
+    """For each key, the keys that must not share a game with it: ``reveals``, both ways, and facts whose
+    answers are the same number (an age of 60 and a speed of 60 mph: the first would give the second away)."""
     out: dict[str, set[str]] = {}
+
+    def keep_apart(a: str, b: str) -> None:
+        if a != b:
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+
+    by_number: dict[str, set[str]] = {}
     for question in questions:
         for other in question.reveals:
-            if other != question.key:
-                out.setdefault(question.key, set()).add(other)
-                out.setdefault(other, set()).add(question.key)
+            keep_apart(question.key, other)
+        number = answer_number(question)
+        if number is not None:
+            by_number.setdefault(number, set()).add(question.key)
+    for keys in by_number.values():
+        for a in keys:
+            for b in keys:
+                keep_apart(a, b)
     return out
+
+
+def answer_number(question: Question) -> str | None:
+    """The number an answer is ("60" for "60 mph", "60 years old", a slider's 60), or ``None``."""
+    if question.kind == "estimate" and question.value is not None:
+        return _number_text(f"{question.value:g}")
+    if question.kind in ("choice", "type"):
+        return _number_text(question.answer)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_text(answer: str) -> str | None:
+    words = normalise(answer).split()
+    return words[0] if words and words[0][:1].isdigit() else None
 
 
 def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every: bool = False,

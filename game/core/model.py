@@ -41,13 +41,17 @@ def ordinal(n: int) -> str:
 
 
 def ordinal_answer(n: int) -> str:
-    """An ordinal shown as an answer: capitalised like every other answer ("Seventh", "22nd")."""
-    word = ordinal(n)
-    return word[:1].upper() + word[1:]
+    """An ordinal shown as an answer or a choice, in digits ("7th", "22nd"): in words, the ordinals of a
+    ladder differ in length ("Seventh" is longer than "Fifth" to "Tenth"), which would tell the answer."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
-def format_date(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+def format_date(d: date, long: bool = False) -> str:
+    """A date as the game shows it among choices: "12 Jul 2023" (months in three letters, so that dates of
+    a ladder are as long as one another whatever their month); ``long`` in a sentence: "12 July 2023"."""
+    month = _MONTHS[d.month - 1]
+    return f"{d.day} {month if long else month[:3]} {d.year}"
 
 
 @dataclass(frozen=True)
