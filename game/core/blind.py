@@ -398,7 +398,7 @@ KINDS = (*QUESTION_KINDS, NUMBERS)
 
 
 def rules_for(kind: str) -> Iterable[str]:
-    return {"choice": CHOICE_RULES, NUMBERS: CHOICE_RULES, "truefalse": STATEMENT_RULES, "estimate": ESTIMATE_RULES,
+    return {"choice": CHOICE_RULES, NUMBERS: [r for r in CHOICE_RULES if r not in WORD_RULES], "truefalse": STATEMENT_RULES, "estimate": ESTIMATE_RULES,
             "order": [f"{name} ({what})" for name in ORDER_RULES for what in ("all in place", "items in place")],
             "type": TYPE_RULES}[kind]
 

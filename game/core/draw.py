@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from game.core.spelling import normalise
+from dataclasses import replace
+
 from game.core.model import Question
 
 ARTICLES = ("a", "an", "the")
@@ -27,27 +29,34 @@ NOT_GIVEAWAYS = frozenset({"true", "false", "yes", "no"})
 
 
 def apart(questions: Iterable[Question]) -> dict[str, set[str]]:
-    """For each key, the keys that must not share a game with it: ``reveals``, both ways, and facts whose
-    answers are the same number (an age of 60 and a speed of 60 mph: the first would give the second away)."""
+    """For each key, the keys that must not share a game with it (``reveals``, both ways)."""
     out: dict[str, set[str]] = {}
-
-    def keep_apart(a: str, b: str) -> None:
-        if a != b:
-            out.setdefault(a, set()).add(b)
-            out.setdefault(b, set()).add(a)
-
-    by_number: dict[str, set[str]] = {}
     for question in questions:
         for other in question.reveals:
-            keep_apart(question.key, other)
+            if other != question.key:
+                out.setdefault(question.key, set()).add(other)
+                out.setdefault(other, set()).add(question.key)
+    return out
+
+
+def same_numbers_apart(questions: Sequence[Question]) -> list[Question]:
+    """The questions, each of whose facts' answer is the same number as another's also ``reveals`` the
+    other (an age of 60 and a speed of 60 mph: the first would give the second away), whatever the kind
+    of question asked of them."""
+    by_number: dict[str, set[str]] = {}
+    for question in questions:
         number = answer_number(question)
         if number is not None:
             by_number.setdefault(number, set()).add(question.key)
+    twins: dict[str, set[str]] = {}
     for keys in by_number.values():
-        for a in keys:
-            for b in keys:
-                keep_apart(a, b)
-    return out
+        if len(keys) > 1:
+            for key in keys:
+                twins.setdefault(key, set()).update(keys - {key})
+    if not twins:
+        return list(questions)
+    return [replace(q, reveals=q.reveals + tuple(sorted(twins[q.key] - set(q.reveals)))) if q.key in twins else q
+            for q in questions]
 
 
 def answer_number(question: Question) -> str | None:

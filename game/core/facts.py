@@ -196,15 +196,19 @@ class Fact:
         value, step = self._base()
         return fitting_ranks(value, step, self.n_choices, self.low, self.high)
 
-    def ladder_ranks(self) -> list[int]:
-        """The answer's places on the ladder: within ``min``/``max`` and, where some allow it, with every
-        rung as round as the answer and with as many digits (see :func:`game.core.fairness.alike_numbers`)."""
+    def alike_ranks(self) -> list[int]:
+        """The fitting places of the answer that leave every rung as round as the answer and with as many
+        digits (see :func:`game.core.fairness.alike_numbers`)."""
         value, step = self._base()
-        ranks = self.fitting_ranks()
         answer = self.right_answer()
-        alike = [r for r in ranks
-                 if alike_numbers([self.show(v) for v in rungs(value, step, self.n_choices, r)], answer)]
-        return alike or ranks
+        return [r for r in self.fitting_ranks()
+                if alike_numbers([self.show(v) for v in rungs(value, step, self.n_choices, r)], answer)]
+
+    def ladder_ranks(self) -> list[int]:
+        """The answer's places on the ladder: every place within ``min``/``max`` alike.  (Keeping only the
+        places where every rung is alike would make the answer's place a tell: the step should make them
+        all alike, :func:`nice_step` does, and the validator warns where one does not.)"""
+        return self.fitting_ranks()
 
     def choices_for(self, rng: random.Random) -> tuple[tuple[str, ...], bool]:
         """The choices for one question and whether they are shown in order.
@@ -341,10 +345,18 @@ def place_slider(scale: Scale, value: float, rng: random.Random, floor: float | 
 
 
 def fill(template: str, value: str) -> str:
-    """A ``say`` template with the value in place of ``{}`` (``{lower}``: its first letter in lower case)."""
-    if "{lower}" in template:
-        return template.replace("{lower}", value[:1].lower() + value[1:], 1)
-    return template.replace("{}", value, 1)
+    """A ``say`` template with the value in place of ``{}`` (``{lower}``: its first letter in lower case).
+
+    Where the value starts a sentence (the template's start, or after a full stop, a question or an
+    exclamation mark), its first letter is a capital either way.
+    """
+    hole = "{lower}" if "{lower}" in template else "{}"
+    at = template.index(hole)
+    if hole == "{lower}":
+        value = value[:1].lower() + value[1:]
+    if not template[:at].strip() or template[:at].rstrip()[-1:] in ".?!":
+        value = value[:1].upper() + value[1:]
+    return template[:at] + value + template[at + len(hole):]
 
 
 def read_groups(check: Checker, node: Node) -> dict[str, tuple[str, Node]]:
@@ -586,15 +598,19 @@ def _warn_tells(check: Checker, fact: Fact, answer_node: Node, source) -> None:
         for reason in pool_warnings(fact.answer_text, candidates, fact.n_choices):
             check.warn(source[1] if source else answer_node, f"{where}: {reason}")
         return
-    fitting, ranks = fact.fitting_ranks(), fact.ladder_ranks()
-    if len(ranks) == fact.n_choices or not fitting:
+    fitting, alike = fact.fitting_ranks(), fact.alike_ranks()
+    if len(alike) == fact.n_choices or not fitting:
         return
-    places = ", ".join(str(r + 1) for r in ranks)
-    why = "a bound is near" if len(fitting) < fact.n_choices else \
-        "elsewhere a choice would be rounder or have more digits than the answer"
-    check.warn(answer_node, f"{why}: the answer can only take place {places} of the {fact.n_choices} choices "
-                            f"(counting from the smallest), so guessing there wins more often than 1 in "
-                            f"{fact.n_choices}; {_ladder_advice(fact, fitting)}")
+    if len(fitting) < fact.n_choices:
+        places = ", ".join(str(r + 1) for r in fitting)
+        check.warn(answer_node, f"a bound is near: the answer can only take place {places} of the "
+                                f"{fact.n_choices} choices (counting from the smallest), so guessing there wins "
+                                f"more often than 1 in {fact.n_choices}; {_ladder_advice(fact, fitting)}")
+        return
+    where = "wherever the answer is, some other choice" if not alike else \
+        f"unless the answer is at place {', '.join(str(r + 1) for r in alike)} of {fact.n_choices}, another choice"
+    check.warn(answer_node, f"{where} would be rounder or have more digits than the answer: a player could pick it "
+                            f"(or leave it) by its look; {_ladder_advice(fact, fitting)}")
 
 
 def _ladder_advice(fact: Fact, fitting: list[int]) -> str:

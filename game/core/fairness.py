@@ -437,7 +437,9 @@ def pool_warnings(answer: str, candidates: Sequence[str], n: int) -> list[str]:
         ranks = ranks_open(a, tier, n, key, ties=name != "length")
         if len(ranks) == n:
             continue
-        low = ranks[-1] < n - 1  # the answer cannot be the largest: it is among the smallest
+        below = sum(1 for c in tier if key(c) < key(a))
+        above = sum(1 for c in tier if key(c) > key(a))
+        low = ranks[-1] < n - 1 if ranks else below < above  # too few below it: it is among the smallest
         out.append(_rank_advice(name, a, low, n))
     return out
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from game.core import yamldoc
 from game.core.checks import Checker
+from game.core.draw import same_numbers_apart
 from game.core.fairness import bank_warnings, order_tells, stands_out
 from game.core.facts import order_questions, place_slider, read_fact, read_groups, read_pools, read_reveals
 from game.core.spelling import distinct_spellings, normalise
@@ -219,6 +220,7 @@ def load_files(paths: list[Path], seed=0, *, fast: bool = True,
     finally:
         if was_enabled:
             gc.enable()
+    bank.questions = same_numbers_apart(bank.questions)
     if giveaways:
         bank.warnings.extend(giveaway_warnings(bank.questions, bank.sightings or []))
         bank.warnings.sort(key=lambda p: (p.path, p.line, p.column))
@@ -251,11 +253,12 @@ def seeded(paths: list[Path]):
     remakes: list = []
     bank = load_files(paths, 0, remakes=remakes)
     where = {id(q): (i, j) for i, (_, questions) in enumerate(remakes) for j, q in enumerate(questions)}
+    read = _as_read(bank.questions, remakes)
 
     def questions_for(seed) -> list[Question]:
         fresh: dict[int, list[Question]] = {}
         out = []
-        for q in bank.questions:
+        for q in read:
             at = where.get(id(q))
             if at is None:
                 out.append(q)
@@ -264,9 +267,16 @@ def seeded(paths: list[Path]):
             if i not in fresh:
                 fresh[i] = remakes[i][0](seed)
             out.append(fresh[i][j])
-        return out
+        return same_numbers_apart(out)
 
     return questions_for
+
+
+def _as_read(questions: list[Question], remakes: list) -> list[Question]:
+    """``questions`` as read, before :func:`same_numbers_apart` (which makes new objects of some)."""
+    made = [q for _, group in remakes for q in group]
+    by_place = {(q.source, q.kind, q.prompt): q for q in made}
+    return [by_place.get((q.source, q.kind, q.prompt), q) for q in questions]
 
 
 def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str, str] | None = None,
