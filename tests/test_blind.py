@@ -74,7 +74,7 @@ def test_the_blind_players_catch_a_bank_that_gives_its_answers_away(tmp_path):
     """The rules are no formality: on a bank whose answer is always the longest choice, they win."""
     path = tmp_path / "slanted.yaml"
     path.write_text(SLANTED)
-    assert load_text(SLANTED, str(path)).warnings  # and the validator says so
+    assert load_text(SLANTED, str(path), giveaways=True).warnings  # and the validator says so
     rules = blind.play(seeded([path]), 100, alone=False)["choice"]
     assert rules["the longest"].rate == 1.0 and rules["the length that stands out"].rate > 0.9
     assert {"the longest", "the length that stands out", "the cascade of surface rules"} <= {

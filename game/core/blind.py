@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 
 from game.core.fairness import Surface, casings_match, odd_length, surface
 from game.core.model import QUESTION_KINDS
-from game.core.scoring import estimate_share
 from game.core.session import Round, Session
 from game.core.spelling import matches
 from game.core.spelling import normalise as _normalise
@@ -336,11 +335,14 @@ ESTIMATE_RULES: dict[str, EstimateRule] = {
 
 
 def estimate_chance(rnd: Round) -> tuple[float, float]:
-    """What a uniformly random place on the slider earns on average, and the variance of that."""
-    q = rnd.question
-    shares = [estimate_share(v, q.value, q.scale.tolerance) for v in _positions(q.scale)]
-    mean = sum(shares) / len(shares)
-    return mean, sum((x - mean) ** 2 for x in shares) / len(shares)
+    """How often a uniformly random place on the slider is the answer, and the variance of a hit.
+
+    Estimates are tallied by exact hits: with the answer at any place alike, every place is hit as often.
+    (By points, a guess inside the slider always earns more than one at an end, whatever the slider:
+    near an end, half the answers within reach lie off the slider.)
+    """
+    p = 1 / len(_positions(rnd.question.scale))
+    return p, p * (1 - p)
 
 
 # -- order ---------------------------------------------------------------------------------------
@@ -459,7 +461,8 @@ def _judge(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
             guess = rule(rnd, seen)
             if guess is None:
                 guess = rng.choice(_positions(q.scale))
-            tally("estimate", name, key).add(estimate_share(guess, q.value, q.scale.tolerance), mean, variance)
+            hit = abs(q.scale.snap(guess) - q.value) <= q.scale.step / 2 + 1e-9
+            tally("estimate", name, key).add(float(hit), mean, variance)
     elif rnd.kind == "order":
         n = len(rnd.choices)
         full, share, share_var = order_chance(n)

@@ -312,12 +312,11 @@ class Fact:
                 break
             step *= factor
         positions = int(span // step)
-        # The answer sits a whole number of half ladder steps from the low end (so the ends are as round
-        # as the ladder), at any such place alike that the floor allows.
-        grain = ladder_step / 2 if (ladder_step / 2) % step == 0 else ladder_step
-        grain = grain if grain <= step * positions else step
+        # The answer sits at any place of the slider alike (that the floor allows): were it only ever at
+        # round places (half ladder steps from an end), a guess at a quarter or the middle, always such a
+        # place, would hit it more often than chance.
         room = step * positions if floor is None else min(step * positions, value - floor)
-        low = value - grain * rng.randint(0, int(room // grain))
+        low = value - step * rng.randint(0, int(room // step))
         high = low + step * positions
         tolerance = self.tolerance if self.tolerance is not None else min(ladder_step * 2, span / 5)
         places = 0 if self.kind == "date" else max(self.places, -step.normalize().as_tuple().exponent, 0)
@@ -592,6 +591,8 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
 def _warn_tells(check: Checker, fact: Fact, answer_node: Node, source) -> None:
     """Warnings where the fact's wrong answers cannot hide its answer (see :mod:`game.core.fairness`)."""
     if fact.wrong is not None or fact.pool is not None:
+        if not check.authoring:
+            return  # weighing every set of wrong answers takes a while: only `mi-trivia validate` does it
         listed = fact.wrong if fact.wrong is not None else fact.pool
         where = "'wrong'" if fact.wrong is not None else "the pool"
         candidates = [w for w in listed if choice_key(w) != choice_key(fact.answer_text)]

@@ -156,7 +156,7 @@ DIMENSIONS = (
     ("words", lambda s: s.words),
     ("alphabet", lambda s: s.text.casefold()),
 )
-MOST_CANDIDATES = 14  # wrong answers weighed together (as many shorter than the answer as longer)
+MOST_CANDIDATES = 10  # wrong answers weighed together (as many shorter than the answer as longer)
 
 
 def _cmp(a, b) -> int:
@@ -241,7 +241,20 @@ def _layout(a: Surface, tier: tuple[Surface, ...], n: int):
     """Every set of ``n - 1`` wrong answers from ``tier`` with where it leaves the answer; and, when the
     answer's length can take every rank exactly, those sets by (length rank, alphabet rank) and the
     pairings of length ranks with alphabet ranks (each used once) that the sets allow."""
-    options = tuple(_option(a, tier, picked) for picked in itertools.combinations(range(len(tier)), n - 1))
+    # Each candidate against the answer, worked out once: length and words (-1 below, 0 level, 1 above),
+    # before it in the alphabet or not.
+    length, words = a.length, a.words
+    mine = a.text.casefold()
+    marks = [(_cmp(c.length, length), _cmp(c.words, words), c.text.casefold() < mine, c.length) for c in tier]
+    options = []
+    for picked in itertools.combinations(range(len(tier)), n - 1):
+        got = [marks[i] for i in picked]
+        short = sum(1 for m in got if m[0] < 0)
+        few = sum(1 for m in got if m[1] < 0)
+        options.append(_Option(picked, (short, short + sum(1 for m in got if m[0] == 0)),
+                               (few, few + sum(1 for m in got if m[1] == 0)), sum(1 for m in got if m[2]),
+                               _whose_odd(length, tuple(sorted(m[3] for m in got)))))
+    options = tuple(options)
     exact = [o for o in options if o.length[0] == o.length[1]]
     if len({o.length[0] for o in exact}) < n:
         return options, None, ()
@@ -264,19 +277,10 @@ def _plan(a: Surface, tier: tuple[Surface, ...], n: int, pairing: tuple[int, ...
     return rows, _odd_plan(rows, n)
 
 
-def _option(a: Surface, tier: Sequence[Surface], picked: tuple[int, ...]) -> _Option:
-    chosen = [tier[i] for i in picked]
-
-    def span(key) -> tuple[int, int]:
-        below = sum(1 for c in chosen if key(c) < key(a))
-        return below, below + sum(1 for c in chosen if key(c) == key(a))
-
-    return _Option(picked, span(lambda c: c.length), span(lambda c: c.words),
-                   sum(1 for c in chosen if c.text.casefold() < a.text.casefold()),
-                   _odd_code(odd_length([a.length] + [c.length for c in chosen])))
-
-
-def _odd_code(index: int) -> int:
+@functools.lru_cache(maxsize=4096)
+def _whose_odd(answer: int, others: tuple[int, ...]) -> int:
+    """Whose length stands out (see :func:`odd_length`): 1 the answer's, -1 a wrong answer's, 0 nobody's."""
+    index = odd_length((answer, *others))
     return 1 if index == 0 else -1 if index > 0 else 0
 
 

@@ -291,6 +291,7 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
     bank = Bank(files=[path], sightings=[] if giveaways else None)
     seen = {} if seen is None else seen
     check = Checker(path)
+    check.authoring = giveaways
     added: list[str] = []  # prompts this file put in `seen`, taken back if the file cannot be read
 
     def take(item) -> None:
