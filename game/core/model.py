@@ -77,7 +77,10 @@ class Scale:
         value = min(max(float(value), self.low), self.high)
         if self.step <= 0:
             return value
-        snapped = self.low + round((value - self.low) / self.step) * self.step
+        # Half-way between two places goes up, whatever the floating-point error (1.75 / 0.1 is 17.4999...
+        # or 17.5000... by where the slider starts): else the knob's start, the middle of a slider with an
+        # odd number of steps, would fall now below and now above it, and hit the answer twice as often.
+        snapped = self.low + math.floor((value - self.low) / self.step + 0.5 + 1e-9) * self.step
         snapped = min(max(snapped, self.low), self.high)
         return round(snapped, max(self.places, 0) + 6)
 
