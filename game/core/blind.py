@@ -36,15 +36,12 @@ class Seen:
     """What the game showed before the current question: right answers and every text shown."""
 
     answers: list[str] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
     shown: str = " "  # every text shown, normalised, with a space either side of each word
 
     def add(self, rnd: Round) -> None:
         q = rnd.question
         self.answers.append(q.answer)
-        texts = [q.prompt, q.answer, q.explanation or "", *rnd.choices]
-        self.texts.extend(texts)
-        self.shown += " ".join(normalise(t) for t in texts) + " "
+        self.shown += " ".join(normalise(t) for t in (q.prompt, q.answer, q.explanation or "", *rnd.choices)) + " "
 
 
 @dataclass

@@ -8,8 +8,10 @@ chance.  This module is the one place that knows what a choice looks like:
 * :func:`surface` describes a choice (length, words, digits, commas, a
   leading article, capitals, the number it shows and how round that is);
 * :func:`look_alikes` picks a fact's wrong answers from its pool or ``wrong``
-  list so that they share the right answer's format and its length falls at
-  a uniformly random rank among the choices;
+  list so that they share the right answer's format, its length falls at a
+  uniformly random rank among the choices (its alphabet rank and word count
+  too, as far as the list allows) and stands out no more often than a wrong
+  answer's (:func:`odd_length`, :func:`odd_share`);
 * :func:`alike_numbers` tells whether a ladder of numbers or dates has every
   rung as round as the answer and with as many digits;
 * :func:`stands_out` and :func:`pool_warnings` say, for the validator, where
@@ -59,8 +61,9 @@ class Surface:
         return roundness(self.number) if self.number is not None else 0.0
 
     def format(self) -> tuple:
-        """What wrong answers must share with the answer: digits, commas, a leading article and capitals."""
-        return self.digits, self.comma, self.article, self.casing
+        """What wrong answers must share with the answer (see :func:`_same_format`): digits, commas and a
+        leading article (and capitals, compared by :func:`casings_match`)."""
+        return self.digits, self.comma, self.article
 
 
 def casing(text: str) -> str:
@@ -145,7 +148,7 @@ def feasible_ranks(shorter: int, equal: int, longer: int, n: int) -> list[int]:
 def format_tier(answer: Surface, candidates: Sequence[Surface], n: int) -> list[Surface]:
     """The candidates in the answer's format (digits, comma, leading article, capitals), or all of them
     when fewer than ``n - 1`` share it (the validator warns then)."""
-    same = [c for c in candidates if c.format()[:3] == answer.format()[:3] and casings_match(c.casing, answer.casing)]
+    same = [c for c in candidates if _same_format(answer, c)]
     return same if len(same) >= n - 1 else list(candidates)
 
 
@@ -456,7 +459,7 @@ def _level_only(a: Surface, tier: Sequence[Surface], n: int) -> bool:
 
 
 def _same_format(a: Surface, s: Surface) -> bool:
-    return s.format()[:3] == a.format()[:3] and casings_match(s.casing, a.casing)
+    return s.format() == a.format() and casings_match(s.casing, a.casing)
 
 
 def _rank_advice(name: str, a: Surface, low: bool, n: int) -> str:
