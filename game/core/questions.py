@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import gc
 import os
+import random
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
 from game.core import yamldoc
 from game.core.checks import Checker
-from game.core.facts import order_questions, read_fact, read_groups, read_pools, read_reveals
+from game.core.draw import same_numbers_apart
+from game.core.fairness import bank_warnings, order_tells, stands_out
+from game.core.facts import order_questions, place_slider, read_fact, read_groups, read_pools, read_reveals
 from game.core.spelling import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
@@ -199,11 +202,12 @@ def read_text(path: Path) -> str:
 
 
 def load_files(paths: list[Path], seed=0, *, fast: bool = True,
-               seen: dict[str, str] | None = None, giveaways: bool = False) -> Bank:
+               seen: dict[str, str] | None = None, giveaways: bool = False, remakes: list | None = None) -> Bank:
     """Load files and folders; raises :class:`UnreadablePath` for a missing path.
 
     ``giveaways``: also warn where a question's answer appears in another's
     prompt, explanation or answer (the validator does; a game need not).
+    ``remakes``: see :func:`load_text`.
     """
     files, refused = expand_paths(paths)
     # Loading makes many small objects that all live on: pausing the cyclic
@@ -211,11 +215,12 @@ def load_files(paths: list[Path], seed=0, *, fast: bool = True,
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        bank = _load_files(files, seed, fast, {} if seen is None else seen, giveaways)
+        bank = _load_files(files, seed, fast, {} if seen is None else seen, giveaways, remakes)
         bank.extend(refused)
     finally:
         if was_enabled:
             gc.enable()
+    bank.questions = same_numbers_apart(bank.questions)
     if giveaways:
         bank.warnings.extend(giveaway_warnings(bank.questions, bank.sightings or []))
         bank.warnings.sort(key=lambda p: (p.path, p.line, p.column))
@@ -223,7 +228,8 @@ def load_files(paths: list[Path], seed=0, *, fast: bool = True,
     return bank
 
 
-def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], giveaways: bool) -> Bank:
+def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], giveaways: bool,
+                remakes: list | None = None) -> Bank:
     bank = Bank(sightings=[] if giveaways else None)
     for path in files:
         try:
@@ -232,26 +238,66 @@ def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], givea
             bank.extend(Bank(problems=[Problem(str(path), exc.line, exc.column, exc.message)], files=[str(path)],
                              unread=[str(path)]))
             continue
-        bank.extend(load_text(text, str(path), seed, fast=fast, seen=seen, giveaways=giveaways))
+        bank.extend(load_text(text, str(path), seed, fast=fast, seen=seen, giveaways=giveaways, remakes=remakes))
     return bank
 
 
+def seeded(paths: list[Path]):
+    """A function of the seed giving the questions ``load_files(paths, seed)`` would, reading the files once.
+
+    Only some questions depend on the seed (a fact's wrong answers, which
+    statements are true, where a slider sits); each seed makes those again from
+    what was read the first time.  For the tests and tools that play thousands
+    of seeded games.
+    """
+    remakes: list = []
+    bank = load_files(paths, 0, remakes=remakes)
+    where = {id(q): (i, j) for i, (_, questions) in enumerate(remakes) for j, q in enumerate(questions)}
+    read = _as_read(bank.questions, remakes)
+
+    def questions_for(seed) -> list[Question]:
+        fresh: dict[int, list[Question]] = {}
+        out = []
+        for q in read:
+            at = where.get(id(q))
+            if at is None:
+                out.append(q)
+                continue
+            i, j = at
+            if i not in fresh:
+                fresh[i] = remakes[i][0](seed)
+            out.append(fresh[i][j])
+        return same_numbers_apart(out)
+
+    return questions_for
+
+
+def _as_read(questions: list[Question], remakes: list) -> list[Question]:
+    """``questions`` as read, before :func:`same_numbers_apart` (which makes new objects of some)."""
+    made = [q for _, group in remakes for q in group]
+    by_place = {(q.source, q.kind, q.prompt): q for q in made}
+    return [by_place.get((q.source, q.kind, q.prompt), q) for q in questions]
+
+
 def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str, str] | None = None,
-              giveaways: bool = False) -> Bank:
+              giveaways: bool = False, remakes: list | None = None) -> Bank:
     """Check and load one file's text; ``seen`` maps prompts across files.
 
     ``giveaways``: note where each shown text is (:attr:`Bank.sightings`) for
-    :func:`giveaway_warnings`.
+    :func:`giveaway_warnings`.  ``remakes``: a list to which each question
+    that depends on the seed is added as ``(make, questions)``, ``make(seed)``
+    giving them for another seed (see :func:`seeded`).
     """
     bank = Bank(files=[path], sightings=[] if giveaways else None)
     seen = {} if seen is None else seen
     check = Checker(path)
+    check.authoring = giveaways
     added: list[str] = []  # prompts this file put in `seen`, taken back if the file cannot be read
 
     def take(item) -> None:
         # Each question is read as soon as the parser has finished it and then let go, so the
         # file's tree is never held whole: the time stays in step with the bank's size.
-        _read_item(check, item, bank, lambda node: _read_question(check, node), seen, added)
+        _read_item(check, item, bank, lambda node: _read_question(check, node, seed, remakes), seen, added)
 
     try:
         root = yamldoc.parse(text, fast=fast, stream=("questions", take))
@@ -277,23 +323,30 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
         groups = read_groups(check, found["groups"][1]) if "groups" in found else {}
         if "questions" in found:
             _read_list(check, found["questions"][1], "questions", bank,
-                       lambda item: _read_question(check, item), seen)
-        facts = []
+                       lambda item: _read_question(check, item, seed, remakes), seen)
+        facts_read = []
         if "facts" in found:
             def from_fact(item):
                 fact = read_fact(check, item, pools)
-                if fact is not None:
-                    facts.append(fact)
-                return None if fact is None else fact.questions(seed)
+                if fact is None:
+                    return None
+                made = fact.questions(seed)
+                facts_read.append(fact)
+                if remakes is not None:
+                    remakes.append((fact.questions, made))
+                return made
             _read_list(check, found["facts"][1], "facts", bank, from_fact, seen)
-        if facts or groups:
-            orders = order_questions(check, facts, groups)
+        if facts_read or groups:
+            orders = order_questions(check, facts_read, groups)
             _add_unique(check, orders, bank, seen)
             if bank.sightings is not None:  # the labels are shown: they must not give other answers away
                 for q in orders:
                     line, column = (int(q.source.rsplit(":", 1)[1]), 1)
                     bank.sightings.extend(Sighting(check.path, line, column, what, text, q.key) for what, text in
                                           (("prompt", q.prompt), ("answer", q.answer), ("explanation", q.explanation)))
+        if "questions" in found:
+            for warning in bank_warnings(check.written):
+                check.warn(found["questions"][0], warning)
     bank.problems = sorted(check.problems, key=lambda p: (p.line, p.column))
     bank.warnings = sorted(check.warnings, key=lambda p: (p.line, p.column))
     return bank
@@ -343,7 +396,7 @@ def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dic
             bank.sightings.extend(_sightings(check.path, item, question))
 
 
-def _read_question(check: Checker, node) -> Question | None:
+def _read_question(check: Checker, node, seed=0, remakes: list | None = None) -> Question | None:
     before = len(check.problems)
     found = check.fields(node, QUESTION_KEYS, "a question")
     if found is None:
@@ -393,7 +446,19 @@ def _read_question(check: Checker, node) -> Question | None:
         kind = "truefalse"
         made = {"choices": TRUE_FALSE, "answer": TRUE_FALSE[0 if choice_key(made["answer"]) == "true" else 1],
                 "ordered": True}
-    return Question(prompt=prompt, source=f"{check.path}:{node.line}", kind=kind, **made, **optional)
+    question = Question(prompt=prompt, source=f"{check.path}:{node.line}", kind=kind, **made, **optional)
+    if kind != "estimate":
+        return question
+    floor = 0.0 if question.scale.low >= 0 else None  # a count or a year never goes below 0
+
+    def remake(game_seed) -> list[Question]:
+        rng = random.Random(f"{game_seed}|{question.prompt}|estimate")
+        return [replace(question, scale=place_slider(question.scale, question.value, rng, floor))]
+
+    (placed,) = remake(seed)
+    if remakes is not None:
+        remakes.append((remake, [placed]))
+    return placed
 
 
 def _choice_fields(check: Checker, node, found) -> dict | None:
@@ -411,6 +476,11 @@ def _choice_fields(check: Checker, node, found) -> dict | None:
     if answer is None or choices is None:
         return None
     made = {"choices": tuple(choices), "answer": answer}
+    if sorted(choice_key(c) for c in choices) != ["false", "true"]:
+        for reason in stands_out(answer, [c for c in choices if c != answer]):
+            check.warn(answer_node, f"the right answer stands out: {reason}; a player could pick it without "
+                                    f"reading the question")
+        check.written.append((answer, tuple(choices)))
     if "close" in found:
         made["close"] = _check_close(check, found["close"][1], choices, answer)
     return made
@@ -471,13 +541,9 @@ def _estimate_fields(check: Checker, node, found) -> dict | None:
     if tolerance is None:
         return None
     places = max(places, -step.normalize().as_tuple().exponent, 0)
+    # The slider as written; each game places one as wide with the answer anywhere on it (place_slider).
     scale = Scale(low=float(low), high=float(low + ((high - low) // step) * step), step=float(step),
                   tolerance=float(tolerance), unit=unit.strip(), places=places)
-    start = scale.snap((scale.low + scale.high) / 2)
-    if abs(start - float(value)) < float(tolerance):
-        check.warn(nodes["answer"], f"the slider starts in the middle, at {scale.show(start)}, within the "
-                                    f"tolerance of the answer: leaving it alone earns points; move 'min' or "
-                                    f"'max' so the middle is at least {tolerance.normalize():f} away")
     return {"choices": (), "answer": scale.show(float(value)), "scale": scale, "value": float(value)}
 
 
@@ -493,6 +559,8 @@ def _order_fields(check: Checker, node, found) -> dict | None:
     texts = _check_choices(check, items_node, items, what="item")
     if texts is None:
         return None
+    for tell in order_tells(texts):
+        check.warn(items_node, f"{tell}: a player could order the items without reading them; reword one")
     return {"choices": tuple(texts), "answer": " → ".join(texts)}
 
 
