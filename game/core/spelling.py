@@ -37,9 +37,10 @@ MAX_TYPED = 80  # characters a typed answer may have
 # What a typed answer forgives, as every screen that tells the players says it (the solo answer box, the
 # party's big screen, the phone), longest first: a screen shows the first that fits.  It must say exactly
 # what :func:`normalise` and :func:`matches` forgive, no more: change it with them.
-FORGIVEN = ("Capitals, accents and punctuation don't matter; numbers as digits or words",
-            "Capitals, accents and punctuation don't matter",
-            "Capitals and accents don't matter")
+FORGIVEN = ("Capitals, accents, plurals, units and a one-letter slip in longer answers don't matter; "
+            "numbers as digits or words",
+            "Capitals, accents, plurals and a one-letter slip in longer answers don't matter",
+            "Capitals, accents and plurals don't matter")
 
 
 def _plain(text: str) -> str:
