@@ -24,6 +24,8 @@ from pathlib import Path
 
 from game.core import kinds, yamldoc
 from game.core.checks import Checker
+from game.core.draw import same_numbers_apart
+from game.core.fairness import bank_warnings
 from game.core.facts import order_questions, read_fact, read_groups, read_pools, read_reveals
 from game.core.kinds.fields import within
 from game.core.model import (
@@ -183,11 +185,12 @@ def read_text(path: Path) -> str:
 
 
 def load_files(paths: list[Path], seed=0, *, fast: bool = True,
-               seen: dict[str, str] | None = None, giveaways: bool = False) -> Bank:
+               seen: dict[str, str] | None = None, giveaways: bool = False, remakes: list | None = None) -> Bank:
     """Load files and folders; raises :class:`UnreadablePath` for a missing path.
 
     ``giveaways``: also warn where a question's answer appears in another's
     prompt, explanation or answer (the validator does; a game need not).
+    ``remakes``: see :func:`load_text`.
     """
     files, refused = expand_paths(paths)
     # Loading makes many small objects that all live on: pausing the cyclic
@@ -195,11 +198,12 @@ def load_files(paths: list[Path], seed=0, *, fast: bool = True,
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        bank = _load_files(files, seed, fast, {} if seen is None else seen, giveaways)
+        bank = _load_files(files, seed, fast, {} if seen is None else seen, giveaways, remakes)
         bank.extend(refused)
     finally:
         if was_enabled:
             gc.enable()
+    bank.questions = same_numbers_apart(bank.questions)
     if giveaways:
         bank.warnings.extend(giveaway_warnings(bank.questions, bank.sightings or []))
         bank.warnings.sort(key=lambda p: (p.path, p.line, p.column))
@@ -207,7 +211,8 @@ def load_files(paths: list[Path], seed=0, *, fast: bool = True,
     return bank
 
 
-def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], giveaways: bool) -> Bank:
+def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], giveaways: bool,
+                remakes: list | None = None) -> Bank:
     bank = Bank(sightings=[] if giveaways else None)
     for path in files:
         try:
@@ -216,26 +221,66 @@ def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], givea
             bank.extend(Bank(problems=[Problem(str(path), exc.line, exc.column, exc.message)], files=[str(path)],
                              unread=[str(path)]))
             continue
-        bank.extend(load_text(text, str(path), seed, fast=fast, seen=seen, giveaways=giveaways))
+        bank.extend(load_text(text, str(path), seed, fast=fast, seen=seen, giveaways=giveaways, remakes=remakes))
     return bank
 
 
+def seeded(paths: list[Path]):
+    """A function of the seed giving the questions ``load_files(paths, seed)`` would, reading the files once.
+
+    Only some questions depend on the seed (a fact's wrong answers, which
+    statements are true, where a slider sits); each seed makes those again from
+    what was read the first time.  For the tests and tools that play thousands
+    of seeded games.
+    """
+    remakes: list = []
+    bank = load_files(paths, 0, remakes=remakes)
+    where = {id(q): (i, j) for i, (_, questions) in enumerate(remakes) for j, q in enumerate(questions)}
+    read = _as_read(bank.questions, remakes)
+
+    def questions_for(seed) -> list[Question]:
+        fresh: dict[int, list[Question]] = {}
+        out = []
+        for q in read:
+            at = where.get(id(q))
+            if at is None:
+                out.append(q)
+                continue
+            i, j = at
+            if i not in fresh:
+                fresh[i] = remakes[i][0](seed)
+            out.append(fresh[i][j])
+        return same_numbers_apart(out)
+
+    return questions_for
+
+
+def _as_read(questions: list[Question], remakes: list) -> list[Question]:
+    """``questions`` as read, before :func:`same_numbers_apart` (which makes new objects of some)."""
+    made = [q for _, group in remakes for q in group]
+    by_place = {(q.source, q.kind, q.prompt): q for q in made}
+    return [by_place.get((q.source, q.kind, q.prompt), q) for q in questions]
+
+
 def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str, str] | None = None,
-              giveaways: bool = False) -> Bank:
+              giveaways: bool = False, remakes: list | None = None) -> Bank:
     """Check and load one file's text; ``seen`` maps prompts across files.
 
     ``giveaways``: note where each shown text is (:attr:`Bank.sightings`) for
-    :func:`giveaway_warnings`.
+    :func:`giveaway_warnings`.  ``remakes``: a list to which each question
+    that depends on the seed is added as ``(make, questions)``, ``make(seed)``
+    giving them for another seed (see :func:`seeded`).
     """
     bank = Bank(files=[path], sightings=[] if giveaways else None)
     seen = {} if seen is None else seen
     check = Checker(path)
+    check.authoring = giveaways
     added: list[str] = []  # prompts this file put in `seen`, taken back if the file cannot be read
 
     def take(item) -> None:
         # Each question is read as soon as the parser has finished it and then let go, so the
         # file's tree is never held whole: the time stays in step with the bank's size.
-        _read_item(check, item, bank, lambda node: _read_question(check, node), seen, added)
+        _read_item(check, item, bank, lambda node: _read_question(check, node, seed, remakes), seen, added)
 
     try:
         root = yamldoc.parse(text, fast=fast, stream=("questions", take))
@@ -261,23 +306,30 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
         groups = read_groups(check, found["groups"][1]) if "groups" in found else {}
         if "questions" in found:
             _read_list(check, found["questions"][1], "questions", bank,
-                       lambda item: _read_question(check, item), seen)
-        facts = []
+                       lambda item: _read_question(check, item, seed, remakes), seen)
+        facts_read = []
         if "facts" in found:
             def from_fact(item):
                 fact = read_fact(check, item, pools)
-                if fact is not None:
-                    facts.append(fact)
-                return None if fact is None else fact.questions(seed)
+                if fact is None:
+                    return None
+                made = fact.questions(seed)
+                facts_read.append(fact)
+                if remakes is not None:
+                    remakes.append((fact.questions, made))
+                return made
             _read_list(check, found["facts"][1], "facts", bank, from_fact, seen)
-        if facts or groups:
-            orders = order_questions(check, facts, groups)
+        if facts_read or groups:
+            orders = order_questions(check, facts_read, groups)
             _add_unique(check, orders, bank, seen)
             if bank.sightings is not None:  # the labels are shown: they must not give other answers away
                 for q in orders:
                     line, column = (int(q.source.rsplit(":", 1)[1]), 1)
                     bank.sightings.extend(Sighting(check.path, line, column, what, text, q.key) for what, text in
                                           (("prompt", q.prompt), ("answer", q.answer), ("explanation", q.explanation)))
+        if "questions" in found:
+            for warning in bank_warnings(check.written):
+                check.warn(found["questions"][0], warning)
     bank.problems = sorted(check.problems, key=lambda p: (p.line, p.column))
     bank.warnings = sorted(check.warnings, key=lambda p: (p.line, p.column))
     return bank
@@ -324,7 +376,7 @@ def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dic
             bank.sightings.extend(_sightings(check.path, item, question))
 
 
-def _read_question(check: Checker, node) -> Question | None:
+def _read_question(check: Checker, node, seed=0, remakes: list | None = None) -> Question | None:
     before = len(check.problems)
     found = check.fields(node, question_keys(), "a question")
     if found is None:
@@ -370,7 +422,18 @@ def _read_question(check: Checker, node) -> Question | None:
     if len(check.problems) > before or made is None:
         return None
     made.setdefault("kind", kind.name)  # True and False written as multiple choice make a true/false question
-    return Question(prompt=prompt, source=f"{check.path}:{node.line}", **made, **optional)
+    question = Question(prompt=prompt, source=f"{check.path}:{node.line}", **made, **optional)
+    kind = kinds.of(question)
+    if not kind.seeded:
+        return question
+
+    def remake(game_seed) -> list[Question]:  # what each game makes of it (an estimate: where its slider sits)
+        return [kind.for_seed(question, game_seed)]
+
+    (placed,) = remake(seed)
+    if remakes is not None:
+        remakes.append((remake, [placed]))
+    return placed
 
 
 # -- giveaways ------------------------------------------------------------------------------

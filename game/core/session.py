@@ -128,7 +128,7 @@ def arrange(questions: Sequence[Question], rng: random.Random, default_limit: fl
             factor: float = 1.0) -> list[Round]:
     """Each question as it is played, as its kind arranges it (:meth:`game.core.kinds.Kind.arrange`): the
     right answer at a uniformly random position; numbers, dates and true/false keep their order; an order
-    question's items never start in the right order."""
+    question's items in a uniformly random order."""
     return [kinds.of(question).arrange(question, rng, number, question.limit(default_limit) * factor)
             for number, question in enumerate(questions, start=1)]
 

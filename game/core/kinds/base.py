@@ -9,6 +9,7 @@ phone's response is read (:meth:`Kind.parse_phone`) and what the simulated phone
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from game.core import scoring
 from game.core.checks import Checker
 from game.core.model import Question, prompt_key
+from game.core.spelling import normalise
 from game.core.yamldoc import Node
 
 Fields = dict[str, Any]  # the Question fields a kind's keys make (choices, answer, scale...)
@@ -64,12 +66,22 @@ class Kind:
     asks_answer = True  # the player comes up with the answer (so it must not show in another question)
     phone_input = "choices"  # the input the phone page shows: choices, truefalse, slider, order or text
     duplicate = "the same prompt"  # what two questions of this kind that are one and the same share
+    seeded = False   # each game makes its question of this kind anew from its seed (see for_seed)
 
     # -- reading a question file -----------------------------------------------------------------------
     def read(self, check: Checker, node: Node, found: Found) -> Fields | None:
         """The fields a question of this kind gets from its keys (``found``), every problem reported on
         ``check`` with its place; ``None`` when something is wrong."""
         raise NotImplementedError
+
+    def for_seed(self, question: Question, seed: object) -> Question:
+        """The question as a game with ``seed`` asks it (the default: as it was read)."""
+        return question
+
+    def answer_number(self, question: Question) -> str | None:
+        """The number the answer is ("60" for "60 mph"), where two questions with the same one would give
+        each other away; ``None`` for kinds whose answers are never such a number."""
+        return None
 
     def same_key(self, question: Question) -> str:
         """Questions with equal keys are the same question (asked once in a bank)."""
@@ -158,6 +170,13 @@ class Kind:
         """A response of the right shape that a phone could send, knowing only the question ``message``."""
         choices = message.get("choices") or []
         return rng.randrange(len(choices)) if choices else 0
+
+
+@functools.lru_cache(maxsize=4096)
+def number_text(answer: str) -> str | None:
+    """The number an answer starts with ("60" for "60 mph"), or ``None``."""
+    words = normalise(answer).split()
+    return words[0] if words and words[0][:1].isdigit() else None
 
 
 def choice_response(rnd: Round, response: object, removed: tuple[int, ...] = ()) -> int:

@@ -7,7 +7,15 @@ import random
 from typing import Any
 
 from game.core.checks import Checker
-from game.core.kinds.base import Fields, Found, Kind, Round, choice_response
+from game.core.fairness import stands_out
+from game.core.kinds.base import (
+    Fields,
+    Found,
+    Kind,
+    Round,
+    choice_response,
+    number_text,
+)
 from game.core.kinds.fields import check_choices, check_close, match_answer
 from game.core.model import LETTERS, TRUE_FALSE, Question, choice_key
 from game.core.yamldoc import Node
@@ -41,9 +49,16 @@ class ChoiceKind(Kind):
             return {"kind": "truefalse", "choices": TRUE_FALSE,
                     "answer": TRUE_FALSE[0 if choice_key(answer) == "true" else 1], "ordered": True}
         made: Fields = {"choices": tuple(choices), "answer": answer}
+        for reason in stands_out(answer, [c for c in choices if c != answer]):
+            check.warn(answer_node, f"the right answer stands out: {reason}; a player could pick it without "
+                                    f"reading the question")
+        check.written.append((answer, tuple(choices)))
         if "close" in found:
             made["close"] = check_close(check, found["close"][1], choices, answer)
         return made
+
+    def answer_number(self, question: Question) -> str | None:
+        return number_text(question.answer)
 
     def arrange(self, question: Question, rng: random.Random, number: int, limit: float) -> Round:
         """The right answer at a uniformly random position; ordered questions (numbers, dates) keep theirs."""

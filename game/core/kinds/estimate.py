@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from game.core import scoring
 from game.core.checks import Checker
-from game.core.kinds.base import Fields, Found, Kind, Payload, Round, Verdict
-from game.core.model import Scale
+from game.core.kinds.base import (
+    Fields,
+    Found,
+    Kind,
+    Payload,
+    Round,
+    Verdict,
+    number_text,
+)
+from game.core.model import Question, Scale
 from game.core.yamldoc import Node
 
 ESTIMATE_MAX_STEPS = 10_000  # places on a hand-written slider
@@ -31,12 +40,31 @@ def value_of(rnd: Round) -> float:
     return value
 
 
+def place_slider(scale: Scale, value: float, rng: random.Random, floor: float | None) -> Scale:
+    """A slider as wide as ``scale`` (in its steps) with ``value`` at a uniformly random place on it.
+
+    It goes no lower than ``floor``: when the floor is nearer below the value
+    than the slider is wide, the slider is only as wide as the room below, so
+    that every place stays as likely.  A value at the floor keeps ``scale``.
+    """
+    positions = round((scale.high - scale.low) / scale.step)
+    if floor is not None:
+        room = int((value - floor) / scale.step + 1e-9)
+        if room < 1:
+            return scale
+        positions = min(positions, room)
+    low = value - scale.step * rng.randint(0, positions)
+    digits = max(scale.places, 0) + 6
+    return replace(scale, low=round(low, digits), high=round(low + scale.step * positions, digits))
+
+
 class EstimateKind(Kind):
     name = "estimate"
     label = "Estimate"
     short = "Estimate"
     keys = ("answer", "min", "max", "step", "tolerance", "unit")
     phone_input = "slider"
+    seeded = True
 
     def read(self, check: Checker, node: Node, found: Found) -> Fields | None:
         """A number on a slider from ``min`` to ``max`` in ``step``s; points down to nothing at ``tolerance`` away."""
@@ -86,14 +114,23 @@ class EstimateKind(Kind):
         if tolerance is None:
             return None
         places = max(places, -_exponent(step.normalize()), 0)
+        # The slider as written; each game places one as wide with the answer anywhere on it (for_seed).
         scale = Scale(low=float(low), high=float(low + ((high - low) // step) * step), step=float(step),
                       tolerance=float(tolerance), unit=unit.strip(), places=places)
-        start = scale.snap((scale.low + scale.high) / 2)
-        if abs(start - float(value)) < float(tolerance):
-            check.warn(nodes["answer"], f"the slider starts in the middle, at {scale.show(start)}, within the "
-                                        f"tolerance of the answer: leaving it alone earns points; move 'min' or "
-                                        f"'max' so the middle is at least {tolerance.normalize():f} away")
         return {"choices": (), "answer": scale.show(float(value)), "scale": scale, "value": float(value)}
+
+    def answer_number(self, question: Question) -> str | None:
+        return number_text(f"{question.value:g}") if question.value is not None else None
+
+    def for_seed(self, question: Question, seed: object) -> Question:
+        """The slider as wide as written with the answer at a place drawn for the game ``seed`` (never below 0
+        where the slider starts at 0 or more: a count or a year)."""
+        scale = question.scale
+        if scale is None or question.value is None:
+            return question
+        floor = 0.0 if scale.low >= 0 else None
+        rng = random.Random(f"{seed}|{question.prompt}|estimate")
+        return replace(question, scale=place_slider(scale, question.value, rng, floor))
 
     def check_response(self, rnd: Round, response: object, removed: tuple[int, ...] = ()) -> float:
         if isinstance(response, bool) or not isinstance(response, (int, float)) or not math.isfinite(response):

@@ -6,6 +6,7 @@ import random
 from typing import Any
 
 from game.core.checks import Checker
+from game.core.fairness import order_tells
 from game.core.kinds.base import Fields, Found, Kind, Payload, Round
 from game.core.kinds.fields import check_choices
 from game.core.model import ORDER_MAX, ORDER_MIN, Question, choice_key
@@ -38,18 +39,18 @@ class OrderKind(Kind):
         texts = check_choices(check, items_node, items, what="item")
         if texts is None:
             return None
+        for tell in order_tells(texts):
+            check.warn(items_node, f"{tell}: a player could order the items without reading them; reword one")
         return {"choices": tuple(texts), "answer": " → ".join(texts)}
 
     def same_key(self, question: Question) -> str:
         return super().same_key(question) + "|" + "|".join(sorted(choice_key(c) for c in question.choices))
 
     def arrange(self, question: Question, rng: random.Random, number: int, limit: float) -> Round:
-        """The items shuffled so that they never start in the right order."""
+        """The items in a uniformly random order (now and then the right one: were it never so, "anything but
+        the order shown" would beat chance)."""
         items = list(question.choices)
-        while True:
-            rng.shuffle(items)
-            if items != list(question.choices) or len(items) < 2:
-                break
+        rng.shuffle(items)
         solution = tuple(items.index(item) for item in question.choices)
         return Round(number, question, tuple(items), -1, limit, self.name, solution)
 

@@ -7,7 +7,7 @@ from typing import Any
 from game.core.checks import Checker
 from game.core.kinds.base import Fields, Found, Round
 from game.core.kinds.choice import ChoiceKind
-from game.core.model import TRUE_FALSE, clip
+from game.core.model import TRUE_FALSE, Question, clip
 from game.core.yamldoc import Node
 
 
@@ -32,6 +32,9 @@ class TrueFalseKind(ChoiceKind):
             check.report(answer_node, f"a truefalse question's answer is true or false, not '{clip(answer)}'")
             return None
         return {"choices": TRUE_FALSE, "answer": TRUE_FALSE[0 if word == "true" else 1], "ordered": True}
+
+    def answer_number(self, question: Question) -> str | None:
+        return None  # True or False
 
     def can_halve(self, rnd: Round) -> bool:
         return False

@@ -8,9 +8,9 @@ from typing import Any
 
 from game.core import spelling
 from game.core.checks import Checker
-from game.core.kinds.base import Fields, Found, Kind, Payload, Round
+from game.core.kinds.base import Fields, Found, Kind, Payload, Round, number_text
 from game.core.kinds.fields import within
-from game.core.model import CHOICE_MAX, clip
+from game.core.model import CHOICE_MAX, Question, clip
 from game.core.yamldoc import Node
 
 
@@ -51,6 +51,9 @@ class TypeKind(Kind):
         if answer is None:
             return None
         return {"choices": (), "answer": answer, "also": spelling.distinct_spellings(answer, also)}
+
+    def answer_number(self, question: Question) -> str | None:
+        return number_text(question.answer)
 
     def check_response(self, rnd: Round, response: object, removed: tuple[int, ...] = ()) -> str:
         if not isinstance(response, str):
