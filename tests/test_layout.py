@@ -370,7 +370,7 @@ def kinds_bank() -> Bank:
 
 @every_window
 def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
-    """True/false, estimate, order and typed answers (game/ui/answers) on the question and its feedback."""
+    """True/false, estimate, order and typed answers (game/ui/kinds) on the question and its feedback."""
     from game.ui.scenes.play import PlayScene
 
     found = []
