@@ -116,6 +116,8 @@ def test_a_file_of_the_sixth_kind_is_read_by_its_own_checks(odd):
     assert any(p.startswith("odd.yaml:12:5: 'odd' is not used by a choice question (it is for odd questions)")
                for p in problems), problems
     assert bank.filtered(kinds=("odd",)) == [question]
+    # The title's Kinds button offers it alone and with the others that need no typing.
+    assert ("odd",) in kinds.stops() and "odd" in kinds.no_typing() and kinds.label_of(("odd",)) == "Odd one"
 
 
 def test_without_its_kind_the_file_is_refused_with_line_and_column():

@@ -10,6 +10,7 @@ Kinds button, the session, the party room, the phones.  The screen's side of eac
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from game.core.kinds.base import Kind, Round, Verdict
@@ -20,7 +21,8 @@ from game.core.kinds.truefalse import TrueFalseKind
 from game.core.kinds.typed import TypeKind, answer_lines
 
 __all__ = ["CHOICE", "ESTIMATE", "ORDER", "REGISTRY", "TRUEFALSE", "TYPE", "Kind", "Round", "Verdict",
-           "answer_lines", "get", "in_place", "names", "of", "register", "unregister"]
+           "answer_lines", "get", "in_place", "label_of", "names", "no_typing", "of", "register", "stops",
+           "unregister"]
 
 CHOICE, TRUEFALSE, ESTIMATE, ORDER, TYPE = ChoiceKind(), TrueFalseKind(), EstimateKind(), OrderKind(), TypeKind()
 REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (CHOICE, TRUEFALSE, ESTIMATE, ORDER, TYPE)}
@@ -62,3 +64,23 @@ def get(name: str) -> Kind:
 def of(thing: HasKind) -> Kind:
     """The kind of a question or a round (anything with a ``kind`` name)."""
     return get(thing.kind)
+
+
+def no_typing() -> tuple[str, ...]:
+    """Every kind a pad or a mouse alone can answer (none that is typed)."""
+    return tuple(name for name, kind in REGISTRY.items() if not kind.typed)
+
+
+def stops() -> list[tuple[str, ...] | None]:
+    """The title's Kinds selector's stops (what --kinds sets): all, each kind alone, and all but typing."""
+    return [None, *((name,) for name in REGISTRY), no_typing()]
+
+
+def label_of(chosen: Sequence[str] | None) -> str:
+    """The chosen kinds in the words of the title's Kinds button: "All", one kind's short name, "No typing", or
+    the names of a set."""
+    if not chosen or set(chosen) >= set(REGISTRY):
+        return "All"
+    if tuple(chosen) == no_typing():
+        return "No typing"
+    return ", ".join(REGISTRY[name].short if name in REGISTRY else name for name in chosen)

@@ -17,13 +17,6 @@ PLAY, MODE, CATEGORY, DIFFICULTY, KINDS, SCORES, SETTINGS, QUIT = range(8)
 CYCLING = (MODE, CATEGORY, DIFFICULTY, KINDS)
 
 
-def kind_stops() -> list[tuple[str, ...] | None]:
-    """The kinds selector's stops (what --kinds sets): all, each kind alone, and all but typing (for a pad or a
-    mouse), from the registry of kinds (game.core.kinds)."""
-    names = kinds.names()
-    return [None, *((name,) for name in names), tuple(name for name in names if not kinds.get(name).typed)]
-
-
 # The mode selector's stops: hot-seat once for each number of players.
 MODE_STOPS = [("classic", 0), ("sudden-death", 0), ("practice", 0)] + \
     [("hotseat", n) for n in range(PLAYERS_MIN, PLAYERS_MAX + 1)] + [("party", 0)]
@@ -37,7 +30,7 @@ class TitleScene(Scene):
         self.menu = Menu(["Play", "Mode", "Category", "Difficulty", "Kinds", "High scores", "Settings", "Quit"])
         self.categories = [None] + app.bank.categories()
         self.difficulties = [None] + list(DIFFICULTIES)
-        self.kind_stops = kind_stops()
+        self.kind_stops = kinds.stops()
         self._motif: pygame.Surface | None = None
         self._motif_key = None
         self._refresh()
@@ -283,10 +276,4 @@ class TitleScene(Scene):
         return line
 
 
-def kinds_label(chosen) -> str:
-    """The Kinds button's value: "All", one kind's short name, or the names of a set."""
-    if not chosen or set(chosen) >= set(kinds.names()):
-        return "All"
-    if tuple(chosen) == kind_stops()[-1]:
-        return "No typing"
-    return ", ".join(kinds.REGISTRY[k].short if k in kinds.REGISTRY else k for k in chosen)
+kinds_label = kinds.label_of  # the Kinds button's words (game.core.kinds)
