@@ -15,7 +15,8 @@ import pytest
 
 from game.core.draw import apart, asked_for, draw, mentions
 from game.core.facts import fitting_ranks, ladder
-from game.core.model import QUESTION_KINDS, Question
+from game.core.kinds import names
+from game.core.model import Question
 from game.core.questions import load_files, load_text, seeded
 from game.core.session import MODES, Session
 
@@ -247,7 +248,7 @@ def test_draw_asks_one_question_per_key_and_keeps_reveals_apart():
 def modes_and_pools(questions):
     """Every mode, with every kind together and each kind alone (as --kinds does)."""
     pools = {"all": questions}
-    for kind in QUESTION_KINDS:
+    for kind in names():
         only = [q for q in questions if q.kind == kind]
         if only:
             pools[kind] = only
@@ -352,7 +353,7 @@ def test_a_game_of_several_kinds_plays_each_kind_and_one_order_question_per_grou
         questions = default_bank(seed)
         game = draw_game(questions, 20, random.Random(seed))
         kinds = Counter(q.kind for q in game)
-        assert set(kinds) == set(QUESTION_KINDS), (seed, kinds)
+        assert set(kinds) == set(names()), (seed, kinds)
         assert sum(1 for q in game if q.fact and q.fact.startswith("order:making-of:")) <= 1
         overall += kinds
     assert all(200 <= n <= 200 * 8 for n in overall.values()), overall  # 1 to 8 of each kind a game, on average

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from game.core.fairness import Surface, casings_match, odd_length, surface
-from game.core.model import QUESTION_KINDS
+from game.core.kinds import CHOICE, ESTIMATE, ORDER, TRUEFALSE, TYPE
 from game.core.session import Round, Session
 from game.core.spelling import matches
 from game.core.spelling import normalise as _normalise
@@ -392,14 +392,14 @@ def _most_named(seen: Seen) -> str | None:
 
 
 # -- playing -------------------------------------------------------------------------------------
-NUMBERS = "choice (numbers, dates)"  # multiple choice on a ladder, tallied again on its own
-KINDS = (*QUESTION_KINDS, NUMBERS)
+NUMBERS = f"{CHOICE.name} (numbers, dates)"  # multiple choice on a ladder, tallied again on its own
 
 
 def rules_for(kind: str) -> Iterable[str]:
-    return {"choice": CHOICE_RULES, NUMBERS: [r for r in CHOICE_RULES if r not in WORD_RULES], "truefalse": STATEMENT_RULES, "estimate": ESTIMATE_RULES,
-            "order": [f"{name} ({what})" for name in ORDER_RULES for what in ("all in place", "items in place")],
-            "type": TYPE_RULES}[kind]
+    return {CHOICE.name: CHOICE_RULES, NUMBERS: [r for r in CHOICE_RULES if r not in WORD_RULES],
+            TRUEFALSE.name: STATEMENT_RULES, ESTIMATE.name: ESTIMATE_RULES,
+            ORDER.name: [f"{name} ({what})" for name in ORDER_RULES for what in ("all in place", "items in place")],
+            TYPE.name: TYPE_RULES}[kind]
 
 
 def play(questions_for: Callable[[int], list], games: int, *, count: int = 10, first_seed: int = 0,
@@ -436,42 +436,63 @@ def play(questions_for: Callable[[int], list], games: int, *, count: int = 10, f
 
 
 def _judge(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
+    """Every rule of the round's kind tried on it (a kind with no blind rules is not tallied)."""
+    judge = JUDGES.get(rnd.kind)
+    if judge is not None:
+        judge(rnd, seen, rng, lambda kind, name: tally(kind, name, rnd.question.key))
+
+
+def _judge_choice(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
     q = rnd.question
-    key = q.key
-    if rnd.kind == "choice":
-        s = [surface(c) for c in rnd.choices]
-        p = 1 / len(rnd.choices)
-        kinds = ["choice", NUMBERS] if q.ordered else ["choice"]
-        for name, rule in CHOICE_RULES.items():
-            if q.ordered and name in WORD_RULES:
-                continue
-            hit = float(rule(rnd.choices, s, seen, rng) == rnd.correct)
-            for kind in kinds:
-                tally(kind, name, key).add(hit, p, p * (1 - p))
-    elif rnd.kind == "truefalse":
-        truth = rnd.correct == 0
-        for name, rule in STATEMENT_RULES.items():
-            tally("truefalse", name, key).add(float(rule(q.prompt, seen, rng) == truth), 0.5, 0.25)
-    elif rnd.kind == "estimate":
-        mean, variance = estimate_chance(rnd)
-        for name, rule in ESTIMATE_RULES.items():
-            guess = rule(rnd, seen)
-            if guess is None:
-                guess = rng.choice(_positions(q.scale))
-            hit = abs(q.scale.snap(guess) - q.value) <= q.scale.step / 2 + 1e-9
-            tally("estimate", name, key).add(float(hit), mean, variance)
-    elif rnd.kind == "order":
-        n = len(rnd.choices)
-        full, share, share_var = order_chance(n)
-        for name, rule in ORDER_RULES.items():
-            order = rule(rnd.choices, rng)
-            in_place = sum(1 for a, b in zip(order, rnd.solution) if a == b)
-            tally("order", f"{name} (all in place)", key).add(float(in_place == n), full, full * (1 - full))
-            tally("order", f"{name} (items in place)", key).add(in_place / n, share, share_var)
-    elif rnd.kind == "type":
-        for name, rule in TYPE_RULES.items():
-            typed = rule(seen)
-            tally("type", name, key).add(float(bool(typed) and matches(typed, q.answer, q.also)), 0.0, 0.0)
+    s = [surface(c) for c in rnd.choices]
+    p = 1 / len(rnd.choices)
+    kinds = [CHOICE.name, NUMBERS] if q.ordered else [CHOICE.name]
+    for name, rule in CHOICE_RULES.items():
+        if q.ordered and name in WORD_RULES:
+            continue
+        hit = float(rule(rnd.choices, s, seen, rng) == rnd.correct)
+        for kind in kinds:
+            tally(kind, name).add(hit, p, p * (1 - p))
+
+
+def _judge_statement(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
+    truth = rnd.correct == 0
+    for name, rule in STATEMENT_RULES.items():
+        tally(TRUEFALSE.name, name).add(float(rule(rnd.question.prompt, seen, rng) == truth), 0.5, 0.25)
+
+
+def _judge_estimate(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
+    q = rnd.question
+    mean, variance = estimate_chance(rnd)
+    for name, rule in ESTIMATE_RULES.items():
+        guess = rule(rnd, seen)
+        if guess is None:
+            guess = rng.choice(_positions(q.scale))
+        hit = abs(q.scale.snap(guess) - q.value) <= q.scale.step / 2 + 1e-9
+        tally(ESTIMATE.name, name).add(float(hit), mean, variance)
+
+
+def _judge_order(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
+    n = len(rnd.choices)
+    full, share, share_var = order_chance(n)
+    for name, rule in ORDER_RULES.items():
+        order = rule(rnd.choices, rng)
+        in_place = sum(1 for a, b in zip(order, rnd.solution) if a == b)
+        tally(ORDER.name, f"{name} (all in place)").add(float(in_place == n), full, full * (1 - full))
+        tally(ORDER.name, f"{name} (items in place)").add(in_place / n, share, share_var)
+
+
+def _judge_typed(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
+    q = rnd.question
+    for name, rule in TYPE_RULES.items():
+        typed = rule(seen)
+        tally(TYPE.name, name).add(float(bool(typed) and matches(typed, q.answer, q.also)), 0.0, 0.0)
+
+
+# Each kind's blind rules, by the kind's name (game.core.kinds); the table's rows in this order.
+JUDGES = {CHOICE.name: _judge_choice, TRUEFALSE.name: _judge_statement, ESTIMATE.name: _judge_estimate,
+          ORDER.name: _judge_order, TYPE.name: _judge_typed}
+KINDS = (*JUDGES, NUMBERS)
 
 
 def worst(tallies: dict) -> list[tuple[str, str, Tally]]:

@@ -13,11 +13,11 @@ whose words appear in another question's prompt, explanation or answer.
 
 from __future__ import annotations
 
-import functools
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from game.core import kinds
 from game.core.spelling import normalise
 from dataclasses import replace
 
@@ -60,18 +60,9 @@ def same_numbers_apart(questions: Sequence[Question]) -> list[Question]:
 
 
 def answer_number(question: Question) -> str | None:
-    """The number an answer is ("60" for "60 mph", "60 years old", a slider's 60), or ``None``."""
-    if question.kind == "estimate" and question.value is not None:
-        return _number_text(f"{question.value:g}")
-    if question.kind in ("choice", "type"):
-        return _number_text(question.answer)
-    return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _number_text(answer: str) -> str | None:
-    words = normalise(answer).split()
-    return words[0] if words and words[0][:1].isdigit() else None
+    """The number an answer is ("60" for "60 mph", "60 years old", a slider's 60), or ``None`` (its kind's
+    :meth:`~game.core.kinds.Kind.answer_number`)."""
+    return kinds.of(question).answer_number(question)
 
 
 def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every: bool = False,
@@ -183,7 +174,7 @@ def answer_words(text: str) -> str:
 
 def asked_for(question: Question) -> str:
     """What a question asks the player to come up with, as :func:`answer_words` (or "")."""
-    if question.kind in ("truefalse", "order"):
+    if not kinds.of(question).asks_answer:  # True and False, or items already on the screen
         return ""
     return answer_words(question.answer)
 

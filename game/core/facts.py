@@ -13,7 +13,7 @@ made by kind, deterministically for a given seed:
 * Any fact may instead list its ``wrong`` answers by hand.
 
 Besides its multiple-choice questions (one per ``ask`` prompt), a fact yields
-other kinds of question (see :data:`game.core.model.QUESTION_KINDS`):
+other kinds of question (see :mod:`game.core.kinds`):
 
 * a number, money, ordinal or date fact yields an ``estimate`` question: a
   slider over a range around the value (within ``min``/``max``), the answer
@@ -40,6 +40,7 @@ from decimal import Decimal
 
 from game.core.checks import Checker
 from game.core.fairness import alike_numbers, look_alikes, nearest_in_length, order_tells, pool_warnings
+from game.core.kinds import ESTIMATE, ORDER, TRUEFALSE, TYPE
 from game.core.spelling import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
@@ -252,7 +253,7 @@ class Fact:
             scale, value = self.scale_for(random.Random(f"{seed}|{first}|estimate"))
             out.append(Question(
                 prompt=first, choices=(), answer=scale.show(value), time_limit=self.time_limit,
-                source=source, kind="estimate", scale=scale, value=value, **common,
+                source=source, kind=ESTIMATE.name, scale=scale, value=value, **common,
             ))
         for template in self.say:
             rng = random.Random(f"{seed}|{template}|truefalse")
@@ -260,12 +261,12 @@ class Fact:
             shown = self.right_answer() if true else self.wrong_one(rng)
             out.append(Question(
                 prompt=fill(template, shown), choices=TRUE_FALSE, answer=TRUE_FALSE[0 if true else 1],
-                time_limit=self.time_limit, ordered=True, source=source, kind="truefalse", **common,
+                time_limit=self.time_limit, ordered=True, source=source, kind=TRUEFALSE.name, **common,
             ))
         if self.also is not None:
             out.append(Question(
                 prompt=first, choices=(), answer=self.right_answer(), also=self.also,
-                time_limit=self.time_limit or TYPE_LIMIT, source=source, kind="type", **common,
+                time_limit=self.time_limit or TYPE_LIMIT, source=source, kind=TYPE.name, **common,
             ))
         return out
 
@@ -323,24 +324,6 @@ class Fact:
         scale = Scale(low=float(low), high=float(high), step=float(step), tolerance=float(tolerance),
                       value_kind=self.kind, unit=self.unit, currency=self.currency, places=places)
         return scale, float(value)
-
-
-def place_slider(scale: Scale, value: float, rng: random.Random, floor: float | None) -> Scale:
-    """A slider as wide as ``scale`` (in its steps) with ``value`` at a uniformly random place on it.
-
-    It goes no lower than ``floor``: when the floor is nearer below the value
-    than the slider is wide, the slider is only as wide as the room below, so
-    that every place stays as likely.  A value at the floor keeps ``scale``.
-    """
-    positions = round((scale.high - scale.low) / scale.step)
-    if floor is not None:
-        room = int((value - floor) / scale.step + 1e-9)
-        if room < 1:
-            return scale
-        positions = min(positions, room)
-    low = value - scale.step * rng.randint(0, positions)
-    digits = max(scale.places, 0) + 6
-    return replace(scale, low=round(low, digits), high=round(low + scale.step * positions, digits))
 
 
 def fill(template: str, value: str) -> str:
@@ -454,7 +437,7 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
                 answer=" → ".join(f.label for f in pick), category=first.category, difficulty=first.difficulty,
                 time_limit=first.time_limit or GROUP_LIMIT,
                 explanation=clip(explanation, EXPLANATION_MAX),
-                source=f"{check.path}:{first.group_at[0]}", kind="order",
+                source=f"{check.path}:{first.group_at[0]}", kind=ORDER.name,
                 fact=f"order:{name}:" + ",".join(f.fact_id for f in pick),
                 reveals=tuple(dict.fromkeys([f.fact_id for f in pick] + [r for f in pick for r in f.reveals])),
             ))

@@ -18,7 +18,7 @@ PROMPT_MAX = 250
 CHOICE_MAX = 60
 EXPLANATION_MAX = 240
 
-QUESTION_KINDS = ("choice", "truefalse", "estimate", "order", "type")
+LETTERS = "ABCDEF"  # a choice's letter by its place (MAX_CHOICES of them)
 TRUE_FALSE = ("True", "False")
 ORDER_MIN, ORDER_MAX = 3, 4
 
@@ -127,7 +127,7 @@ class Question:
     ``ordered`` questions (numbers and dates) keep their choices in the given
     order, smallest first; the others are shuffled for every game.
 
-    ``kind`` is one of :data:`QUESTION_KINDS`:
+    ``kind`` names its kind (:mod:`game.core.kinds`); the game's own five:
 
     * ``choice``: pick the ``answer`` among ``choices``;
     * ``truefalse``: ``prompt`` is a statement, ``choices`` are ``("True", "False")``;

@@ -12,8 +12,8 @@ from __future__ import annotations
 import queue
 from dataclasses import dataclass, field
 
+from game.core import kinds
 from game.core.party import PartyPlayer, Rejected, Reveal, Room, colour_hex
-from game.core.spelling import FORGIVEN
 from game.net.server import Gone, Inbound, log
 
 PUMP_LIMIT = 2000  # messages handled in one frame at most; the rest wait for the next
@@ -30,24 +30,16 @@ class HostStats:
 
 
 def right_answer(round_) -> str:
-    if round_.correct is not None and round_.correct >= 0 and round_.choices:
-        return round_.choices[round_.correct]
-    return round_.question.answer
+    return kinds.of(round_).answer_words(round_)
 
 
 def question_message(round_, total: int, limit: float | None, show_prompt: bool = True) -> dict:
+    """A question as the phones get it: the kind's payload names the input the page shows and what it needs."""
     question = round_.question
-    kind = getattr(round_, "kind", "choice")
-    message = {"type": "question", "q": round_.number, "of": total, "kind": kind,
+    message = {"type": "question", "q": round_.number, "of": total, "kind": round_.kind,
                "prompt": question.prompt if show_prompt else None, "choices": list(round_.choices),
                "limit": limit}
-    scale = getattr(question, "scale", None)
-    if kind == "estimate" and scale is not None:
-        message["scale"] = {"low": scale.low, "high": scale.high, "step": scale.step,
-                            "value_kind": scale.value_kind, "unit": scale.unit, "currency": scale.currency,
-                            "places": scale.places}
-    if kind == "type":
-        message["forgiven"] = FORGIVEN[0]  # what the phone says under the box
+    message.update(kinds.of(round_).phone_payload(round_))
     return message
 
 
@@ -119,7 +111,7 @@ class PartyHost:
                     raise Rejected("Not in this game: join again")
                 self.room.answer(pid, message["secret"], message["q"], message["response"], item.at)
                 self.stats.answers_counted += 1
-                kind = getattr(self.room.round, "kind", "choice")
+                kind = self.room.round.kind
                 self.stats.counted_by_kind[kind] = self.stats.counted_by_kind.get(kind, 0) + 1
                 self.server.send(conn, {"type": "locked", "q": message["q"]})
                 return True
