@@ -159,10 +159,15 @@ class App:
         self._shots_taken: set[str] = set()
         self._windowed_size = options.size
         # Loop passes during which a lost focus is our own doing (F11 recreates the window): no pause.
-        self._own_window_change = 0
+        self.own_window_change = 0
         self.pointer: tuple[int, int] | None = None  # where the mouse was last seen (None: not yet)
 
     # -- window ---------------------------------------------------------------
+    @property
+    def surface(self) -> pygame.Surface | None:
+        """The window's surface (``None`` before it opens)."""
+        return self._surface
+
     @property
     def size(self) -> tuple[int, int]:
         return self._surface.get_size() if self._surface is not None else self.options.size
@@ -184,7 +189,7 @@ class App:
         pygame.key.stop_text_input()
         self.pads.start()
 
-    def _resized(self) -> None:
+    def resized(self) -> None:
         surface = pygame.display.get_surface()
         if surface is None:
             return
@@ -200,7 +205,7 @@ class App:
     OWN_CHANGE_PASSES = 30  # about half a second at 60 FPS: the window manager's focus events arrive by then
 
     def toggle_fullscreen(self) -> None:
-        self._own_window_change = self.OWN_CHANGE_PASSES
+        self.own_window_change = self.OWN_CHANGE_PASSES
         self.options.fullscreen = not self.options.fullscreen
         try:
             if self.options.fullscreen:
@@ -210,7 +215,7 @@ class App:
         except pygame.error:
             self.options.fullscreen = not self.options.fullscreen
             return
-        self._resized()
+        self.resized()
 
     # -- settings, sound and notices -----------------------------------------------
     def change_settings(self, **values) -> None:
@@ -265,6 +270,11 @@ class App:
     def notice(self) -> str | None:
         """The notice (toast) showing now, if any."""
         return self._toast[0] if self._toast is not None else None
+
+    def wait_for_saves(self) -> None:
+        """Wait until every save asked for so far is done (tests, and the end of a run)."""
+        if self._saver is not None:
+            self._saver.submit(lambda: None).result()
 
     def _executor(self):
         # One worker, so saves happen in the order they were asked for.
@@ -564,9 +574,9 @@ class App:
             self.toggle_fullscreen()
             return True
         if intent.kind == I.RESIZE:
-            self._resized()
+            self.resized()
             return True
-        if intent.kind == I.FOCUS_LOST and self._own_window_change > 0:
+        if intent.kind == I.FOCUS_LOST and self.own_window_change > 0:
             return True  # F11 recreated the window: the player did not leave
         if intent.kind == I.MUTE:
             self.toggle_mute()
@@ -626,7 +636,7 @@ class App:
                     text_mode = bool(top and top.wants_text)
             if not self.running:
                 break
-            self._own_window_change = max(self._own_window_change - 1, 0)
+            self.own_window_change = max(self.own_window_change - 1, 0)
             if self.party is not None and self.party.pump():
                 self.stack.changed = True  # phones joined or answered: the count and the names change
             if self.bot is not None:

@@ -75,7 +75,7 @@ def within(panel, *rects):
 
 
 def draw(app, panel):
-    surface = app._surface
+    surface = app.surface
     surface.fill((0, 0, 0))
     panel.draw(surface)
     return surface

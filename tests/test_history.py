@@ -128,7 +128,7 @@ def test_the_app_asks_fresh_questions_three_games_running_and_saves_the_history(
             app.begin_game()
             games.append(play_through(app))
             app.back_to_title()
-        app._executor().submit(lambda: None).result()  # the saves queued before it are done
+        app.wait_for_saves()  # the saves queued before it are done
         assert len(set(games[0] + games[1])) == 20
         keys = {q.key for q in bank.questions}
         if len(keys) >= 30:

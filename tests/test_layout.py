@@ -207,7 +207,8 @@ def hotseat_screens(app) -> list[str]:
     found += record(app, play, "hot-seat question", check=timer_alone,  # the chips may shorten names
                     whole=[f"P1 {names[0]}'s turn", prompt_of(play)])
     for turn in range(4):
-        app.stack._scenes[-1:] = [play]
+        while app.stack.top is not play:  # the hand-over the answer brought
+            app.stack.pop()
         play.handle(Intent(I.CHOOSE, index=turn % 2))
     assert play.phase == "feedback"
     play.intro = 99  # past the answers' rise
@@ -339,7 +340,7 @@ def test_no_window_is_smaller_than_the_smallest_laid_out(tmp_path, capsys):
     assert MIN_WINDOW == min(SIZES)
     app = open_app(tmp_path, (1280, 720), 1.0, long_bank())
     try:
-        app._surface = pygame.display.set_mode((640, 480), pygame.RESIZABLE)
+        pygame.display.set_mode((640, 480), pygame.RESIZABLE)
         app.dispatch(Intent(I.RESIZE))
         assert app.size == MIN_WINDOW
     finally:
@@ -380,8 +381,7 @@ def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
             session = Session([question], count=1, rng=random.Random(1))
             app.session = session
             play = PlayScene(app, session)
-            app.stack._scenes[:] = []
-            app.stack.push(play)
+            app.stack.clear_to(play)
             play.intro = 99
             found += record(app, play, f"{question.kind} question", whole=[question.prompt])
             if question.kind == "type":

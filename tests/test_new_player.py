@@ -259,8 +259,8 @@ def test_a_notice_never_covers_what_can_be_clicked(app):
     for size, scale in (((1280, 720), 1.0), ((800, 600), 1.0), ((1280, 720), 2.0), ((800, 600), 2.0)):
         app.settings = app.settings.changed(text_scale=scale)
         app.theme = make_theme(app.settings.theme, scale)
-        app._surface = pygame.display.set_mode(size)
-        app._resized()
+        pygame.display.set_mode(size)
+        app.resized()
         app.back_to_title()
         scene = start(app)  # a question with the 50:50 and +10 s buttons under the choices
         send(app, key(pygame.K_m))  # "Sound off (M turns it on)"
@@ -268,7 +268,7 @@ def test_a_notice_never_covers_what_can_be_clicked(app):
             controls = top.controls()
             assert any(r == top.lifelines[1].rect for r in controls) and len(controls) >= 6
             surface = draw(app)
-            pill = draw_toast(surface, app, app._toast[0], controls)
+            pill = draw_toast(surface, app, app.notice, controls)
             assert pill.collidelist(controls) == -1, (size, scale)
             assert surface.get_rect().contains(pill)
             checked += 1
@@ -285,7 +285,7 @@ def test_f11_during_a_question_does_not_pause_but_leaving_the_window_does(app):
     send(app, pygame.event.Event(pygame.WINDOWFOCUSLOST))  # the window was recreated by our own F11
     assert app.stack.top is scene and not scene.session.paused
     send(app, key(pygame.K_F11))
-    app._own_window_change = 0  # the passes after F11 are over (the loop counts them down)
+    app.own_window_change = 0  # the passes after F11 are over (the loop counts them down)
     send(app, pygame.event.Event(pygame.WINDOWFOCUSLOST))  # the player switched to another window
     assert app.stack.top.name == "pause" and scene.session.paused
 
@@ -293,9 +293,9 @@ def test_f11_during_a_question_does_not_pause_but_leaving_the_window_does(app):
 def test_the_loop_counts_down_the_passes_after_f11(app):
     app.toggle_fullscreen()
     app.toggle_fullscreen()
-    assert app._own_window_change == app.OWN_CHANGE_PASSES
+    assert app.own_window_change == app.OWN_CHANGE_PASSES
     app.run(max_frames=app.OWN_CHANGE_PASSES + 1)
-    assert app._own_window_change == 0
+    assert app.own_window_change == 0
 
 
 # -- 10. Esc does not end the game by accident ------------------------------------------------------------------------

@@ -86,7 +86,7 @@ def test_lobby_shows_how_to_join_and_the_players(app):
     # The code on the screen is the join address: dark modules on white, with its quiet zone.
     qr = scene.qr_rect
     assert qr.width == qr.height and qr.width >= 120
-    assert app._surface.get_at(qr.topleft)[:3] == (255, 255, 255)
+    assert app.surface.get_at(qr.topleft)[:3] == (255, 255, 255)
     assert scene._qr_matrix and len(scene._qr_matrix) >= 21
     for name in ("Ann", "<b>Bob</b>", "Cleo"):
         party.room.join(name, party.pin)
@@ -182,7 +182,7 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     assert isinstance(app.stack.top, PartyLobbyScene) and app.party is not party and app.party.server.running
     app.party.room.join("Cleo", app.party.pin)
     send(app, key(pygame.K_ESCAPE))  # with players in, the first Esc only asks
-    assert isinstance(app.stack.top, PartyLobbyScene) and "Esc again" in app._toast[0]
+    assert isinstance(app.stack.top, PartyLobbyScene) and "Esc again" in app.notice
     send(app, key(pygame.K_ESCAPE))
     assert isinstance(app.stack.top, TitleScene) and app.party is None and party.closed
 
@@ -255,8 +255,8 @@ def test_every_kind_has_a_question_screen_and_a_reveal(app, size):
     party = app.party
     ann = party.room.join("Ann", party.pin)
     app.options.size = size
-    app._surface = pygame.display.set_mode(size)
-    app._resized()
+    pygame.display.set_mode(size)
+    app.resized()
     for rnd in other_kinds():
         party.rounds[0] = rnd
         party.index = -1

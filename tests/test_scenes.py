@@ -45,8 +45,8 @@ def send(app, *events):
 
 
 def draw(app):
-    app.stack.draw(app._surface)
-    return app._surface
+    app.stack.draw(app.surface)
+    return app.surface
 
 
 def test_translation_of_keys_mouse_and_text():
@@ -192,13 +192,13 @@ def test_results_count_up_repaints_only_the_number_and_ends_as_a_full_draw(app):
     assert isinstance(results, ResultsScene) and results.animating()
     draw(app)
     area = results.animated_rect()
-    assert area is not None and app._surface.get_rect().contains(area)
-    assert area.height < app._surface.get_height() // 4  # one line, not the screen
+    assert area is not None and app.surface.get_rect().contains(area)
+    assert area.height < app.surface.get_height() // 4  # one line, not the screen
     while results.animating():  # what the loop does while the number counts up
         results.update(0.1)
-        results.draw_animated(app._surface)
+        results.draw_animated(app.surface)
     assert results.animated_rect() is None
-    counted = app._surface.copy()
+    counted = app.surface.copy()
     whole = draw(app)
     assert pygame.image.tobytes(counted, "RGB") == pygame.image.tobytes(whole, "RGB")
 
@@ -233,7 +233,7 @@ def test_whole_game_to_results_and_name_entry_and_table(app):
 
 def test_resize_reflows_at_800x600(app):
     scene = start(app)
-    app._surface = pygame.display.set_mode((800, 600), pygame.RESIZABLE)
+    pygame.display.set_mode((800, 600), pygame.RESIZABLE)
     app.dispatch(Intent(I.RESIZE))
     for b in scene.buttons:
         assert pygame.Rect(0, 0, 800, 600).contains(b.rect)
@@ -501,8 +501,8 @@ def test_hotseat_ends_on_a_podium_that_saves_every_qualifying_player(app):
 def test_review_scrolls_with_keys_wheel_and_drag_and_fits_800x600(app):
     from game.ui.scenes.review import ReviewScene
 
-    app._surface = pygame.display.set_mode((800, 600), pygame.RESIZABLE)
-    app._resized()
+    pygame.display.set_mode((800, 600), pygame.RESIZABLE)
+    app.resized()
     app.options.count = 6
     start(app)
     for _ in range(6):

@@ -121,10 +121,9 @@ def test_m_mutes_and_is_remembered(app, tmp_path):  # noqa: F811
     app.settings_path = tmp_path / "settings.json"
     app.sound.start()
     send(app, key(pygame.K_m))
-    assert app.settings.muted and app._toast and "Sound off" in app._toast[0]
-    app._executor().shutdown(wait=True)
+    assert app.settings.muted and app.notice and "Sound off" in app.notice
+    app.wait_for_saves()
     assert S.load(app.settings_path).settings.muted
-    app._saver = None
     scene = start(app)
     send(app, key(pygame.K_1 + scene.session.current.correct))
     assert "right" not in app.sound.played  # muted: nothing played
@@ -168,7 +167,7 @@ def test_the_settings_screen_changes_what_the_player_sees(app, tmp_path):  # noq
     app.stack.top.menu.focus = DONE
     send(app, key(pygame.K_RETURN))
     assert app.stack.top.name == "title"
-    app._executor().shutdown(wait=True)
+    app.wait_for_saves()
     saved = S.load(app.settings_path).settings
     assert saved == S.Settings(theme="high-contrast", text_scale=2.0, reduced_motion=True, time_factor=None)
 
@@ -178,7 +177,7 @@ def test_command_line_values_are_not_saved_over_the_file(app, tmp_path):  # noqa
     app.saved_settings = S.Settings()
     app.settings = S.Settings(theme="high-contrast")  # as if --theme high-contrast
     app.change_settings(volume=40)
-    app._executor().shutdown(wait=True)
+    app.wait_for_saves()
     assert S.load(app.settings_path).settings == S.Settings(volume=40)
 
 
@@ -187,7 +186,7 @@ def test_command_line_values_are_not_saved_over_the_file(app, tmp_path):  # noqa
 def test_large_text_fits_every_question_screen(app, size, scale):  # noqa: F811
     app.change_settings(text_scale=scale, theme="high-contrast")
     pygame.display.set_mode(size)
-    app._resized()
+    app.resized()
     scene = start(app)
     screen = pygame.Rect(0, 0, *size)
     rects = [b.rect for b in scene.buttons] + [b.rect for b in scene.lifelines] + [scene.prompt_rect]

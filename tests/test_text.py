@@ -120,11 +120,11 @@ def test_questions_with_naughty_text_play_through_the_scenes(tmp_path):
     app.start_game()
     scene = app.stack.top
     for _ in range(len(qs)):
-        app.stack.draw(app._surface)
+        app.stack.draw(app.surface)
         scene._answer(0)
-        app.stack.draw(app._surface)
+        app.stack.draw(app.surface)
         scene._continue()
     assert app.stack.top.name == "results"
-    app.stack.draw(app._surface)
+    app.stack.draw(app.surface)
     pygame.quit()
 

@@ -300,9 +300,9 @@ def _party_question(app, phones: int, seconds: float, *, always_draw: bool):
     deadline = time.monotonic() + 10
     while party.room.answered_count() < phones and time.monotonic() < deadline:
         party.pump()
-        app.stack.draw(app._surface)
+        app.stack.draw(app.surface)
         time.sleep(1 / 60)
-    app.stack.draw(app._surface)
+    app.stack.draw(app.surface)
     scene._reveal()
     scene._go_on()
     scene._go_on()

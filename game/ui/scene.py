@@ -90,6 +90,11 @@ class SceneStack:
         return len(self._scenes)
 
     @property
+    def scenes(self) -> tuple[Scene, ...]:
+        """Every scene on the stack, the bottom one first."""
+        return tuple(self._scenes)
+
+    @property
     def top(self) -> Scene | None:
         return self._scenes[-1] if self._scenes else None
 
