@@ -6,6 +6,7 @@ import pygame
 
 from game.core.session import Session
 from game.ui import intents as I
+from game.ui.drawing import draw_player_chips
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS
@@ -56,8 +57,6 @@ class HandoverScene(Scene):
         self.menu.place_column(pygame.Rect((width - w) // 2, self.sub_top + sub_h + m.px(24), w, 0), button_h, 0)
 
     def draw(self, surface) -> None:
-        from game.ui.scenes.play import draw_player_chips
-
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
         app.backdrop.draw(surface)

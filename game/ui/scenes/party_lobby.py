@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
+from game.ui.drawing import mix, player_colour, spaced_pin
 from game.ui.menu import Menu
 from game.ui.qr import qr_matrix, qr_surface
 from game.ui.scene import Scene
@@ -19,33 +20,6 @@ from game.ui.widgets import blit_lines, blit_text, first_fitting, fit_lines, one
 START, PROMPTS, BACK = range(3)
 CHIP_NAME_MAX = 0.8  # of the chip area's width (a longer name shrinks in its chip)
 LEAVE_SECONDS = 3.0  # a second Esc within this ends a party that has players
-
-
-def hex_rgb(colour: str) -> tuple[int, int, int]:
-    colour = colour.lstrip("#")
-    return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
-
-
-def mix(a, b, t: float):
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
-
-
-def player_colour(player) -> tuple[int, int, int]:
-    from game.core.party import colour_hex
-
-    return hex_rgb(colour_hex(player.colour))
-
-
-def draw_panel(surface, app, rect: pygame.Rect, radius: int, fill=None) -> None:
-    """A panel's ground, outlined in high contrast (where the ground is as black as the screen)."""
-    t = app.theme
-    pygame.draw.rect(surface, fill or t.palette.panel, rect, border_radius=radius)
-    if t.edge > 1:
-        pygame.draw.rect(surface, t.palette.panel_edge, rect, width=app.metrics.px(t.edge), border_radius=radius)
-
-
-def spaced_pin(pin: str) -> str:
-    return f"{pin[:3]} {pin[3:]}" if len(pin) == 6 else pin
 
 
 def draw_name_chip(surface, app, rect: pygame.Rect, player, size: int, *, focus=False, close=False) -> pygame.Rect | None:

@@ -17,9 +17,9 @@ import pygame
 
 from game.ui import intents as I
 from game.ui.answers import kind_of
+from game.ui.drawing import draw_panel, mix, player_colour, spaced_pin
 from game.ui.record import note_box
 from game.ui.scene import Scene
-from game.ui.scenes.party_lobby import draw_panel, mix, player_colour, spaced_pin
 from game.ui.theme import LETTERS, SHAPES, TRUE_FALSE_SHAPES, readable_on
 from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
                              draw_countdown, draw_shape, first_fitting, fit_choice_size, fit_lines, lines_height,

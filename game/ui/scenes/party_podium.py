@@ -9,9 +9,9 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
+from game.ui.drawing import draw_panel, player_colour
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.scenes.party_lobby import draw_panel, player_colour
 from game.ui.theme import readable_on
 from game.ui.widgets import blit_text, first_fitting, one_line, whole_line
 

@@ -8,6 +8,7 @@ from game.core import scoring
 from game.core.model import clip
 from game.core.session import FIFTY, LIFELINES, TIME, Answer, Session
 from game.ui import intents as I
+from game.ui.drawing import draw_player_chips
 from game.ui.answers import Lock, in_place, kind_of, panel_for, response_of, right_text
 from game.ui.scene import Scene
 from game.ui.theme import LETTERS, PLAYER_COLOURS, readable_on
@@ -880,39 +881,3 @@ class PlayScene(Scene):
         if answer.close:
             return f"{name}: {letter} ≈ +{answer.total}"
         return f"{name}: {letter} ✗"
-
-
-def draw_player_chips(surface, app, session, rect: pygame.Rect, current: int | None) -> None:
-    """Each hot-seat player's seat, name and score in a row; the one whose turn it is stands out."""
-    m, t = app.metrics, app.theme
-    pal = t.palette
-    n = len(session.players)
-    gap = m.px(12)
-    w = (rect.width - gap * (n - 1)) // n
-
-    def shown_score(player) -> str:
-        # While a question is open, points won on it stay hidden until everyone has answered.
-        hidden = sum(a.total for a in player.answers if a.round is session.current) if current is not None else 0
-        return f"{player.score - hidden:,}"
-
-    # One size for every name: the largest at which each fits its chip whole (as if it had the turn).
-    size = min(whole_line(app.text, f"▶ P{i + 1} {p.name}", m.px(t.small),
-                          w - app.text.width(shown_score(p), m.px(t.small), True) - m.px(40))[1]
-               for i, p in enumerate(session.players))
-    for i, player in enumerate(session.players):
-        chip = pygame.Rect(rect.left + i * (w + gap), rect.top, w, rect.height)
-        colour = PLAYER_COLOURS[i % len(PLAYER_COLOURS)]
-        active = i == current
-        pygame.draw.rect(surface, pal.panel_hover if active else pal.panel, chip, border_radius=m.px(10))
-        pygame.draw.rect(surface, colour, (chip.left, chip.top, m.px(10), chip.height),
-                         border_top_left_radius=m.px(10), border_bottom_left_radius=m.px(10))
-        if active:
-            pygame.draw.rect(surface, pal.focus, chip, width=m.px(3), border_radius=m.px(10))
-        score = shown_score(player)
-        score_w = app.text.width(score, m.px(t.small), True)
-        label = f"{'▶ ' if active else ''}P{i + 1} {player.name}"
-        line = whole_line(app.text, label, size, chip.width - score_w - m.px(40), bold=active)[0]
-        blit_text(surface, app.text, line, size, pal.text, (chip.left + m.px(18), chip.centery),
-                  bold=active, anchor="midleft")
-        blit_text(surface, app.text, score, m.px(t.small), pal.accent, (chip.right - m.px(10), chip.centery),
-                  bold=True, anchor="midright")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.core.session import Session
+from game.ui.after_game import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
 from game.ui.menu import Menu
 from game.ui.record import note_box
-from game.ui.scenes.results import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
 from game.ui.theme import PLAYER_COLOURS, readable_on
 from game.ui.widgets import blit_text, one_line, whole_line
 

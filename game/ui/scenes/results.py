@@ -7,43 +7,11 @@ import pygame
 from game.core import scoring
 from game.core.scores import earns_a_place
 from game.core.session import Session
-from game.ui import intents as I
+from game.ui.after_game import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
 from game.ui.menu import Menu
-from game.ui.scene import Scene
 from game.ui.widgets import blit_lines, blit_text, one_line
 
-SAVE, SCORES, REVIEW, AGAIN, TITLE = "save", "scores", "review", "again", "title"
 COUNT_SECONDS = 0.8
-
-
-class AfterGameScene(Scene):
-    """What the results and the podium share: a row of actions (``self.actions``) after a game."""
-
-    session: Session
-    actions: list[str]
-    menu: Menu
-
-    def handle(self, intent) -> bool:
-        if intent.kind == I.BACK:
-            self.app.back_to_title()
-            return True
-        chosen = self.menu.handle(intent, horizontal=True)
-        if chosen is None or chosen == Menu.USED:
-            return chosen is not None
-        self.act(self.actions[chosen])
-        return True
-
-    def act(self, action: str) -> None:
-        app = self.app
-        if action == REVIEW:
-            from game.ui.scenes.review import ReviewScene
-
-            app.reviewed = True
-            app.stack.push(ReviewScene(app, self.session))
-        elif action == AGAIN:
-            app.start_game(replace=True, ask_names=False)
-        elif action == TITLE:
-            app.back_to_title()
 
 
 class ResultsScene(AfterGameScene):
