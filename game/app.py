@@ -17,10 +17,9 @@ from pathlib import Path
 import pygame
 
 from game import paths
-from game.core.draw import most_questions
 from game.core.history import History, bank_id
 from game.core.questions import Bank
-from game.core.boards import DEFAULT_BANK, board_for, describe_board
+from game.core.boards import chosen_board, describe_board, filters_text
 from game.core.scores import Entry, ScoreStore, Table, new_entry
 from game.core.session import Session
 from game.core.settings import Settings
@@ -288,41 +287,13 @@ class App:
     def playable_questions(self):
         return self.bank.filtered(self.options.category, self.options.difficulty, self.options.kinds)
 
-    def from_home_bank(self, question) -> bool:
-        """Whether ``question`` comes from the default bank (with the player's folder added to it)."""
-        return self.home_bank is not None and question.source.rsplit(":", 1)[0] == self.home_bank
-
     def current_board(self, drawn=None) -> tuple[str, str]:
-        """The board the chosen mode plays for (practice has none: its title button shows Classic's).
-
-        A board is its mode, its length, the questions it can draw from and the clock.  Questions the
-        player adds to their folder make a larger set, so games that ask any of them go on a board of
-        their own ("default bank + your questions"); a game whose questions (``drawn``; before a game:
-        any) all come from the default bank stays on the default bank's board, the one a player with no
-        folder plays for, so adding files never takes that table away."""
-        pool = self.playable_questions() or self.bank.questions
-        home = [q for q in pool if self.from_home_bank(q)]
-        label = self.bank_label
-        if home and (drawn is None or all(self.from_home_bank(r) for r in drawn)):
-            pool, label = home, DEFAULT_BANK
-        count = min(self.options.count, most_questions(pool)) if pool else self.options.count  # one per fact
-        mode = self.options.mode if self.options.mode != "practice" else "classic"
-        return board_for(mode, pool, count, label, self.settings.time_factor or 1.0,
-                         default_bank=label == DEFAULT_BANK, filters=self._filters())
-
-    def _filters(self) -> str:
-        """The chosen category, difficulty and kinds in words ("" when none narrows the questions)."""
-        parts = []
-        if self.options.category:
-            parts.append(self.options.category)
-        if self.options.difficulty:
-            parts.append(self.options.difficulty)
-        if self.options.kinds:
-            from game.ui.scenes.title import kinds_label
-
-            if kinds_label(self.options.kinds) != "All":
-                parts.append(f"kinds: {kinds_label(self.options.kinds)}")
-        return ", ".join(parts)
+        """The board the chosen options play for (``drawn``: the questions a game drew; see core.boards)."""
+        options = self.options
+        return chosen_board(self.playable_questions() or self.bank.questions, mode=options.mode,
+                            count=options.count, bank_label=self.bank_label, time_factor=self.settings.time_factor,
+                            filters=filters_text(options.category, options.difficulty, options.kinds),
+                            home_bank=self.home_bank, drawn=drawn)
 
     def board_label(self, board: str) -> str:
         if self.game_board and board == self.game_board[0]:

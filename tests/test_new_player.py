@@ -416,6 +416,8 @@ def make_app(tmp_path, bank, **kw):
 
 
 def test_the_questions_folder_does_not_take_the_default_bank_table_away(tmp_path):
+    from game.core.boards import from_home_bank
+
     alone = make_app(tmp_path, sourced_bank())
     home_board, home_label = alone.current_board()
     both = make_app(tmp_path, sourced_bank(mine=6), bank_label="default bank + your questions", home_bank="home.yaml")
@@ -424,7 +426,7 @@ def test_the_questions_folder_does_not_take_the_default_bank_table_away(tmp_path
     for seed in range(40):  # games drawn only from the default bank keep its board; the others get their own
         both.rng.seed(seed)
         both.begin_game()
-        drawn_home = all(both.from_home_bank(r.question) for r in both.session.rounds)
+        drawn_home = all(from_home_bank(r.question, "home.yaml") for r in both.session.rounds)
         boards.setdefault(drawn_home, set()).add(both.game_board)
         both.back_to_title()
     assert boards[True] == {(home_board, home_label)}

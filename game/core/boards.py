@@ -21,9 +21,14 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from game.core.draw import most_questions
 from game.core.session import MODE_NAMES
 
 DEFAULT_BANK = "default bank"
+# The kinds in the words of the title's Kinds button (and of a board's label).
+SHORT_KIND_NAMES = {"choice": "Choice", "truefalse": "True/false", "estimate": "Estimate", "order": "Order",
+                    "type": "Typed"}
+NO_TYPING = ("choice", "truefalse", "estimate", "order")  # every kind a pad or a mouse alone can answer
 _LEGACY_SET = re.compile(r"[0-9a-f]{8}")
 
 
@@ -68,6 +73,49 @@ def board_for(mode: str, questions, count: int, bank_label: str, time_factor: fl
         board += f"/x{time_factor:g}"
         label += f" · time ×{time_factor:g}"
     return board, label
+
+
+def kinds_label(kinds) -> str:
+    """The Kinds button's value: "All", one kind's name, or the names of a set."""
+    if not kinds or set(kinds) >= set(SHORT_KIND_NAMES):
+        return "All"
+    if tuple(kinds) == NO_TYPING:
+        return "No typing"
+    return ", ".join(SHORT_KIND_NAMES.get(k, k) for k in kinds)
+
+
+def filters_text(category: str | None, difficulty: str | None, kinds) -> str:
+    """The chosen category, difficulty and kinds in words ("" when none narrows the questions)."""
+    parts = [part for part in (category, difficulty) if part]
+    if kinds and kinds_label(kinds) != "All":
+        parts.append(f"kinds: {kinds_label(kinds)}")
+    return ", ".join(parts)
+
+
+def from_home_bank(question, home_bank: str | None) -> bool:
+    """Whether ``question`` comes from the default bank (``home_bank``: its path, when the player's
+    questions folder is added to it; ``None``: it is not)."""
+    return home_bank is not None and question.source.rsplit(":", 1)[0] == home_bank
+
+
+def chosen_board(pool, *, mode: str, count: int, bank_label: str, time_factor: float | None, filters: str = "",
+                 home_bank: str | None = None, drawn=None) -> tuple[str, str]:
+    """``(id, label)`` of the board the chosen mode plays for (practice has none: its title button
+    shows Classic's); ``pool``: every question the chosen options leave.
+
+    A board is its mode, its length, the questions it can draw from and the clock.  Questions the
+    player adds to their folder make a larger set, so games that ask any of them go on a board of
+    their own ("default bank + your questions"); a game whose questions (``drawn``; before a game:
+    any) all come from the default bank stays on the default bank's board, the one a player with no
+    folder plays for, so adding files never takes that table away."""
+    home = [q for q in pool if from_home_bank(q, home_bank)]
+    label = bank_label
+    if home and (drawn is None or all(from_home_bank(q, home_bank) for q in drawn)):
+        pool, label = home, DEFAULT_BANK
+    count = min(count, most_questions(pool)) if pool else count  # one per fact
+    mode = mode if mode != "practice" else "classic"
+    return board_for(mode, pool, count, label, time_factor or 1.0, default_bank=label == DEFAULT_BANK,
+                     filters=filters)
 
 
 def migrated(board: str, label: str) -> str:

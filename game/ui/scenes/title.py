@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.boards import NO_TYPING, kinds_label
 from game.core.draw import most_questions
 from game.core.model import DIFFICULTIES
 from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
@@ -15,8 +16,7 @@ from game.ui.widgets import blit_lines, blit_text, first_fitting, motif_image, o
 PLAY, MODE, CATEGORY, DIFFICULTY, KINDS, SCORES, SETTINGS, QUIT = range(8)
 CYCLING = (MODE, CATEGORY, DIFFICULTY, KINDS)
 # The kinds selector's stops (what --kinds sets): all, each kind alone, and all but typing (for a pad or a mouse).
-KIND_STOPS = [None, ("choice",), ("truefalse",), ("estimate",), ("order",), ("type",),
-              ("choice", "truefalse", "estimate", "order")]
+KIND_STOPS = [None, ("choice",), ("truefalse",), ("estimate",), ("order",), ("type",), NO_TYPING]
 # The mode selector's stops: hot-seat once for each number of players.
 MODE_STOPS = [("classic", 0), ("sudden-death", 0), ("practice", 0)] + \
     [("hotseat", n) for n in range(PLAYERS_MIN, PLAYERS_MAX + 1)] + [("party", 0)]
@@ -274,16 +274,3 @@ class TitleScene(Scene):
         if not total:
             line = "No playable questions were found. Run `mi-trivia validate` on your question files."
         return line
-
-
-SHORT_KIND_NAMES = {"choice": "Choice", "truefalse": "True/false", "estimate": "Estimate", "order": "Order",
-                    "type": "Typed"}
-
-
-def kinds_label(kinds) -> str:
-    """The Kinds button's value: "All", one kind's name, or the names of a set."""
-    if not kinds or set(kinds) >= set(SHORT_KIND_NAMES):
-        return "All"
-    if tuple(kinds) == KIND_STOPS[-1]:
-        return "No typing"
-    return ", ".join(SHORT_KIND_NAMES.get(k, k) for k in kinds)
