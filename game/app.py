@@ -20,9 +20,10 @@ from game import paths
 from game.core.history import History, bank_id
 from game.core.questions import Bank
 from game.core.boards import chosen_board, describe_board, filters_text
-from game.core.scores import Entry, ScoreStore, Table, new_entry
+from game.core.scores import Entry, ScoreStore, new_entry
 from game.core.session import Session
 from game.core.settings import Settings
+from game.saves import Saves, Scores, report_error
 from game.ui import intents as I
 from game.ui.gamepad import EVENTS as PAD_EVENTS
 from game.ui.gamepad import Pads
@@ -121,11 +122,12 @@ class App:
         self.options = options
         self.bank = bank
         self.store = store
+        self.saves = Saves()  # the one worker for scores, settings and history
+        self.scores = Scores(store, self.saves)
         self.bank_label = bank_label
         self.bank_paths = bank_paths or []
         self.home_bank = home_bank
         self.notices = list(notices or [])
-        self.score_notices: list[str] = []
         self.settings = settings or Settings()
         self.saved_settings = saved_settings or self.settings
         self.settings_path = settings_path
@@ -146,7 +148,6 @@ class App:
         self.outcome: dict = {"answered": 0, "correct": 0, "score": 0, "saved": False}
         self.reviewed = False
         self.perf = Metrics()
-        self._saver = None  # a one-thread executor, made on the first save
         self._surface: pygame.Surface | None = None
         self.text: Text | None = None
         self.backdrop = Backdrop(self.theme)
@@ -224,17 +225,15 @@ class App:
         self.saved_settings = self.saved_settings.changed(**values)
         self.apply_settings()
         if self.settings_path is not None:
+            from game.core import settings as S
+
             snapshot, where = self.saved_settings, self.settings_path
+            self.saves.submit(lambda: S.save(where, snapshot), self._settings_saved)
 
-            def work():
-                from game.core import settings as S
-
-                error = S.save(where, snapshot)
-                if error:
-                    print(f"mi-trivia: {error}", file=sys.stderr)
-                    self.toast("Settings not saved: see the message in the terminal")
-
-            self._executor().submit(work)
+    def _settings_saved(self, error: str | None) -> None:
+        if error:
+            report_error(error)
+            self.toast("Settings not saved: see the message in the terminal")
 
     def apply_settings(self) -> None:
         theme = make_theme(self.settings.theme, self.settings.text_scale)
@@ -271,17 +270,8 @@ class App:
         return self._toast[0] if self._toast is not None else None
 
     def wait_for_saves(self) -> None:
-        """Wait until every save asked for so far is done (tests, and the end of a run)."""
-        if self._saver is not None:
-            self._saver.submit(lambda: None).result()
-
-    def _executor(self):
-        # One worker, so saves happen in the order they were asked for.
-        if self._saver is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")
-        return self._saver
+        """Wait until every save asked for so far is done and applied (tests)."""
+        self.saves.wait()
 
     # -- what scenes ask of the app ---------------------------------------------
     def playable_questions(self):
@@ -455,16 +445,10 @@ class App:
                               [r.question.key for r in asked])
         if self.history_path is None:
             return
+        from game.core import history as H
+
         snapshot, where = self.history.copy(), self.history_path
-
-        def work():
-            from game.core import history as H
-
-            error = H.save(where, snapshot)
-            if error:
-                print(f"mi-trivia: {error}", file=sys.stderr)
-
-        self._executor().submit(work)
+        self.saves.submit(lambda: H.save(where, snapshot), report_error)
 
     def entry_for(self, session: Session, name: str | None = None, player: int = 0) -> Entry | None:
         """The high-score entry for one player of a finished game (``None`` in practice or with no timer)."""
@@ -477,61 +461,19 @@ class App:
         return new_entry(board, label, name or who.name, who.score, correct, len(who.answers), who.total_time,
                          mode=session.mode)
 
-    def read_scores(self) -> Table:
-        result = self.store.read(repair=True)
-        self._note_score_read(result)
-        return result.table
-
-    def _note_score_read(self, result) -> None:
-        notes = []
-        if result.kept_aside is not None:
-            notes.append(f"The score file could not be read ({result.unreadable}); it was kept as "
-                         f"{result.kept_aside} and a fresh table started.")
-        elif result.unreadable:
-            notes.append(f"The score file could not be read: {result.unreadable}.")
-        notes.extend(f"Score file: {w}." for w in result.warnings)
-        for note in notes:
-            if note not in self.score_notices:
-                self.score_notices.append(note)
-                print(f"mi-trivia: {note}", file=sys.stderr)
-
-    def rank_for(self, entry: Entry | None) -> int | None:
-        return self.ranks_for([entry])[0]
-
-    def ranks_for(self, entries: list[Entry | None]) -> list[int | None]:
-        """Where each entry would land, counting the others in ``entries`` too (hot-seat players compete)."""
-        table = self.read_scores()
-        real = [e for e in entries if e is not None]
-        merged = Table(table.entries + real)
-        return [merged.rank_of(e) if e is not None else None for e in entries]
-
-    def last_name(self) -> str:
-        return self.store.read().table.last_name
-
-    def save_scores(self, entries: list[Entry], seats: list[int], remember_name: bool = False):
-        """Save entries (the players in ``seats``) one after another in a worker thread.
-
-        Returns a :class:`concurrent.futures.Future` of their :class:`SaveResult` list.
-        ``remember_name``: offer the name again next time (one-player games).
-        """
-        # A slow disk or a lock held by another game must never stall a frame.
-        def work():
-            results = []
+    def save_scores(self, entries: list[Entry], seats: list[int], then, remember_name: bool = False) -> None:
+        """Save entries (the players in ``seats``) on the worker; ``then(their SaveResults)`` on the game
+        thread, once the run's outcome notes who was saved.  ``remember_name``: offer the name next time."""
+        def done(results) -> None:
             rows = self.outcome.get("players", [])
-            for entry, seat in zip(entries, seats):
-                result = self.store.save(entry, remember_name=remember_name)
-                self._note_score_read(result)
+            for seat, result in zip(seats, results):
                 if result.saved:
                     self.outcome["saved"] = True
                     if seat < len(rows):
                         rows[seat]["saved"] = True
-                else:
-                    print(f"mi-trivia: the score of {entry.name} could not be saved: {result.error}",
-                          file=sys.stderr)
-                results.append(result)
-            return results
+            then(results)
 
-        return self._executor().submit(work)
+        self.scores.save(entries, done, remember_name=remember_name)
 
     def bank_paths_for_message(self) -> list[str]:
         return self.bank_paths or ["questions.yaml"]
@@ -608,6 +550,8 @@ class App:
             if not self.running:
                 break
             self.own_window_change = max(self.own_window_change - 1, 0)
+            if self.saves.drain():
+                self.stack.changed = True  # a table read or a save came back
             if self.party is not None and self.party.pump():
                 self.stack.changed = True  # phones joined or answered: the count and the names change
             if self.bot is not None:
@@ -644,8 +588,7 @@ class App:
             party.wait_closed()
         if self.party_bots is not None:
             self.party_bots.stop()
-        if self._saver is not None:
-            self._saver.shutdown(wait=True)
+        self.saves.close()
         self.sound.close()
         return self.exit_code
 

@@ -91,6 +91,13 @@ def record(app, scene, label: str, whole: list[str] = (), check=None, lay_out: b
     return [f"{label}: {p}" for p in problems(surface) + missing + extra]
 
 
+def read(app, scene, label: str, **checks) -> list[str]:
+    """A screen that asks for the score table: laid out while "Reading the scores…", then with the table."""
+    found = record(app, scene, f"{label}, reading the scores")
+    app.wait_for_saves()
+    return found + record(app, scene, label, **checks)
+
+
 def prompt_of(play) -> str:
     """The prompt of the question on the play scene (drawn whole on the question and its feedback)."""
     return play.session.current.question.prompt
@@ -146,10 +153,10 @@ def one_player_screens(app) -> list[str]:
     results = app.stack.top
     assert isinstance(results, ResultsScene)
     settle(results)
-    found += record(app, results, "results")
+    found += read(app, results, "results")
     found += record(app, ReviewScene(app, session), "review", whole=[r.question.prompt for r in session.rounds[:1]])
     entry = app.entry_for(session, "W" * NAME_MAX)
-    found += record(app, NameEntryScene(app, entry, 1), "name entry", whole=[entry.name])
+    found += read(app, NameEntryScene(app, entry, 1), "name entry", whole=[entry.name])
     return found
 
 
@@ -167,8 +174,8 @@ def high_score_screen(app) -> list[str]:
         entry = app.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
         results.append(app.store.save(entry))
     names = [("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k for k in range(10)]
-    return record(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores", whole=names,
-                  check=within_margins)
+    return read(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores", whole=names,
+                check=within_margins)
 
 
 def within_margins(scene, surface) -> list[str]:
@@ -223,7 +230,7 @@ def hotseat_screens(app) -> list[str]:
     app.finish_game(session)
     podium = PodiumScene(app, session)
     settle(podium)
-    found += record(app, podium, "podium", whole=names)
+    found += read(app, podium, "podium", whole=names)
     return found
 
 
@@ -486,8 +493,8 @@ def party_screens(app) -> list[str]:
     app.stack.replace(podium)
     settle(podium)
     ranked = party.room.standings()
-    found += record(app, podium, "party podium",
-                    whole=[p.name for p in ranked[:3]] + [p.name for p in ranked[:podium.visible_rows]])
+    found += read(app, podium, "party podium",
+                  whole=[p.name for p in ranked[:3]] + [p.name for p in ranked[:podium.visible_rows]])
     return found
 
 

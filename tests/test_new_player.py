@@ -97,8 +97,6 @@ def test_single_player_name_is_saved_with_its_spaces_and_typing_replaces_the_off
     type_text(app, "Zoë Tester")
     assert names.value == "Zoë Tester"
     send(app, key(pygame.K_RETURN))
-    names.saving.result(timeout=10)
-    names.update(0.016)
     table = app.stack.top
     assert [e.name for e in table.table.board(table.board)] == ["Zoë Tester"]
     assert results.entry is not None
@@ -125,8 +123,6 @@ def test_back_from_the_table_after_saving_returns_to_the_results_and_the_review(
     send(app, key(pygame.K_RETURN))  # Save score
     names = app.stack.top
     send(app, key(pygame.K_RETURN))  # keep the offered name
-    names.saving.result(timeout=10)
-    names.update(0.016)
     assert app.stack.top.name == "highscores"
     draw(app)
     send(app, key(pygame.K_ESCAPE))
@@ -444,6 +440,7 @@ def test_the_high_score_screen_browses_every_board_with_the_current_one_first(ap
         app.store.save(new_entry(board, label, "ANNA", 900, 1, 5, 20.0))
     current = app.current_board()[0]
     app.stack.push(HighScoresScene(app, current))
+    app.wait_for_saves()  # the table comes from the saver thread
     scene = app.stack.top
     assert scene.board_ids[0] == current and len(scene.board_ids) == 4
     with words(app, "render") as seen:
@@ -462,6 +459,7 @@ def test_an_unplayable_bank_does_not_invite_a_game(tmp_path):
 
     a = make_app(tmp_path, sourced_bank(home=0))
     a.stack.push(HighScoresScene(a, a.current_board()[0]))
+    a.wait_for_saves()
     with words(a) as seen:
         draw(a)
     assert "No scores yet on this board." in seen and not any("Play a game" in s for s in seen)

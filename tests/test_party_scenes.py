@@ -61,6 +61,7 @@ def app(tmp_path):
 
 def click(app, pos):
     app.dispatch(Intent(I.CLICK, pos=tuple(pos)))
+    app.wait_for_saves()
 
 
 def lobby(app) -> PartyLobbyScene:
@@ -168,8 +169,7 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     podium = app.stack.top
     assert isinstance(podium, PartyPodiumScene)
     draw(app)
-    podium.saving.result(timeout=10)
-    podium.update(0.016)
+    app.wait_for_saves()
     draw(app)
     entries = json.loads((tmp_path / "scores.json").read_text())["entries"]
     assert [(e["name"], e["mode"]) for e in entries] == [("Ann", "party")]

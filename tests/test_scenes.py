@@ -38,10 +38,13 @@ def key(k, mod=0):
 
 
 def send(app, *events):
+    """Each event as the loop takes it; then what the saver thread brings back (a table read, a save) is
+    applied, as the loop does within a few frames."""
     for event in events:
         intent = translate(event, bool(app.stack.top and app.stack.top.wants_text))
         if intent is not None:
             app.dispatch(intent)
+    app.wait_for_saves()
 
 
 def draw(app):
@@ -220,8 +223,6 @@ def test_whole_game_to_results_and_name_entry_and_table(app):
     assert names.value == "Zoë 🚂"
     draw(app)
     send(app, key(pygame.K_RETURN))
-    names.saving.result(timeout=10)
-    names.update(0.016)
     table = app.stack.top
     assert isinstance(table, HighScoresScene)
     assert [e.name for e in table.table.board(table.board)] == ["Zoë 🚂"]
@@ -489,8 +490,6 @@ def test_hotseat_ends_on_a_podium_that_saves_every_qualifying_player(app):
     assert podium.menu.buttons[0].label == "Save 2 scores"
     draw(app)
     send(app, key(pygame.K_RETURN))
-    podium.saving.result()
-    podium.update(0.0)
     table = app.stack.top
     assert isinstance(table, HighScoresScene) and len(table.highlight_ids()) == 2
     assert {e.name for e in table.table.board(table.board)} == {"Zoë", "PLAYER 2"}
@@ -687,6 +686,7 @@ def test_saved_at_shows_only_on_the_board_it_was_saved_on(app):
     result = app.store.save(new_entry(board, "mine", "Zoë", 900, 2, 3, 1.0))
     scene = HighScoresScene(app, board, result)
     app.stack.push(scene)
+    app.wait_for_saves()
     assert scene.board == board and scene.notes()[0] == "Saved at #1."
     draw(app)
     send(app, key(pygame.K_RIGHT))
@@ -694,3 +694,50 @@ def test_saved_at_shows_only_on_the_board_it_was_saved_on(app):
     draw(app)
     send(app, key(pygame.K_LEFT))
     assert scene.board == board and scene.notes()[0] == "Saved at #1."
+
+
+def test_the_score_file_is_read_and_written_only_by_the_saver_thread(app, monkeypatch):
+    """No file lock and no score-file read on the game thread: the results' rank and personal best, the
+    name entry's offered name, the table and the save all go through the one worker (game/saves.py)."""
+    import threading
+
+    from game.core.scores import ScoreStore
+
+    threads = []
+    for method in ("read", "save"):
+        real = getattr(ScoreStore, method)
+
+        def spy(self, *args, _real=real, **kwargs):
+            threads.append(threading.current_thread())
+            return _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(ScoreStore, method, spy)
+    scene = start(app)
+    for _ in range(3):
+        send(app, key(pygame.K_1 + scene.session.current.correct), key(pygame.K_RETURN))
+    assert isinstance(app.stack.top, ResultsScene) and app.stack.top.rank == 1
+    send(app, key(pygame.K_RETURN))  # Save score: the name entry offers the last name
+    send(app, key(pygame.K_RETURN))  # keep it
+    assert isinstance(app.stack.top, HighScoresScene) and app.stack.top.highlight_ids()
+    assert len(threads) >= 4 and threading.main_thread() not in threads
+
+
+def test_a_screen_says_it_is_reading_the_scores_until_the_table_comes(app, monkeypatch):
+    """A slow or locked score file never stalls a frame: the table shows "Reading the scores…" (and
+    screenshots and the bot wait, as settled() is False) until the worker brings the table back."""
+    import threading
+
+    from game.core.scores import ScoreStore, new_entry
+
+    board = app.current_board()[0]
+    app.store.save(new_entry(board, "mine", "Zoë", 900, 2, 3, 1.0))
+    go = threading.Event()
+    real = ScoreStore.read
+    monkeypatch.setattr(ScoreStore, "read", lambda self, *a, **k: go.wait(10) and real(self, *a, **k))
+    scene = HighScoresScene(app, board)
+    app.stack.push(scene)
+    assert not scene.settled() and "Reading the scores…" in drawn_text(app)
+    assert not app.saves.drain() and not scene.settled()  # nothing back yet: the frame goes on
+    go.set()
+    app.wait_for_saves()
+    assert scene.settled() and "Zoë" in drawn_text(app) and "Reading the scores…" not in drawn_text(app)

@@ -144,7 +144,7 @@ class Bot:
                 return _key(pygame.K_p)
             return _key(pygame.K_RETURN)
         if name == "party_podium":
-            if scene.saving is not None:
+            if scene.saving:
                 return None
             return _click(scene.menu.buttons[0].rect.center)  # the high scores, then quit
         return _key(pygame.K_SPACE)

@@ -9,6 +9,8 @@ from game.core.party import colour_hex
 from game.ui.theme import PLAYER_COLOURS
 from game.ui.widgets import blit_text, whole_line
 
+READING = "Reading the scores…"  # what a screen that waits for the score table says meanwhile
+
 
 def hex_rgb(colour: str) -> tuple[int, int, int]:
     """``"#1a2b3c"`` as an RGB triple."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.scores import SaveResult
+from game.core.scores import SaveResult, Table
 from game.ui import intents as I
+from game.ui.drawing import READING
 from game.ui.menu import Menu
 from game.ui.record import note_box
 from game.ui.scene import Scene
@@ -22,13 +23,14 @@ class HighScoresScene(Scene):
         super().__init__(app)
         results = highlight if isinstance(highlight, list) else [highlight] if highlight is not None else []
         self.highlights = results
-        self.table = app.read_scores()
-        self.boards = self.table.boards()  # sorted once, not on every redraw
-        self.board_ids = [board] + [b for b in self.boards if b != board]  # the current one first
+        self.table = Table()
+        self.boards: dict = {}
+        self.board_ids = [board]
         self.index = 0
         self.menu = Menu(["◀ Board", "Back", "Board ▶"], focus=BACK)
-        many = len(self.board_ids) > 1
-        self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = many
+        self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = False
+        self.reading = True  # the table is asked of the worker ("Reading the scores…" meanwhile)
+        app.scores.read(self._read)
         self.messages = []
         self.home = board  # the board the scores were saved on: "Saved at #1." belongs to it alone
         self.saved_note = ""
@@ -41,6 +43,18 @@ class HighScoresScene(Scene):
                 who = "Your score" if len(results) == 1 else "A score"
                 self.messages.append(f"{who} could not be saved: {result.error}.")
                 break
+
+    def _read(self, table: Table) -> None:
+        self.reading = False
+        self.table = table
+        self.boards = table.boards()  # sorted once, not on every redraw
+        board = self.board_ids[0]
+        self.board_ids = [board] + [b for b in self.boards if b != board]  # the current one first
+        many = len(self.board_ids) > 1
+        self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = many
+
+    def settled(self) -> bool:
+        return not self.reading
 
     @property
     def board(self) -> str:
@@ -139,7 +153,9 @@ class HighScoresScene(Scene):
         for k, title in enumerate(heads):
             put(k, title, head_size, pal.muted, True)
         y += line_h
-        if not entries:
+        if self.reading:
+            blit_text(surface, app.text, READING, size, pal.muted, (rect.left, y + line_h // 2))
+        elif not entries:
             empty = "No scores yet on this board."
             if app.playable_questions():
                 empty += " Play a game to set one!"
@@ -171,7 +187,7 @@ class HighScoresScene(Scene):
     def notes(self) -> list[str]:
         """What is said under the table: where the score was saved only on that board, then any problems."""
         saved = [self.saved_note] if self.saved_note and self.board == self.home else []
-        return saved + self.messages + self.app.score_notices
+        return saved + self.messages + self.app.scores.notices
 
     def highlight_ids(self) -> set[str]:
         return {r.entry_id for r in self.highlights if r.saved and r.entry_id}

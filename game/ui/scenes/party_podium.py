@@ -9,7 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
-from game.ui.drawing import draw_panel, player_colour
+from game.ui.drawing import READING, draw_panel, player_colour
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.theme import readable_on
@@ -28,7 +28,7 @@ class PartyPodiumScene(Scene):
         self.actions = [SCORES, AGAIN, TITLE]
         self.menu = Menu(["High scores", "New party", "Title"])
         self.offset = 0  # the first row of the ranking shown
-        self.saving = None
+        self.saving = False  # True while the table is read and the top scores saved, on the worker
         self.saved: list = []
         self.note = ""
 
@@ -41,33 +41,37 @@ class PartyPodiumScene(Scene):
             self.note = "No timer: party games without a clock are not ranked." if not self.party.timed else \
                 "Nobody scored: nothing for the party board."
             return
-        ranks = app.ranks_for([e for _, e in self.entries])
+        self.saving = True
+        self.note = READING
+        app.scores.read(self._ranked)
+
+    def _ranked(self, table) -> None:
+        """The table has come back: save the players who made the top ten."""
+        ranks = table.ranks_of([e for _, e in self.entries])
         qualified = [(seat, entry) for (seat, entry), rank in zip(self.entries, ranks) if rank]
         if not qualified:
+            self.saving = False
             self.note = "No score made the party board's top ten this time."
             return
-        self.saving = app.save_scores([e for _, e in qualified], [seat for seat, _ in qualified])
+        self.app.save_scores([e for _, e in qualified], [seat for seat, _ in qualified], self._saved)
         self.note = "Saving the top scores…"
-        app.sound.play("highscore")
+        self.app.sound.play("highscore")
+
+    def _saved(self, results) -> None:
+        self.saving = False
+        self.saved = results
+        kept = [r for r in results if r.saved]
+        if kept:
+            self.note = f"{len(kept)} player{'s' if len(kept) != 1 else ''} saved to the party board."
+        else:
+            self.note = "The scores could not be saved: see the message in the terminal."
 
     @property
     def board(self) -> str:
         return self.app.game_board[0] if self.app.game_board else self.app.current_board()[0]
 
     def settled(self) -> bool:
-        return self.saving is None  # the screenshot says how the save went
-
-    def update(self, dt: float) -> None:
-        if self.saving is not None and self.saving.done():
-            results = self.saving.result()
-            self.saving = None
-            self.saved = results
-            kept = [r for r in results if r.saved]
-            if kept:
-                self.note = f"{len(kept)} player{'s' if len(kept) != 1 else ''} saved to the party board."
-            else:
-                self.note = "The scores could not be saved: see the message in the terminal."
-            self.app.stack.changed = True
+        return not self.saving  # the screenshot says how the save went
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, intent) -> bool:

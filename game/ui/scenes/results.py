@@ -8,6 +8,7 @@ from game.core import scoring
 from game.core.scores import earns_a_place
 from game.core.session import Session
 from game.ui.after_game import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
+from game.ui.drawing import READING
 from game.ui.menu import Menu
 from game.ui.widgets import blit_lines, blit_text, one_line
 
@@ -21,19 +22,43 @@ class ResultsScene(AfterGameScene):
         super().__init__(app)
         self.session = session
         self.entry = app.entry_for(session, app.options.name or "PLAYER")
-        self.rank = app.rank_for(self.entry) if self.entry else None
-        self.best_line = self._personal_best()
+        self.rank: int | None = None
+        self.best_line = ""
         self.saved = None  # the SaveResult, once saved from here
-        self.actions = ([SAVE if self.rank else SCORES] if self.entry else []) + [REVIEW, AGAIN, TITLE]
-        labels = {SAVE: "Save score", SCORES: "High scores", REVIEW: "Review", AGAIN: "Play again", TITLE: "Title"}
-        self.menu = Menu([labels[a] for a in self.actions])
+        # The rank and the personal best need the table: asked of the worker ("Reading the scores…" meanwhile).
+        self.reading = self.entry is not None
+        self._on_screen = False
+        self._set_actions()
+        if self.reading:
+            app.scores.read(self._ranked)
         # The big number counts up for a moment (at once with reduced motion).
         self.count_up = 0.0 if not app.reduced_motion else COUNT_SECONDS + 1
         self._big_spot: tuple[pygame.Rect, int, tuple[int, int]] | None = None  # where draw() put the number
 
+    def _set_actions(self) -> None:
+        """The row of buttons: Save score (a top-10 score) or High scores first, once the table is read."""
+        first = [] if self.entry is None or self.reading else [SAVE if self.rank else SCORES]
+        self.actions = first + [REVIEW, AGAIN, TITLE]
+        labels = {SAVE: "Save score", SCORES: "High scores", REVIEW: "Review", AGAIN: "Play again", TITLE: "Title"}
+        self.menu = Menu([labels[a] for a in self.actions])
+
+    def _ranked(self, table) -> None:
+        """The table has come back: the rank, the personal best and the first button."""
+        self.reading = False
+        self.rank = table.rank_of(self.entry)
+        self.best_line = self._personal_best(table)
+        self._set_actions()
+        self.layout(*self.app.size)
+        if self.rank and self._on_screen:
+            self.app.sound.play("highscore")
+
     def enter(self) -> None:
+        self._on_screen = True
         if self.rank:
             self.app.sound.play("highscore")
+
+    def exit(self) -> None:
+        self._on_screen = False
 
     def update(self, dt: float) -> None:
         self.count_up += dt
@@ -42,7 +67,7 @@ class ResultsScene(AfterGameScene):
         return self.count_up <= COUNT_SECONDS + 0.05
 
     def settled(self) -> bool:
-        return self.count_up >= COUNT_SECONDS
+        return self.count_up >= COUNT_SECONDS and not self.reading
 
     def animated_rect(self):
         """While the number counts up only its line is repainted, so the screen costs no more than a still one."""
@@ -81,13 +106,13 @@ class ResultsScene(AfterGameScene):
         else:
             super().act(action)
 
-    def _personal_best(self) -> str:
+    def _personal_best(self, table) -> str:
         """The player's best on this board before this game, and whether this game beat it ("" if unknown)."""
         entry = self.entry
-        name = self.app.options.name or self.app.last_name()
+        name = self.app.options.name or table.last_name
         if entry is None or not name:
             return ""
-        best = self.app.read_scores().best_of(entry.board, name)
+        best = table.best_of(entry.board, name)
         if best is None:
             return f"Your first score on this board as {name}." if earns_a_place(entry) else ""
         run = entry.mode == "sudden-death"
@@ -132,6 +157,8 @@ class ResultsScene(AfterGameScene):
             note, colour = "Practice games do not go on the high-score board.", pal.muted
         elif self.entry is None:
             note, colour = "Games with no timer do not go on the high-score board.", pal.muted
+        elif self.reading:
+            note, colour = READING, pal.muted
         elif self.saved is not None:
             note, colour = (f"Saved: #{self.saved.rank} on this board." if self.saved.saved and self.saved.rank else
                             f"Your score could not be saved: {self.saved.error}."), pal.muted
