@@ -23,6 +23,7 @@ from game.core.boards import chosen_board, describe_board, filters_text
 from game.core.scores import Entry, ScoreStore, new_entry
 from game.core.session import Session
 from game.core.settings import Settings
+from game.prefs import Prefs
 from game.saves import Saves, Scores, report_error
 from game.ui import intents as I
 from game.ui.gamepad import EVENTS as PAD_EVENTS
@@ -30,7 +31,7 @@ from game.ui.gamepad import Pads
 from game.ui.scene import SceneStack
 from game.ui.sound import Sound
 from game.ui.text import Text
-from game.ui.theme import MIN_WINDOW, Theme, make_theme, metrics_for
+from game.ui.theme import MIN_WINDOW, Theme, metrics_for
 from game.ui.widgets import Backdrop, draw_toast
 
 DEFAULT_SIZE = (1280, 720)
@@ -128,11 +129,9 @@ class App:
         self.bank_paths = bank_paths or []
         self.home_bank = home_bank
         self.notices = list(notices or [])
-        self.settings = settings or Settings()
-        self.saved_settings = saved_settings or self.settings
-        self.settings_path = settings_path
-        self.theme: Theme = make_theme(self.settings.theme, self.settings.text_scale)
-        self.sound = Sound(self.settings.volume, self.settings.muted)
+        self.prefs = Prefs(settings, saved_settings, settings_path, self.saves)
+        self.prefs.toast = self.toast
+        self.prefs.on_change = self._prefs_changed
         self.pads = Pads()
         self._toast: tuple[str, float] | None = None
         self.stack = SceneStack()
@@ -150,7 +149,6 @@ class App:
         self.perf = Metrics()
         self._surface: pygame.Surface | None = None
         self.text: Text | None = None
-        self.backdrop = Backdrop(self.theme)
         self.metrics = metrics_for(*options.size)
         self.bot = None
         self.party = None       # the party game (game.net.game.PartyGame) while one runs
@@ -218,46 +216,30 @@ class App:
         self.resized()
 
     # -- settings, sound and notices -----------------------------------------------
-    def change_settings(self, **values) -> None:
-        """A change made in the game: used at once, and saved (over the saved settings,
-        so a command-line flag for this run is not written to the file)."""
-        self.settings = self.settings.changed(**values)
-        self.saved_settings = self.saved_settings.changed(**values)
-        self.apply_settings()
-        if self.settings_path is not None:
-            from game.core import settings as S
-
-            snapshot, where = self.saved_settings, self.settings_path
-            self.saves.submit(lambda: S.save(where, snapshot), self._settings_saved)
-
-    def _settings_saved(self, error: str | None) -> None:
-        if error:
-            report_error(error)
-            self.toast("Settings not saved: see the message in the terminal")
-
-    def apply_settings(self) -> None:
-        theme = make_theme(self.settings.theme, self.settings.text_scale)
-        if theme != self.theme:
-            self.theme = theme
-            self.backdrop = Backdrop(theme)
+    def _prefs_changed(self, relayout: bool) -> None:
+        if relayout:
             self.stack.layout(*self.size)
-        self.sound.configure(self.settings.volume, self.settings.muted)
         self.stack.changed = True
 
     @property
-    def reduced_motion(self) -> bool:
-        return self.settings.reduced_motion
+    def settings(self) -> Settings:
+        return self.prefs.settings
 
-    def toggle_mute(self) -> None:
-        muted = not self.settings.muted
-        if not muted and self.settings.volume == 0:
-            self.change_settings(muted=False, volume=50)
-        else:
-            self.change_settings(muted=muted)
-        if self.sound.failed and not muted:
-            self.toast("No sound device: the game stays silent")
-        else:
-            self.toast("Sound off (M turns it on)" if muted else f"Sound on, volume {self.settings.volume}%")
+    @property
+    def theme(self) -> Theme:
+        return self.prefs.theme
+
+    @property
+    def backdrop(self) -> Backdrop:
+        return self.prefs.backdrop
+
+    @property
+    def sound(self) -> Sound:
+        return self.prefs.sound
+
+    @property
+    def reduced_motion(self) -> bool:
+        return self.prefs.reduced_motion
 
     def toast(self, text: str) -> None:
         """A short notice over whatever screen is showing (mute, a controller plugged in)."""
@@ -492,7 +474,7 @@ class App:
         if intent.kind == I.FOCUS_LOST and self.own_window_change > 0:
             return True  # F11 recreated the window: the player did not leave
         if intent.kind == I.MUTE:
-            self.toggle_mute()
+            self.prefs.toggle_mute()
             return True
         if intent.kind in (I.POINT, I.CLICK, I.DRAG, I.RELEASE):
             moved, self.pointer = intent.pos != self.pointer, intent.pos

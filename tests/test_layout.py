@@ -121,7 +121,7 @@ def one_player_screens(app) -> list[str]:
     title = TitleScene(app)
     app.stack.push(title)
     found += record(app, title, "title")
-    app.settings_path = app.store.path.parent / "a folder with a long name" / "mi-trivia" / "settings.json"
+    app.prefs.path = app.store.path.parent / "a folder with a long name" / "mi-trivia" / "settings.json"
     settings = SettingsScene(app)
     for row in range(len(settings.menu.buttons)):  # the help of every row, and the footer, whole
         settings.menu.focus = row

@@ -219,7 +219,7 @@ def test_settings_arrows_lower_and_raise_every_setting_and_a_click_on_the_row_st
         send(app, pygame.event.Event(pygame.MOUSEMOTION, pos=where(), rel=(1, 1), buttons=(0, 0, 0)))
         click(app, where())
 
-    app.settings = app.saved_settings = app.settings.changed(volume=80)
+    app.prefs.settings = app.prefs.saved = app.settings.changed(volume=80)
     app.stack.push(S.SettingsScene(app))
     scene = app.stack.top
     draw(app)
@@ -248,13 +248,12 @@ def test_settings_arrows_lower_and_raise_every_setting_and_a_click_on_the_row_st
 
 # -- 8. toasts never cover controls ---------------------------------------------------------------------------------
 def test_a_notice_never_covers_what_can_be_clicked(app):
-    from game.ui.theme import make_theme
     from game.ui.widgets import draw_toast
 
     checked = 0
     for size, scale in (((1280, 720), 1.0), ((800, 600), 1.0), ((1280, 720), 2.0), ((800, 600), 2.0)):
-        app.settings = app.settings.changed(text_scale=scale)
-        app.theme = make_theme(app.settings.theme, scale)
+        app.prefs.settings = app.settings.changed(text_scale=scale)
+        app.prefs.apply()
         pygame.display.set_mode(size)
         app.resized()
         app.back_to_title()

@@ -118,12 +118,12 @@ def test_effects_are_made_off_the_main_thread(monkeypatch):
 
 
 def test_m_mutes_and_is_remembered(app, tmp_path):  # noqa: F811
-    app.settings_path = tmp_path / "settings.json"
+    app.prefs.path = tmp_path / "settings.json"
     app.sound.start()
     send(app, key(pygame.K_m))
     assert app.settings.muted and app.notice and "Sound off" in app.notice
     app.wait_for_saves()
-    assert S.load(app.settings_path).settings.muted
+    assert S.load(app.prefs.path).settings.muted
     scene = start(app)
     send(app, key(pygame.K_1 + scene.session.current.correct))
     assert "right" not in app.sound.played  # muted: nothing played
@@ -151,7 +151,7 @@ def test_right_wrong_tick_and_high_score_sounds(app):  # noqa: F811
 def test_the_settings_screen_changes_what_the_player_sees(app, tmp_path):  # noqa: F811
     from game.ui.scenes.settings import DONE, SettingsScene
 
-    app.settings_path = tmp_path / "settings.json"
+    app.prefs.path = tmp_path / "settings.json"
     app.stack.push(SettingsScene(app))
     before = draw(app).get_at((5, 5))[:3]
     scene = app.stack.top
@@ -168,23 +168,23 @@ def test_the_settings_screen_changes_what_the_player_sees(app, tmp_path):  # noq
     send(app, key(pygame.K_RETURN))
     assert app.stack.top.name == "title"
     app.wait_for_saves()
-    saved = S.load(app.settings_path).settings
+    saved = S.load(app.prefs.path).settings
     assert saved == S.Settings(theme="high-contrast", text_scale=2.0, reduced_motion=True, time_factor=None)
 
 
 def test_command_line_values_are_not_saved_over_the_file(app, tmp_path):  # noqa: F811
-    app.settings_path = tmp_path / "settings.json"
-    app.saved_settings = S.Settings()
-    app.settings = S.Settings(theme="high-contrast")  # as if --theme high-contrast
-    app.change_settings(volume=40)
+    app.prefs.path = tmp_path / "settings.json"
+    app.prefs.saved = S.Settings()
+    app.prefs.settings = S.Settings(theme="high-contrast")  # as if --theme high-contrast
+    app.prefs.change(volume=40)
     app.wait_for_saves()
-    assert S.load(app.settings_path).settings == S.Settings(volume=40)
+    assert S.load(app.prefs.path).settings == S.Settings(volume=40)
 
 
 @pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 def test_large_text_fits_every_question_screen(app, size, scale):  # noqa: F811
-    app.change_settings(text_scale=scale, theme="high-contrast")
+    app.prefs.change(text_scale=scale, theme="high-contrast")
     pygame.display.set_mode(size)
     app.resized()
     scene = start(app)
@@ -203,7 +203,7 @@ def test_reduced_motion_stills_the_screen(app):  # noqa: F811
     scene = start(app)
     scene.intro = 0.0
     assert scene.animating() and not scene.settled()  # the answers rise into place
-    app.change_settings(reduced_motion=True)
+    app.prefs.change(reduced_motion=True)
     send(app, key(pygame.K_ESCAPE), key(pygame.K_ESCAPE))
     scene = app.stack.top
     scene._build_buttons()

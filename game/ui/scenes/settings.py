@@ -74,7 +74,7 @@ class SettingsScene(Scene):
             value = values[min(max(index + step, 0), len(values) - 1)]
         else:
             value = values[(index + step) % len(values)]
-        self.app.change_settings(**{field: value})
+        self.app.prefs.change(**{field: value})
         if field in ("volume", "muted"):
             self.app.sound.play("tick")  # hear the new level at once
         self._refresh()
@@ -127,14 +127,14 @@ class SettingsScene(Scene):
     # -- layout and drawing -------------------------------------------------------
     def _hint(self) -> str:
         hint = "↑↓ choose · ←→ or Enter change · Esc back"
-        return hint + (f" · saved in {self.app.settings_path}" if self.app.settings_path else " · not saved (a test run)")
+        return hint + (f" · saved in {self.app.prefs.path}" if self.app.prefs.path else " · not saved (a test run)")
 
     def _notes(self, focus: int) -> list[str]:
         app = self.app
         notes = [THEME_HELP.get(app.settings.theme, HELP[THEME]) if focus == THEME else HELP[focus]]
         if focus < DONE:
             field = FIELDS[focus]
-            now, saved = getattr(app.settings, field), getattr(app.saved_settings, field)
+            now, saved = getattr(app.settings, field), getattr(app.prefs.saved, field)
             if now != saved:
                 notes.append(f"Set on the command line for this run; saved: {shown(field, saved)}.")
         if focus == SOUND and app.sound.failed:
