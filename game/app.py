@@ -23,6 +23,7 @@ from game.core.boards import chosen_board, describe_board, filters_text
 from game.core.scores import Entry, ScoreStore, new_entry
 from game.core.session import Session
 from game.core.settings import Settings
+from game.party_control import PartyControl
 from game.prefs import Prefs
 from game.saves import Saves, Scores, report_error
 from game.ui import intents as I
@@ -151,9 +152,7 @@ class App:
         self.text: Text | None = None
         self.metrics = metrics_for(*options.size)
         self.bot = None
-        self.party = None       # the party game (game.net.game.PartyGame) while one runs
-        self.party_bots = None  # autoplay's simulated phones (game.net.bots.BotRunner)
-        self._parties: list = []  # every party this run, stopped at the end
+        self.parties = PartyControl(options)
         self._shots_taken: set[str] = set()
         self._windowed_size = options.size
         # Loop passes during which a lost focus is our own doing (F11 recreates the window): no pause.
@@ -332,81 +331,41 @@ class App:
         from game.ui.scenes.title import TitleScene
 
         self.remember_asked()
-        self.end_party("The host ended the game")
+        self.parties.end("The host ended the game")
         self.stack.clear_to(TitleScene(self))
 
     # -- party mode ----------------------------------------------------------------------
     def begin_party(self, replace: bool = False) -> None:
         """Start the server and open the lobby (a party already running ends first)."""
         from game.core.session import Session
-        from game.net.game import PartyGame
-        from game.net.server import DEFAULT_PORT
         from game.ui.scenes.party_lobby import PartyLobbyScene
 
         pool = self.playable_questions()
         if not pool:
             return
-        if self.party is not None:
-            self.end_party("The host started a new party")
-        if self._parties:
-            self._parties[-1].wait_closed()  # its port is free again for the new one
         options, factor = self.options, self.settings.time_factor
         # The same draw as any game (every kind, no repeats, no question giving another away).
         self.remember_asked()
         recent = self.history.recent(self.history_bank) if self.history is not None else ()
         rounds = Session(pool, count=options.count, rng=self.rng, mode="classic", time_factor=factor,
                          recent=recent).rounds
-        bind = "127.0.0.1" if options.bots else options.bind
-        port = options.port if options.port is not None else (0 if options.bots else DEFAULT_PORT)
-        party = PartyGame(rounds, timed=factor is not None, port=port, bind=bind, max_players=options.max_players)
-        try:
-            party.start()
-        except OSError as exc:
-            message = f"The party could not start: {exc}"
-            print(f"mi-trivia: {message}", file=sys.stderr)
-            self.toast(message)
+        party, problem = self.parties.begin(rounds, timed=factor is not None)
+        if party is None:
+            self.toast(problem)
             if options.autoplay:
                 self.exit_code = 1
                 self.quit()
             return
-        self.party = party
-        self._parties.append(party)
         self.session = None
         self._remembered = False
         self.game_board = self.current_board() if party.timed else None
         self.outcome.update(answered=0, correct=0, score=0, saved=False, players=[])
         scene = PartyLobbyScene(self, party)
         self.stack.replace(scene) if replace else self.stack.push(scene)
-        if options.bots:
-            from game.net.bots import BotRunner
-
-            self.party_bots = BotRunner(party.ws_url, party.pin, options.bots, seed=options.seed,
-                                        truth=lambda number: party.rounds[number - 1])
-            self.party_bots.start()
-
-    def end_party(self, reason: str | None = None) -> None:
-        """Tell the phones the party is over (``reason``: why, when it ended early) and stop its server."""
-        if self.party is not None:
-            self.party.close(reason)
-            self.party = None
 
     def party_entries(self, party) -> list:
         """``(seat, Entry)`` for each player who scored, on the party board (none without a clock)."""
-        standings = party.room.standings()
-        self.outcome["players"] = [
-            {"name": p.name, "score": p.score, "correct": p.correct, "answered": sum(
-                1 for a in p.answers.values() if a.response is not None), "best_streak": p.best_streak,
-             "place": p.place, "saved": False}
-            for p in standings]
-        if standings:
-            best = standings[0]
-            self.outcome.update(answered=self.outcome["players"][0]["answered"], correct=best.correct,
-                                score=best.score)
-        if not party.timed:
-            return []
-        board, label = self.game_board or self.current_board()
-        return [(seat, new_entry(board, label, p.name, p.score, p.correct, party.total, p.total_time, mode="party"))
-                for seat, p in enumerate(standings) if p.score > 0]
+        return self.parties.entries(party, self.game_board or self.current_board(), self.outcome)
 
     def quit(self) -> None:
         self.remember_asked()
@@ -534,7 +493,7 @@ class App:
             self.own_window_change = max(self.own_window_change - 1, 0)
             if self.saves.drain():
                 self.stack.changed = True  # a table read or a save came back
-            if self.party is not None and self.party.pump():
+            if self.parties.pump():
                 self.stack.changed = True  # phones joined or answered: the count and the names change
             if self.bot is not None:
                 self.bot.step(self, frame_start)
@@ -565,11 +524,7 @@ class App:
                     perf.startup_ms = (age * 1000) if age is not None else (time.perf_counter() - perf.started) * 1000
                     self.sound.start()  # after the first frame: opening audio never delays it
             clock.tick(fps)
-        self.end_party("The game was closed")
-        for party in self._parties:
-            party.wait_closed()
-        if self.party_bots is not None:
-            self.party_bots.stop()
+        self.parties.close()
         self.saves.close()
         self.sound.close()
         return self.exit_code
@@ -589,9 +544,8 @@ class App:
 
     def asked_rounds(self) -> list:
         """The rounds the current game (or the last party) has shown so far."""
-        if self.options.mode == "party" and self._parties:
-            party = self._parties[-1]
-            return party.rounds[:party.number]
+        if self.options.mode == "party" and self.parties.last is not None:
+            return self.parties.asked_rounds()
         session = self.session
         return session.rounds[:session.asked] if session is not None else []
 
@@ -636,23 +590,10 @@ class App:
             "gamepads": len(self.pads),
         }
         if self.options.mode == "party":
-            data.update(self.party_report())
+            data.update(self.parties.report())
         peak = peak_rss_mb()
         if peak is not None:
             data["peak_rss_mb"] = peak
-        return data
-
-    def party_report(self) -> dict:
-        """Party mode's numbers: the room, the server and (autoplay) the simulated phones."""
-        data: dict = {}
-        if self._parties:
-            party = self._parties[-1]
-            data.update(questions=party.number, players_joined=len(party.room.players),
-                        answers_counted=party.host.stats.answers_counted,
-                        rejected_messages=party.server.stats["rejected_messages"],
-                        rejoins=party.host.stats.rejoins)
-        if self.party_bots is not None:
-            data.update(self.party_bots.report())
         return data
 
 

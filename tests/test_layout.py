@@ -465,7 +465,7 @@ def party_screens(app) -> list[str]:
     rounds = Session(app.bank.questions, count=2, rng=random.Random(1)).rounds
     party = PartyGame(rounds, addresses=["192.168.100.200"], clock=lambda: clock[0])
     party.server.address = ("192.168.100.200", 8765)  # as if listening: the address a phone types
-    app.party = party
+    app.parties.current = party
     app.options.mode = "party"
     lobby = PartyLobbyScene(app, party)
     app.stack.push(lobby)
@@ -510,7 +510,7 @@ def test_every_kind_on_the_party_screen_holds_the_longest_prompt(tmp_path, size,
         rounds = Session(app.bank.questions, count=4, rng=random.Random(1)).rounds
         party = PartyGame(rounds, addresses=["192.168.100.200"], clock=lambda: 100.0)
         party.server.address = ("192.168.100.200", 8765)
-        app.party, app.options.mode = party, "party"
+        app.parties.current, app.options.mode = party, "party"
         party.room.join("Max Power", party.pin)
         play = PartyPlayScene(app, party)
         app.stack.push(play)
@@ -525,7 +525,7 @@ def test_every_kind_on_the_party_screen_holds_the_longest_prompt(tmp_path, size,
             play._go_on()  # the next question
         assert {r.kind for r in rounds} == {"truefalse", "estimate", "order", "type"}
     finally:
-        app.end_party()
+        app.parties.end()
         pygame.quit()
     none_found(found)
 
@@ -548,7 +548,7 @@ def test_every_party_screen_holds_long_names(tmp_path, size, scale):
     try:
         none_found(party_screens(app))
     finally:
-        app.end_party()
+        app.parties.end()
         pygame.quit()
 
 
@@ -557,5 +557,5 @@ def test_the_party_screens_in_high_contrast(tmp_path):
     try:
         none_found(party_screens(app))
     finally:
-        app.end_party()
+        app.parties.end()
         pygame.quit()

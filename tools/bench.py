@@ -274,7 +274,7 @@ def _party_question(app, phones: int, seconds: float, *, always_draw: bool):
     rounds = Session(choice, count=3, rng=random.Random(1), mode="classic").rounds
     party = PartyGame(rounds, port=0, bind="127.0.0.1", max_players=max(phones, 1))
     party.start()
-    app.party = party
+    app.parties.current = party
     child, report = None, {}
     before = _rss_kb()
     if phones:

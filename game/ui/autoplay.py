@@ -129,7 +129,7 @@ class Bot:
 
     def _party(self, scene) -> list[pygame.event.Event] | None:
         """The host of a party: start when the phones are in, pause once, show each answer when all are done."""
-        name, runner = scene.name, scene.app.party_bots
+        name, runner = scene.name, scene.app.parties.bots
         if name == "party_lobby":
             if runner is not None and not runner.all_joined and not self._waited(PARTY_WAIT):
                 return None

@@ -35,7 +35,7 @@ class PartyPodiumScene(Scene):
     def enter(self) -> None:
         self.party.finish()
         app = self.app
-        app.end_party()  # every phone has its final place: the server stops
+        app.parties.end()  # every phone has its final place: the server stops
         self.entries = app.party_entries(self.party)
         if not self.entries:
             self.note = "No timer: party games without a clock are not ranked." if not self.party.timed else \
