@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import sys
 import time
 from dataclasses import dataclass, field
@@ -17,15 +16,14 @@ from pathlib import Path
 import pygame
 
 from game import paths
-from game.core.history import History, bank_id
+from game.core.history import History
 from game.core.questions import Bank
-from game.core.boards import chosen_board, describe_board, filters_text
-from game.core.scores import Entry, ScoreStore, new_entry
-from game.core.session import Session
+from game.core.scores import ScoreStore
 from game.core.settings import Settings
+from game.games import Games
 from game.party_control import PartyControl
 from game.prefs import Prefs
-from game.saves import Saves, Scores, report_error
+from game.saves import Saves, Scores
 from game.ui import intents as I
 from game.ui.gamepad import EVENTS as PAD_EVENTS
 from game.ui.gamepad import Pads
@@ -128,7 +126,6 @@ class App:
         self.scores = Scores(store, self.saves)
         self.bank_label = bank_label
         self.bank_paths = bank_paths or []
-        self.home_bank = home_bank
         self.notices = list(notices or [])
         self.prefs = Prefs(settings, saved_settings, settings_path, self.saves)
         self.prefs.toast = self.toast
@@ -138,21 +135,14 @@ class App:
         self.stack = SceneStack()
         self.running = False
         self.exit_code = 0
-        self.rng = random.Random(options.seed)
-        self.session: Session | None = None
-        self.history = history
-        self.history_path = history_path
-        self.history_bank = bank_id(bank.files)
-        self._remembered = True  # the current session's questions are in the history
-        self.game_board: tuple[str, str] | None = None
-        self.outcome: dict = {"answered": 0, "correct": 0, "score": 0, "saved": False}
-        self.reviewed = False
         self.perf = Metrics()
         self._surface: pygame.Surface | None = None
         self.text: Text | None = None
         self.metrics = metrics_for(*options.size)
         self.bot = None
         self.parties = PartyControl(options)
+        self.games = Games(options, bank, prefs=self.prefs, scores=self.scores, parties=self.parties,
+                           bank_label=bank_label, home_bank=home_bank, history=history, history_path=history_path)
         self._shots_taken: set[str] = set()
         self._windowed_size = options.size
         # Loop passes during which a lost focus is our own doing (F11 recreates the window): no pause.
@@ -255,35 +245,16 @@ class App:
         self.saves.wait()
 
     # -- what scenes ask of the app ---------------------------------------------
-    def playable_questions(self):
-        return self.bank.filtered(self.options.category, self.options.difficulty, self.options.kinds)
-
-    def current_board(self, drawn=None) -> tuple[str, str]:
-        """The board the chosen options play for (``drawn``: the questions a game drew; see core.boards)."""
-        options = self.options
-        return chosen_board(self.playable_questions() or self.bank.questions, mode=options.mode,
-                            count=options.count, bank_label=self.bank_label, time_factor=self.settings.time_factor,
-                            filters=filters_text(options.category, options.difficulty, options.kinds),
-                            home_bank=self.home_bank, drawn=drawn)
-
-    def board_label(self, board: str) -> str:
-        if self.game_board and board == self.game_board[0]:
-            return self.game_board[1]
-        current = self.current_board()
-        if board == current[0]:
-            return current[1]
-        return describe_board(board)
-
     def start_game(self, replace: bool = False, ask_names: bool = True) -> None:
         """Play with the chosen options; hot-seat asks for the players' names first
         (offering the last ones again), except on "Play again" with the same players."""
-        if not self.playable_questions():
+        games = self.games
+        if not games.playable_questions():
             return
         if self.options.mode == "party":
             self.begin_party(replace)
             return
-        names = self.options.player_names
-        if self.options.mode == "hotseat" and (ask_names or not names or len(names) != self.options.players):
+        if games.needs_names(again=not ask_names):
             from game.ui.scenes.players import PlayersScene
 
             scene = PlayersScene(self)
@@ -294,127 +265,39 @@ class App:
     def begin_game(self, replace: bool = False) -> None:
         from game.ui.scenes.play import PlayScene
 
-        pool = self.playable_questions()
-        if not pool:
+        session = self.games.begin_game()
+        if session is None:
             return
-        mode = self.options.mode
-        names = self.options.player_names if mode == "hotseat" else [self.options.name or "PLAYER"]
-        factor = self.settings.time_factor
-        self.remember_asked()  # a game left unfinished still counts
-        recent = self.history.recent(self.history_bank) if self.history is not None else ()
-        self.session = Session(pool, count=self.options.count, rng=self.rng, mode=mode, players=names,
-                               time_factor=factor, recent=recent)
-        self._remembered = False
-        drawn = [rnd.question for rnd in self.session.rounds]
-        self.game_board = self.current_board(drawn) if self.session.ranked else None
-        self.reviewed = False
-        scene = PlayScene(self, self.session)
+        scene = PlayScene(self, session)
         if replace:
             self.stack.replace(scene)
         else:
             self.stack.push(scene)
         scene.hand_over()
 
-    def finish_game(self, session: Session) -> None:
-        self.remember_asked()
-        best = session.standings()[0][1]
-        self.outcome.update(answered=len(best.answers), correct=best.correct_count, score=best.score,
-                            saved=False)
-        self.outcome["players"] = [
-            {"name": p.name, "score": p.score, "correct": p.correct_count, "answered": len(p.answers),
-             "best_streak": p.best_streak, "lifelines_used": sum(len(a.lifelines) for a in p.answers),
-             "saved": False}
-            for p in session.players
-        ]
-
     def back_to_title(self) -> None:
         from game.ui.scenes.title import TitleScene
 
-        self.remember_asked()
-        self.parties.end("The host ended the game")
+        self.games.end()
         self.stack.clear_to(TitleScene(self))
 
-    # -- party mode ----------------------------------------------------------------------
     def begin_party(self, replace: bool = False) -> None:
         """Start the server and open the lobby (a party already running ends first)."""
-        from game.core.session import Session
         from game.ui.scenes.party_lobby import PartyLobbyScene
 
-        pool = self.playable_questions()
-        if not pool:
-            return
-        options, factor = self.options, self.settings.time_factor
-        # The same draw as any game (every kind, no repeats, no question giving another away).
-        self.remember_asked()
-        recent = self.history.recent(self.history_bank) if self.history is not None else ()
-        rounds = Session(pool, count=options.count, rng=self.rng, mode="classic", time_factor=factor,
-                         recent=recent).rounds
-        party, problem = self.parties.begin(rounds, timed=factor is not None)
+        party, problem = self.games.begin_party()
         if party is None:
             self.toast(problem)
-            if options.autoplay:
+            if self.options.autoplay:
                 self.exit_code = 1
                 self.quit()
             return
-        self.session = None
-        self._remembered = False
-        self.game_board = self.current_board() if party.timed else None
-        self.outcome.update(answered=0, correct=0, score=0, saved=False, players=[])
         scene = PartyLobbyScene(self, party)
         self.stack.replace(scene) if replace else self.stack.push(scene)
 
-    def party_entries(self, party) -> list:
-        """``(seat, Entry)`` for each player who scored, on the party board (none without a clock)."""
-        return self.parties.entries(party, self.game_board or self.current_board(), self.outcome)
-
     def quit(self) -> None:
-        self.remember_asked()
+        self.games.remember_asked()
         self.running = False
-
-    def remember_asked(self) -> None:
-        """Add the questions the current game has asked so far to the history, once, and save it
-        (in the worker thread, like the scores).  Nothing happens without a history (``--seed``)."""
-        if self._remembered or self.history is None:
-            return
-        self._remembered = True
-        # What it showed counts too (an order question shows the facts it orders): noted before the
-        # keys asked, which stay the newest entries.
-        from game.core.draw import shown
-
-        asked = self.asked_rounds()
-        self.history.remember(self.history_bank, [shown(k) for r in asked for k in r.question.reveals] +
-                              [r.question.key for r in asked])
-        if self.history_path is None:
-            return
-        from game.core import history as H
-
-        snapshot, where = self.history.copy(), self.history_path
-        self.saves.submit(lambda: H.save(where, snapshot), report_error)
-
-    def entry_for(self, session: Session, name: str | None = None, player: int = 0) -> Entry | None:
-        """The high-score entry for one player of a finished game (``None`` in practice or with no timer)."""
-        if not session.ranked:
-            return None
-        board, label = self.game_board or self.current_board()
-        who = session.players[player]
-        # Sudden death counts the right answers in a row; the others, all the right answers.
-        correct = who.run if session.mode == "sudden-death" else who.correct_count
-        return new_entry(board, label, name or who.name, who.score, correct, len(who.answers), who.total_time,
-                         mode=session.mode)
-
-    def save_scores(self, entries: list[Entry], seats: list[int], then, remember_name: bool = False) -> None:
-        """Save entries (the players in ``seats``) on the worker; ``then(their SaveResults)`` on the game
-        thread, once the run's outcome notes who was saved.  ``remember_name``: offer the name next time."""
-        def done(results) -> None:
-            rows = self.outcome.get("players", [])
-            for seat, result in zip(seats, results):
-                if result.saved:
-                    self.outcome["saved"] = True
-                    if seat < len(rows):
-                        rows[seat]["saved"] = True
-            then(results)
-
-        self.scores.save(entries, done, remember_name=remember_name)
 
     def bank_paths_for_message(self) -> list[str]:
         return self.bank_paths or ["questions.yaml"]
@@ -542,19 +425,12 @@ class App:
         except (OSError, pygame.error) as exc:
             print(f"mi-trivia: cannot save a screenshot in {folder}: {exc}", file=sys.stderr)
 
-    def asked_rounds(self) -> list:
-        """The rounds the current game (or the last party) has shown so far."""
-        if self.options.mode == "party" and self.parties.last is not None:
-            return self.parties.asked_rounds()
-        session = self.session
-        return session.rounds[:session.asked] if session is not None else []
-
     def kinds_asked(self) -> dict[str, int]:
         """How many questions of each kind the game asked (every kind listed, 0 if none)."""
         from game.ui.answers import KIND_NAMES, kind_of
 
         counts = dict.fromkeys(KIND_NAMES, 0)
-        for rnd in self.asked_rounds():
+        for rnd in self.games.asked_rounds():
             kind = kind_of(rnd)
             counts[kind] = counts.get(kind, 0) + 1
         return counts
@@ -580,9 +456,9 @@ class App:
             "wall_s": round(wall, 3),
             "mode": self.options.mode,
             "count": self.options.count,
-            "reviewed": self.reviewed,
+            "reviewed": self.games.reviewed,
             "seed": self.options.seed,
-            **self.outcome,
+            **self.games.outcome,
             "kinds": self.kinds_asked(),
             "settings": {k: v for k, v in self.settings.to_json().items() if k not in ("format", "version")},
             "sound": self.sound.state,

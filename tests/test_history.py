@@ -100,13 +100,13 @@ def test_three_games_in_a_row_ask_nothing_twice_until_the_bank_runs_out():
 # -- through the app ------------------------------------------------------------------------
 def play_through(app):
     """Answer every question of the app's game, then hand it back as the play screen does."""
-    session = app.session
+    session = app.games.session
     while True:
         session.start()
         session.answer(session.current.correct if session.current.correct >= 0 else None)
         if not session.advance():
             break
-    app.finish_game(session)
+    app.games.finish_game(session)
     return keys_of(session)
 
 
@@ -137,17 +137,17 @@ def test_the_app_asks_fresh_questions_three_games_running_and_saves_the_history(
         assert saved.recent(H.bank_id(bank.files))[-10:] == games[2]
         # A game left after two questions counts those two, not the ones it never reached.
         app.begin_game()
-        app.session.answer(None)
-        app.session.advance()
-        asked = keys_of(app.session)[:2]
+        app.games.session.answer(None)
+        app.games.session.advance()
+        asked = keys_of(app.games.session)[:2]
         app.back_to_title()
-        assert app.history.recent(app.history_bank)[-2:] == asked
+        assert app.games.history.recent(app.games.history_bank)[-2:] == asked
         # Without a history (--seed), nothing is read or kept.
         seeded = App(Options(count=10, seed=3), bank, ScoreStore(tmp_path / "s.json"))
         seeded.open_window()
         seeded.begin_game()
         seeded.back_to_title()
-        assert seeded.history is None
+        assert seeded.games.history is None
     finally:
         pygame.quit()
 

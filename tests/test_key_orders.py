@@ -119,7 +119,7 @@ def on(name, **checks):
         if "notice" in checks:
             assert (app.notice is not None) == checks["notice"], app.notice
         if "paused" in checks:
-            assert app.session.paused == checks["paused"]
+            assert app.games.session.paused == checks["paused"]
         assert app.running
     return step
 
@@ -148,7 +148,7 @@ def test_a_notice_then_esc_on_every_screen_of_a_game(app):
     """Title, settings, high scores, a question, its pause and the dialog to leave, the feedback,
     the results and the review: M (a notice) then Esc on each, nothing raises, Esc does what it does."""
     def answer(app):
-        current = app.session.current
+        current = app.games.session.current
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_1 + current.correct, mod=0, unicode="",
                                              scancode=0))
 

@@ -207,5 +207,5 @@ def test_the_autoplay_bot_plays_every_kind_through_the_real_loop(tmp_path, monke
     finally:
         pygame.quit()
     assert asked == {"choice": 1, "truefalse": 1, "estimate": 1, "order": 1, "type": 1}
-    answers = app.session.answers
+    answers = app.games.session.answers
     assert len(answers) == 5 and all(a.response is not None for a in answers)

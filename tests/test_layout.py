@@ -126,8 +126,8 @@ def one_player_screens(app) -> list[str]:
     for row in range(len(settings.menu.buttons)):  # the help of every row, and the footer, whole
         settings.menu.focus = row
         found += record(app, settings, f"settings, row {row + 1}", whole=[settings._notes(row)[0], settings._hint()])
-    app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), players=["W" * NAME_MAX])
-    app.game_board = app.current_board()
+    app.games.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), players=["W" * NAME_MAX])
+    app.games.game_board = app.games.current_board()
     play = PlayScene(app, session)
     app.stack.push(play)
     play.intro = 99
@@ -155,7 +155,7 @@ def one_player_screens(app) -> list[str]:
     settle(results)
     found += read(app, results, "results")
     found += record(app, ReviewScene(app, session), "review", whole=[r.question.prompt for r in session.rounds[:1]])
-    entry = app.entry_for(session, "W" * NAME_MAX)
+    entry = app.games.entry_for(session, "W" * NAME_MAX)
     found += read(app, NameEntryScene(app, entry, 1), "name entry", whole=[entry.name])
     return found
 
@@ -164,17 +164,17 @@ def high_score_screen(app) -> list[str]:
     from game.ui.scenes.highscores import HighScoresScene
 
     session = Session(app.bank.questions, count=2, rng=random.Random(2), players=["W" * NAME_MAX])
-    app.game_board = app.current_board()
+    app.games.game_board = app.games.current_board()
     for answer in range(2):
         session.start()
         session.answer(session.current.correct)
         session.advance()
     results = []
     for k in range(10):  # ten names as wide as a name can be
-        entry = app.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
+        entry = app.games.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
         results.append(app.store.save(entry))
     names = [("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k for k in range(10)]
-    return read(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores", whole=names,
+    return read(app, HighScoresScene(app, app.games.game_board[0], results[0]), "high scores", whole=names,
                 check=within_margins)
 
 
@@ -203,9 +203,9 @@ def hotseat_screens(app) -> list[str]:
     found += record(app, PlayersScene(app), "players, a name taken",
                     whole=[f"P1 is already {names[0]}: choose another name for P2"])
     app.options.player_names = names
-    app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), mode="hotseat",
+    app.games.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), mode="hotseat",
                                     players=names)
-    app.game_board = app.current_board()
+    app.games.game_board = app.games.current_board()
     play = PlayScene(app, session)
     app.stack.push(play)
     play.intro = 99
@@ -227,7 +227,7 @@ def hotseat_screens(app) -> list[str]:
         session.next_turn()
     while session.advance():
         pass
-    app.finish_game(session)
+    app.games.finish_game(session)
     podium = PodiumScene(app, session)
     settle(podium)
     found += read(app, podium, "podium", whole=names)
@@ -271,7 +271,7 @@ def test_the_podium_puts_first_place_where_a_podium_does(tmp_path, players):
                 session.answer(session.current.correct if question < 3 - turn else None)
                 session.next_turn()
             session.advance()
-        app.finish_game(session)
+        app.games.finish_game(session)
         scene = PodiumScene(app, session)
         scene.layout(*app.size)
         surface = RecordingSurface(app.size, app.text)
@@ -292,7 +292,7 @@ def test_the_score_keeps_its_size_when_a_streak_starts(tmp_path):
 
     app = open_app(tmp_path, (1280, 720), 2.0, long_bank(4))
     try:
-        app.session = session = Session(app.bank.questions * 3, count=5, rng=random.Random(1))
+        app.games.session = session = Session(app.bank.questions * 3, count=5, rng=random.Random(1))
         play = PlayScene(app, session)
         app.stack.push(play)
         sizes = []
@@ -386,7 +386,7 @@ def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
     try:
         for question in app.bank.questions:
             session = Session([question], count=1, rng=random.Random(1))
-            app.session = session
+            app.games.session = session
             play = PlayScene(app, session)
             app.stack.clear_to(play)
             play.intro = 99

@@ -414,15 +414,15 @@ def test_the_questions_folder_does_not_take_the_default_bank_table_away(tmp_path
     from game.core.boards import from_home_bank
 
     alone = make_app(tmp_path, sourced_bank())
-    home_board, home_label = alone.current_board()
+    home_board, home_label = alone.games.current_board()
     both = make_app(tmp_path, sourced_bank(mine=6), bank_label="default bank + your questions", home_bank="home.yaml")
-    assert both.current_board() == (home_board, home_label)  # before a game: the table the player knows
+    assert both.games.current_board() == (home_board, home_label)  # before a game: the table the player knows
     boards = {}
     for seed in range(40):  # games drawn only from the default bank keep its board; the others get their own
-        both.rng.seed(seed)
+        both.games.rng.seed(seed)
         both.begin_game()
-        drawn_home = all(from_home_bank(r.question, "home.yaml") for r in both.session.rounds)
-        boards.setdefault(drawn_home, set()).add(both.game_board)
+        drawn_home = all(from_home_bank(r.question, "home.yaml") for r in both.games.session.rounds)
+        boards.setdefault(drawn_home, set()).add(both.games.game_board)
         both.back_to_title()
     assert boards[True] == {(home_board, home_label)}
     (other_board, other_label), = boards[False]
@@ -437,7 +437,7 @@ def test_the_high_score_screen_browses_every_board_with_the_current_one_first(ap
                          ("sudden-death/all/bbbb", "Sudden death · every question · default bank"),
                          ("classic/10/cccc/x2", "")):
         app.store.save(new_entry(board, label, "ANNA", 900, 1, 5, 20.0))
-    current = app.current_board()[0]
+    current = app.games.current_board()[0]
     app.stack.push(HighScoresScene(app, current))
     app.wait_for_saves()  # the table comes from the saver thread
     scene = app.stack.top
@@ -457,7 +457,7 @@ def test_an_unplayable_bank_does_not_invite_a_game(tmp_path):
     from game.ui.scenes.highscores import HighScoresScene
 
     a = make_app(tmp_path, sourced_bank(home=0))
-    a.stack.push(HighScoresScene(a, a.current_board()[0]))
+    a.stack.push(HighScoresScene(a, a.games.current_board()[0]))
     a.wait_for_saves()
     with words(a) as seen:
         draw(a)
@@ -467,7 +467,7 @@ def test_an_unplayable_bank_does_not_invite_a_game(tmp_path):
 # -- 14. your own best --------------------------------------------------------------------------------------------------
 def test_the_results_show_the_players_best_on_this_board_and_whether_it_was_beaten(app):
     app.options.name = "Zoë Tester"
-    board, label = app.current_board()
+    board, label = app.games.current_board()
     app.store.save(new_entry(board, label, "zoë tester", 999_999, 3, 3, 1.0))  # a best no game can beat
     app.store.save(new_entry(board, label, "SOMEONE", 1_000_000, 3, 3, 1.0))  # not theirs
     results = play_through(app)

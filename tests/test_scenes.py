@@ -270,7 +270,7 @@ def test_naughty_names_draw_on_the_high_score_table(app):
     from conftest import naughty_strings
     from game.core.scores import clean_name, new_entry
 
-    board = app.current_board()[0]
+    board = app.games.current_board()[0]
     names = [n for n in (clean_name(s) for s in naughty_strings()) if n]
     for i in range(0, len(names), 10):
         for j, name in enumerate(names[i:i + 10]):
@@ -360,7 +360,7 @@ def test_hotseat_names_turns_handover_and_reveal(app):
 
     play_hotseat(app, 3)
     assert app.options.player_names == ["Zoë", "PLAYER 2", "PLAYER 3"]
-    session = app.session
+    session = app.games.session
     handover = app.stack.top
     assert handover.turn == 0 and session.paused  # the clock waits for the player
     draw(app)
@@ -423,7 +423,7 @@ def test_hotseat_refuses_a_name_another_seat_has(app):
     assert "already" not in " ".join(drawn_text(app))
     send(app, key(pygame.K_RETURN))
     assert isinstance(app.stack.top, HandoverScene)
-    assert [p.name for p in app.session.players] == ["Ana", "player 3", "Bo"]
+    assert [p.name for p in app.games.session.players] == ["Ana", "player 3", "Bo"]
 
 
 @pytest.mark.parametrize("in_time, said", [((True, True, True), "Everyone has answered"),
@@ -437,7 +437,7 @@ def test_hotseat_reveal_says_who_answered_in_time(app, in_time, said):
     from game.ui.scenes.handover import HandoverScene
 
     now = [0.0]
-    app.session = session = Session(app.bank.questions, count=2, rng=random.Random(3), mode="hotseat",
+    app.games.session = session = Session(app.bank.questions, count=2, rng=random.Random(3), mode="hotseat",
                                     players=["Ana", "Bo", "Cy"], clock=lambda: now[0])
     play = PlayScene(app, session)
     app.stack.push(play)
@@ -459,9 +459,9 @@ def test_hotseat_reveal_says_who_answered_in_time(app, in_time, said):
 
 def finish_hotseat(app):
     play_hotseat(app, 2)
-    for _ in range(app.session.total):
+    for _ in range(app.games.session.total):
         for _ in range(2):
-            send(app, key(pygame.K_RETURN), key(pygame.K_1 + app.session.current.correct))
+            send(app, key(pygame.K_RETURN), key(pygame.K_1 + app.games.session.current.correct))
         send(app, key(pygame.K_RETURN))
     return app.stack.top
 
@@ -473,7 +473,7 @@ def test_hotseat_play_again_keeps_the_players_and_the_title_offers_their_names(a
     podium = finish_hotseat(app)
     again = podium.actions.index("again")
     send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=podium.menu.buttons[again].rect.center, button=1))
-    assert isinstance(app.stack.top, HandoverScene) and app.session.players[0].name == "Zoë"
+    assert isinstance(app.stack.top, HandoverScene) and app.games.session.players[0].name == "Zoë"
     send(app, key(pygame.K_ESCAPE))  # the pause menu, over the hand-over screen
     send(app, key(pygame.K_DOWN), key(pygame.K_DOWN), key(pygame.K_RETURN))  # Quit to title
     send(app, key(pygame.K_RETURN))  # yes, leave the game
@@ -494,7 +494,7 @@ def test_hotseat_ends_on_a_podium_that_saves_every_qualifying_player(app):
     assert isinstance(table, HighScoresScene) and len(table.highlight_ids()) == 2
     assert {e.name for e in table.table.board(table.board)} == {"Zoë", "PLAYER 2"}
     assert table.board.startswith("hotseat/")
-    assert [row["saved"] for row in app.outcome["players"]] == [True, True]
+    assert [row["saved"] for row in app.games.outcome["players"]] == [True, True]
 
 
 def test_review_scrolls_with_keys_wheel_and_drag_and_fits_800x600(app):
@@ -509,7 +509,7 @@ def test_review_scrolls_with_keys_wheel_and_drag_and_fits_800x600(app):
     results = app.stack.top
     send(app, key(pygame.K_RIGHT), key(pygame.K_RETURN))
     review = app.stack.top
-    assert isinstance(review, ReviewScene) and app.reviewed
+    assert isinstance(review, ReviewScene) and app.games.reviewed
     assert len(review.tops) == 6 and review.max_offset > 0
     screen = pygame.Rect(0, 0, 800, 600)
     assert screen.contains(review.view) and screen.contains(review.menu.buttons[0].rect)
@@ -597,7 +597,7 @@ def test_kinds_choose_what_is_played(app):
     app.options.kinds = ("choice",)
     title._refresh()
     assert title.playable == 6
-    assert "kinds: Choice" in app.current_board()[1]
+    assert "kinds: Choice" in app.games.current_board()[1]
 
 
 def test_key_hints_name_the_choices_that_are_there(tmp_path):
@@ -653,8 +653,8 @@ def test_large_text_keeps_how_to_answer_in_the_key_hints(tmp_path, size):
                 settings=Settings(text_scale=2.0))
         a.open_window()
         for question in a.bank.questions + bank().questions[:1]:
-            a.session = Session([question], count=1, rng=random.Random(1))
-            scene = PlayScene(a, a.session)
+            a.games.session = Session([question], count=1, rng=random.Random(1))
+            scene = PlayScene(a, a.games.session)
             a.stack.clear_to(scene)
             scene.update(1.0)
             draw(a)
@@ -680,7 +680,7 @@ def test_saved_at_shows_only_on_the_board_it_was_saved_on(app):
     """Browsing other boards after saving: "Saved at #1." stays with its own board."""
     from game.core.scores import new_entry
 
-    board = app.current_board()[0]
+    board = app.games.current_board()[0]
     other = "practice/other-board"
     app.store.save(new_entry(other, "other", "Ann", 500, 1, 3, 1.0))
     result = app.store.save(new_entry(board, "mine", "Zoë", 900, 2, 3, 1.0))
@@ -729,7 +729,7 @@ def test_a_screen_says_it_is_reading_the_scores_until_the_table_comes(app, monke
 
     from game.core.scores import ScoreStore, new_entry
 
-    board = app.current_board()[0]
+    board = app.games.current_board()[0]
     app.store.save(new_entry(board, "mine", "Zoë", 900, 2, 3, 1.0))
     go = threading.Event()
     real = ScoreStore.read

@@ -117,7 +117,7 @@ def prepare(app, screen: str, tmp: Path):
     stack.push(TitleScene(app))
     if screen == "title":
         return
-    app.game_board = app.current_board()
+    app.games.game_board = app.games.current_board()
     questions = [q for q in app.bank.questions if q.kind == "choice"]  # the other kinds: bench_kinds()
     if screen == "review_long":
         from game.core.questions import load_files
@@ -127,7 +127,7 @@ def prepare(app, screen: str, tmp: Path):
         questions = load_files([tmp / "long.yaml"], seed=1).questions
     mode = "sudden-death" if screen == "review_long" else "classic"
     session = Session(questions, count=10, rng=random.Random(1), mode=mode)
-    app.session = session
+    app.games.session = session
     if screen in ("question", "feedback"):
         scene = PlayScene(app, session)
         stack.push(scene)
@@ -142,7 +142,7 @@ def prepare(app, screen: str, tmp: Path):
     if screen == "results":
         stack.push(ResultsScene(app, session))
     elif screen == "name_entry":
-        stack.push(NameEntryScene(app, app.entry_for(session, "BENCH"), 1))
+        stack.push(NameEntryScene(app, app.games.entry_for(session, "BENCH"), 1))
     elif screen.startswith("review"):
         from game.ui.scenes.review import ReviewScene
 
@@ -152,8 +152,8 @@ def prepare(app, screen: str, tmp: Path):
         review.update = lambda dt: review.scroll_to((review.offset + 37) % (review.max_offset + 1))
     elif screen == "highscores":
         for i in range(10):
-            app.store.save(new_entry(app.game_board[0], app.game_board[1], f"Player {i}", 1000 * i, i, 10, 30.0 + i))
-        stack.push(HighScoresScene(app, app.game_board[0]))
+            app.store.save(new_entry(app.games.game_board[0], app.games.game_board[1], f"Player {i}", 1000 * i, i, 10, 30.0 + i))
+        stack.push(HighScoresScene(app, app.games.game_board[0]))
 
 
 def bench_frames(screen: str, frames: int, tmp: Path) -> dict:
@@ -384,9 +384,9 @@ def bench_kind_frames(kind: str, frames: int, tmp: Path) -> dict:
     app, pygame = make_app(tmp, fps=0)
     try:
         app.stack.push(TitleScene(app))
-        app.game_board = app.current_board()
+        app.games.game_board = app.games.current_board()
         questions = [q for q in app.bank.questions if q.kind == kind]
-        app.session = session = Session(questions, count=3, rng=random.Random(1))
+        app.games.session = session = Session(questions, count=3, rng=random.Random(1))
         app.stack.push(PlayScene(app, session))
         app.run(max_frames=frames + 1, always_draw=True)
         times = app.perf.frame_ms[1:]

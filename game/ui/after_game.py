@@ -32,7 +32,7 @@ class AfterGameScene(Scene):
         if action == REVIEW:
             from game.ui.scenes.review import ReviewScene
 
-            app.reviewed = True
+            app.games.mark_reviewed()
             app.stack.push(ReviewScene(app, self.session))
         elif action == AGAIN:
             app.start_game(replace=True, ask_names=False)

@@ -154,7 +154,7 @@ class Bot:
         if name.startswith("party_"):
             return self._party(scene)
         if name == "title":
-            if scene.app.session is not None:
+            if scene.app.games.session is not None:
                 return [pygame.event.Event(pygame.QUIT)]
             if not self._looked_at_settings:
                 # Open the settings and leave them as they are (the bot never changes a player's settings).

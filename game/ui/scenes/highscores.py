@@ -103,7 +103,7 @@ class HighScoresScene(Scene):
         blit_text(surface, app.text, "High scores", m.px(t.title), pal.text, (cx, m.px(24)), bold=True,
                   anchor="midtop")
         entries = self.boards.get(self.board, [])
-        label = entries[0].board_label if entries and entries[0].board_label else app.board_label(self.board)
+        label = entries[0].board_label if entries and entries[0].board_label else app.games.board_label(self.board)
         count = f"  ({self.index + 1} of {len(self.board_ids)})" if len(self.board_ids) > 1 else ""
         width = surface.get_width() - 2 * m.px(t.margin)
         blit_text(surface, app.text, label + count, one_line(app.text, label + count, m.px(t.label), width),
@@ -157,7 +157,7 @@ class HighScoresScene(Scene):
             blit_text(surface, app.text, READING, size, pal.muted, (rect.left, y + line_h // 2))
         elif not entries:
             empty = "No scores yet on this board."
-            if app.playable_questions():
+            if app.games.playable_questions():
                 empty += " Play a game to set one!"
             elif len(self.board_ids) > 1:
                 empty += " ←/→ show the boards that have scores."

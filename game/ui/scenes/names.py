@@ -83,7 +83,7 @@ class NameEntryScene(Scene):
             return
         entry = dataclasses.replace(self.entry, name=name)
         self.saving = True
-        self.app.save_scores([entry], [0], self._saved, remember_name=True)
+        self.app.games.save_scores([entry], [0], self._saved, remember_name=True)
 
     def _saved(self, result) -> None:
         from game.ui.scenes.highscores import HighScoresScene

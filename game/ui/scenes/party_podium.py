@@ -36,7 +36,7 @@ class PartyPodiumScene(Scene):
         self.party.finish()
         app = self.app
         app.parties.end()  # every phone has its final place: the server stops
-        self.entries = app.party_entries(self.party)
+        self.entries = app.games.party_entries(self.party)
         if not self.entries:
             self.note = "No timer: party games without a clock are not ranked." if not self.party.timed else \
                 "Nobody scored: nothing for the party board."
@@ -53,7 +53,7 @@ class PartyPodiumScene(Scene):
             self.saving = False
             self.note = "No score made the party board's top ten this time."
             return
-        self.app.save_scores([e for _, e in qualified], [seat for seat, _ in qualified], self._saved)
+        self.app.games.save_scores([e for _, e in qualified], [seat for seat, _ in qualified], self._saved)
         self.note = "Saving the top scores…"
         self.app.sound.play("highscore")
 
@@ -68,7 +68,7 @@ class PartyPodiumScene(Scene):
 
     @property
     def board(self) -> str:
-        return self.app.game_board[0] if self.app.game_board else self.app.current_board()[0]
+        return self.app.games.game_board[0] if self.app.games.game_board else self.app.games.current_board()[0]
 
     def settled(self) -> bool:
         return not self.saving  # the screenshot says how the save went

@@ -26,7 +26,7 @@ class PauseScene(Scene):
         # Enter goes on, as the panel says, wherever the pointer rests: only a click or the keys pick another.
         self.menu = Menu(["Resume", "Settings", "Quit to title"], follow_pointer=False)
         self._veil: pygame.Surface | None = None
-        session = app.session
+        session = app.games.session
         self.timed = bool(session is not None and session.timed) if timed is None else timed
         self.opaque = self.timed  # timed: the question underneath is not drawn at all
 

@@ -287,7 +287,7 @@ class PlayScene(Scene):
             self._build_buttons()
             self.hand_over()
         else:
-            self.app.finish_game(self.session)
+            self.app.games.finish_game(self.session)
             if self.session.mode == "hotseat":
                 from game.ui.scenes.podium import PodiumScene
 

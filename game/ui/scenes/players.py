@@ -124,7 +124,7 @@ class PlayersScene(Scene):
         if taken is not None:  # two players the reveal could not tell apart: that seat gets another name
             self._set_focus(taken[0])
             return
-        self.app.options.player_names = self.chosen()
+        self.app.games.set_player_names(self.chosen())
         self.app.begin_game(replace=True)
 
     def update(self, dt: float) -> None:

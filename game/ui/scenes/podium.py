@@ -19,7 +19,7 @@ class PodiumScene(AfterGameScene):
     def __init__(self, app, session: Session):
         super().__init__(app)
         self.session = session
-        self.entries = [app.entry_for(session, player=i) for i in range(len(session.players))]
+        self.entries = [app.games.entry_for(session, player=i) for i in range(len(session.players))]
         self.ranked = self.entries[0] is not None  # not without a timer
         self.ranks: list[int | None] = [None] * len(self.entries)
         self.qualified: list[int] = []
@@ -66,7 +66,7 @@ class PodiumScene(AfterGameScene):
     def act(self, action: str) -> None:
         if action == SAVE:
             self.saving = True
-            self.app.save_scores([self.entries[i] for i in self.qualified], self.qualified, self._saved)
+            self.app.games.save_scores([self.entries[i] for i in self.qualified], self.qualified, self._saved)
         elif action == SCORES:
             from game.ui.scenes.highscores import HighScoresScene
 

@@ -21,7 +21,7 @@ class ResultsScene(AfterGameScene):
     def __init__(self, app, session: Session):
         super().__init__(app)
         self.session = session
-        self.entry = app.entry_for(session, app.options.name or "PLAYER")
+        self.entry = app.games.entry_for(session, app.options.name or "PLAYER")
         self.rank: int | None = None
         self.best_line = ""
         self.saved = None  # the SaveResult, once saved from here

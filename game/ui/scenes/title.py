@@ -45,7 +45,7 @@ class TitleScene(Scene):
         self.menu.set_label(CATEGORY, f"Category: {options.category or 'All'}")
         self.menu.set_label(DIFFICULTY, f"Difficulty: {(options.difficulty or 'any').title()}")
         self.menu.set_label(KINDS, f"Kinds: {kinds_label(options.kinds)}")
-        playable = self.app.playable_questions()
+        playable = self.app.games.playable_questions()
         self.playable = len(playable)
         self.most = most_questions(playable)  # a game asks one question per fact
         self.menu.buttons[PLAY].enabled = self.playable > 0
@@ -54,13 +54,12 @@ class TitleScene(Scene):
             self.menu._sync()
 
     def _cycle(self, which: int, step: int) -> None:
-        options = self.app.options
+        options, games = self.app.options, self.app.games
         if which == MODE:
             here = (options.mode, options.players if options.mode == "hotseat" else 0)
             index = MODE_STOPS.index(here) if here in MODE_STOPS else 0
-            options.mode, players = MODE_STOPS[(index + step) % len(MODE_STOPS)]
-            if players:
-                options.players = players
+            mode, players = MODE_STOPS[(index + step) % len(MODE_STOPS)]
+            games.choose(mode=mode, **({"players": players} if players else {}))
             self._refresh()
             return
         if which == KINDS:
@@ -68,7 +67,7 @@ class TitleScene(Scene):
             current = tuple(options.kinds) if options.kinds else None
             if current not in stops:  # a set given with --kinds stays one of the stops
                 stops.insert(1, current)
-            options.kinds = stops[(stops.index(current) + step) % len(stops)]
+            games.choose(kinds=stops[(stops.index(current) + step) % len(stops)])
             self._refresh()
             return
         if which == CATEGORY:
@@ -77,10 +76,7 @@ class TitleScene(Scene):
             values, current = self.difficulties, options.difficulty
         index = values.index(current) if current in values else 0
         value = values[(index + step) % len(values)]
-        if which == CATEGORY:
-            options.category = value
-        else:
-            options.difficulty = value
+        games.choose(**{"category" if which == CATEGORY else "difficulty": value})
         self._refresh()
 
     def handle(self, intent) -> bool:
@@ -103,7 +99,7 @@ class TitleScene(Scene):
         elif chosen == SCORES:
             from game.ui.scenes.highscores import HighScoresScene
 
-            self.app.stack.push(HighScoresScene(self.app, self.app.current_board()[0]))
+            self.app.stack.push(HighScoresScene(self.app, self.app.games.current_board()[0]))
         elif chosen == SETTINGS:
             from game.ui.scenes.settings import SettingsScene
 
