@@ -6,11 +6,9 @@ text cache, the question bank, the score store and the scene stack.
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -23,6 +21,7 @@ from game.core.settings import Settings
 from game.games import Games
 from game.party_control import PartyControl
 from game.prefs import Prefs
+from game.report import Perf, process_age_seconds
 from game.saves import Saves, Scores
 from game.ui import intents as I
 from game.ui.gamepad import EVENTS as PAD_EVENTS
@@ -61,51 +60,6 @@ class Options:
     bots: int = 0
 
 
-@dataclass
-class Metrics:
-    frames: int = 0
-    frame_ms: list[float] = field(default_factory=list)
-    startup_ms: float = 0.0
-    first_frame_at: float = 0.0  # time.time() when the first frame was on screen (the benchmark compares clocks)
-    started: float = 0.0
-    cpu_started: float = 0.0
-
-
-def process_age_seconds() -> float | None:
-    """Seconds since this process started (Linux), or ``None`` where unknown."""
-    try:
-        with open("/proc/self/stat", "rb") as handle:
-            fields = handle.read().rsplit(b")", 1)[1].split()
-        start_ticks = int(fields[19])
-        with open("/proc/uptime", "rb") as handle:
-            uptime = float(handle.read().split()[0])
-        return max(uptime - start_ticks / os.sysconf("SC_CLK_TCK"), 0.0)
-    except (OSError, ValueError, IndexError, AttributeError):
-        return None
-
-
-def peak_rss_mb() -> float | None:
-    """This process's peak resident memory in MB.
-
-    Linux's VmHWM belongs to this program alone; ``ru_maxrss`` can carry the
-    peak of a parent that forked us, so it is only the fallback elsewhere.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    try:
-        import resource
-
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
-    except (ImportError, OSError):
-        return None
-
-
 class App:
     def __init__(self, options: Options, bank: Bank, store: ScoreStore, *, bank_label: str = "default bank",
                  bank_paths: list[str] | None = None, notices: list[str] | None = None,
@@ -135,7 +89,7 @@ class App:
         self.stack = SceneStack()
         self.running = False
         self.exit_code = 0
-        self.perf = Metrics()
+        self.perf = Perf()
         self._surface: pygame.Surface | None = None
         self.text: Text | None = None
         self.metrics = metrics_for(*options.size)
@@ -425,53 +379,6 @@ class App:
         except (OSError, pygame.error) as exc:
             print(f"mi-trivia: cannot save a screenshot in {folder}: {exc}", file=sys.stderr)
 
-    def kinds_asked(self) -> dict[str, int]:
-        """How many questions of each kind the game asked (every kind listed, 0 if none)."""
-        from game.ui.answers import KIND_NAMES, kind_of
-
-        counts = dict.fromkeys(KIND_NAMES, 0)
-        for rnd in self.games.asked_rounds():
-            kind = kind_of(rnd)
-            counts[kind] = counts.get(kind, 0) + 1
-        return counts
-
-    def report(self) -> dict:
-        """The numbers ``--autoplay`` prints as its last line."""
-        perf = self.perf
-        wall = time.perf_counter() - perf.started
-        cpu = time.process_time() - perf.cpu_started
-        frames = sorted(perf.frame_ms) or [0.0]
-
-        def pct(q: float) -> float:
-            return round(frames[min(len(frames) - 1, int(round(q * (len(frames) - 1))))], 3)
-
-        data = {
-            "frames": perf.frames,
-            "startup_ms": round(perf.startup_ms, 1),
-            "first_frame_at": round(perf.first_frame_at, 4),
-            "frame_ms_p50": pct(0.5),
-            "frame_ms_p99": pct(0.99),
-            "frame_ms_max": round(frames[-1], 3),
-            "cpu_percent": round(100 * cpu / wall, 1) if wall > 0 else 0.0,
-            "wall_s": round(wall, 3),
-            "mode": self.options.mode,
-            "count": self.options.count,
-            "reviewed": self.games.reviewed,
-            "seed": self.options.seed,
-            **self.games.outcome,
-            "kinds": self.kinds_asked(),
-            "settings": {k: v for k, v in self.settings.to_json().items() if k not in ("format", "version")},
-            "sound": self.sound.state,
-            "sounds_played": dict(self.sound.played),
-            "gamepads": len(self.pads),
-        }
-        if self.options.mode == "party":
-            data.update(self.parties.report())
-        peak = peak_rss_mb()
-        if peak is not None:
-            data["peak_rss_mb"] = peak
-        return data
-
 
 def _icon(theme: Theme) -> pygame.Surface:
     icon = pygame.Surface((32, 32))
@@ -480,7 +387,3 @@ def _icon(theme: Theme) -> pygame.Surface:
     pygame.draw.circle(icon, theme.palette.focus, (26, 24), 4)
     pygame.draw.rect(icon, theme.palette.accent, (6, 8, 16, 10), border_radius=3)
     return icon
-
-
-def report_line(app: App) -> str:
-    return json.dumps(app.report(), ensure_ascii=False)

@@ -330,7 +330,8 @@ def cmd_play(args) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    from game.app import App, Options, report_line
+    from game.app import App, Options
+    from game.report import report_line
     from game.core.party import MAX_PLAYERS_DEFAULT
 
     options = Options(count=args.count, seed=args.seed if args.seed is not None else seed,
