@@ -24,8 +24,10 @@ from game.prefs import Prefs
 from game.report import Perf, process_age_seconds
 from game.saves import Saves, Scores
 from game.ui import intents as I
+from game.ui.flow import Flow
 from game.ui.gamepad import EVENTS as PAD_EVENTS
 from game.ui.gamepad import Pads
+from game.ui.outcomes import Quit
 from game.ui.scene import SceneStack
 from game.ui.sound import Sound
 from game.ui.text import Text
@@ -87,6 +89,9 @@ class App:
         self.pads = Pads()
         self._toast: tuple[str, float] | None = None
         self.stack = SceneStack()
+        self.flow = Flow(self.stack)
+        self.flow.context = self
+        self.flow.stop = self.stop
         self.running = False
         self.exit_code = 0
         self.perf = Perf()
@@ -199,58 +204,9 @@ class App:
         self.saves.wait()
 
     # -- what scenes ask of the app ---------------------------------------------
-    def start_game(self, replace: bool = False, ask_names: bool = True) -> None:
-        """Play with the chosen options; hot-seat asks for the players' names first
-        (offering the last ones again), except on "Play again" with the same players."""
-        games = self.games
-        if not games.playable_questions():
-            return
-        if self.options.mode == "party":
-            self.begin_party(replace)
-            return
-        if games.needs_names(again=not ask_names):
-            from game.ui.scenes.players import PlayersScene
-
-            scene = PlayersScene(self)
-            self.stack.replace(scene) if replace else self.stack.push(scene)
-            return
-        self.begin_game(replace)
-
-    def begin_game(self, replace: bool = False) -> None:
-        from game.ui.scenes.play import PlayScene
-
-        session = self.games.begin_game()
-        if session is None:
-            return
-        scene = PlayScene(self, session)
-        if replace:
-            self.stack.replace(scene)
-        else:
-            self.stack.push(scene)
-        scene.hand_over()
-
-    def back_to_title(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
-        self.games.end()
-        self.stack.clear_to(TitleScene(self))
-
-    def begin_party(self, replace: bool = False) -> None:
-        """Start the server and open the lobby (a party already running ends first)."""
-        from game.ui.scenes.party_lobby import PartyLobbyScene
-
-        party, problem = self.games.begin_party()
-        if party is None:
-            self.toast(problem)
-            if self.options.autoplay:
-                self.exit_code = 1
-                self.quit()
-            return
-        scene = PartyLobbyScene(self, party)
-        self.stack.replace(scene) if replace else self.stack.push(scene)
-
-    def quit(self) -> None:
-        self.games.remember_asked()
+    def stop(self, code: int = 0) -> None:
+        """End the run with ``code`` as the exit status (the loop stops after this pass)."""
+        self.exit_code = code
         self.running = False
 
     def bank_paths_for_message(self) -> list[str]:
@@ -259,7 +215,7 @@ class App:
     # -- the loop -----------------------------------------------------------------
     def dispatch(self, intent) -> bool:
         if intent.kind == I.QUIT:
-            self.quit()
+            self.flow.go(Quit(self.exit_code))
             return True
         if intent.kind == I.FULLSCREEN:
             self.toggle_fullscreen()
@@ -287,15 +243,13 @@ class App:
             always_draw: bool = False) -> int:
         """The loop.  The keyword arguments serve the benchmark: stop after so many
         passes or seconds, and draw every pass even when nothing changed."""
-        from game.ui.scenes.title import TitleScene
-
         perf = self.perf
         perf.started = time.perf_counter()
         perf.cpu_started = time.process_time()
         if first_scene is not None:
             self.stack.push(first_scene)
         elif not len(self.stack):
-            self.stack.push(TitleScene(self))
+            self.flow.show("title")
         clock = pygame.time.Clock()
         fps = max(self.options.fps, 0)
         self.running = True

@@ -11,6 +11,7 @@ from game.core import history as H
 from game.core.draw import apart
 from game.core.questions import load_files
 from game.core.session import Session
+from game.ui.outcomes import Play, ToTitle
 
 DEFAULT = ROOT / "questions.yaml"
 
@@ -125,9 +126,9 @@ def test_the_app_asks_fresh_questions_three_games_running_and_saves_the_history(
         app.open_window()
         games = []
         for _ in range(3):
-            app.begin_game()
+            app.flow.go(Play())
             games.append(play_through(app))
-            app.back_to_title()
+            app.flow.go(ToTitle())
         app.wait_for_saves()  # the saves queued before it are done
         assert len(set(games[0] + games[1])) == 20
         keys = {q.key for q in bank.questions}
@@ -136,17 +137,17 @@ def test_the_app_asks_fresh_questions_three_games_running_and_saves_the_history(
         saved = H.load(path).history
         assert saved.recent(H.bank_id(bank.files))[-10:] == games[2]
         # A game left after two questions counts those two, not the ones it never reached.
-        app.begin_game()
+        app.flow.go(Play())
         app.games.session.answer(None)
         app.games.session.advance()
         asked = keys_of(app.games.session)[:2]
-        app.back_to_title()
+        app.flow.go(ToTitle())
         assert app.games.history.recent(app.games.history_bank)[-2:] == asked
         # Without a history (--seed), nothing is read or kept.
         seeded = App(Options(count=10, seed=3), bank, ScoreStore(tmp_path / "s.json"))
         seeded.open_window()
-        seeded.begin_game()
-        seeded.back_to_title()
+        seeded.flow.go(Play())
+        seeded.flow.go(ToTitle())
         assert seeded.games.history is None
     finally:
         pygame.quit()

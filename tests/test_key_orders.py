@@ -14,6 +14,7 @@ from game.app import App, Options
 from game.core.model import Question
 from game.core.questions import Bank
 from game.core.scores import ScoreStore
+from game.ui.outcomes import ToTitle
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.title import TitleScene
 from tests.test_scenes import bank
@@ -191,7 +192,7 @@ def test_every_screen_of_a_game_lists_its_controls_as_rects(app):
     from game.ui.scenes.confirm import ConfirmScene
     from game.ui.scenes.settings import SettingsScene
 
-    screens = [app.stack.top, SettingsScene(app), ConfirmScene(app, "Sure?", "Really.", "Yes", "No", lambda: None)]
+    screens = [app.stack.top, SettingsScene(app), ConfirmScene(app, "Sure?", "Really.", "Yes", "No", ToTitle())]
     play(app, press(pygame.K_RETURN), on("question"))
     screens += [app.stack.top, PauseScene(app)]
     for scene in screens:

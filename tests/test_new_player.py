@@ -9,6 +9,7 @@ import pygame
 
 from game.core import scoring
 from game.core.scores import new_entry
+from game.ui.outcomes import Play, ToTitle
 from game.ui.scenes.results import ResultsScene
 from tests.test_scenes import app, bank, draw, drawn_text, key, send, start  # noqa: F401  (the fixture)
 
@@ -185,7 +186,7 @@ def drawn_note(app):
 
 def test_pause_hides_the_question_in_timed_modes(app):
     for mode in ("classic", "sudden-death"):
-        app.back_to_title()
+        app.flow.go(ToTitle())
         app.options.mode = mode
         scene = start(app)
         send(app, key(pygame.K_ESCAPE))
@@ -256,7 +257,7 @@ def test_a_notice_never_covers_what_can_be_clicked(app):
         app.prefs.apply()
         pygame.display.set_mode(size)
         app.resized()
-        app.back_to_title()
+        app.flow.go(ToTitle())
         scene = start(app)  # a question with the 50:50 and +10 s buttons under the choices
         send(app, key(pygame.K_m))  # "Sound off (M turns it on)"
         for top in (scene,):
@@ -267,7 +268,7 @@ def test_a_notice_never_covers_what_can_be_clicked(app):
             assert pill.collidelist(controls) == -1, (size, scale)
             assert surface.get_rect().contains(pill)
             checked += 1
-        app.back_to_title()
+        app.flow.go(ToTitle())
         pill = draw_toast(draw(app), app, "A controller was plugged in", app.stack.top.controls())
         assert pill.collidelist(app.stack.top.controls()) == -1
     assert checked == 4
@@ -420,10 +421,10 @@ def test_the_questions_folder_does_not_take_the_default_bank_table_away(tmp_path
     boards = {}
     for seed in range(40):  # games drawn only from the default bank keep its board; the others get their own
         both.games.rng.seed(seed)
-        both.begin_game()
+        both.flow.go(Play())
         drawn_home = all(from_home_bank(r.question, "home.yaml") for r in both.games.session.rounds)
         boards.setdefault(drawn_home, set()).add(both.games.game_board)
-        both.back_to_title()
+        both.flow.go(ToTitle())
     assert boards[True] == {(home_board, home_label)}
     (other_board, other_label), = boards[False]
     assert other_board != home_board and "default bank + your questions" in other_label
@@ -473,12 +474,12 @@ def test_the_results_show_the_players_best_on_this_board_and_whether_it_was_beat
     results = play_through(app)
     assert results.best_line == "Your best here: 999,999. Not beaten this time."
     assert results.best_line in results_note_lines(app)
-    app.back_to_title()
+    app.flow.go(ToTitle())
     app.store.save(new_entry(board, label, "Other Name", 1, 1, 3, 1.0))
     app.options.name = "Other Name"
     results = play_through(app)
     assert results.best_line == "New personal best! Your best here was 1."
-    app.back_to_title()
+    app.flow.go(ToTitle())
     app.options.name = "Newcomer"
     assert play_through(app).best_line == "Your first score on this board as Newcomer."
 

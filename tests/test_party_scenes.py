@@ -23,6 +23,7 @@ from game.core.questions import Bank
 from game.core.scores import ScoreStore
 from game.ui import intents as I
 from game.ui.intents import Intent, translate
+from game.ui.outcomes import Play
 from game.ui.scenes.party_lobby import PartyLobbyScene
 from game.ui.scenes.party_play import PartyPlayScene
 from game.ui.scenes.party_podium import PartyPodiumScene
@@ -63,7 +64,7 @@ def click(app, pos):
 
 
 def lobby(app) -> PartyLobbyScene:
-    app.start_game()
+    app.flow.go(Play())
     scene = app.stack.top
     assert isinstance(scene, PartyLobbyScene) and app.parties.current is not None and app.parties.current.server.running
     return scene

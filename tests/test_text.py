@@ -6,6 +6,7 @@ import pytest
 from conftest import naughty_strings
 from game import paths
 from game.core.model import Question
+from game.ui.outcomes import Play
 from game.ui.text import Text, displayable
 from game.ui.theme import Theme
 
@@ -117,7 +118,7 @@ def test_questions_with_naughty_text_play_through_the_scenes(tmp_path):
               ScoreStore(tmp_path / "s.json"))
     app.open_window()
     app.stack.push(TitleScene(app))
-    app.start_game()
+    app.flow.go(Play())
     scene = app.stack.top
     for _ in range(len(qs)):
         app.stack.draw(app.surface)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.core.session import Session
 from game.ui import intents as I
+from game.ui.outcomes import Play, Review, ToTitle
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 
@@ -19,7 +20,7 @@ class AfterGameScene(Scene):
 
     def handle(self, intent) -> bool:
         if intent.kind == I.BACK:
-            self.app.back_to_title()
+            self.app.flow.go(ToTitle())
             return True
         chosen = self.menu.handle(intent, horizontal=True)
         if chosen is None or chosen == Menu.USED:
@@ -28,13 +29,9 @@ class AfterGameScene(Scene):
         return True
 
     def act(self, action: str) -> None:
-        app = self.app
         if action == REVIEW:
-            from game.ui.scenes.review import ReviewScene
-
-            app.games.mark_reviewed()
-            app.stack.push(ReviewScene(app, self.session))
+            self.app.flow.go(Review(self.session))
         elif action == AGAIN:
-            app.start_game(replace=True, ask_names=False)
+            self.app.flow.go(Play(again=True))
         elif action == TITLE:
-            app.back_to_title()
+            self.app.flow.go(ToTitle())

@@ -14,9 +14,15 @@ if TYPE_CHECKING:  # pragma: no cover
 class Scene:
     """A screen.  ``draw`` must not change game state; ``update`` does that."""
 
-    name = "scene"      # used for screenshots and by the autoplay bot
+    screen = "scene"    # its name in the registry of screens (game/ui/flow.py)
+    phases: tuple[str, ...] = ()  # the names it shows itself by in turn, when more than one
     opaque = True       # False: the scene below shows through (overlays)
     wants_text = False  # True: keys are typed text (name entry)
+
+    @property
+    def name(self) -> str:
+        """What the screen showing now is called (screenshots, the autoplay bot): its phase, or its screen."""
+        return self.screen
 
     def __init__(self, app: "App"):
         self.app = app

@@ -6,6 +6,7 @@ import pygame
 
 from game.core.session import Session
 from game.ui import intents as I
+from game.ui.outcomes import Paused
 from game.ui.drawing import draw_player_chips
 from game.ui.menu import Menu
 from game.ui.scene import Scene
@@ -14,7 +15,7 @@ from game.ui.widgets import blit_lines, blit_text, whole_line
 
 
 class HandoverScene(Scene):
-    name = "handover"
+    screen = "handover"
 
     def __init__(self, app, session: Session, note: str = ""):
         super().__init__(app)
@@ -29,13 +30,11 @@ class HandoverScene(Scene):
 
     def handle(self, intent) -> bool:
         if intent.kind == I.BACK:
-            from game.ui.scenes.pause import PauseScene
-
-            self.app.stack.push(PauseScene(self.app))
+            self.app.flow.go(Paused())
             return True
         chosen = self.menu.handle(intent)
         if chosen == 0:
-            self.app.stack.pop()  # the play scene resumes, and with it the clock
+            self.app.flow.back()  # the play scene resumes, and with it the clock
         return chosen is not None
 
     def layout(self, width: int, height: int) -> None:

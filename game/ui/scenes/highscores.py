@@ -17,7 +17,7 @@ PREVIOUS, BACK, NEXT = range(3)
 
 
 class HighScoresScene(Scene):
-    name = "highscores"
+    screen = "highscores"
 
     def __init__(self, app, board: str, highlight: SaveResult | list[SaveResult] | None = None):
         super().__init__(app)
@@ -80,10 +80,7 @@ class HighScoresScene(Scene):
         return chosen is not None
 
     def _leave(self) -> None:
-        if len(self.app.stack) > 1:
-            self.app.stack.pop()
-        else:
-            self.app.back_to_title()
+        self.app.flow.back()  # to the screen it was shown over, or the title
 
     def layout(self, width: int, height: int) -> None:
         m = self.app.metrics

@@ -8,6 +8,7 @@ import pygame
 
 from game.core.scores import NAME_MAX, Entry, NameField
 from game.ui import intents as I
+from game.ui.outcomes import ShowScores
 from game.ui.drawing import READING
 from game.ui.menu import Menu
 from game.ui.scene import Scene
@@ -18,7 +19,7 @@ SAVE, CANCEL = range(2)
 
 
 class NameEntryScene(Scene):
-    name = "name_entry"
+    screen = "name_entry"
     wants_text = True
 
     def __init__(self, app, entry: Entry, rank: int, on_saved=None):
@@ -61,7 +62,7 @@ class NameEntryScene(Scene):
             self.field.erase()
             return True
         if intent.kind == I.BACK:
-            self.app.stack.pop()
+            self.app.flow.back()
             return True
         if intent.kind == I.CONFIRM:
             self._save()
@@ -70,7 +71,7 @@ class NameEntryScene(Scene):
         if chosen == SAVE:
             self._save()
         elif chosen == CANCEL:
-            self.app.stack.pop()
+            self.app.flow.back()
         return chosen is not None
 
     @property
@@ -86,13 +87,11 @@ class NameEntryScene(Scene):
         self.app.games.save_scores([entry], [0], self._saved, remember_name=True)
 
     def _saved(self, result) -> None:
-        from game.ui.scenes.highscores import HighScoresScene
-
         self.saving = False
-        self.app.stack.pop()  # the results stay under the table: Back returns to them (and the review)
+        self.app.flow.back()  # the results stay under the table: Back returns to them (and the review)
         if self.on_saved is not None:
             self.on_saved(result)
-        self.app.stack.push(HighScoresScene(self.app, self.entry.board, highlight=result))
+        self.app.flow.go(ShowScores(self.entry.board, highlight=result))
 
     def update(self, dt: float) -> None:
         self.caret.steady = self.app.reduced_motion

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
+from game.ui.outcomes import PartyStarts, ToTitle
 from game.ui.drawing import mix, player_colour, spaced_pin
 from game.ui.menu import Menu
 from game.ui.qr import qr_matrix, qr_surface
@@ -51,7 +52,7 @@ def draw_name_chip(surface, app, rect: pygame.Rect, player, size: int, *, focus=
 
 
 class PartyLobbyScene(Scene):
-    name = "party_lobby"
+    screen = "party_lobby"
 
     def __init__(self, app, party):
         super().__init__(app)
@@ -132,7 +133,7 @@ class PartyLobbyScene(Scene):
             self._leave_until = time.monotonic() + LEAVE_SECONDS
             self.app.toast("Press Esc again to end the party (every phone will be told)")
             return
-        self.app.back_to_title()
+        self.app.flow.go(ToTitle())
 
     def _sync_menu(self) -> None:
         for i, button in enumerate(self.menu.buttons):
@@ -187,9 +188,7 @@ class PartyLobbyScene(Scene):
         if not self.party.room.players:
             self.app.toast("Nobody has joined yet: scan the code with a phone")
             return
-        from game.ui.scenes.party_play import PartyPlayScene
-
-        self.app.stack.replace(PartyPlayScene(self.app, self.party))
+        self.app.flow.go(PartyStarts(self.party))
 
     # -- each frame ------------------------------------------------------------------------
     def settled(self) -> bool:
@@ -201,10 +200,10 @@ class PartyLobbyScene(Scene):
         enabled = bool(self.party.room.players)
         if self.menu.buttons[START].enabled != enabled:
             self.menu.buttons[START].enabled = enabled
-            self.app.stack.changed = True
+            self.app.flow.redraw()
         if self.chip_focus is not None and self.chip_focus not in self.party.room.players:
             self._focus_chip(None)
-            self.app.stack.changed = True
+            self.app.flow.redraw()
 
     # -- layout -----------------------------------------------------------------------------
     def layout(self, width: int, height: int) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
+from game.ui.outcomes import PartyOver, Paused
 from game.ui.answers import kind_of
 from game.ui.drawing import draw_panel, mix, player_colour, spaced_pin
 from game.ui.record import note_box
@@ -58,6 +59,9 @@ def move_text(move: int | None) -> str:
 
 
 class PartyPlayScene(Scene):
+    screen = "party_play"
+    phases = ("party_question", "party_reveal", "party_leaderboard")
+
     def __init__(self, app, party):
         super().__init__(app)
         self.party = party
@@ -129,16 +133,12 @@ class PartyPlayScene(Scene):
         if self.phase == "leaderboard":
             self._ask_next()
             return
-        from game.ui.scenes.party_podium import PartyPodiumScene
-
-        self.app.stack.replace(PartyPodiumScene(self.app, self.party))
+        self.app.flow.go(PartyOver(self.party))
 
     # -- input --------------------------------------------------------------------------
     def handle(self, intent) -> bool:
         if intent.kind in (I.BACK, I.PAUSE):
-            from game.ui.scenes.pause import PauseScene
-
-            self.app.stack.push(PauseScene(self.app, timed=self.party.timed))  # a clock: the question is hidden
+            self.app.flow.go(Paused(timed=self.party.timed))  # a clock: the question is hidden
             return True
         if self.phase == "question":
             if intent.kind == I.CONFIRM or (intent.kind == I.CLICK and self.skip.contains(intent.pos)):

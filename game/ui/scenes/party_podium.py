@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
+from game.ui.outcomes import Play, ShowScores, ToTitle
 from game.ui.drawing import READING, draw_panel, player_colour
 from game.ui.menu import Menu
 from game.ui.scene import Scene
@@ -20,7 +21,7 @@ PODIUM_HEIGHTS = {1: 1.0, 2: 0.72, 3: 0.5}
 
 
 class PartyPodiumScene(Scene):
-    name = "party_podium"
+    screen = "party_podium"
 
     def __init__(self, app, party):
         super().__init__(app)
@@ -76,7 +77,7 @@ class PartyPodiumScene(Scene):
     # -- input ------------------------------------------------------------------------------
     def handle(self, intent) -> bool:
         if intent.kind == I.BACK:
-            self.app.back_to_title()
+            self.app.flow.go(ToTitle())
             return True
         if intent.kind in (I.SCROLL, I.PAGE):
             step = -intent.dy * 3 if intent.kind == I.SCROLL else intent.dy * max(self.visible_rows - 1, 1)
@@ -87,13 +88,11 @@ class PartyPodiumScene(Scene):
             return chosen is not None
         action = self.actions[chosen]
         if action == SCORES:
-            from game.ui.scenes.highscores import HighScoresScene
-
-            self.app.stack.push(HighScoresScene(self.app, self.board, highlight=self.saved or None))
+            self.app.flow.go(ShowScores(self.board, highlight=self.saved or None))
         elif action == AGAIN:
-            self.app.start_game(replace=True)
+            self.app.flow.go(Play(again=True))
         else:
-            self.app.back_to_title()
+            self.app.flow.go(ToTitle())
         return True
 
     # -- layout and drawing -------------------------------------------------------------------

@@ -8,6 +8,7 @@ from game.core import scoring
 from game.core.model import clip
 from game.core.session import FIFTY, LIFELINES, TIME, Answer, Session
 from game.ui import intents as I
+from game.ui.outcomes import GameOver, Paused, TurnOver
 from game.ui.drawing import draw_player_chips
 from game.ui.answers import Lock, in_place, kind_of, panel_for, response_of, right_text
 from game.ui.scene import Scene
@@ -34,6 +35,9 @@ def hint_options(hints, keys: str, choice: bool) -> list[str]:
 
 class PlayScene(Scene):
     """``name`` is "question" while the clock runs and "feedback" once answered."""
+
+    screen = "play"
+    phases = ("question", "feedback")
 
     def __init__(self, app, session: Session):
         super().__init__(app)
@@ -126,9 +130,7 @@ class PlayScene(Scene):
     def hand_over(self) -> None:
         """Hot-seat: cover the screen until the next player says they are ready (the clock waits)."""
         if self.session.mode == "hotseat":
-            from game.ui.scenes.handover import HandoverScene
-
-            self.app.stack.push(HandoverScene(self.app, self.session, self.locked_note))
+            self.app.flow.go(TurnOver(self.session, self.locked_note))
             self.locked_note = ""
 
     # -- input ----------------------------------------------------------------------
@@ -136,9 +138,7 @@ class PlayScene(Scene):
         if intent.kind in (I.BACK, I.FOCUS_LOST, I.PAUSE):
             if intent.kind == I.FOCUS_LOST and self.phase != "question":
                 return False
-            from game.ui.scenes.pause import PauseScene
-
-            self.app.stack.push(PauseScene(self.app))
+            self.app.flow.go(Paused())
             return True
         if self.phase == "question":
             return self._handle_question(intent)
@@ -287,20 +287,12 @@ class PlayScene(Scene):
             self._build_buttons()
             self.hand_over()
         else:
-            self.app.games.finish_game(self.session)
-            if self.session.mode == "hotseat":
-                from game.ui.scenes.podium import PodiumScene
-
-                self.app.stack.replace(PodiumScene(self.app, self.session))
-            else:
-                from game.ui.scenes.results import ResultsScene
-
-                self.app.stack.replace(ResultsScene(self.app, self.session))
+            self.app.flow.go(GameOver(self.session))
 
     def update(self, dt: float) -> None:
         self.intro += dt
         if self.panel is not None and self.panel.update(dt):
-            self.app.stack.changed = True  # e.g. the caret of a typed answer blinked
+            self.app.flow.redraw()  # e.g. the caret of a typed answer blinked
         if self.phase == "question":
             if self.session.expired():
                 self._answer(None)

@@ -8,13 +8,14 @@ from game.core.session import Session
 from game.ui.after_game import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
 from game.ui.drawing import READING
 from game.ui.menu import Menu
+from game.ui.outcomes import ShowScores
 from game.ui.record import note_box
 from game.ui.theme import PLAYER_COLOURS, readable_on
 from game.ui.widgets import blit_text, first_fitting, one_line, whole_line
 
 
 class PodiumScene(AfterGameScene):
-    name = "podium"
+    screen = "podium"
 
     def __init__(self, app, session: Session):
         super().__init__(app)
@@ -68,17 +69,13 @@ class PodiumScene(AfterGameScene):
             self.saving = True
             self.app.games.save_scores([self.entries[i] for i in self.qualified], self.qualified, self._saved)
         elif action == SCORES:
-            from game.ui.scenes.highscores import HighScoresScene
-
-            self.app.stack.push(HighScoresScene(self.app, self.entries[0].board))
+            self.app.flow.go(ShowScores(self.entries[0].board))
         else:
             super().act(action)
 
     def _saved(self, results) -> None:
         self.saving = False
-        from game.ui.scenes.highscores import HighScoresScene
-
-        self.app.stack.push(HighScoresScene(self.app, self.entries[0].board, highlight=results))
+        self.app.flow.go(ShowScores(self.entries[0].board, highlight=results))
         self.actions[0] = SCORES
         self.menu.set_label(0, "High scores")
 

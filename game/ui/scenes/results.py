@@ -10,13 +10,14 @@ from game.core.session import Session
 from game.ui.after_game import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
 from game.ui.drawing import READING
 from game.ui.menu import Menu
+from game.ui.outcomes import EnterName, ShowScores
 from game.ui.widgets import blit_lines, blit_text, one_line
 
 COUNT_SECONDS = 0.8
 
 
 class ResultsScene(AfterGameScene):
-    name = "results"
+    screen = "results"
 
     def __init__(self, app, session: Session):
         super().__init__(app)
@@ -96,13 +97,9 @@ class ResultsScene(AfterGameScene):
 
     def act(self, action: str) -> None:
         if action == SAVE:
-            from game.ui.scenes.names import NameEntryScene
-
-            self.app.stack.push(NameEntryScene(self.app, self.entry, self.rank, on_saved=self._saved))
+            self.app.flow.go(EnterName(self.entry, self.rank, on_saved=self._saved))
         elif action == SCORES:
-            from game.ui.scenes.highscores import HighScoresScene
-
-            self.app.stack.push(HighScoresScene(self.app, self.entry.board))
+            self.app.flow.go(ShowScores(self.entry.board))
         else:
             super().act(action)
 

@@ -48,7 +48,7 @@ def shown(field: str, value) -> str:
 
 
 class SettingsScene(Scene):
-    name = "settings"
+    screen = "settings"
 
     def __init__(self, app):
         super().__init__(app)
@@ -83,7 +83,7 @@ class SettingsScene(Scene):
         if self._held_at is not None and not self._pointer_still(intent):
             self._let_go()  # the pointer moved, or a key: the layout follows the settings again
         if intent.kind == I.BACK:
-            self.app.stack.pop()
+            self.app.flow.back()
             return True
         focus = self.menu.focus
         if intent.kind == I.MOVE and intent.dx and focus < DONE:
@@ -105,7 +105,7 @@ class SettingsScene(Scene):
         if chosen is None or chosen == Menu.USED:
             return chosen is not None
         if chosen == DONE:
-            self.app.stack.pop()
+            self.app.flow.back()
         else:
             if intent.kind == I.CLICK:
                 self._held_at = intent.pos
@@ -122,7 +122,7 @@ class SettingsScene(Scene):
         if self._stale:
             self._stale = False
             self.layout(*self.app.size)
-            self.app.stack.changed = True
+            self.app.flow.redraw()
 
     # -- layout and drawing -------------------------------------------------------
     def _hint(self) -> str:

@@ -9,6 +9,7 @@ from game.core.draw import most_questions
 from game.core.model import DIFFICULTIES
 from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
 from game.ui import intents as I
+from game.ui.outcomes import Confirm, Play, Quit, ShowScores
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.widgets import blit_lines, blit_text, first_fitting, motif_image, one_line
@@ -23,7 +24,7 @@ MODE_STOPS = [("classic", 0), ("sudden-death", 0), ("practice", 0)] + \
 
 
 class TitleScene(Scene):
-    name = "title"
+    screen = "title"
 
     def __init__(self, app):
         super().__init__(app)
@@ -93,26 +94,20 @@ class TitleScene(Scene):
         if chosen is None:
             return False
         if chosen == PLAY:
-            self.app.start_game()
+            self.app.flow.go(Play())
         elif chosen in CYCLING:
             self._cycle(chosen, 1)
         elif chosen == SCORES:
-            from game.ui.scenes.highscores import HighScoresScene
-
-            self.app.stack.push(HighScoresScene(self.app, self.app.games.current_board()[0]))
+            self.app.flow.go(ShowScores(self.app.games.current_board()[0]))
         elif chosen == SETTINGS:
-            from game.ui.scenes.settings import SettingsScene
-
-            self.app.stack.push(SettingsScene(self.app))
+            self.app.flow.show("settings")
         elif chosen == QUIT:
             self._ask_to_quit()
         return True
 
     def _ask_to_quit(self) -> None:
-        from game.ui.scenes.confirm import ConfirmScene
-
-        self.app.stack.push(ConfirmScene(self.app, "Quit Off the Rails?", "Your scores and settings are saved.",
-                                         "Quit", "Stay", self.app.quit))
+        self.app.flow.go(Confirm("Quit Off the Rails?", "Your scores and settings are saved.", "Quit", "Stay",
+                                 then=Quit()))
 
     def resume(self) -> None:
         self._refresh()
