@@ -378,9 +378,9 @@ def _write_trace(app, where: Path) -> None:
     line each (a refactor is checked by comparing these for seeded autoplay runs before and after)."""
     import json
 
-    session = app.games.session
+    session = app.ctx.games.session
     with where.open("a", encoding="utf-8") as out:
-        for rnd in app.games.asked_rounds():
+        for rnd in app.ctx.games.asked_rounds():
             q = rnd.question
             line = {"number": rnd.number, "kind": rnd.kind, "prompt": q.prompt, "choices": list(rnd.choices),
                     "correct": rnd.correct, "solution": list(rnd.solution), "answer": q.answer,

@@ -89,7 +89,7 @@ def frame_numbers(perf: Perf) -> dict:
 
 def report(app) -> dict:
     """The numbers ``--autoplay`` prints as its last line (``app``: the :class:`~game.app.App` that ran)."""
-    options, games, prefs = app.options, app.games, app.prefs
+    options, games, prefs = app.options, app.ctx.games, app.ctx.prefs
     data = {
         **frame_numbers(app.perf),
         "mode": options.mode,
@@ -104,7 +104,7 @@ def report(app) -> dict:
         "gamepads": len(app.pads),
     }
     if options.mode == "party":
-        data.update(app.parties.report())
+        data.update(app.ctx.parties.report())
     peak = peak_rss_mb()
     if peak is not None:
         data["peak_rss_mb"] = peak

@@ -87,19 +87,19 @@ def test_the_transitions(app):
     flow.go(O.GameOver(play.session))
     assert [s.screen for s in app.stack.scenes] == ["title", "results"]
     flow.go(O.Review(play.session))
-    assert app.stack.top.screen == "review" and app.games.reviewed
+    assert app.stack.top.screen == "review" and app.ctx.games.reviewed
     flow.go(O.ToTitle())
     assert [s.screen for s in app.stack.scenes] == ["title"]
     flow.back()  # nothing under the title: it stays
     assert [s.screen for s in app.stack.scenes] == ["title"]
-    app.games.choose(mode="hotseat", players=2)
+    app.ctx.games.choose(mode="hotseat", players=2)
     flow.go(O.Play())
     assert app.stack.top.screen == "players"
     flow.go(O.PlayersReady(("Ann", "Bo")))
     assert [s.screen for s in app.stack.scenes] == ["title", "play", "handover"]
     assert app.options.player_names == ["Ann", "Bo"]
     flow.back()  # "I'm ready"
-    flow.go(O.GameOver(app.games.session))
+    flow.go(O.GameOver(app.ctx.games.session))
     assert app.stack.top.screen == "podium"
     flow.go(O.Play(again=True))  # the same players: no names asked
     assert [s.screen for s in app.stack.scenes] == ["title", "play", "handover"]

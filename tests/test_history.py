@@ -101,13 +101,13 @@ def test_three_games_in_a_row_ask_nothing_twice_until_the_bank_runs_out():
 # -- through the app ------------------------------------------------------------------------
 def play_through(app):
     """Answer every question of the app's game, then hand it back as the play screen does."""
-    session = app.games.session
+    session = app.ctx.games.session
     while True:
         session.start()
         session.answer(session.current.correct if session.current.correct >= 0 else None)
         if not session.advance():
             break
-    app.games.finish_game(session)
+    app.ctx.games.finish_game(session)
     return keys_of(session)
 
 
@@ -138,17 +138,17 @@ def test_the_app_asks_fresh_questions_three_games_running_and_saves_the_history(
         assert saved.recent(H.bank_id(bank.files))[-10:] == games[2]
         # A game left after two questions counts those two, not the ones it never reached.
         app.flow.go(Play())
-        app.games.session.answer(None)
-        app.games.session.advance()
-        asked = keys_of(app.games.session)[:2]
+        app.ctx.games.session.answer(None)
+        app.ctx.games.session.advance()
+        asked = keys_of(app.ctx.games.session)[:2]
         app.flow.go(ToTitle())
-        assert app.games.history.recent(app.games.history_bank)[-2:] == asked
+        assert app.ctx.games.history.recent(app.ctx.games.history_bank)[-2:] == asked
         # Without a history (--seed), nothing is read or kept.
         seeded = App(Options(count=10, seed=3), bank, ScoreStore(tmp_path / "s.json"))
         seeded.open_window()
         seeded.flow.go(Play())
         seeded.flow.go(ToTitle())
-        assert seeded.games.history is None
+        assert seeded.ctx.games.history is None
     finally:
         pygame.quit()
 
@@ -202,7 +202,7 @@ def test_the_title_says_when_a_game_asks_fewer_than_match(tmp_path):
     try:
         app = App(Options(count=10, seed=1, size=(1280, 720)), Bank(same, files=["x"]), ScoreStore(tmp_path / "s"))
         app.open_window()
-        line = TitleScene(app)._loaded_line()
+        line = TitleScene(app.ctx)._loaded_line()
         assert "6 questions loaded" in line and "a game asks at most 4 of them (one per fact)" in line
     finally:
         pygame.quit()

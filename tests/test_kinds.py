@@ -204,9 +204,9 @@ def test_the_autoplay_bot_plays_every_kind_through_the_real_loop(tmp_path, monke
         app.open_window()
         app.bot = Bot(3, "AUTO")
         assert app.run(max_seconds=120) == 0
-        asked = kinds_asked(app.games.asked_rounds())
+        asked = kinds_asked(app.ctx.games.asked_rounds())
     finally:
         pygame.quit()
     assert asked == {"choice": 1, "truefalse": 1, "estimate": 1, "order": 1, "type": 1}
-    answers = app.games.session.answers
+    answers = app.ctx.games.session.answers
     assert len(answers) == 5 and all(a.response is not None for a in answers)

@@ -79,7 +79,7 @@ def record(app, scene, label: str, whole: list[str] = (), check=None, lay_out: b
     what is wrong with it (``whole``: texts that must be drawn in full, in lines of their own)."""
     if lay_out:
         scene.layout(*app.size)
-    surface = RecordingSurface(app.size, app.text)
+    surface = RecordingSurface(app.size, app.ctx.text)
     try:
         scene.draw(surface)
     finally:
@@ -118,17 +118,18 @@ def one_player_screens(app) -> list[str]:
     from game.ui.scenes.title import TitleScene
 
     found = []
-    title = TitleScene(app)
+    title = TitleScene(app.ctx)
     app.stack.push(title)
     found += record(app, title, "title")
-    app.prefs.path = app.store.path.parent / "a folder with a long name" / "mi-trivia" / "settings.json"
-    settings = SettingsScene(app)
+    app.ctx.prefs.path = app.ctx.scores.store.path.parent / "a folder with a long name" / "mi-trivia" / "settings.json"
+    settings = SettingsScene(app.ctx)
     for row in range(len(settings.menu.buttons)):  # the help of every row, and the footer, whole
         settings.menu.focus = row
         found += record(app, settings, f"settings, row {row + 1}", whole=[settings._notes(row)[0], settings._hint()])
-    app.games.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), players=["W" * NAME_MAX])
-    app.games.game_board = app.games.current_board()
-    play = PlayScene(app, session)
+    app.ctx.games.session = session = Session(app.ctx.bank.questions, count=2, rng=random.Random(1),
+                                              players=["W" * NAME_MAX])
+    app.ctx.games.game_board = app.ctx.games.current_board()
+    play = PlayScene(app.ctx, session)
     app.stack.push(play)
     play.intro = 99
     found += record(app, play, "question", whole=[prompt_of(play)], check=timer_alone)
@@ -144,7 +145,7 @@ def one_player_screens(app) -> list[str]:
     columns_f = len({b.rect.x for b in play.buttons})
     if columns_q != columns_f:
         found.append(f"feedback: the choices change from {columns_q} to {columns_f} columns")
-    found += record(app, PauseScene(app), "pause")
+    found += record(app, PauseScene(app.ctx), "pause")
     while app.stack.top is play:
         play.handle(Intent(I.CONFIRM))
         if play.phase == "question":
@@ -154,27 +155,27 @@ def one_player_screens(app) -> list[str]:
     assert isinstance(results, ResultsScene)
     settle(results)
     found += read(app, results, "results")
-    found += record(app, ReviewScene(app, session), "review", whole=[r.question.prompt for r in session.rounds[:1]])
-    entry = app.games.entry_for(session, "W" * NAME_MAX)
-    found += read(app, NameEntryScene(app, entry, 1), "name entry", whole=[entry.name])
+    found += record(app, ReviewScene(app.ctx, session), "review", whole=[r.question.prompt for r in session.rounds[:1]])
+    entry = app.ctx.games.entry_for(session, "W" * NAME_MAX)
+    found += read(app, NameEntryScene(app.ctx, entry, 1), "name entry", whole=[entry.name])
     return found
 
 
 def high_score_screen(app) -> list[str]:
     from game.ui.scenes.highscores import HighScoresScene
 
-    session = Session(app.bank.questions, count=2, rng=random.Random(2), players=["W" * NAME_MAX])
-    app.games.game_board = app.games.current_board()
+    session = Session(app.ctx.bank.questions, count=2, rng=random.Random(2), players=["W" * NAME_MAX])
+    app.ctx.games.game_board = app.ctx.games.current_board()
     for answer in range(2):
         session.start()
         session.answer(session.current.correct)
         session.advance()
     results = []
     for k in range(10):  # ten names as wide as a name can be
-        entry = app.games.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
-        results.append(app.store.save(entry))
+        entry = app.ctx.games.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
+        results.append(app.ctx.scores.store.save(entry))
     names = [("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k for k in range(10)]
-    return read(app, HighScoresScene(app, app.games.game_board[0], results[0]), "high scores", whole=names,
+    return read(app, HighScoresScene(app.ctx, app.ctx.games.game_board[0], results[0]), "high scores", whole=names,
                 check=within_margins)
 
 
@@ -198,18 +199,18 @@ def hotseat_screens(app) -> list[str]:
     names = ["Maximilian Kowal", "Anna-Lena Müller", "Zoë Tester-Smith", "Jean-Baptiste Ro"]
     assert all(len(name) == NAME_MAX for name in names)
     app.options.player_names = names
-    found += record(app, PlayersScene(app), "players", whole=names)
+    found += record(app, PlayersScene(app.ctx), "players", whole=names)
     app.options.player_names = [names[0], names[0].upper()] + names[2:]  # a name taken twice: said under Start
-    found += record(app, PlayersScene(app), "players, a name taken",
+    found += record(app, PlayersScene(app.ctx), "players, a name taken",
                     whole=[f"P1 is already {names[0]}: choose another name for P2"])
     app.options.player_names = names
-    app.games.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), mode="hotseat",
+    app.ctx.games.session = session = Session(app.ctx.bank.questions, count=2, rng=random.Random(1), mode="hotseat",
                                     players=names)
-    app.games.game_board = app.games.current_board()
-    play = PlayScene(app, session)
+    app.ctx.games.game_board = app.ctx.games.current_board()
+    play = PlayScene(app.ctx, session)
     app.stack.push(play)
     play.intro = 99
-    found += record(app, HandoverScene(app, session, f"{names[0]} locked in an answer."), "handover",
+    found += record(app, HandoverScene(app.ctx, session, f"{names[0]} locked in an answer."), "handover",
                     whole=[names[0]])
     found += record(app, play, "hot-seat question", check=timer_alone,  # the chips may shorten names
                     whole=[f"P1 {names[0]}'s turn", prompt_of(play)])
@@ -227,8 +228,8 @@ def hotseat_screens(app) -> list[str]:
         session.next_turn()
     while session.advance():
         pass
-    app.games.finish_game(session)
-    podium = PodiumScene(app, session)
+    app.ctx.games.finish_game(session)
+    podium = PodiumScene(app.ctx, session)
     settle(podium)
     found += read(app, podium, "podium", whole=names)
     return found
@@ -264,17 +265,17 @@ def test_the_podium_puts_first_place_where_a_podium_does(tmp_path, players):
     app = open_app(tmp_path, (1280, 720), 1.0, long_bank(4))
     try:
         names = [f"P{k}" for k in range(players)]
-        session = Session(app.bank.questions, count=3, rng=random.Random(1), mode="hotseat", players=names)
+        session = Session(app.ctx.bank.questions, count=3, rng=random.Random(1), mode="hotseat", players=names)
         for question in range(3):
             for turn in range(players):  # seat k answers right on the first 3 - k questions: no ties
                 session.start()
                 session.answer(session.current.correct if question < 3 - turn else None)
                 session.next_turn()
             session.advance()
-        app.games.finish_game(session)
-        scene = PodiumScene(app, session)
+        app.ctx.games.finish_game(session)
+        scene = PodiumScene(app.ctx, session)
         scene.layout(*app.size)
-        surface = RecordingSurface(app.size, app.text)
+        surface = RecordingSurface(app.size, app.ctx.text)
         scene.draw(surface)
         surface.finish()
         left = {int(box.kind.split()[1]): box.rect.left for box in surface.boxes if box.kind.startswith("place")}
@@ -292,13 +293,13 @@ def test_the_score_keeps_its_size_when_a_streak_starts(tmp_path):
 
     app = open_app(tmp_path, (1280, 720), 2.0, long_bank(4))
     try:
-        app.games.session = session = Session(app.bank.questions * 3, count=5, rng=random.Random(1))
-        play = PlayScene(app, session)
+        app.ctx.games.session = session = Session(app.ctx.bank.questions * 3, count=5, rng=random.Random(1))
+        play = PlayScene(app.ctx, session)
         app.stack.push(play)
         sizes = []
         for _ in range(3):
             play.intro = 99
-            surface = RecordingSurface(app.size, app.text)
+            surface = RecordingSurface(app.size, app.ctx.text)
             play.draw(surface)
             surface.finish()
             sizes += [line.size for line in surface.lines if line.text.startswith("Score")]
@@ -319,11 +320,11 @@ def test_the_titles_loaded_line_stays_whole_and_the_menu_still_as_the_options_ch
     questions = [Question(prompt=f"Question {i}?", choices=("Yes", "No"), answer="Yes", fact=f"fact {i % 3}",
                           category="Cat A" if i % 2 else "Cat B", difficulty="easy") for i in range(8)]
     app = open_app(tmp_path, size, scale, Bank(questions=questions, files=["a.yaml", "b.yaml"]))
-    app.notices.append("Settings file: unreadable, the defaults are used.")
+    app.ctx.notices.append("Settings file: unreadable, the defaults are used.")
     found = []
     try:
         app.options.count = 10
-        title = TitleScene(app)
+        title = TitleScene(app.ctx)
         app.stack.push(title)
         menu = [b.rect.copy() for b in title.menu.buttons]
         for row, steps in ((CATEGORY, 1), (DIFFICULTY, 1), (DIFFICULTY, 2)):  # 4 match; then 0 match
@@ -384,10 +385,10 @@ def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
     found = []
     app = open_app(tmp_path, size, scale, kinds_bank())
     try:
-        for question in app.bank.questions:
+        for question in app.ctx.bank.questions:
             session = Session([question], count=1, rng=random.Random(1))
-            app.games.session = session
-            play = PlayScene(app, session)
+            app.ctx.games.session = session
+            play = PlayScene(app.ctx, session)
             app.stack.clear_to(play)
             play.intro = 99
             found += record(app, play, f"{question.kind} question", whole=[question.prompt])
@@ -440,8 +441,8 @@ def test_a_struck_choice_is_struck_line_by_line(tmp_path, monkeypatch):
         monkeypatch.setattr(pygame.draw, "line", lambda surface, colour, a, b, width=1: strokes.append((a, b)) or
                             real(surface, colour, a, b, width))
         button = ChoiceButton(pygame.Rect(40, 100, 600, 160), 1, "A long answer that wraps " * 2 + "end", mark="removed")
-        surface = RecordingSurface(app.size, app.text)
-        button.draw(surface, app.theme, app.text, app.metrics)
+        surface = RecordingSurface(app.size, app.ctx.text)
+        button.draw(surface, app.ctx.theme, app.ctx.text, app.ctx.metrics)
         surface.finish()
     finally:
         pygame.quit()
@@ -462,12 +463,12 @@ def party_screens(app) -> list[str]:
 
     found = []
     clock = [100.0]
-    rounds = Session(app.bank.questions, count=2, rng=random.Random(1)).rounds
+    rounds = Session(app.ctx.bank.questions, count=2, rng=random.Random(1)).rounds
     party = PartyGame(rounds, addresses=["192.168.100.200"], clock=lambda: clock[0])
     party.server.address = ("192.168.100.200", 8765)  # as if listening: the address a phone types
-    app.parties.current = party
+    app.ctx.parties.current = party
     app.options.mode = "party"
-    lobby = PartyLobbyScene(app, party)
+    lobby = PartyLobbyScene(app.ctx, party)
     app.stack.push(lobby)
     found += record(app, lobby, "party lobby, nobody yet", check=qr_large)
     # Names as long as a name may be, of ordinary letters (as the hot-seat screens), and short ones.
@@ -476,7 +477,7 @@ def party_screens(app) -> list[str]:
     players = [party.room.join(name, party.pin) for name in names]
     lobby.update(0.016)
     found += record(app, lobby, "party lobby", whole=names, check=qr_large)
-    play = PartyPlayScene(app, party)
+    play = PartyPlayScene(app.ctx, party)
     app.stack.replace(play)  # asks the first question
     found += record(app, play, "party question", whole=[party.round.question.prompt], check=timer_alone)
     for k, player in enumerate(players[:5]):
@@ -489,7 +490,7 @@ def party_screens(app) -> list[str]:
     play._go_on()
     party.room.answer(players[-1].id, players[-1].secret, party.round.number, party.round.correct, clock[0])
     play._reveal()
-    podium = PartyPodiumScene(app, party)
+    podium = PartyPodiumScene(app.ctx, party)
     app.stack.replace(podium)
     settle(podium)
     ranked = party.room.standings()
@@ -507,12 +508,12 @@ def test_every_kind_on_the_party_screen_holds_the_longest_prompt(tmp_path, size,
     app = open_app(tmp_path, size, scale, kinds_bank())
     found = []
     try:
-        rounds = Session(app.bank.questions, count=4, rng=random.Random(1)).rounds
+        rounds = Session(app.ctx.bank.questions, count=4, rng=random.Random(1)).rounds
         party = PartyGame(rounds, addresses=["192.168.100.200"], clock=lambda: 100.0)
         party.server.address = ("192.168.100.200", 8765)
-        app.parties.current, app.options.mode = party, "party"
+        app.ctx.parties.current, app.options.mode = party, "party"
         party.room.join("Max Power", party.pin)
-        play = PartyPlayScene(app, party)
+        play = PartyPlayScene(app.ctx, party)
         app.stack.push(play)
         for _ in rounds:
             kind = party.round.kind
@@ -525,7 +526,7 @@ def test_every_kind_on_the_party_screen_holds_the_longest_prompt(tmp_path, size,
             play._go_on()  # the next question
         assert {r.kind for r in rounds} == {"truefalse", "estimate", "order", "type"}
     finally:
-        app.parties.end()
+        app.ctx.parties.end()
         pygame.quit()
     none_found(found)
 
@@ -548,7 +549,7 @@ def test_every_party_screen_holds_long_names(tmp_path, size, scale):
     try:
         none_found(party_screens(app))
     finally:
-        app.parties.end()
+        app.ctx.parties.end()
         pygame.quit()
 
 
@@ -557,5 +558,5 @@ def test_the_party_screens_in_high_contrast(tmp_path):
     try:
         none_found(party_screens(app))
     finally:
-        app.parties.end()
+        app.ctx.parties.end()
         pygame.quit()

@@ -52,9 +52,9 @@ def app(tmp_path):
     a = App(Options(count=2, seed=3, size=(1280, 720), mode="party", bind="127.0.0.1", port=0), bank(),
             ScoreStore(tmp_path / "scores.json"))
     a.open_window()
-    a.stack.push(TitleScene(a))
+    a.stack.push(TitleScene(a.ctx))
     yield a
-    a.parties.close()
+    a.ctx.parties.close()
     pygame.quit()
 
 
@@ -66,7 +66,8 @@ def click(app, pos):
 def lobby(app) -> PartyLobbyScene:
     app.flow.go(Play())
     scene = app.stack.top
-    assert isinstance(scene, PartyLobbyScene) and app.parties.current is not None and app.parties.current.server.running
+    party = app.ctx.parties.current
+    assert isinstance(scene, PartyLobbyScene) and party is not None and party.server.running
     return scene
 
 
@@ -77,7 +78,7 @@ def test_keys_for_the_party():
 
 def test_lobby_shows_how_to_join_and_the_players(app):
     scene = lobby(app)
-    party = app.parties.current
+    party = app.ctx.parties.current
     assert party.url.endswith(f"/?pin={party.pin}") and party.url.startswith("http://127.0.0.1:")
     assert len(party.pin) == 6 and party.local_only
     send(app, key(pygame.K_RETURN))  # nobody yet: Start does nothing
@@ -97,7 +98,7 @@ def test_lobby_shows_how_to_join_and_the_players(app):
 
 def test_lobby_removes_players_by_key_mouse_and_pad(app):
     scene = lobby(app)
-    party = app.parties.current
+    party = app.ctx.parties.current
     for name in ("Ann", "Bob", "Cleo", "Dee"):
         party.room.join(name, party.pin)
     draw(app)
@@ -129,7 +130,7 @@ def answer_all(party, room, right=True):
 
 def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_path):
     scene = lobby(app)
-    party = app.parties.current
+    party = app.ctx.parties.current
     clock = FakeClock()
     party.room.clock = clock
     ann = party.room.join("Ann", party.pin)
@@ -174,21 +175,22 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     assert [(e["name"], e["mode"]) for e in entries] == [("Ann", "party")]
     assert entries[0]["board"].startswith("party/2/")
     assert "saved to the party board" in podium.note
-    assert party.finished and party.closed and app.parties.current is None  # the server stops with the party
+    assert party.finished and party.closed and app.ctx.parties.current is None  # the server stops with the party
     party.wait_closed()
     assert not party.server.running
     click(app, podium.menu.buttons[1].rect.center)  # New party: a new lobby, a new PIN, a new server
-    assert isinstance(app.stack.top, PartyLobbyScene) and app.parties.current is not party and app.parties.current.server.running
-    app.parties.current.room.join("Cleo", app.parties.current.pin)
+    new = app.ctx.parties.current
+    assert isinstance(app.stack.top, PartyLobbyScene) and new is not party and new.server.running
+    app.ctx.parties.current.room.join("Cleo", app.ctx.parties.current.pin)
     send(app, key(pygame.K_ESCAPE))  # with players in, the first Esc only asks
     assert isinstance(app.stack.top, PartyLobbyScene) and "Esc again" in app.notice
     send(app, key(pygame.K_ESCAPE))
-    assert isinstance(app.stack.top, TitleScene) and app.parties.current is None and party.closed
+    assert isinstance(app.stack.top, TitleScene) and app.ctx.parties.current is None and party.closed
 
 
 def test_everyone_answered_ends_the_question_and_enter_shows_the_answer(app):
     lobby(app)
-    party = app.parties.current
+    party = app.ctx.parties.current
     party.room.join("Ann", party.pin)
     party.room.join("Bob", party.pin)
     send(app, key(pygame.K_RETURN))
@@ -204,7 +206,7 @@ def test_everyone_answered_ends_the_question_and_enter_shows_the_answer(app):
 
 def test_pause_reaches_the_room_and_quitting_ends_the_party(app):
     lobby(app)
-    party = app.parties.current
+    party = app.ctx.parties.current
     party.room.join("Ann", party.pin)
     send(app, key(pygame.K_RETURN))
     send(app, key(pygame.K_p))
@@ -251,7 +253,7 @@ def other_kinds():
 @pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
 def test_every_kind_has_a_question_screen_and_a_reveal(app, size):
     lobby(app)
-    party = app.parties.current
+    party = app.ctx.parties.current
     ann = party.room.join("Ann", party.pin)
     app.options.size = size
     pygame.display.set_mode(size)
@@ -259,7 +261,7 @@ def test_every_kind_has_a_question_screen_and_a_reveal(app, size):
     for rnd in other_kinds():
         party.rounds[0] = rnd
         party.index = -1
-        play = PartyPlayScene(app, party)
+        play = PartyPlayScene(app.ctx, party)
         app.stack.push(play)
         assert play.shot_name == f"party_question_{rnd.kind}"
         draw(app)
@@ -315,11 +317,11 @@ def test_phones_are_told_when_the_host_quits(app):
     from websockets.sync.client import connect
 
     lobby(app)
-    party = app.parties.current
+    party = app.ctx.parties.current
     with connect(party.ws_url, open_timeout=5) as ws:
         ws.send(json.dumps({"type": "join", "pin": party.pin, "name": "Zoë"}))
         while not party.room.players:
-            app.parties.current.pump()
+            app.ctx.parties.current.pump()
         assert json.loads(ws.recv(timeout=5))["type"] == "joined"
         send(app, key(pygame.K_RETURN))  # Start: the question reaches the phone
         seen = []

@@ -117,7 +117,7 @@ def test_questions_with_naughty_text_play_through_the_scenes(tmp_path):
     app = App(Options(count=len(qs), seed=3, size=(800, 600)), Bank(questions=qs, files=["x"]),
               ScoreStore(tmp_path / "s.json"))
     app.open_window()
-    app.stack.push(TitleScene(app))
+    app.stack.push(TitleScene(app.ctx))
     app.flow.go(Play())
     scene = app.stack.top
     for _ in range(len(qs)):

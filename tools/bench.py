@@ -116,9 +116,9 @@ def prepare(app, screen: str, tmp: Path):
     flow.show("title")
     if screen == "title":
         return
-    games = app.games
+    games = app.ctx.games
     games.game_board = games.current_board()
-    questions = [q for q in app.bank.questions if q.kind == "choice"]  # the other kinds: bench_kinds()
+    questions = [q for q in app.ctx.bank.questions if q.kind == "choice"]  # the other kinds: bench_kinds()
     if screen == "review_long":
         from game.core.questions import load_files
 
@@ -149,7 +149,7 @@ def prepare(app, screen: str, tmp: Path):
     elif screen == "highscores":
         board, label = games.game_board
         for i in range(10):
-            app.store.save(new_entry(board, label, f"Player {i}", 1000 * i, i, 10, 30.0 + i))
+            app.ctx.scores.store.save(new_entry(board, label, f"Player {i}", 1000 * i, i, 10, 30.0 + i))
         flow.show(SHOWN_AS[screen], board)
 
 
@@ -266,11 +266,11 @@ def _party_question(app, phones: int, seconds: float, *, always_draw: bool):
     from game.core.session import Session
     from game.net.game import PartyGame
 
-    choice = [q for q in app.bank.questions if getattr(q, "kind", "choice") == "choice"]
+    choice = [q for q in app.ctx.bank.questions if getattr(q, "kind", "choice") == "choice"]
     rounds = Session(choice, count=3, rng=random.Random(1), mode="classic").rounds
     party = PartyGame(rounds, port=0, bind="127.0.0.1", max_players=max(phones, 1))
     party.start()
-    app.parties.current = party
+    app.ctx.parties.current = party
     child, report = None, {}
     before = _rss_kb()
     if phones:
@@ -377,9 +377,9 @@ def bench_kind_frames(kind: str, frames: int, tmp: Path) -> dict:
     app, pygame = make_app(tmp, fps=0)
     try:
         app.flow.show("title")
-        app.games.game_board = app.games.current_board()
-        questions = [q for q in app.bank.questions if q.kind == kind]
-        app.games.session = session = Session(questions, count=3, rng=random.Random(1))
+        app.ctx.games.game_board = app.ctx.games.current_board()
+        questions = [q for q in app.ctx.bank.questions if q.kind == kind]
+        app.ctx.games.session = session = Session(questions, count=3, rng=random.Random(1))
         app.flow.show("play", session)
         app.run(max_frames=frames + 1, always_draw=True)
         times = app.perf.frame_ms[1:]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 if TYPE_CHECKING:  # pragma: no cover
-    from game.app import App
+    from game.context import Context
     from game.ui.intents import Intent
 
 
@@ -24,8 +24,8 @@ class Scene:
         """What the screen showing now is called (screenshots, the autoplay bot): its phase, or its screen."""
         return self.screen
 
-    def __init__(self, app: "App"):
-        self.app = app
+    def __init__(self, app: "Context"):
+        self.app = app  # the context (game/context.py): the name stays ``app`` for now
 
     # Life cycle hooks.
     def enter(self) -> None: ...

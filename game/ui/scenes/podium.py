@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.scores import earns_a_place
 from game.core.session import Session
-from game.ui.after_game import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
+from game.ui.after_game import SAVE, SCORES, AfterGameScene
 from game.ui.drawing import READING
-from game.ui.menu import Menu
 from game.ui.outcomes import ShowScores
 from game.ui.record import note_box
 from game.ui.theme import PLAYER_COLOURS, readable_on
@@ -18,45 +18,27 @@ class PodiumScene(AfterGameScene):
     screen = "podium"
 
     def __init__(self, app, session: Session):
-        super().__init__(app)
-        self.session = session
         self.entries = [app.games.entry_for(session, player=i) for i in range(len(session.players))]
-        self.ranked = self.entries[0] is not None  # not without a timer
         self.ranks: list[int | None] = [None] * len(self.entries)
         self.qualified: list[int] = []
-        # The places need the table: asked of the worker ("Reading the scores…" meanwhile).
-        self.reading = self.ranked
         self.saving = False
-        self._on_screen = False
-        self._set_actions()
-        if self.reading:
-            app.scores.read(self._ranked)
+        super().__init__(app, session, ranked=self.entries[0] is not None)  # not without a timer
 
-    def _set_actions(self) -> None:
-        """The row of buttons: one to save every player who made the top 10 (or the table) first."""
-        first = [SAVE if self.qualified else SCORES] if self.ranked and not self.reading else []
-        self.actions = first + [REVIEW, AGAIN, TITLE]
-        count = len(self.qualified)
-        labels = {SAVE: f"Save {count} score{'s' if count != 1 else ''}", SCORES: "High scores",
-                  REVIEW: "Review", AGAIN: "Play again", TITLE: "Title"}
-        self.menu = Menu([labels[a] for a in self.actions])
+    def likely_top_ten(self) -> bool:
+        return any(earns_a_place(e) for e in self.entries)
 
-    def _ranked(self, table) -> None:
-        self.reading = False
+    def ranked_on(self, table) -> bool:
+        """The places, the players who made the top 10."""
         self.ranks = table.ranks_of(self.entries)
         self.qualified = [i for i, rank in enumerate(self.ranks) if rank]
-        self._set_actions()
-        self.layout(*self.app.size)
-        if self.qualified and self._on_screen:
-            self.app.sound.play("highscore")
+        return bool(self.qualified)
 
-    def enter(self) -> None:
-        self._on_screen = True
-        if self.qualified:
-            self.app.sound.play("highscore")
-
-    def exit(self) -> None:
-        self._on_screen = False
+    def label(self, action: str) -> str:
+        """One button saves every player who made the top 10."""
+        if action != SAVE:
+            return super().label(action)
+        count = len(self.qualified) if not self.reading else sum(earns_a_place(e) for e in self.entries)
+        return f"Save {count} score{'s' if count != 1 else ''}"
 
     def settled(self) -> bool:
         return not self.reading

@@ -7,9 +7,8 @@ import pygame
 from game.core import scoring
 from game.core.scores import earns_a_place
 from game.core.session import Session
-from game.ui.after_game import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
+from game.ui.after_game import SAVE, SCORES, AfterGameScene
 from game.ui.drawing import READING
-from game.ui.menu import Menu
 from game.ui.outcomes import EnterName, ShowScores
 from game.ui.widgets import blit_lines, blit_text, one_line
 
@@ -20,46 +19,23 @@ class ResultsScene(AfterGameScene):
     screen = "results"
 
     def __init__(self, app, session: Session):
-        super().__init__(app)
-        self.session = session
         self.entry = app.games.entry_for(session, app.options.name or "PLAYER")
         self.rank: int | None = None
         self.best_line = ""
         self.saved = None  # the SaveResult, once saved from here
-        # The rank and the personal best need the table: asked of the worker ("Reading the scores…" meanwhile).
-        self.reading = self.entry is not None
-        self._on_screen = False
-        self._set_actions()
-        if self.reading:
-            app.scores.read(self._ranked)
+        super().__init__(app, session, ranked=self.entry is not None)
         # The big number counts up for a moment (at once with reduced motion).
         self.count_up = 0.0 if not app.reduced_motion else COUNT_SECONDS + 1
         self._big_spot: tuple[pygame.Rect, int, tuple[int, int]] | None = None  # where draw() put the number
 
-    def _set_actions(self) -> None:
-        """The row of buttons: Save score (a top-10 score) or High scores first, once the table is read."""
-        first = [] if self.entry is None or self.reading else [SAVE if self.rank else SCORES]
-        self.actions = first + [REVIEW, AGAIN, TITLE]
-        labels = {SAVE: "Save score", SCORES: "High scores", REVIEW: "Review", AGAIN: "Play again", TITLE: "Title"}
-        self.menu = Menu([labels[a] for a in self.actions])
+    def likely_top_ten(self) -> bool:
+        return earns_a_place(self.entry)
 
-    def _ranked(self, table) -> None:
-        """The table has come back: the rank, the personal best and the first button."""
-        self.reading = False
+    def ranked_on(self, table) -> bool:
+        """The rank and the personal best."""
         self.rank = table.rank_of(self.entry)
         self.best_line = self._personal_best(table)
-        self._set_actions()
-        self.layout(*self.app.size)
-        if self.rank and self._on_screen:
-            self.app.sound.play("highscore")
-
-    def enter(self) -> None:
-        self._on_screen = True
-        if self.rank:
-            self.app.sound.play("highscore")
-
-    def exit(self) -> None:
-        self._on_screen = False
+        return bool(self.rank)
 
     def update(self, dt: float) -> None:
         self.count_up += dt
