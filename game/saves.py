@@ -15,10 +15,12 @@ from __future__ import annotations
 import queue
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
 from game.core.scores import Entry, SaveResult, ScoreStore, Table
+
+if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 T = TypeVar("T")
 Then = Optional[Callable[[Any], None]]  # what is done with a result on the game thread
@@ -28,13 +30,15 @@ class Saves:
     """The one worker and the results waiting for the game thread."""
 
     def __init__(self) -> None:
-        self._pool: ThreadPoolExecutor | None = None  # started on the first piece of work
+        self._pool: ThreadPoolExecutor | None = None  # the worker, started on the first piece of work
         self._done: queue.SimpleQueue[tuple[Future, Then]] = queue.SimpleQueue()
         self._pending = 0  # asked for and not yet applied (game thread only)
 
     def submit(self, work: Callable[[], T], then: Callable[[T], None] | None = None) -> None:
         """Run ``work()`` on the worker; ``then(its result)`` later on the game thread (see :meth:`drain`)."""
         if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor  # on the first piece of work: not at start-up
+
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")
         self._pending += 1
         future = self._pool.submit(work)
