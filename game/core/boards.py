@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from game.core.draw import most_questions
+from game.core.model import Question
 from game.core.session import MODE_NAMES
 
 DEFAULT_BANK = "default bank"
@@ -75,7 +76,7 @@ def board_for(mode: str, questions, count: int, bank_label: str, time_factor: fl
     return board, label
 
 
-def kinds_label(kinds) -> str:
+def kinds_label(kinds: Sequence[str] | None) -> str:
     """The Kinds button's value: "All", one kind's name, or the names of a set."""
     if not kinds or set(kinds) >= set(SHORT_KIND_NAMES):
         return "All"
@@ -84,7 +85,7 @@ def kinds_label(kinds) -> str:
     return ", ".join(SHORT_KIND_NAMES.get(k, k) for k in kinds)
 
 
-def filters_text(category: str | None, difficulty: str | None, kinds) -> str:
+def filters_text(category: str | None, difficulty: str | None, kinds: Sequence[str] | None) -> str:
     """The chosen category, difficulty and kinds in words ("" when none narrows the questions)."""
     parts = [part for part in (category, difficulty) if part]
     if kinds and kinds_label(kinds) != "All":
@@ -92,14 +93,15 @@ def filters_text(category: str | None, difficulty: str | None, kinds) -> str:
     return ", ".join(parts)
 
 
-def from_home_bank(question, home_bank: str | None) -> bool:
+def from_home_bank(question: Question, home_bank: str | None) -> bool:
     """Whether ``question`` comes from the default bank (``home_bank``: its path, when the player's
     questions folder is added to it; ``None``: it is not)."""
     return home_bank is not None and question.source.rsplit(":", 1)[0] == home_bank
 
 
-def chosen_board(pool, *, mode: str, count: int, bank_label: str, time_factor: float | None, filters: str = "",
-                 home_bank: str | None = None, drawn=None) -> tuple[str, str]:
+def chosen_board(pool: Sequence[Question], *, mode: str, count: int, bank_label: str, time_factor: float | None,
+                 filters: str = "", home_bank: str | None = None,
+                 drawn: Iterable[Question] | None = None) -> tuple[str, str]:
     """``(id, label)`` of the board the chosen mode plays for (practice has none: its title button
     shows Classic's); ``pool``: every question the chosen options leave.
 
