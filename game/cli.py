@@ -330,7 +330,8 @@ def cmd_play(args) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    from game.app import App, Options, report_line
+    from game.app import App, Options
+    from game.report import report_line
     from game.core.party import MAX_PLAYERS_DEFAULT
 
     options = Options(count=args.count, seed=args.seed if args.seed is not None else seed,
@@ -377,9 +378,9 @@ def _write_trace(app, where: Path) -> None:
     line each (a refactor is checked by comparing these for seeded autoplay runs before and after)."""
     import json
 
-    session = app.session
+    session = app.ctx.games.session
     with where.open("a", encoding="utf-8") as out:
-        for rnd in app.asked_rounds():
+        for rnd in app.ctx.games.asked_rounds():
             q = rnd.question
             line = {"number": rnd.number, "kind": rnd.kind, "prompt": q.prompt, "choices": list(rnd.choices),
                     "correct": rnd.correct, "solution": list(rnd.solution), "answer": q.answer,

@@ -63,7 +63,7 @@ def app(request, tmp_path):
 
 
 def placed(app, round_):
-    panel = panel_for(app, round_)
+    panel = panel_for(app.ctx, round_)
     width, height = app.size
     area = pygame.Rect(40, height // 3, width - 80, height // 2)
     panel.layout(pygame.Rect(area.left, area.bottom - panel.height(area.width, area.height), area.width,
@@ -77,7 +77,7 @@ def within(panel, *rects):
 
 
 def draw(app, panel):
-    surface = app._surface
+    surface = app.surface
     surface.fill((0, 0, 0))
     panel.draw(surface)
     return surface
@@ -92,7 +92,7 @@ def right_text(round_) -> str:
 
 
 def test_multiple_choice_is_a_panel_like_the_others(app):
-    panel = panel_for(app, rnd("choice", choices=("a", "b", "c"), correct=0))
+    panel = panel_for(app.ctx, rnd("choice", choices=("a", "b", "c"), correct=0))
     assert isinstance(panel, ChoicePanel) and [b.label for b in panel.buttons] == ["a", "b", "c"]
     assert panel.handle(Intent(I.CHOOSE, index=2)) == Lock(2) and panel.handle(Intent(I.CHOOSE, index=3)) is False
     panel.remove((1,))
@@ -119,7 +119,7 @@ def test_true_false_keys_and_clicks(app):
     assert panel.handle(Intent(I.CLICK, pos=true.center)) == Lock(0)
     # Their own colours, not two of the A-D badges.
     surface = draw(app, panel)
-    pal = app.theme.palette
+    pal = app.ctx.theme.palette
     for tile, colour in zip(panel.tiles, pal.true_false):
         assert surface.get_at((tile.left + tile.width // 6, tile.bottom - tile.height // 6))[:3] == colour
     assert pal.true_false[0] != pal.true_false[1]
@@ -289,7 +289,7 @@ def test_a_long_answer_scrolls_with_the_caret(app):
     scrolled = 0
     for ch in text:
         panel.handle(translate(pygame.event.Event(pygame.TEXTINPUT, text=ch), text_mode=True))
-        surface = RecordingSurface(app.size, app.text)
+        surface = RecordingSurface(app.size, app.ctx.text)
         panel.draw(surface)
         surface.finish()
         inside = sorted((line for line in surface.lines if panel.box.contains(line.rect)), key=lambda l: l.rect.x)
@@ -299,9 +299,9 @@ def test_a_long_answer_scrolls_with_the_caret(app):
         if len(inside) > 1:
             assert [line.text for line in inside[:-1]] == ["…"]
             scrolled += 1
-        assert last.rect.right + panel.caret_room() <= panel.box.right - app.metrics.px(16)
+        assert last.rect.right + panel.caret_room() <= panel.box.right - app.ctx.metrics.px(16)
     assert panel.value == text[:60]
-    assert scrolled or app.theme.text_scale == 1.0  # 60 characters at 200 % text are wider than the box
+    assert scrolled or app.ctx.theme.text_scale == 1.0  # 60 characters at 200 % text are wider than the box
 
 
 def test_typed_answer_by_mouse_alone_and_by_pad(app):
@@ -352,14 +352,14 @@ def test_typed_feedback_says_the_answer_not_accepted_after_a_wrong_one(app):
     round_ = typed()
     assert answer_lines(round_) == ["The answer: Norway (also accepted: Noreg)", "The answer: Norway"]
     assert not any("Accepted" in line for line in answer_lines(round_))
-    pal = app.theme.palette
+    pal = app.ctx.theme.palette
     for correct, shown, hidden in [(False, pal.bad, pal.good), (True, pal.good, pal.bad)]:
         panel, _ = placed(app, round_)
         panel.reveal([answer(round_, "sweden" if not correct else "norway", correct=correct)])
         panel.layout(panel.rect)
         surface = draw(app, panel)
         line = pygame.Rect(panel.rect.left, panel.note_y, panel.rect.width,
-                           app.text.line_height(app.metrics.px(app.theme.small), True))
+                           app.ctx.text.line_height(app.ctx.metrics.px(app.ctx.theme.small), True))
         colours = {tuple(surface.get_at((x, y))[:3]) for x in range(line.left, line.right, 2)
                    for y in range(line.top, min(line.bottom, surface.get_height()))}
         assert shown[:3] in colours and hidden[:3] not in colours

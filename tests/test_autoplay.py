@@ -9,6 +9,8 @@ import pytest
 
 from conftest import ROOT, run_cli
 
+from game.ui.flow import names as screen_names
+
 KEYS = {"frames", "startup_ms", "frame_ms_p50", "frame_ms_p99", "frame_ms_max", "cpu_percent", "wall_s",
         "answered", "correct", "score", "saved"}
 
@@ -28,7 +30,11 @@ def test_autoplay_plays_saves_and_reports(tmp_path):
     assert report["answered"] == 5 and report["saved"] is True
     assert 0 < report["correct"] < 5 or report["correct"] in (0, 5)
     assert "ALSA" not in first.stderr and "Traceback" not in first.stderr
-    for screen in ("title", "question", "feedback", "pause", "results", "name_entry", "highscores"):
+    # Every screen of the registry but hot-seat's, the party's and the quit question: a picture each.
+    others = {"players", "handover", "podium", "confirm"}
+    shown = [name for name in screen_names() if name not in others and not name.startswith("party_")]
+    assert {"title", "settings", "question", "feedback", "pause", "results", "review", "name_entry"} <= set(shown)
+    for screen in shown:
         assert (shots / f"{screen}.png").stat().st_size > 1000, screen
 
     second = run_cli("--autoplay", "--count", "5", "--seed", "2", "--scores", scores, "--name", "TWO")

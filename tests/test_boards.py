@@ -1,6 +1,7 @@
 """High-score boards: every game with the same options competes on one board, whatever the seed."""
 
 import json
+import re
 
 from conftest import run_cli
 
@@ -119,3 +120,30 @@ def test_a_saved_legacy_file_is_rewritten_with_the_joined_boards(tmp_path):
     assert result.saved and result.rank == 2  # between ANA's 7000 and BEN's 6000: one board
     names = [e.name for e in store.read().table.board(default[0])]
     assert names == ["ANA", "HAL", "BEN"]
+
+
+def test_the_board_rule_without_pygame(tmp_path):
+    """core.boards.chosen_board: the mode, length, filters and clock in words; a game drawn only from the
+    default bank (with the player's folder added to it) keeps the default bank's board."""
+    from game.core.boards import chosen_board, filters_text
+    from game.core.kinds import label_of, no_typing
+
+    assert label_of(None) == "All" and label_of(no_typing()) == "No typing"
+    assert label_of(("order", "type")) == "Order, Typed"
+    assert filters_text("Crew", None, ("choice", "truefalse", "estimate", "order", "type")) == "Crew"
+    assert filters_text(None, "easy", ("type",)) == "easy, kinds: Typed"
+    home = load_files([paths.default_bank()], 1).questions
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("questions:\n  - prompt: Which colour is the sky?\n    choices: [Blue, Red]\n    answer: Blue\n",
+                    encoding="utf-8")
+    pool = home + load_files([mine], 1).questions
+    where = str(paths.default_bank())
+    rule = dict(mode="practice", count=10, bank_label="default bank + your questions", time_factor=2.0,
+                filters="easy", home_bank=where)
+    assert chosen_board(pool, **rule) == chosen_board(pool, drawn=home[:3], **rule)
+    board, label = chosen_board(pool, **rule)
+    assert re.fullmatch(r"classic/10/default-[0-9a-f]{8}/x2", board)  # practice plays for Classic's board
+    assert label == "Classic · 10 questions · default bank, easy · time ×2"
+    other, other_label = chosen_board(pool, drawn=pool[-2:], **rule)
+    assert other.startswith("classic/10/q-") and "default bank + your questions" in other_label
+    assert chosen_board(pool, **{**rule, "time_factor": None})[0] == board.removesuffix("/x2")

@@ -11,6 +11,7 @@ from game.core import history as H
 from game.core.draw import apart
 from game.core.questions import load_files
 from game.core.session import Session
+from game.ui.outcomes import Play, ToTitle
 
 DEFAULT = ROOT / "questions.yaml"
 
@@ -100,13 +101,13 @@ def test_three_games_in_a_row_ask_nothing_twice_until_the_bank_runs_out():
 # -- through the app ------------------------------------------------------------------------
 def play_through(app):
     """Answer every question of the app's game, then hand it back as the play screen does."""
-    session = app.session
+    session = app.ctx.games.session
     while True:
         session.start()
         session.answer(session.current.correct if session.current.correct >= 0 else None)
         if not session.advance():
             break
-    app.finish_game(session)
+    app.ctx.games.finish_game(session)
     return keys_of(session)
 
 
@@ -125,10 +126,10 @@ def test_the_app_asks_fresh_questions_three_games_running_and_saves_the_history(
         app.open_window()
         games = []
         for _ in range(3):
-            app.begin_game()
+            app.flow.go(Play())
             games.append(play_through(app))
-            app.back_to_title()
-        app._executor().submit(lambda: None).result()  # the saves queued before it are done
+            app.flow.go(ToTitle())
+        app.wait_for_saves()  # the saves queued before it are done
         assert len(set(games[0] + games[1])) == 20
         keys = {q.key for q in bank.questions}
         if len(keys) >= 30:
@@ -136,18 +137,18 @@ def test_the_app_asks_fresh_questions_three_games_running_and_saves_the_history(
         saved = H.load(path).history
         assert saved.recent(H.bank_id(bank.files))[-10:] == games[2]
         # A game left after two questions counts those two, not the ones it never reached.
-        app.begin_game()
-        app.session.answer(None)
-        app.session.advance()
-        asked = keys_of(app.session)[:2]
-        app.back_to_title()
-        assert app.history.recent(app.history_bank)[-2:] == asked
+        app.flow.go(Play())
+        app.ctx.games.session.answer(None)
+        app.ctx.games.session.advance()
+        asked = keys_of(app.ctx.games.session)[:2]
+        app.flow.go(ToTitle())
+        assert app.ctx.games.history.recent(app.ctx.games.history_bank)[-2:] == asked
         # Without a history (--seed), nothing is read or kept.
         seeded = App(Options(count=10, seed=3), bank, ScoreStore(tmp_path / "s.json"))
         seeded.open_window()
-        seeded.begin_game()
-        seeded.back_to_title()
-        assert seeded.history is None
+        seeded.flow.go(Play())
+        seeded.flow.go(ToTitle())
+        assert seeded.ctx.games.history is None
     finally:
         pygame.quit()
 
@@ -201,7 +202,7 @@ def test_the_title_says_when_a_game_asks_fewer_than_match(tmp_path):
     try:
         app = App(Options(count=10, seed=1, size=(1280, 720)), Bank(same, files=["x"]), ScoreStore(tmp_path / "s"))
         app.open_window()
-        line = TitleScene(app)._loaded_line()
+        line = TitleScene(app.ctx)._loaded_line()
         assert "6 questions loaded" in line and "a game asks at most 4 of them (one per fact)" in line
     finally:
         pygame.quit()

@@ -200,6 +200,7 @@ def test_the_autoplay_bot_plays_every_kind_through_the_real_loop(tmp_path, monke
 
     from game.app import App, Options
     from game.core.scores import ScoreStore
+    from game.report import kinds_asked
     from game.ui.autoplay import Bot
 
     questions = [truefalse(), estimate(), order(), typed(), Question("Q?", ("a", "b", "c", "d"), "a", fact="q")]
@@ -209,9 +210,9 @@ def test_the_autoplay_bot_plays_every_kind_through_the_real_loop(tmp_path, monke
         app.open_window()
         app.bot = Bot(3, "AUTO")
         assert app.run(max_seconds=120) == 0
-        asked = app.kinds_asked()
+        asked = kinds_asked(app.ctx.games.asked_rounds())
     finally:
         pygame.quit()
     assert asked == {"choice": 1, "truefalse": 1, "estimate": 1, "order": 1, "type": 1}
-    answers = app.session.answers
+    answers = app.ctx.games.session.answers
     assert len(answers) == 5 and all(a.response is not None for a in answers)

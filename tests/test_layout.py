@@ -79,7 +79,7 @@ def record(app, scene, label: str, whole: list[str] = (), check=None, lay_out: b
     what is wrong with it (``whole``: texts that must be drawn in full, in lines of their own)."""
     if lay_out:
         scene.layout(*app.size)
-    surface = RecordingSurface(app.size, app.text)
+    surface = RecordingSurface(app.size, app.ctx.text)
     try:
         scene.draw(surface)
     finally:
@@ -89,6 +89,13 @@ def record(app, scene, label: str, whole: list[str] = (), check=None, lay_out: b
     missing = [f"{text!r} is not drawn whole" for text in whole if "".join(text.split()) not in drawn]
     extra = check(scene, surface) if check else []
     return [f"{label}: {p}" for p in problems(surface) + missing + extra]
+
+
+def read(app, scene, label: str, **checks) -> list[str]:
+    """A screen that asks for the score table: laid out while "Reading the scores…", then with the table."""
+    found = record(app, scene, f"{label}, reading the scores")
+    app.wait_for_saves()
+    return found + record(app, scene, label, **checks)
 
 
 def prompt_of(play) -> str:
@@ -111,17 +118,18 @@ def one_player_screens(app) -> list[str]:
     from game.ui.scenes.title import TitleScene
 
     found = []
-    title = TitleScene(app)
+    title = TitleScene(app.ctx)
     app.stack.push(title)
     found += record(app, title, "title")
-    app.settings_path = app.store.path.parent / "a folder with a long name" / "mi-trivia" / "settings.json"
-    settings = SettingsScene(app)
+    app.ctx.prefs.path = app.ctx.scores.store.path.parent / "a folder with a long name" / "mi-trivia" / "settings.json"
+    settings = SettingsScene(app.ctx)
     for row in range(len(settings.menu.buttons)):  # the help of every row, and the footer, whole
         settings.menu.focus = row
         found += record(app, settings, f"settings, row {row + 1}", whole=[settings._notes(row)[0], settings._hint()])
-    app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), players=["W" * NAME_MAX])
-    app.game_board = app.current_board()
-    play = PlayScene(app, session)
+    app.ctx.games.session = session = Session(app.ctx.bank.questions, count=2, rng=random.Random(1),
+                                              players=["W" * NAME_MAX])
+    app.ctx.games.game_board = app.ctx.games.current_board()
+    play = PlayScene(app.ctx, session)
     app.stack.push(play)
     play.intro = 99
     found += record(app, play, "question", whole=[prompt_of(play)], check=timer_alone)
@@ -137,7 +145,7 @@ def one_player_screens(app) -> list[str]:
     columns_f = len({b.rect.x for b in play.panel.buttons})
     if columns_q != columns_f:
         found.append(f"feedback: the choices change from {columns_q} to {columns_f} columns")
-    found += record(app, PauseScene(app), "pause")
+    found += record(app, PauseScene(app.ctx), "pause")
     while app.stack.top is play:
         play.handle(Intent(I.CONFIRM))
         if play.phase == "question":
@@ -146,29 +154,29 @@ def one_player_screens(app) -> list[str]:
     results = app.stack.top
     assert isinstance(results, ResultsScene)
     settle(results)
-    found += record(app, results, "results")
-    found += record(app, ReviewScene(app, session), "review", whole=[r.question.prompt for r in session.rounds[:1]])
-    entry = app.entry_for(session, "W" * NAME_MAX)
-    found += record(app, NameEntryScene(app, entry, 1), "name entry", whole=[entry.name])
+    found += read(app, results, "results")
+    found += record(app, ReviewScene(app.ctx, session), "review", whole=[r.question.prompt for r in session.rounds[:1]])
+    entry = app.ctx.games.entry_for(session, "W" * NAME_MAX)
+    found += read(app, NameEntryScene(app.ctx, entry, 1), "name entry", whole=[entry.name])
     return found
 
 
 def high_score_screen(app) -> list[str]:
     from game.ui.scenes.highscores import HighScoresScene
 
-    session = Session(app.bank.questions, count=2, rng=random.Random(2), players=["W" * NAME_MAX])
-    app.game_board = app.current_board()
+    session = Session(app.ctx.bank.questions, count=2, rng=random.Random(2), players=["W" * NAME_MAX])
+    app.ctx.games.game_board = app.ctx.games.current_board()
     for answer in range(2):
         session.start()
         session.answer(session.current.correct)
         session.advance()
     results = []
     for k in range(10):  # ten names as wide as a name can be
-        entry = app.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
-        results.append(app.store.save(entry))
+        entry = app.ctx.games.entry_for(session, ("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k)
+        results.append(app.ctx.scores.store.save(entry))
     names = [("W" * NAME_MAX)[: NAME_MAX - k] + "M" * k for k in range(10)]
-    return record(app, HighScoresScene(app, app.game_board[0], results[0]), "high scores", whole=names,
-                  check=within_margins)
+    return read(app, HighScoresScene(app.ctx, app.ctx.games.game_board[0], results[0]), "high scores", whole=names,
+                check=within_margins)
 
 
 def within_margins(scene, surface) -> list[str]:
@@ -191,23 +199,24 @@ def hotseat_screens(app) -> list[str]:
     names = ["Maximilian Kowal", "Anna-Lena Müller", "Zoë Tester-Smith", "Jean-Baptiste Ro"]
     assert all(len(name) == NAME_MAX for name in names)
     app.options.player_names = names
-    found += record(app, PlayersScene(app), "players", whole=names)
+    found += record(app, PlayersScene(app.ctx), "players", whole=names)
     app.options.player_names = [names[0], names[0].upper()] + names[2:]  # a name taken twice: said under Start
-    found += record(app, PlayersScene(app), "players, a name taken",
+    found += record(app, PlayersScene(app.ctx), "players, a name taken",
                     whole=[f"P1 is already {names[0]}: choose another name for P2"])
     app.options.player_names = names
-    app.session = session = Session(app.bank.questions, count=2, rng=random.Random(1), mode="hotseat",
+    app.ctx.games.session = session = Session(app.ctx.bank.questions, count=2, rng=random.Random(1), mode="hotseat",
                                     players=names)
-    app.game_board = app.current_board()
-    play = PlayScene(app, session)
+    app.ctx.games.game_board = app.ctx.games.current_board()
+    play = PlayScene(app.ctx, session)
     app.stack.push(play)
     play.intro = 99
-    found += record(app, HandoverScene(app, session, f"{names[0]} locked in an answer."), "handover",
+    found += record(app, HandoverScene(app.ctx, session, f"{names[0]} locked in an answer."), "handover",
                     whole=[names[0]])
     found += record(app, play, "hot-seat question", check=timer_alone,  # the chips may shorten names
                     whole=[f"P1 {names[0]}'s turn", prompt_of(play)])
     for turn in range(4):
-        app.stack._scenes[-1:] = [play]
+        while app.stack.top is not play:  # the hand-over the answer brought
+            app.stack.pop()
         play.handle(Intent(I.CHOOSE, index=turn % 2))
     assert play.phase == "feedback"
     play.intro = 99  # past the answers' rise
@@ -219,10 +228,10 @@ def hotseat_screens(app) -> list[str]:
         session.next_turn()
     while session.advance():
         pass
-    app.finish_game(session)
-    podium = PodiumScene(app, session)
+    app.ctx.games.finish_game(session)
+    podium = PodiumScene(app.ctx, session)
     settle(podium)
-    found += record(app, podium, "podium", whole=names)
+    found += read(app, podium, "podium", whole=names)
     return found
 
 
@@ -256,17 +265,17 @@ def test_the_podium_puts_first_place_where_a_podium_does(tmp_path, players):
     app = open_app(tmp_path, (1280, 720), 1.0, long_bank(4))
     try:
         names = [f"P{k}" for k in range(players)]
-        session = Session(app.bank.questions, count=3, rng=random.Random(1), mode="hotseat", players=names)
+        session = Session(app.ctx.bank.questions, count=3, rng=random.Random(1), mode="hotseat", players=names)
         for question in range(3):
             for turn in range(players):  # seat k answers right on the first 3 - k questions: no ties
                 session.start()
                 session.answer(session.current.correct if question < 3 - turn else None)
                 session.next_turn()
             session.advance()
-        app.finish_game(session)
-        scene = PodiumScene(app, session)
+        app.ctx.games.finish_game(session)
+        scene = PodiumScene(app.ctx, session)
         scene.layout(*app.size)
-        surface = RecordingSurface(app.size, app.text)
+        surface = RecordingSurface(app.size, app.ctx.text)
         scene.draw(surface)
         surface.finish()
         left = {int(box.kind.split()[1]): box.rect.left for box in surface.boxes if box.kind.startswith("place")}
@@ -284,13 +293,13 @@ def test_the_score_keeps_its_size_when_a_streak_starts(tmp_path):
 
     app = open_app(tmp_path, (1280, 720), 2.0, long_bank(4))
     try:
-        app.session = session = Session(app.bank.questions * 3, count=5, rng=random.Random(1))
-        play = PlayScene(app, session)
+        app.ctx.games.session = session = Session(app.ctx.bank.questions * 3, count=5, rng=random.Random(1))
+        play = PlayScene(app.ctx, session)
         app.stack.push(play)
         sizes = []
         for _ in range(3):
             play.intro = 99
-            surface = RecordingSurface(app.size, app.text)
+            surface = RecordingSurface(app.size, app.ctx.text)
             play.draw(surface)
             surface.finish()
             sizes += [line.size for line in surface.lines if line.text.startswith("Score")]
@@ -311,11 +320,11 @@ def test_the_titles_loaded_line_stays_whole_and_the_menu_still_as_the_options_ch
     questions = [Question(prompt=f"Question {i}?", choices=("Yes", "No"), answer="Yes", fact=f"fact {i % 3}",
                           category="Cat A" if i % 2 else "Cat B", difficulty="easy") for i in range(8)]
     app = open_app(tmp_path, size, scale, Bank(questions=questions, files=["a.yaml", "b.yaml"]))
-    app.notices.append("Settings file: unreadable, the defaults are used.")
+    app.ctx.notices.append("Settings file: unreadable, the defaults are used.")
     found = []
     try:
         app.options.count = 10
-        title = TitleScene(app)
+        title = TitleScene(app.ctx)
         app.stack.push(title)
         menu = [b.rect.copy() for b in title.menu.buttons]
         for row, steps in ((CATEGORY, 1), (DIFFICULTY, 1), (DIFFICULTY, 2)):  # 4 match; then 0 match
@@ -339,7 +348,7 @@ def test_no_window_is_smaller_than_the_smallest_laid_out(tmp_path, capsys):
     assert MIN_WINDOW == min(SIZES)
     app = open_app(tmp_path, (1280, 720), 1.0, long_bank())
     try:
-        app._surface = pygame.display.set_mode((640, 480), pygame.RESIZABLE)
+        pygame.display.set_mode((640, 480), pygame.RESIZABLE)
         app.dispatch(Intent(I.RESIZE))
         assert app.size == MIN_WINDOW
     finally:
@@ -376,12 +385,11 @@ def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
     found = []
     app = open_app(tmp_path, size, scale, kinds_bank())
     try:
-        for question in app.bank.questions:
+        for question in app.ctx.bank.questions:
             session = Session([question], count=1, rng=random.Random(1))
-            app.session = session
-            play = PlayScene(app, session)
-            app.stack._scenes[:] = []
-            app.stack.push(play)
+            app.ctx.games.session = session
+            play = PlayScene(app.ctx, session)
+            app.stack.clear_to(play)
             play.intro = 99
             found += record(app, play, f"{question.kind} question", whole=[question.prompt])
             if question.kind == "type":
@@ -433,8 +441,8 @@ def test_a_struck_choice_is_struck_line_by_line(tmp_path, monkeypatch):
         monkeypatch.setattr(pygame.draw, "line", lambda surface, colour, a, b, width=1: strokes.append((a, b)) or
                             real(surface, colour, a, b, width))
         button = ChoiceButton(pygame.Rect(40, 100, 600, 160), 1, "A long answer that wraps " * 2 + "end", mark="removed")
-        surface = RecordingSurface(app.size, app.text)
-        button.draw(surface, app.theme, app.text, app.metrics)
+        surface = RecordingSurface(app.size, app.ctx.text)
+        button.draw(surface, app.ctx.theme, app.ctx.text, app.ctx.metrics)
         surface.finish()
     finally:
         pygame.quit()
@@ -455,12 +463,12 @@ def party_screens(app) -> list[str]:
 
     found = []
     clock = [100.0]
-    rounds = Session(app.bank.questions, count=2, rng=random.Random(1)).rounds
+    rounds = Session(app.ctx.bank.questions, count=2, rng=random.Random(1)).rounds
     party = PartyGame(rounds, addresses=["192.168.100.200"], clock=lambda: clock[0])
     party.server.address = ("192.168.100.200", 8765)  # as if listening: the address a phone types
-    app.party = party
+    app.ctx.parties.current = party
     app.options.mode = "party"
-    lobby = PartyLobbyScene(app, party)
+    lobby = PartyLobbyScene(app.ctx, party)
     app.stack.push(lobby)
     found += record(app, lobby, "party lobby, nobody yet", check=qr_large)
     party.local_only = True  # --bind 127.0.0.1: its own words, in the same room
@@ -472,7 +480,7 @@ def party_screens(app) -> list[str]:
     players = [party.room.join(name, party.pin) for name in names]
     lobby.update(0.016)
     found += record(app, lobby, "party lobby", whole=names, check=qr_large)
-    play = PartyPlayScene(app, party)
+    play = PartyPlayScene(app.ctx, party)
     app.stack.replace(play)  # asks the first question
     found += record(app, play, "party question", whole=[party.round.question.prompt], check=timer_alone)
     for k, player in enumerate(players[:5]):
@@ -485,12 +493,12 @@ def party_screens(app) -> list[str]:
     play._go_on()
     party.room.answer(players[-1].id, players[-1].secret, party.round.number, party.round.correct, clock[0])
     play._reveal()
-    podium = PartyPodiumScene(app, party)
+    podium = PartyPodiumScene(app.ctx, party)
     app.stack.replace(podium)
     settle(podium)
     ranked = party.room.standings()
-    found += record(app, podium, "party podium",
-                    whole=[p.name for p in ranked[:3]] + [p.name for p in ranked[:podium.visible_rows]])
+    found += read(app, podium, "party podium",
+                  whole=[p.name for p in ranked[:3]] + [p.name for p in ranked[:podium.visible_rows]])
     return found
 
 
@@ -503,12 +511,12 @@ def test_every_kind_on_the_party_screen_holds_the_longest_prompt(tmp_path, size,
     app = open_app(tmp_path, size, scale, kinds_bank())
     found = []
     try:
-        rounds = Session(app.bank.questions, count=4, rng=random.Random(1)).rounds
+        rounds = Session(app.ctx.bank.questions, count=4, rng=random.Random(1)).rounds
         party = PartyGame(rounds, addresses=["192.168.100.200"], clock=lambda: 100.0)
         party.server.address = ("192.168.100.200", 8765)
-        app.party, app.options.mode = party, "party"
+        app.ctx.parties.current, app.options.mode = party, "party"
         party.room.join("Max Power", party.pin)
-        play = PartyPlayScene(app, party)
+        play = PartyPlayScene(app.ctx, party)
         app.stack.push(play)
         for _ in rounds:
             kind = party.round.kind
@@ -521,7 +529,7 @@ def test_every_kind_on_the_party_screen_holds_the_longest_prompt(tmp_path, size,
             play._go_on()  # the next question
         assert {r.kind for r in rounds} == {"truefalse", "estimate", "order", "type"}
     finally:
-        app.end_party()
+        app.ctx.parties.end()
         pygame.quit()
     none_found(found)
 
@@ -544,7 +552,7 @@ def test_every_party_screen_holds_long_names(tmp_path, size, scale):
     try:
         none_found(party_screens(app))
     finally:
-        app.end_party()
+        app.ctx.parties.end()
         pygame.quit()
 
 
@@ -553,5 +561,5 @@ def test_the_party_screens_in_high_contrast(tmp_path):
     try:
         none_found(party_screens(app))
     finally:
-        app.end_party()
+        app.ctx.parties.end()
         pygame.quit()

@@ -9,6 +9,7 @@ import pygame
 
 from game.core import scoring
 from game.core.scores import new_entry
+from game.ui.outcomes import Play, ToTitle
 from game.ui.scenes.results import ResultsScene
 from tests.test_scenes import app, bank, draw, drawn_text, key, send, start  # noqa: F401  (the fixture)
 
@@ -53,7 +54,7 @@ def test_feedback_review_and_results_say_what_the_score_rose_by(app):
     assert isinstance(results, ResultsScene)
     from game.ui.scenes.review import ReviewScene
 
-    review = ReviewScene(app, session)
+    review = ReviewScene(app.ctx, session)
     meta = [review._answer_lines(a)[1] for a in session.answers]
     assert f"+{added:,} points: {speed:,} for speed, +100 streak bonus, −200 for one lifeline" in meta[1]
     assert meta[1].count("points") == 1
@@ -88,7 +89,7 @@ def test_name_field_keeps_inner_spaces_and_replaces_an_offered_name():
 
 
 def test_single_player_name_is_saved_with_its_spaces_and_typing_replaces_the_offer(app):
-    app.store.save(new_entry("x/1/0", "", "OLDNAME", 1, 1, 1, 1.0))  # the last name saved is offered
+    app.ctx.scores.store.save(new_entry("x/1/0", "", "OLDNAME", 1, 1, 1, 1.0))  # the last name saved is offered
     results = play_through(app)
     send(app, key(pygame.K_RETURN))  # Save score
     names = app.stack.top
@@ -97,8 +98,6 @@ def test_single_player_name_is_saved_with_its_spaces_and_typing_replaces_the_off
     type_text(app, "Zoë Tester")
     assert names.value == "Zoë Tester"
     send(app, key(pygame.K_RETURN))
-    names.saving.result(timeout=10)
-    names.update(0.016)
     table = app.stack.top
     assert [e.name for e in table.table.board(table.board)] == ["Zoë Tester"]
     assert results.entry is not None
@@ -125,8 +124,6 @@ def test_back_from_the_table_after_saving_returns_to_the_results_and_the_review(
     send(app, key(pygame.K_RETURN))  # Save score
     names = app.stack.top
     send(app, key(pygame.K_RETURN))  # keep the offered name
-    names.saving.result(timeout=10)
-    names.update(0.016)
     assert app.stack.top.name == "highscores"
     draw(app)
     send(app, key(pygame.K_ESCAPE))
@@ -141,19 +138,19 @@ def test_back_from_the_table_after_saving_returns_to_the_results_and_the_review(
 
 @contextmanager
 def words(app, method="wrap"):
-    """Every text the screen hands to ``app.text.<method>`` while the block runs (what it says)."""
+    """Every text the screen hands to ``app.ctx.text.<method>`` while the block runs (what it says)."""
     seen = []
-    real = getattr(app.text, method)
+    real = getattr(app.ctx.text, method)
 
     def spy(content, *args, **kwargs):
         seen.append(content)
         return real(content, *args, **kwargs)
 
-    setattr(app.text, method, spy)
+    setattr(app.ctx.text, method, spy)
     try:
         yield seen
     finally:
-        setattr(app.text, method, real)
+        setattr(app.ctx.text, method, real)
 
 
 def results_note(app, results):
@@ -189,7 +186,7 @@ def drawn_note(app):
 
 def test_pause_hides_the_question_in_timed_modes(app):
     for mode in ("classic", "sudden-death"):
-        app.back_to_title()
+        app.flow.go(ToTitle())
         app.options.mode = mode
         scene = start(app)
         send(app, key(pygame.K_ESCAPE))
@@ -198,7 +195,7 @@ def test_pause_hides_the_question_in_timed_modes(app):
         surface = draw(app)
         # Where the first choice and the prompt were, only the background shows.
         backdrop = pygame.Surface(surface.get_size())
-        app.backdrop.draw(backdrop)
+        app.ctx.backdrop.draw(backdrop)
         for spot in (scene.panel.buttons[0].rect.midleft, scene.panel.buttons[-1].rect.midright, scene.prompt_rect.midleft):
             if not pause.panel.collidepoint(spot):
                 assert surface.get_at(spot) == backdrop.get_at(spot), (mode, spot)
@@ -223,57 +220,56 @@ def test_settings_arrows_lower_and_raise_every_setting_and_a_click_on_the_row_st
         send(app, pygame.event.Event(pygame.MOUSEMOTION, pos=where(), rel=(1, 1), buttons=(0, 0, 0)))
         click(app, where())
 
-    app.settings = app.saved_settings = app.settings.changed(volume=80)
-    app.stack.push(S.SettingsScene(app))
+    app.ctx.prefs.settings = app.ctx.prefs.saved = app.ctx.settings.changed(volume=80)
+    app.stack.push(S.SettingsScene(app.ctx))
     scene = app.stack.top
     draw(app)
     for row, field in enumerate(S.FIELDS):
         values = S.CHOICES[field]
-        start_value = getattr(app.settings, field)
+        start_value = getattr(app.ctx.settings, field)
         here = values.index(start_value)
         aim(lambda: scene.arrows[row][1].center)
-        assert getattr(app.settings, field) == values[min(here + 1, len(values) - 1) if field == "volume"
+        assert getattr(app.ctx.settings, field) == values[min(here + 1, len(values) - 1) if field == "volume"
                                                       else (here + 1) % len(values)], field
         aim(lambda: scene.arrows[row][0].center)
-        assert getattr(app.settings, field) == start_value, field
+        assert getattr(app.ctx.settings, field) == start_value, field
         aim(lambda: scene.arrows[row][0].center)
-        assert getattr(app.settings, field) == values[max(here - 1, 0) if field == "volume"
+        assert getattr(app.ctx.settings, field) == values[max(here - 1, 0) if field == "volume"
                                                       else (here - 1) % len(values)], field
         aim(lambda: scene.arrows[row][1].center)
         # A click on the row's name steps forward.
-        aim(lambda: (scene.menu.buttons[row].rect.left + app.metrics.px(30), scene.menu.buttons[row].rect.centery))
-        assert values.index(getattr(app.settings, field)) == min(here + 1, len(values) - 1) if field == "volume" \
+        aim(lambda: (scene.menu.buttons[row].rect.left + app.ctx.metrics.px(30), scene.menu.buttons[row].rect.centery))
+        assert values.index(getattr(app.ctx.settings, field)) == min(here + 1, len(values) - 1) if field == "volume" \
             else (here + 1) % len(values)
         draw(app)
-    assert app.settings.volume == 90
+    assert app.ctx.settings.volume == 90
     aim(lambda: scene.arrows[S.VOLUME][0].center)
-    assert app.settings.volume == 80  # ◀ lowers the volume (it raised it before)
+    assert app.ctx.settings.volume == 80  # ◀ lowers the volume (it raised it before)
 
 
 # -- 8. toasts never cover controls ---------------------------------------------------------------------------------
 def test_a_notice_never_covers_what_can_be_clicked(app):
-    from game.ui.theme import make_theme
     from game.ui.widgets import draw_toast
 
     checked = 0
     for size, scale in (((1280, 720), 1.0), ((800, 600), 1.0), ((1280, 720), 2.0), ((800, 600), 2.0)):
-        app.settings = app.settings.changed(text_scale=scale)
-        app.theme = make_theme(app.settings.theme, scale)
-        app._surface = pygame.display.set_mode(size)
-        app._resized()
-        app.back_to_title()
+        app.ctx.prefs.settings = app.ctx.settings.changed(text_scale=scale)
+        app.ctx.prefs.apply()
+        pygame.display.set_mode(size)
+        app.resized()
+        app.flow.go(ToTitle())
         scene = start(app)  # a question with the 50:50 and +10 s buttons under the choices
         send(app, key(pygame.K_m))  # "Sound off (M turns it on)"
         for top in (scene,):
             controls = top.controls()
             assert any(r == top.lifelines[1].rect for r in controls) and len(controls) >= 6
             surface = draw(app)
-            pill = draw_toast(surface, app, app._toast[0], controls)
+            pill = draw_toast(surface, app.ctx, app.notice, controls)
             assert pill.collidelist(controls) == -1, (size, scale)
             assert surface.get_rect().contains(pill)
             checked += 1
-        app.back_to_title()
-        pill = draw_toast(draw(app), app, "A controller was plugged in", app.stack.top.controls())
+        app.flow.go(ToTitle())
+        pill = draw_toast(draw(app), app.ctx, "A controller was plugged in", app.stack.top.controls())
         assert pill.collidelist(app.stack.top.controls()) == -1
     assert checked == 4
 
@@ -285,7 +281,7 @@ def test_f11_during_a_question_does_not_pause_but_leaving_the_window_does(app):
     send(app, pygame.event.Event(pygame.WINDOWFOCUSLOST))  # the window was recreated by our own F11
     assert app.stack.top is scene and not scene.session.paused
     send(app, key(pygame.K_F11))
-    app._own_window_change = 0  # the passes after F11 are over (the loop counts them down)
+    app.own_window_change = 0  # the passes after F11 are over (the loop counts them down)
     send(app, pygame.event.Event(pygame.WINDOWFOCUSLOST))  # the player switched to another window
     assert app.stack.top.name == "pause" and scene.session.paused
 
@@ -293,9 +289,9 @@ def test_f11_during_a_question_does_not_pause_but_leaving_the_window_does(app):
 def test_the_loop_counts_down_the_passes_after_f11(app):
     app.toggle_fullscreen()
     app.toggle_fullscreen()
-    assert app._own_window_change == app.OWN_CHANGE_PASSES
+    assert app.own_window_change == app.OWN_CHANGE_PASSES
     app.run(max_frames=app.OWN_CHANGE_PASSES + 1)
-    assert app._own_window_change == 0
+    assert app.own_window_change == 0
 
 
 # -- 10. Esc does not end the game by accident ------------------------------------------------------------------------
@@ -411,22 +407,24 @@ def make_app(tmp_path, bank, **kw):
 
     a = App(Options(count=3, seed=1, size=(1280, 720)), bank, ScoreStore(tmp_path / "scores.json"), **kw)
     a.open_window()
-    a.stack.push(TitleScene(a))
+    a.stack.push(TitleScene(a.ctx))
     return a
 
 
 def test_the_questions_folder_does_not_take_the_default_bank_table_away(tmp_path):
+    from game.core.boards import from_home_bank
+
     alone = make_app(tmp_path, sourced_bank())
-    home_board, home_label = alone.current_board()
+    home_board, home_label = alone.ctx.games.current_board()
     both = make_app(tmp_path, sourced_bank(mine=6), bank_label="default bank + your questions", home_bank="home.yaml")
-    assert both.current_board() == (home_board, home_label)  # before a game: the table the player knows
+    assert both.ctx.games.current_board() == (home_board, home_label)  # before a game: the table the player knows
     boards = {}
     for seed in range(40):  # games drawn only from the default bank keep its board; the others get their own
-        both.rng.seed(seed)
-        both.begin_game()
-        drawn_home = all(both.from_home_bank(r.question) for r in both.session.rounds)
-        boards.setdefault(drawn_home, set()).add(both.game_board)
-        both.back_to_title()
+        both.ctx.games.rng.seed(seed)
+        both.flow.go(Play())
+        drawn_home = all(from_home_bank(r.question, "home.yaml") for r in both.ctx.games.session.rounds)
+        boards.setdefault(drawn_home, set()).add(both.ctx.games.game_board)
+        both.flow.go(ToTitle())
     assert boards[True] == {(home_board, home_label)}
     (other_board, other_label), = boards[False]
     assert other_board != home_board and "default bank + your questions" in other_label
@@ -439,9 +437,10 @@ def test_the_high_score_screen_browses_every_board_with_the_current_one_first(ap
     for board, label in (("classic/5/aaaa", "Classic · 5 questions · default bank"),
                          ("sudden-death/all/bbbb", "Sudden death · every question · default bank"),
                          ("classic/10/cccc/x2", "")):
-        app.store.save(new_entry(board, label, "ANNA", 900, 1, 5, 20.0))
-    current = app.current_board()[0]
-    app.stack.push(HighScoresScene(app, current))
+        app.ctx.scores.store.save(new_entry(board, label, "ANNA", 900, 1, 5, 20.0))
+    current = app.ctx.games.current_board()[0]
+    app.stack.push(HighScoresScene(app.ctx, current))
+    app.wait_for_saves()  # the table comes from the saver thread
     scene = app.stack.top
     assert scene.board_ids[0] == current and len(scene.board_ids) == 4
     with words(app, "render") as seen:
@@ -459,7 +458,8 @@ def test_an_unplayable_bank_does_not_invite_a_game(tmp_path):
     from game.ui.scenes.highscores import HighScoresScene
 
     a = make_app(tmp_path, sourced_bank(home=0))
-    a.stack.push(HighScoresScene(a, a.current_board()[0]))
+    a.stack.push(HighScoresScene(a.ctx, a.ctx.games.current_board()[0]))
+    a.wait_for_saves()
     with words(a) as seen:
         draw(a)
     assert "No scores yet on this board." in seen and not any("Play a game" in s for s in seen)
@@ -468,18 +468,18 @@ def test_an_unplayable_bank_does_not_invite_a_game(tmp_path):
 # -- 14. your own best --------------------------------------------------------------------------------------------------
 def test_the_results_show_the_players_best_on_this_board_and_whether_it_was_beaten(app):
     app.options.name = "Zoë Tester"
-    board, label = app.current_board()
-    app.store.save(new_entry(board, label, "zoë tester", 999_999, 3, 3, 1.0))  # a best no game can beat
-    app.store.save(new_entry(board, label, "SOMEONE", 1_000_000, 3, 3, 1.0))  # not theirs
+    board, label = app.ctx.games.current_board()
+    app.ctx.scores.store.save(new_entry(board, label, "zoë tester", 999_999, 3, 3, 1.0))  # a best no game can beat
+    app.ctx.scores.store.save(new_entry(board, label, "SOMEONE", 1_000_000, 3, 3, 1.0))  # not theirs
     results = play_through(app)
     assert results.best_line == "Your best here: 999,999. Not beaten this time."
     assert results.best_line in results_note_lines(app)
-    app.back_to_title()
-    app.store.save(new_entry(board, label, "Other Name", 1, 1, 3, 1.0))
+    app.flow.go(ToTitle())
+    app.ctx.scores.store.save(new_entry(board, label, "Other Name", 1, 1, 3, 1.0))
     app.options.name = "Other Name"
     results = play_through(app)
     assert results.best_line == "New personal best! Your best here was 1."
-    app.back_to_title()
+    app.flow.go(ToTitle())
     app.options.name = "Newcomer"
     assert play_through(app).best_line == "Your first score on this board as Newcomer."
 

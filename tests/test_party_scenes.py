@@ -23,6 +23,7 @@ from game.core.questions import Bank
 from game.core.scores import ScoreStore
 from game.ui import intents as I
 from game.ui.intents import Intent, translate
+from game.ui.outcomes import Play
 from game.ui.scenes.party_lobby import PartyLobbyScene
 from game.ui.scenes.party_play import PartyPlayScene
 from game.ui.scenes.party_podium import PartyPodiumScene
@@ -51,22 +52,22 @@ def app(tmp_path):
     a = App(Options(count=2, seed=3, size=(1280, 720), mode="party", bind="127.0.0.1", port=0), bank(),
             ScoreStore(tmp_path / "scores.json"))
     a.open_window()
-    a.stack.push(TitleScene(a))
+    a.stack.push(TitleScene(a.ctx))
     yield a
-    a.end_party("The test is over")
-    for party in a._parties:
-        party.wait_closed()
+    a.ctx.parties.close()
     pygame.quit()
 
 
 def click(app, pos):
     app.dispatch(Intent(I.CLICK, pos=tuple(pos)))
+    app.wait_for_saves()
 
 
 def lobby(app) -> PartyLobbyScene:
-    app.start_game()
+    app.flow.go(Play())
     scene = app.stack.top
-    assert isinstance(scene, PartyLobbyScene) and app.party is not None and app.party.server.running
+    party = app.ctx.parties.current
+    assert isinstance(scene, PartyLobbyScene) and party is not None and party.server.running
     return scene
 
 
@@ -77,7 +78,7 @@ def test_keys_for_the_party():
 
 def test_lobby_shows_how_to_join_and_the_players(app):
     scene = lobby(app)
-    party = app.party
+    party = app.ctx.parties.current
     assert party.url.endswith(f"/?pin={party.pin}") and party.url.startswith("http://127.0.0.1:")
     assert len(party.pin) == 6 and party.local_only
     send(app, key(pygame.K_RETURN))  # nobody yet: Start does nothing
@@ -86,7 +87,7 @@ def test_lobby_shows_how_to_join_and_the_players(app):
     # The code on the screen is the join address: dark modules on white, with its quiet zone.
     qr = scene.qr_rect
     assert qr.width == qr.height and qr.width >= 120
-    assert app._surface.get_at(qr.topleft)[:3] == (255, 255, 255)
+    assert app.surface.get_at(qr.topleft)[:3] == (255, 255, 255)
     assert scene._qr_matrix and len(scene._qr_matrix) >= 21
     for name in ("Ann", "<b>Bob</b>", "Cleo"):
         party.room.join(name, party.pin)
@@ -99,7 +100,7 @@ def test_the_lobby_says_one_true_thing_about_who_can_join(app):
     """With --bind 127.0.0.1 the lobby said phones on the network cannot join, then told them to type the
     address on a phone on this network."""
     scene = lobby(app)
-    party = app.party
+    party = app.ctx.parties.current
     assert party.local_only
     here = drawn_text(app, scene).replace(" | ", " ")
     assert "phones on the network cannot join" in here and "browser on this computer" in here
@@ -113,7 +114,7 @@ def test_the_lobby_says_one_true_thing_about_who_can_join(app):
 
 def test_lobby_removes_players_by_key_mouse_and_pad(app):
     scene = lobby(app)
-    party = app.party
+    party = app.ctx.parties.current
     for name in ("Ann", "Bob", "Cleo", "Dee"):
         party.room.join(name, party.pin)
     draw(app)
@@ -145,7 +146,7 @@ def answer_all(party, room, right=True):
 
 def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_path):
     scene = lobby(app)
-    party = app.party
+    party = app.ctx.parties.current
     clock = FakeClock()
     party.room.clock = clock
     ann = party.room.join("Ann", party.pin)
@@ -184,23 +185,23 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     podium = app.stack.top
     assert isinstance(podium, PartyPodiumScene)
     draw(app)
-    podium.saving.result(timeout=10)
-    podium.update(0.016)
+    app.wait_for_saves()
     draw(app)
     entries = json.loads((tmp_path / "scores.json").read_text())["entries"]
     assert [(e["name"], e["mode"]) for e in entries] == [("Ann", "party")]
     assert entries[0]["board"].startswith("party/2/")
     assert "saved to the party board" in podium.note and not podium.tie_split
-    assert party.finished and party.closed and app.party is None  # the server stops with the party
+    assert party.finished and party.closed and app.ctx.parties.current is None  # the server stops with the party
     party.wait_closed()
     assert not party.server.running
     click(app, podium.menu.buttons[1].rect.center)  # New party: a new lobby, a new PIN, a new server
-    assert isinstance(app.stack.top, PartyLobbyScene) and app.party is not party and app.party.server.running
-    app.party.room.join("Cleo", app.party.pin)
+    new = app.ctx.parties.current
+    assert isinstance(app.stack.top, PartyLobbyScene) and new is not party and new.server.running
+    app.ctx.parties.current.room.join("Cleo", app.ctx.parties.current.pin)
     send(app, key(pygame.K_ESCAPE))  # with players in, the first Esc only asks
-    assert isinstance(app.stack.top, PartyLobbyScene) and "Esc again" in app._toast[0]
+    assert isinstance(app.stack.top, PartyLobbyScene) and "Esc again" in app.notice
     send(app, key(pygame.K_ESCAPE))
-    assert isinstance(app.stack.top, TitleScene) and app.party is None and party.closed
+    assert isinstance(app.stack.top, TitleScene) and app.ctx.parties.current is None and party.closed
 
 
 def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_path):
@@ -208,7 +209,7 @@ def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_pa
     rule in the README's party section). Two players tied on the tenth score: the faster goes on the board,
     and the podium says why the other did not."""
     lobby(app)
-    party = app.party
+    party = app.ctx.parties.current
     players = [party.room.join(f"P{k:02d}", party.pin) for k in range(11)]
     party.ask_next()
     for k, player in enumerate(players):
@@ -217,11 +218,11 @@ def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_pa
         player.total_time = 10.0 if k != 9 else 14.0  # ... and P10 was faster
     party.room.close_question()
     assert players[9].place == players[10].place == 10  # the room: equal points share a place
-    podium = PartyPodiumScene(app, party)
+    podium = PartyPodiumScene(app.ctx, party)
     app.stack.push(podium)
-    podium.saving.result(timeout=10)
-    podium.update(0.016)
-    board = app.read_scores().board(podium.board)
+    app.wait_for_saves()  # the table read, then the save
+    app.wait_for_saves()
+    board = app.ctx.scores.store.read().table.board(podium.board)
     assert len(board) == 10 and board[-1].name == "P10" and "P09" not in {e.name for e in board}
     assert podium.tie_split
     shown = drawn_text(app, podium).replace(" | ", " ")
@@ -232,7 +233,7 @@ def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_pa
 
 def test_everyone_answered_ends_the_question_and_enter_shows_the_answer(app):
     lobby(app)
-    party = app.party
+    party = app.ctx.parties.current
     party.room.join("Ann", party.pin)
     party.room.join("Bob", party.pin)
     send(app, key(pygame.K_RETURN))
@@ -248,7 +249,7 @@ def test_everyone_answered_ends_the_question_and_enter_shows_the_answer(app):
 
 def test_pause_reaches_the_room_and_quitting_ends_the_party(app):
     lobby(app)
-    party = app.party
+    party = app.ctx.parties.current
     party.room.join("Ann", party.pin)
     send(app, key(pygame.K_RETURN))
     send(app, key(pygame.K_p))
@@ -295,15 +296,15 @@ def other_kinds():
 @pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
 def test_every_kind_has_a_question_screen_and_a_reveal(app, size):
     lobby(app)
-    party = app.party
+    party = app.ctx.parties.current
     ann = party.room.join("Ann", party.pin)
     app.options.size = size
-    app._surface = pygame.display.set_mode(size)
-    app._resized()
+    pygame.display.set_mode(size)
+    app.resized()
     for rnd in other_kinds():
         party.rounds[0] = rnd
         party.index = -1
-        play = PartyPlayScene(app, party)
+        play = PartyPlayScene(app.ctx, party)
         app.stack.push(play)
         assert play.shot_name == f"party_question_{rnd.kind}"
         draw(app)
@@ -378,11 +379,11 @@ def test_phones_are_told_when_the_host_quits(app):
     from websockets.sync.client import connect
 
     lobby(app)
-    party = app.party
+    party = app.ctx.parties.current
     with connect(party.ws_url, open_timeout=5) as ws:
         ws.send(json.dumps({"type": "join", "pin": party.pin, "name": "Zoë"}))
         while not party.room.players:
-            app.party.pump()
+            app.ctx.parties.current.pump()
         assert json.loads(ws.recv(timeout=5))["type"] == "joined"
         send(app, key(pygame.K_RETURN))  # Start: the question reaches the phone
         seen = []
@@ -447,7 +448,7 @@ def test_simulated_phones_answer_every_kind_and_the_room_judges_them():
 def drawn_text(app, scene) -> str:
     from game.ui.record import RecordingSurface
 
-    surface = RecordingSurface(app.size, app.text)
+    surface = RecordingSurface(app.size, app.ctx.text)
     try:
         scene.draw(surface)
     finally:
@@ -462,27 +463,27 @@ def test_every_screen_says_what_typed_answers_forgive_in_the_same_words(app, siz
     from game.core.spelling import FORGIVEN
     from game.net.host import question_message
 
-    app._surface = pygame.display.set_mode(size)
-    app._resized()
+    pygame.display.set_mode(size)
+    app.resized()
     lobby(app)
-    party = app.party
+    party = app.ctx.parties.current
     party.room.join("Ann", party.pin)
     typed = next(r for r in other_kinds() if r.kind == "type")
     party.rounds[0] = typed
     party.index = -1
-    play = PartyPlayScene(app, party)
+    play = PartyPlayScene(app.ctx, party)
     app.stack.push(play)
     big = drawn_text(app, play)
     assert any(words in big for words in FORGIVEN) and "Spelling" not in big, big
     assert question_message(typed, 3, 20.0)["forgiven"] == FORGIVEN[0]  # the phone shows it under its box
     app.stack.pop()
     party.room.close_question()
-    app.end_party("The test is over")
+    app.ctx.parties.end("The test is over")
 
-    app.options.mode = "classic"
-    app.bank = Bank(questions=[Question("Which country?", (), "Norway", kind="type", fact="country")],
-                    files=["typed.yaml"])
-    app.begin_game()
+    app.ctx.games.choose(mode="classic")
+    app.ctx.games.bank = Bank(questions=[Question("Which country?", (), "Norway", kind="type", fact="country")],
+                              files=["typed.yaml"])
+    app.flow.go(Play())
     solo = app.stack.top
     for _ in range(40):
         solo.update(0.05)

@@ -13,6 +13,7 @@ from game.app import App, Options
 from game.core.questions import load_files
 from game.core.scores import ScoreStore
 from game.ui.autoplay import Bot
+from game.ui.outcomes import Play
 from presented import Presented
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,15 +50,15 @@ def test_party_question_after_the_leaderboard_reaches_the_window(tmp_path, monke
     def on_pass(app, passes):
         scene = app.stack.top
         if passes == 2:
-            app.start_game()  # the lobby
+            app.flow.go(Play())  # the lobby
         elif passes == 3:
             for name in ("Ana", "Bo", "Cy"):
-                app.party.room.join(name, app.party.pin)
+                app.ctx.parties.current.room.join(name, app.ctx.parties.current.pin)
             enter()  # Start
-        elif scene is not None and scene.name == "party_question" and app.party.number == 2:
+        elif scene is not None and scene.name == "party_question" and app.ctx.parties.current.number == 2:
             seen_second.append(passes)
             if len(seen_second) > 8:
-                app.quit()
+                app.stop()
 
     # Each pass moves the game's clock on by a second: a question runs out in about twenty passes, and
     # its countdown strip moves on every one of them (the partial updates under test).
@@ -79,7 +80,7 @@ def test_solo_games_show_every_change(tmp_path, window, seed):
     with Presented(app) as shown:
         app.open_window()
         assert app.run(max_seconds=120) == 0
-    assert len(app.session.answers) == 5
+    assert len(app.ctx.games.session.answers) == 5
     assert shown.partial > 10
     shown.assert_all_shown()
 
@@ -93,13 +94,13 @@ def test_solo_questions_and_feedback_left_to_the_clock(tmp_path, monkeypatch, wi
 
     def on_pass(app, passes):
         if passes == 2:
-            app.start_game()
+            app.flow.go(Play())
         elif app.stack.top is not None and app.stack.top.name == "results":
-            app.quit()
+            app.stop()
 
     with Presented(app, step=0.5, on_pass=on_pass) as shown:
         app.open_window()
         app.run(max_seconds=90)
-    assert app.session is not None and app.session.asked == 3
+    assert app.ctx.games.session is not None and app.ctx.games.session.asked == 3
     assert shown.partial > 10
     shown.assert_all_shown()

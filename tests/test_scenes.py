@@ -9,6 +9,7 @@ from game.core.questions import Bank
 from game.core.scores import ScoreStore
 from game.ui import intents as I
 from game.ui.intents import Intent, translate
+from game.ui.outcomes import GameOver
 from game.ui.scenes.highscores import HighScoresScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.results import ResultsScene
@@ -28,7 +29,7 @@ def app(tmp_path):
     pygame.font.init()
     a = App(Options(count=3, seed=1, size=(1280, 720)), bank(), ScoreStore(tmp_path / "scores.json"))
     a.open_window()
-    a.stack.push(TitleScene(a))
+    a.stack.push(TitleScene(a.ctx))
     yield a
     pygame.quit()
 
@@ -38,15 +39,18 @@ def key(k, mod=0):
 
 
 def send(app, *events):
+    """Each event as the loop takes it; then what the saver thread brings back (a table read, a save) is
+    applied, as the loop does within a few frames."""
     for event in events:
         intent = translate(event, bool(app.stack.top and app.stack.top.wants_text))
         if intent is not None:
             app.dispatch(intent)
+    app.wait_for_saves()
 
 
 def draw(app):
-    app.stack.draw(app._surface)
-    return app._surface
+    app.stack.draw(app.surface)
+    return app.surface
 
 
 def test_translation_of_keys_mouse_and_text():
@@ -147,7 +151,7 @@ def test_feedback_marks_chosen_and_correct_and_shows_explanation(app):
     assert scene.panel.buttons[correct].mark == "correct" and scene.panel.buttons[wrong].mark == "wrong"
     surface = draw(app)
     # The right answer's border is drawn in the "good" colour, the wrong pick's in "bad".
-    good, bad = app.theme.palette.good, app.theme.palette.bad
+    good, bad = app.ctx.theme.palette.good, app.ctx.theme.palette.bad
     r = scene.panel.buttons[correct].rect
     assert surface.get_at((r.centerx, r.top + 1))[:3] == good
     r = scene.panel.buttons[wrong].rect
@@ -192,13 +196,13 @@ def test_results_count_up_repaints_only_the_number_and_ends_as_a_full_draw(app):
     assert isinstance(results, ResultsScene) and results.animating()
     draw(app)
     area = results.animated_rect()
-    assert area is not None and app._surface.get_rect().contains(area)
-    assert area.height < app._surface.get_height() // 4  # one line, not the screen
+    assert area is not None and app.surface.get_rect().contains(area)
+    assert area.height < app.surface.get_height() // 4  # one line, not the screen
     while results.animating():  # what the loop does while the number counts up
         results.update(0.1)
-        results.draw_animated(app._surface)
+        results.draw_animated(app.surface)
     assert results.animated_rect() is None
-    counted = app._surface.copy()
+    counted = app.surface.copy()
     whole = draw(app)
     assert pygame.image.tobytes(counted, "RGB") == pygame.image.tobytes(whole, "RGB")
 
@@ -220,8 +224,6 @@ def test_whole_game_to_results_and_name_entry_and_table(app):
     assert names.value == "Zoë 🚂"
     draw(app)
     send(app, key(pygame.K_RETURN))
-    names.saving.result(timeout=10)
-    names.update(0.016)
     table = app.stack.top
     assert isinstance(table, HighScoresScene)
     assert [e.name for e in table.table.board(table.board)] == ["Zoë 🚂"]
@@ -233,22 +235,22 @@ def test_whole_game_to_results_and_name_entry_and_table(app):
 
 def test_resize_reflows_at_800x600(app):
     scene = start(app)
-    app._surface = pygame.display.set_mode((800, 600), pygame.RESIZABLE)
+    pygame.display.set_mode((800, 600), pygame.RESIZABLE)
     app.dispatch(Intent(I.RESIZE))
     for b in scene.panel.buttons:
         assert pygame.Rect(0, 0, 800, 600).contains(b.rect)
-    assert app.metrics.scale >= 0.72
+    assert app.ctx.metrics.scale >= 0.72
     draw(app)
 
 
 def test_text_is_rendered_once_and_reused(app):
     start(app)
     draw(app)
-    renders = app.text.renders
+    renders = app.ctx.text.renders
     draw(app)
     draw(app)
     # Only the countdown may change between frames.
-    assert app.text.renders - renders <= 2
+    assert app.ctx.text.renders - renders <= 2
 
 
 def test_a_bank_with_nothing_playable_gets_a_clear_title(tmp_path):
@@ -256,7 +258,7 @@ def test_a_bank_with_nothing_playable_gets_a_clear_title(tmp_path):
     pygame.font.init()
     a = App(Options(size=(1280, 720)), Bank(), ScoreStore(tmp_path / "s.json"))
     a.open_window()
-    a.stack.push(TitleScene(a))
+    a.stack.push(TitleScene(a.ctx))
     title = a.stack.top
     assert not title.menu.buttons[0].enabled
     assert "No playable questions" in title._loaded_line()
@@ -269,16 +271,16 @@ def test_naughty_names_draw_on_the_high_score_table(app):
     from conftest import naughty_strings
     from game.core.scores import clean_name, new_entry
 
-    board = app.current_board()[0]
+    board = app.ctx.games.current_board()[0]
     names = [n for n in (clean_name(s) for s in naughty_strings()) if n]
     for i in range(0, len(names), 10):
         for j, name in enumerate(names[i:i + 10]):
-            app.store.save(new_entry(board, "naughty", name, 10_000 - i - j, 1, 3, 1.0))
-        scene = HighScoresScene(app, board)
+            app.ctx.scores.store.save(new_entry(board, "naughty", name, 10_000 - i - j, 1, 3, 1.0))
+        scene = HighScoresScene(app.ctx, board)
         app.stack.push(scene)
         draw(app)
         app.stack.pop()
-    assert len(app.store.read().table.board(board)) == 10
+    assert len(app.ctx.scores.store.read().table.board(board)) == 10
 
 
 # -- modes, lifelines, hot-seat, review ------------------------------------------------------
@@ -359,7 +361,7 @@ def test_hotseat_names_turns_handover_and_reveal(app):
 
     play_hotseat(app, 3)
     assert app.options.player_names == ["Zoë", "PLAYER 2", "PLAYER 3"]
-    session = app.session
+    session = app.ctx.games.session
     handover = app.stack.top
     assert handover.turn == 0 and session.paused  # the clock waits for the player
     draw(app)
@@ -387,7 +389,7 @@ def drawn_text(app) -> list[str]:
     """The lines of text the screen shows, as drawn."""
     from game.ui.record import RecordingSurface
 
-    surface = RecordingSurface(app.size, app.text)
+    surface = RecordingSurface(app.size, app.ctx.text)
     app.stack.draw(surface)
     surface.finish()
     return [line.text for line in surface.lines]
@@ -422,7 +424,7 @@ def test_hotseat_refuses_a_name_another_seat_has(app):
     assert "already" not in " ".join(drawn_text(app))
     send(app, key(pygame.K_RETURN))
     assert isinstance(app.stack.top, HandoverScene)
-    assert [p.name for p in app.session.players] == ["Ana", "player 3", "Bo"]
+    assert [p.name for p in app.ctx.games.session.players] == ["Ana", "player 3", "Bo"]
 
 
 @pytest.mark.parametrize("in_time, said", [((True, True, True), "Everyone has answered"),
@@ -436,9 +438,9 @@ def test_hotseat_reveal_says_who_answered_in_time(app, in_time, said):
     from game.ui.scenes.handover import HandoverScene
 
     now = [0.0]
-    app.session = session = Session(app.bank.questions, count=2, rng=random.Random(3), mode="hotseat",
+    app.ctx.games.session = session = Session(app.ctx.bank.questions, count=2, rng=random.Random(3), mode="hotseat",
                                     players=["Ana", "Bo", "Cy"], clock=lambda: now[0])
-    play = PlayScene(app, session)
+    play = PlayScene(app.ctx, session)
     app.stack.push(play)
     for seat, answers in enumerate(in_time):
         if isinstance(app.stack.top, HandoverScene):
@@ -458,9 +460,9 @@ def test_hotseat_reveal_says_who_answered_in_time(app, in_time, said):
 
 def finish_hotseat(app):
     play_hotseat(app, 2)
-    for _ in range(app.session.total):
+    for _ in range(app.ctx.games.session.total):
         for _ in range(2):
-            send(app, key(pygame.K_RETURN), key(pygame.K_1 + app.session.current.correct))
+            send(app, key(pygame.K_RETURN), key(pygame.K_1 + app.ctx.games.session.current.correct))
         send(app, key(pygame.K_RETURN))
     return app.stack.top
 
@@ -472,7 +474,7 @@ def test_hotseat_play_again_keeps_the_players_and_the_title_offers_their_names(a
     podium = finish_hotseat(app)
     again = podium.actions.index("again")
     send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=podium.menu.buttons[again].rect.center, button=1))
-    assert isinstance(app.stack.top, HandoverScene) and app.session.players[0].name == "Zoë"
+    assert isinstance(app.stack.top, HandoverScene) and app.ctx.games.session.players[0].name == "Zoë"
     send(app, key(pygame.K_ESCAPE))  # the pause menu, over the hand-over screen
     send(app, key(pygame.K_DOWN), key(pygame.K_DOWN), key(pygame.K_RETURN))  # Quit to title
     send(app, key(pygame.K_RETURN))  # yes, leave the game
@@ -489,20 +491,18 @@ def test_hotseat_ends_on_a_podium_that_saves_every_qualifying_player(app):
     assert podium.menu.buttons[0].label == "Save 2 scores"
     draw(app)
     send(app, key(pygame.K_RETURN))
-    podium.saving.result()
-    podium.update(0.0)
     table = app.stack.top
     assert isinstance(table, HighScoresScene) and len(table.highlight_ids()) == 2
     assert {e.name for e in table.table.board(table.board)} == {"Zoë", "PLAYER 2"}
     assert table.board.startswith("hotseat/")
-    assert [row["saved"] for row in app.outcome["players"]] == [True, True]
+    assert [row["saved"] for row in app.ctx.games.outcome["players"]] == [True, True]
 
 
 def test_review_scrolls_with_keys_wheel_and_drag_and_fits_800x600(app):
     from game.ui.scenes.review import ReviewScene
 
-    app._surface = pygame.display.set_mode((800, 600), pygame.RESIZABLE)
-    app._resized()
+    pygame.display.set_mode((800, 600), pygame.RESIZABLE)
+    app.resized()
     app.options.count = 6
     start(app)
     for _ in range(6):
@@ -510,7 +510,7 @@ def test_review_scrolls_with_keys_wheel_and_drag_and_fits_800x600(app):
     results = app.stack.top
     send(app, key(pygame.K_RIGHT), key(pygame.K_RETURN))
     review = app.stack.top
-    assert isinstance(review, ReviewScene) and app.reviewed
+    assert isinstance(review, ReviewScene) and app.ctx.games.reviewed
     assert len(review.tops) == 6 and review.max_offset > 0
     screen = pygame.Rect(0, 0, 800, 600)
     assert screen.contains(review.view) and screen.contains(review.menu.buttons[0].rect)
@@ -534,7 +534,7 @@ def test_review_scrolls_with_keys_wheel_and_drag_and_fits_800x600(app):
     assert review.offset == 0
     surface = draw(app)
     card = (review.view.left + 20, review.view.top + 4)  # the first card's panel, not the backdrop
-    assert surface.get_at(card)[:3] == app.theme.palette.panel
+    assert surface.get_at(card)[:3] == app.ctx.theme.palette.panel
     send(app, key(pygame.K_ESCAPE))
     assert app.stack.top is results
 
@@ -571,17 +571,17 @@ def test_title_menu_with_kinds_fits(tmp_path, size, scale):
         a = App(Options(count=3, seed=1, size=size), bank(), ScoreStore(tmp_path / "s.json"),
                 settings=Settings(text_scale=scale))
         a.open_window()
-        title = TitleScene(a)
+        title = TitleScene(a.ctx)
         a.stack.push(title)
         a.options.kinds = ("choice", "truefalse", "estimate", "order")
         title._refresh()
         screen = pygame.Rect(0, 0, *size)
         rects = [b.rect for b in title.menu.buttons]
-        size_px = title.menu.fitting_size(a, title.button_size)
+        size_px = title.menu.fitting_size(a.ctx, title.button_size)
         assert size_px >= title.button_size * 0.8
         for button in title.menu.buttons:
             assert screen.contains(button.rect)
-            assert a.text.width(button.label, size_px, True) <= button.rect.width, button.label
+            assert a.ctx.text.width(button.label, size_px, True) <= button.rect.width, button.label
         for i, r in enumerate(rects):
             assert not any(r.colliderect(o) for o in rects[i + 1:])
         assert max(r.bottom for r in rects) <= title.info_rect.top
@@ -598,7 +598,7 @@ def test_kinds_choose_what_is_played(app):
     app.options.kinds = ("choice",)
     title._refresh()
     assert title.playable == 6
-    assert "kinds: Choice" in app.current_board()[1]
+    assert "kinds: Choice" in app.ctx.games.current_board()[1]
 
 
 def test_key_hints_name_the_choices_that_are_there(tmp_path):
@@ -609,7 +609,7 @@ def test_key_hints_name_the_choices_that_are_there(tmp_path):
     try:
         a = App(Options(count=3, seed=1, size=(1920, 1080)), bank(), ScoreStore(tmp_path / "s.json"))
         a.open_window()
-        a.stack.push(TitleScene(a))
+        a.stack.push(TitleScene(a.ctx))
         scene = start(a)
         draw(a)
         assert scene.shown_hints[0].startswith("1–4 or A–D") and "A–F" not in scene.shown_hints[0]
@@ -620,13 +620,13 @@ def test_key_hints_name_the_choices_that_are_there(tmp_path):
         assert scene.shown_hints[0].startswith(f"{digits} or {letters},") and "1–4" not in scene.shown_hints[0]
         six = App(Options(count=3, seed=1, size=(1920, 1080)), bank(choices=6), ScoreStore(tmp_path / "t.json"))
         six.open_window()
-        six.stack.push(TitleScene(six))
+        six.stack.push(TitleScene(six.ctx))
         assert start(six).panel.hints()[0].startswith("1–6 or A–F")
         typed = Question("Which country?", (), "Norway", kind="type", also=("Noreg",))
         t = App(Options(count=1, seed=1, size=(1280, 720)), Bank(questions=[typed], files=["t.yaml"]),
                 ScoreStore(tmp_path / "u.json"))
         t.open_window()
-        t.stack.push(TitleScene(t))
+        t.stack.push(TitleScene(t.ctx))
         scene = start(t)
         draw(t)
         assert "1–" not in " ".join(scene.shown_hints)
@@ -653,9 +653,9 @@ def test_large_text_keeps_how_to_answer_in_the_key_hints(tmp_path, size):
         a = App(Options(count=1, seed=1, size=size), kinds_bank(), ScoreStore(tmp_path / "s.json"),
                 settings=Settings(text_scale=2.0))
         a.open_window()
-        for question in a.bank.questions + bank().questions[:1]:
-            a.session = Session([question], count=1, rng=random.Random(1))
-            scene = PlayScene(a, a.session)
+        for question in a.ctx.bank.questions + bank().questions[:1]:
+            a.ctx.games.session = Session([question], count=1, rng=random.Random(1))
+            scene = PlayScene(a.ctx, a.ctx.games.session)
             a.stack.clear_to(scene)
             scene.update(1.0)
             draw(a)
@@ -681,12 +681,13 @@ def test_saved_at_shows_only_on_the_board_it_was_saved_on(app):
     """Browsing other boards after saving: "Saved at #1." stays with its own board."""
     from game.core.scores import new_entry
 
-    board = app.current_board()[0]
+    board = app.ctx.games.current_board()[0]
     other = "practice/other-board"
-    app.store.save(new_entry(other, "other", "Ann", 500, 1, 3, 1.0))
-    result = app.store.save(new_entry(board, "mine", "Zoë", 900, 2, 3, 1.0))
-    scene = HighScoresScene(app, board, result)
+    app.ctx.scores.store.save(new_entry(other, "other", "Ann", 500, 1, 3, 1.0))
+    result = app.ctx.scores.store.save(new_entry(board, "mine", "Zoë", 900, 2, 3, 1.0))
+    scene = HighScoresScene(app.ctx, board, result)
     app.stack.push(scene)
+    app.wait_for_saves()
     assert scene.board == board and scene.notes()[0] == "Saved at #1."
     draw(app)
     send(app, key(pygame.K_RIGHT))
@@ -694,3 +695,76 @@ def test_saved_at_shows_only_on_the_board_it_was_saved_on(app):
     draw(app)
     send(app, key(pygame.K_LEFT))
     assert scene.board == board and scene.notes()[0] == "Saved at #1."
+
+
+def test_the_score_file_is_read_and_written_only_by_the_saver_thread(app, monkeypatch):
+    """No file lock and no score-file read on the game thread: the results' rank and personal best, the
+    name entry's offered name, the table and the save all go through the one worker (game/saves.py)."""
+    import threading
+
+    from game.core.scores import ScoreStore
+
+    threads = []
+    for method in ("read", "save"):
+        real = getattr(ScoreStore, method)
+
+        def spy(self, *args, _real=real, **kwargs):
+            threads.append(threading.current_thread())
+            return _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(ScoreStore, method, spy)
+    scene = start(app)
+    for _ in range(3):
+        send(app, key(pygame.K_1 + scene.session.current.correct), key(pygame.K_RETURN))
+    assert isinstance(app.stack.top, ResultsScene) and app.stack.top.rank == 1
+    send(app, key(pygame.K_RETURN))  # Save score: the name entry offers the last name
+    send(app, key(pygame.K_RETURN))  # keep it
+    assert isinstance(app.stack.top, HighScoresScene) and app.stack.top.highlight_ids()
+    assert len(threads) >= 4 and threading.main_thread() not in threads
+
+
+def test_a_screen_says_it_is_reading_the_scores_until_the_table_comes(app, monkeypatch):
+    """A slow or locked score file never stalls a frame: the table shows "Reading the scores…" (and
+    screenshots and the bot wait, as settled() is False) until the worker brings the table back."""
+    import threading
+
+    from game.core.scores import ScoreStore, new_entry
+
+    board = app.ctx.games.current_board()[0]
+    app.ctx.scores.store.save(new_entry(board, "mine", "Zoë", 900, 2, 3, 1.0))
+    go = threading.Event()
+    real = ScoreStore.read
+    monkeypatch.setattr(ScoreStore, "read", lambda self, *a, **k: go.wait(10) and real(self, *a, **k))
+    scene = HighScoresScene(app.ctx, board)
+    app.stack.push(scene)
+    assert not scene.settled() and "Reading the scores…" in drawn_text(app)
+    assert not app.saves.drain() and not scene.settled()  # nothing back yet: the frame goes on
+    go.set()
+    app.wait_for_saves()
+    assert scene.settled() and "Zoë" in drawn_text(app) and "Reading the scores…" not in drawn_text(app)
+
+
+def test_enter_on_the_results_before_the_table_comes_saves_once_it_does(app, monkeypatch):
+    """A player quick on Enter is not sent to the review: the first button (likely "Save score") waits
+    for the table, then does what it says."""
+    import threading
+
+    from game.core.scores import ScoreStore
+
+    scene = start(app)
+    for _ in range(3):
+        send(app, key(pygame.K_1 + scene.session.current.correct), key(pygame.K_RETURN))
+    results = app.stack.top
+    assert isinstance(results, ResultsScene) and not results.reading
+    go = threading.Event()
+    real = ScoreStore.read
+    monkeypatch.setattr(ScoreStore, "read", lambda self, *a, **k: go.wait(10) and real(self, *a, **k))
+    app.ctx.flow.go(GameOver(scene.session))  # the same results again, the table slow to come
+    results = app.stack.top
+    assert results.reading and results.menu.buttons[0].label == "Save score"
+    assert "Reading the scores…" in drawn_text(app)
+    app.dispatch(Intent(I.CONFIRM))
+    assert app.stack.top is results  # waiting for the table
+    go.set()
+    app.wait_for_saves()
+    assert app.stack.top.name == "name_entry"

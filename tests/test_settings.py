@@ -118,82 +118,81 @@ def test_effects_are_made_off_the_main_thread(monkeypatch):
 
 
 def test_m_mutes_and_is_remembered(app, tmp_path):  # noqa: F811
-    app.settings_path = tmp_path / "settings.json"
-    app.sound.start()
+    app.ctx.prefs.path = tmp_path / "settings.json"
+    app.ctx.sound.start()
     send(app, key(pygame.K_m))
-    assert app.settings.muted and app._toast and "Sound off" in app._toast[0]
-    app._executor().shutdown(wait=True)
-    assert S.load(app.settings_path).settings.muted
-    app._saver = None
+    assert app.ctx.settings.muted and app.notice and "Sound off" in app.notice
+    app.wait_for_saves()
+    assert S.load(app.ctx.prefs.path).settings.muted
     scene = start(app)
     send(app, key(pygame.K_1 + scene.session.current.correct))
-    assert "right" not in app.sound.played  # muted: nothing played
+    assert "right" not in app.ctx.sound.played  # muted: nothing played
 
 
 def test_right_wrong_tick_and_high_score_sounds(app):  # noqa: F811
-    app.sound.start()
+    app.ctx.sound.start()
     scene = start(app)
     session = scene.session
     session.timer._started -= session.limit - 4.5  # four and a half seconds left
     scene.update(0.01)
-    assert app.sound.played.get("tick") == 1
+    assert app.ctx.sound.played.get("tick") == 1
     send(app, key(pygame.K_1 + session.current.correct))
-    assert app.sound.played.get("right") == 1
+    assert app.ctx.sound.played.get("right") == 1
     for _ in range(2):
         send(app, key(pygame.K_RETURN))
         scene.update(1.0)
         send(app, key(pygame.K_1 + (session.current.correct + 1) % 4))
-    assert app.sound.played.get("wrong") == 2
+    assert app.ctx.sound.played.get("wrong") == 2
     send(app, key(pygame.K_RETURN))
-    assert app.stack.top.name == "results" and app.sound.played.get("highscore") == 1
+    assert app.stack.top.name == "results" and app.ctx.sound.played.get("highscore") == 1
 
 
 # -- theme, text size, motion ------------------------------------------------------------------
 def test_the_settings_screen_changes_what_the_player_sees(app, tmp_path):  # noqa: F811
     from game.ui.scenes.settings import DONE, SettingsScene
 
-    app.settings_path = tmp_path / "settings.json"
-    app.stack.push(SettingsScene(app))
+    app.ctx.prefs.path = tmp_path / "settings.json"
+    app.stack.push(SettingsScene(app.ctx))
     before = draw(app).get_at((5, 5))[:3]
     scene = app.stack.top
     assert scene._notes(0)[0].startswith("Default:")  # the note describes the theme in use, not another
     send(app, key(pygame.K_RIGHT))  # theme: high contrast
-    assert app.theme.name == "high-contrast" and draw(app).get_at((5, 5))[:3] == (0, 0, 0) != before
+    assert app.ctx.theme.name == "high-contrast" and draw(app).get_at((5, 5))[:3] == (0, 0, 0) != before
     assert scene._notes(0)[0].startswith("High contrast:")
     send(app, key(pygame.K_DOWN), key(pygame.K_RIGHT), key(pygame.K_RIGHT), key(pygame.K_RIGHT))  # 200 %
-    assert app.settings.text_scale == 2.0 and app.theme.body == 60
+    assert app.ctx.settings.text_scale == 2.0 and app.ctx.theme.body == 60
     send(app, key(pygame.K_DOWN), key(pygame.K_RETURN))  # reduced motion
     send(app, key(pygame.K_DOWN), key(pygame.K_LEFT))  # timer: no timer
-    assert app.settings.reduced_motion and app.settings.time_factor is None
+    assert app.ctx.settings.reduced_motion and app.ctx.settings.time_factor is None
     app.stack.top.menu.focus = DONE
     send(app, key(pygame.K_RETURN))
     assert app.stack.top.name == "title"
-    app._executor().shutdown(wait=True)
-    saved = S.load(app.settings_path).settings
+    app.wait_for_saves()
+    saved = S.load(app.ctx.prefs.path).settings
     assert saved == S.Settings(theme="high-contrast", text_scale=2.0, reduced_motion=True, time_factor=None)
 
 
 def test_command_line_values_are_not_saved_over_the_file(app, tmp_path):  # noqa: F811
-    app.settings_path = tmp_path / "settings.json"
-    app.saved_settings = S.Settings()
-    app.settings = S.Settings(theme="high-contrast")  # as if --theme high-contrast
-    app.change_settings(volume=40)
-    app._executor().shutdown(wait=True)
-    assert S.load(app.settings_path).settings == S.Settings(volume=40)
+    app.ctx.prefs.path = tmp_path / "settings.json"
+    app.ctx.prefs.saved = S.Settings()
+    app.ctx.prefs.settings = S.Settings(theme="high-contrast")  # as if --theme high-contrast
+    app.ctx.prefs.change(volume=40)
+    app.wait_for_saves()
+    assert S.load(app.ctx.prefs.path).settings == S.Settings(volume=40)
 
 
 @pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 def test_large_text_fits_every_question_screen(app, size, scale):  # noqa: F811
-    app.change_settings(text_scale=scale, theme="high-contrast")
+    app.ctx.prefs.change(text_scale=scale, theme="high-contrast")
     pygame.display.set_mode(size)
-    app._resized()
+    app.resized()
     scene = start(app)
     screen = pygame.Rect(0, 0, *size)
     rects = [b.rect for b in scene.panel.buttons] + [b.rect for b in scene.lifelines] + [scene.prompt_rect]
     assert all(screen.contains(r) for r in rects)
     assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1:])
-    assert scene.prompt_rect.height >= app.text.line_height(app.metrics.px(app.theme.small), True) * 2
+    assert scene.prompt_rect.height >= app.ctx.text.line_height(app.ctx.metrics.px(app.ctx.theme.small), True) * 2
     send(app, key(pygame.K_1 + scene.session.current.correct))
     grid_bottom = max(b.rect.bottom for b in scene.panel.buttons)
     assert screen.contains(scene.bottom_rect) and grid_bottom <= scene.bottom_rect.top
@@ -204,7 +203,7 @@ def test_reduced_motion_stills_the_screen(app):  # noqa: F811
     scene = start(app)
     scene.intro = 0.0
     assert scene.animating() and not scene.settled()  # the answers rise into place
-    app.change_settings(reduced_motion=True)
+    app.ctx.prefs.change(reduced_motion=True)
     send(app, key(pygame.K_ESCAPE), key(pygame.K_ESCAPE))
     scene = app.stack.top
     scene._build_buttons()
@@ -282,7 +281,7 @@ def test_the_text_size_arrow_stays_under_a_clicking_pointer(app):  # noqa: F811
     the text grew: 100 → 150 %); once the pointer moves, the screen lays itself out for the new size."""
     from game.ui.scenes.settings import TEXT, SettingsScene
 
-    app.stack.push(SettingsScene(app))
+    app.stack.push(SettingsScene(app.ctx))
     scene = app.stack.top
     spot = scene.arrows[TEXT][1].center
     rows = [b.rect.copy() for b in scene.menu.buttons]
@@ -291,14 +290,14 @@ def test_the_text_size_arrow_stays_under_a_clicking_pointer(app):  # noqa: F811
         send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=spot, button=1),
              pygame.event.Event(pygame.MOUSEBUTTONUP, pos=spot, button=1),
              pygame.event.Event(pygame.MOUSEMOTION, pos=spot, rel=(0, 0), buttons=(0, 0, 0)))
-        steps.append(app.settings.text_scale)
+        steps.append(app.ctx.settings.text_scale)
         assert scene.arrows[TEXT][1].collidepoint(spot) and [b.rect for b in scene.menu.buttons] == rows
         draw(app)
     assert steps == [1.25, 1.5, 2.0]
     send(app, pygame.event.Event(pygame.MOUSEMOTION, pos=(spot[0] + 40, spot[1] + 30), rel=(40, 30),
                                  buttons=(0, 0, 0)))
     assert [b.rect for b in scene.menu.buttons] != rows  # laid out for 200 % text now
-    assert scene.row_size > app.metrics.px(26)
+    assert scene.row_size > app.ctx.metrics.px(26)
     send(app, key(pygame.K_LEFT))  # keys change it at once, laid out at once
-    assert app.settings.text_scale == 1.5
+    assert app.ctx.settings.text_scale == 1.5
     draw(app)

@@ -6,6 +6,7 @@ import pytest
 from conftest import naughty_strings
 from game import paths
 from game.core.model import Question
+from game.ui.outcomes import Play
 from game.ui.text import Text, displayable
 from game.ui.theme import Theme
 
@@ -122,16 +123,16 @@ def test_questions_with_naughty_text_play_through_the_scenes(tmp_path):
     app = App(Options(count=len(qs), seed=3, size=(800, 600)), Bank(questions=qs, files=["x"]),
               ScoreStore(tmp_path / "s.json"))
     app.open_window()
-    app.stack.push(TitleScene(app))
-    app.start_game()
+    app.stack.push(TitleScene(app.ctx))
+    app.flow.go(Play())
     scene = app.stack.top
     for _ in range(len(qs)):
-        app.stack.draw(app._surface)
+        app.stack.draw(app.surface)
         scene._answer(0)
-        app.stack.draw(app._surface)
+        app.stack.draw(app.surface)
         scene._continue()
     assert app.stack.top.name == "results"
-    app.stack.draw(app._surface)
+    app.stack.draw(app.surface)
     pygame.quit()
 
 

@@ -42,7 +42,10 @@ pygame.quit()
 print('{"first_frame_at": %.4f}' % first_frame_at)
 """
 
-SCREENS = ("title", "question", "feedback", "results", "name_entry", "highscores", "review", "review_long")
+# What is measured, and the screen of game/ui/flow.py's registry that shows it.
+SHOWN_AS = {"title": "title", "question": "play", "feedback": "play", "results": "results",
+            "name_entry": "name_entry", "highscores": "highscores", "review": "review", "review_long": "review"}
+SCREENS = tuple(SHOWN_AS)
 STILL = ("title", "highscores", "results")
 LABELS = {"review": "review of 10 answers, scrolling", "review_long": "review of 100 answers, scrolling"}
 
@@ -104,21 +107,18 @@ def make_app(tmp: Path, size=(1280, 720), fps=0):
 
 
 def prepare(app, screen: str, tmp: Path):
-    """Put ``screen`` on top of the stack as a player would find it."""
+    """Put ``screen`` (one of :data:`SCREENS`) on top of the stack as a player would find it, shown by the
+    game's own flow (``game/ui/flow.py``) under the registry's name in :data:`SHOWN_AS`."""
     from game.core.scores import new_entry
     from game.core.session import Session
-    from game.ui.scenes.highscores import HighScoresScene
-    from game.ui.scenes.names import NameEntryScene
-    from game.ui.scenes.play import PlayScene
-    from game.ui.scenes.results import ResultsScene
-    from game.ui.scenes.title import TitleScene
 
-    stack = app.stack
-    stack.push(TitleScene(app))
+    flow = app.flow
+    flow.show("title")
     if screen == "title":
         return
-    app.game_board = app.current_board()
-    questions = [q for q in app.bank.questions if q.kind == "choice"]  # the other kinds: bench_kinds()
+    games = app.ctx.games
+    games.game_board = games.current_board()
+    questions = [q for q in app.ctx.bank.questions if q.kind == "choice"]  # the other kinds: bench_kinds()
     if screen == "review_long":
         from game.core.questions import load_files
 
@@ -127,10 +127,9 @@ def prepare(app, screen: str, tmp: Path):
         questions = load_files([tmp / "long.yaml"], seed=1).questions
     mode = "sudden-death" if screen == "review_long" else "classic"
     session = Session(questions, count=10, rng=random.Random(1), mode=mode)
-    app.session = session
+    games.session = session
     if screen in ("question", "feedback"):
-        scene = PlayScene(app, session)
-        stack.push(scene)
+        scene = flow.show(SHOWN_AS[screen], session)
         if screen == "feedback":
             scene._answer(0)
             scene.feedback_left = 1e9  # stay on this screen while measured
@@ -140,26 +139,25 @@ def prepare(app, screen: str, tmp: Path):
         session.answer(session.current.correct)
         session.advance()
     if screen == "results":
-        stack.push(ResultsScene(app, session))
+        flow.show(SHOWN_AS[screen], session)
     elif screen == "name_entry":
-        stack.push(NameEntryScene(app, app.entry_for(session, "BENCH"), 1))
+        flow.show(SHOWN_AS[screen], games.entry_for(session, "BENCH"), 1)
     elif screen.startswith("review"):
-        from game.ui.scenes.review import ReviewScene
-
-        review = ReviewScene(app, session)
-        stack.push(review)
+        review = flow.show(SHOWN_AS[screen], session)
         # Scroll on every frame, as a drag or a held key does, wrapping at the end.
         review.update = lambda dt: review.scroll_to((review.offset + 37) % (review.max_offset + 1))
     elif screen == "highscores":
+        board, label = games.game_board
         for i in range(10):
-            app.store.save(new_entry(app.game_board[0], app.game_board[1], f"Player {i}", 1000 * i, i, 10, 30.0 + i))
-        stack.push(HighScoresScene(app, app.game_board[0]))
+            app.ctx.scores.store.save(new_entry(board, label, f"Player {i}", 1000 * i, i, 10, 30.0 + i))
+        flow.show(SHOWN_AS[screen], board)
 
 
 def bench_frames(screen: str, frames: int, tmp: Path) -> dict:
     app, pygame = make_app(tmp, fps=0)
     try:
         prepare(app, screen, tmp)
+        app.wait_for_saves()  # a screen that reads the score table shows it
         app.run(max_frames=frames + 1, always_draw=True)
         times = app.perf.frame_ms[1:]  # the first frame builds caches; start-up counts it
         return {"p50": round(percentile(times, 0.5), 3), "p99": round(percentile(times, 0.99), 3),
@@ -188,6 +186,7 @@ def bench_cpu(screen: str | None, seconds: float, tmp: Path) -> float:
     app, pygame = make_app(tmp, fps=60)
     try:
         prepare(app, screen, tmp)
+        app.wait_for_saves()  # a screen that reads the score table shows it
         cpu, wall = time.process_time(), time.perf_counter()
         app.run(max_seconds=seconds)
         return round(100 * (time.process_time() - cpu) / (time.perf_counter() - wall), 2)
@@ -266,13 +265,12 @@ def _party_question(app, phones: int, seconds: float, *, always_draw: bool):
     game's next frame, which is when the loop takes what arrived."""
     from game.core.session import Session
     from game.net.game import PartyGame
-    from game.ui.scenes.party_play import PartyPlayScene
 
-    choice = [q for q in app.bank.questions if getattr(q, "kind", "choice") == "choice"]
+    choice = [q for q in app.ctx.bank.questions if getattr(q, "kind", "choice") == "choice"]
     rounds = Session(choice, count=3, rng=random.Random(1), mode="classic").rounds
     party = PartyGame(rounds, port=0, bind="127.0.0.1", max_players=max(phones, 1))
     party.start()
-    app.party = party
+    app.ctx.parties.current = party
     child, report = None, {}
     before = _rss_kb()
     if phones:
@@ -293,16 +291,15 @@ def _party_question(app, phones: int, seconds: float, *, always_draw: bool):
             counted_at.append(time.perf_counter())
         return changed
 
-    scene = PartyPlayScene(app, party)
-    app.stack.push(scene)
+    scene = app.flow.show("party_play", party)
     scene.update = lambda dt: None  # stay on the question while it is measured (no reveal, no time-out)
     # Question 1 warms the caches as a game's lobby and first question do; question 2 is measured.
     deadline = time.monotonic() + 10
     while party.room.answered_count() < phones and time.monotonic() < deadline:
         party.pump()
-        app.stack.draw(app._surface)
+        app.stack.draw(app.surface)
         time.sleep(1 / 60)
-    app.stack.draw(app._surface)
+    app.stack.draw(app.surface)
     scene._reveal()
     scene._go_on()
     scene._go_on()
@@ -376,16 +373,14 @@ KINDS_BENCHED = ("truefalse", "estimate", "order", "type")
 def bench_kind_frames(kind: str, frames: int, tmp: Path) -> dict:
     """The question screen of ``kind`` (its answer panel) as a player finds it, uncapped."""
     from game.core.session import Session
-    from game.ui.scenes.play import PlayScene
-    from game.ui.scenes.title import TitleScene
 
     app, pygame = make_app(tmp, fps=0)
     try:
-        app.stack.push(TitleScene(app))
-        app.game_board = app.current_board()
-        questions = [q for q in app.bank.questions if q.kind == kind]
-        app.session = session = Session(questions, count=3, rng=random.Random(1))
-        app.stack.push(PlayScene(app, session))
+        app.flow.show("title")
+        app.ctx.games.game_board = app.ctx.games.current_board()
+        questions = [q for q in app.ctx.bank.questions if q.kind == kind]
+        app.ctx.games.session = session = Session(questions, count=3, rng=random.Random(1))
+        app.flow.show("play", session)
         app.run(max_frames=frames + 1, always_draw=True)
         times = app.perf.frame_ms[1:]
         return {"p50": round(percentile(times, 0.5), 3), "p99": round(percentile(times, 0.99), 3),
@@ -408,6 +403,11 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks that the benchmark runs")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="where to write the results")
     args = parser.parse_args(argv)
+    from game.ui.flow import SCREENS as REGISTRY
+
+    unknown = sorted(set(SHOWN_AS.values()) - set(REGISTRY))
+    if unknown:  # a screen renamed or removed in the registry: say so before measuring anything
+        parser.error(f"no screen called {', '.join(unknown)} in game/ui/flow.py")
     quick = args.quick
     runs = 2 if quick else 7
     frames = 30 if quick else 600

@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from game.core.draw import most_questions
+from game.core.kinds import label_of
+from game.core.model import Question
 from game.core.session import MODE_NAMES
 
 DEFAULT_BANK = "default bank"
@@ -68,6 +71,41 @@ def board_for(mode: str, questions, count: int, bank_label: str, time_factor: fl
         board += f"/x{time_factor:g}"
         label += f" · time ×{time_factor:g}"
     return board, label
+
+
+def filters_text(category: str | None, difficulty: str | None, kinds: Sequence[str] | None) -> str:
+    """The chosen category, difficulty and kinds in words ("" when none narrows the questions)."""
+    parts = [part for part in (category, difficulty) if part]
+    if kinds and label_of(kinds) != "All":  # the words of the title's Kinds button
+        parts.append(f"kinds: {label_of(kinds)}")
+    return ", ".join(parts)
+
+
+def from_home_bank(question: Question, home_bank: str | None) -> bool:
+    """Whether ``question`` comes from the default bank (``home_bank``: its path, when the player's
+    questions folder is added to it; ``None``: it is not)."""
+    return home_bank is not None and question.source.rsplit(":", 1)[0] == home_bank
+
+
+def chosen_board(pool: Sequence[Question], *, mode: str, count: int, bank_label: str, time_factor: float | None,
+                 filters: str = "", home_bank: str | None = None,
+                 drawn: Iterable[Question] | None = None) -> tuple[str, str]:
+    """``(id, label)`` of the board the chosen mode plays for (practice has none: its title button
+    shows Classic's); ``pool``: every question the chosen options leave.
+
+    A board is its mode, its length, the questions it can draw from and the clock.  Questions the
+    player adds to their folder make a larger set, so games that ask any of them go on a board of
+    their own ("default bank + your questions"); a game whose questions (``drawn``; before a game:
+    any) all come from the default bank stays on the default bank's board, the one a player with no
+    folder plays for, so adding files never takes that table away."""
+    home = [q for q in pool if from_home_bank(q, home_bank)]
+    label = bank_label
+    if home and (drawn is None or all(from_home_bank(q, home_bank) for q in drawn)):
+        pool, label = home, DEFAULT_BANK
+    count = min(count, most_questions(pool)) if pool else count  # one per fact
+    mode = mode if mode != "practice" else "classic"
+    return board_for(mode, pool, count, label, time_factor or 1.0, default_bank=label == DEFAULT_BANK,
+                     filters=filters)
 
 
 def migrated(board: str, label: str) -> str:

@@ -201,6 +201,12 @@ class Table:
         place = 1 + sum(1 for e in others if e.sort_key() < entry.sort_key())
         return place if place <= TOP else None
 
+    def ranks_of(self, entries: list[Entry | None]) -> list[int | None]:
+        """Where each entry would land, counting the others in ``entries`` too (hot-seat players
+        compete with each other); ``None`` for ``None``."""
+        merged = Table(self.entries + [e for e in entries if e is not None])
+        return [merged.rank_of(e) if e is not None else None for e in entries]
+
     def merged(self, new: list[Entry]) -> "Table":
         by_id = {e.id: e for e in self.entries}
         for entry in new:

@@ -24,6 +24,9 @@ import random
 
 import pygame
 
+from game.ui.flow import names
+from game.ui.outcomes import Quit
+
 RIGHT_RATE = 0.7
 DELAYS = {
     "title": (0.1, 0.2), "question": (0.2, 1.3), "feedback": (0.15, 0.35), "pause": (0.2, 0.3),
@@ -66,17 +69,33 @@ class Bot:
         self._looked_at_settings = False
         self._waiting_since: float | None = None
         self.started: float | None = None
+        self._checked = False  # whether every screen of the registry has a handler
+
+    def cannot_drive(self, screens: list[str]) -> list[str]:
+        """The names among ``screens`` the bot has no way through."""
+        return [name for name in screens if name not in self.HANDLERS]
+
+    def _stop(self, app, message: str) -> None:
+        print(f"mi-trivia: {message}", flush=True)
+        app.flow.go(Quit(1))
 
     def step(self, app, now: float) -> None:
         if self.started is None:
             self.started = now
+        if not self._checked and app.perf.frames:  # once the first frame is up (start-up is not slowed)
+            self._checked = True
+            missing = self.cannot_drive(names())  # every screen the registry lists
+            if missing:
+                self._stop(app, f"autoplay cannot drive the screen {', '.join(map(repr, missing))}")
+                return
         if now - self.started > self.time_limit:
-            print(f"mi-trivia: autoplay did not finish within {self.time_limit:.0f} s", flush=True)
-            app.exit_code = 1
-            app.quit()
+            self._stop(app, f"autoplay did not finish within {self.time_limit:.0f} s")
             return
         scene = app.stack.top
         if scene is None:
+            return
+        if self.cannot_drive([scene.name]):  # a screen the registry does not list: at once, not after the limit
+            self._stop(app, f"autoplay cannot drive the screen {scene.name!r}")
             return
         key = (id(scene), scene.name, getattr(scene, "step_id", 0))
         if key != self._seen:
@@ -129,7 +148,7 @@ class Bot:
 
     def _party(self, scene) -> list[pygame.event.Event] | None:
         """The host of a party: start when the phones are in, pause once, show each answer when all are done."""
-        name, runner = scene.name, scene.app.party_bots
+        name, runner = scene.name, scene.app.parties.bots
         if name == "party_lobby":
             if runner is not None and not runner.all_joined and not self._waited(PARTY_WAIT):
                 return None
@@ -144,67 +163,78 @@ class Bot:
                 return _key(pygame.K_p)
             return _key(pygame.K_RETURN)
         if name == "party_podium":
-            if scene.saving is not None:
+            if scene.saving:
                 return None
             return _click(scene.menu.buttons[0].rect.center)  # the high scores, then quit
-        return _key(pygame.K_SPACE)
+        return _key(pygame.K_SPACE)  # the reveal and the leaderboard: on at once
 
     def _events_for(self, scene) -> list[pygame.event.Event] | None:
-        name = scene.name
-        if name.startswith("party_"):
-            return self._party(scene)
-        if name == "title":
-            if scene.app.session is not None:
-                return [pygame.event.Event(pygame.QUIT)]
-            if not self._looked_at_settings:
-                # Open the settings and leave them as they are (the bot never changes a player's settings).
-                from game.ui.scenes.title import SETTINGS
+        return getattr(self, self.HANDLERS[scene.name])(scene)
 
-                self._looked_at_settings = True
-                return _click(scene.menu.buttons[SETTINGS].rect.center)
-            return _key(pygame.K_UP) * scene.menu.focus + _key(pygame.K_RETURN)
-        if name == "settings":
+    # What the bot does on each screen, by the names in game/ui/flow.py (a test checks it has them all).
+    HANDLERS = {"title": "_title", "settings": "_escape", "confirm": "_escape", "question": "_question",
+                "pause": "_escape", "feedback": "_space", "players": "_players", "handover": "_handover",
+                "results": "_after_game", "podium": "_after_game", "review": "_review", "name_entry": "_name",
+                "highscores": "_close", "party_lobby": "_party", "party_question": "_party",
+                "party_reveal": "_party", "party_leaderboard": "_party", "party_podium": "_party"}
+
+    def _title(self, scene) -> list[pygame.event.Event]:
+        if scene.app.games.session is not None:
+            return self._close(scene)
+        if not self._looked_at_settings:
+            # Open the settings and leave them as they are (the bot never changes a player's settings).
+            from game.ui.scenes.title import SETTINGS
+
+            self._looked_at_settings = True
+            return _click(scene.menu.buttons[SETTINGS].rect.center)
+        return _key(pygame.K_UP) * scene.menu.focus + _key(pygame.K_RETURN)
+
+    def _escape(self, scene) -> list[pygame.event.Event]:
+        return _key(pygame.K_ESCAPE)
+
+    def _space(self, scene) -> list[pygame.event.Event]:
+        return _key(pygame.K_SPACE)
+
+    def _close(self, scene) -> list[pygame.event.Event]:
+        return [pygame.event.Event(pygame.QUIT)]
+
+    def _question(self, scene) -> list[pygame.event.Event]:
+        if not self._paused_once:
+            self._paused_once = True
             return _key(pygame.K_ESCAPE)
-        if name == "question":
-            if not self._paused_once:
-                self._paused_once = True
-                return _key(pygame.K_ESCAPE)
-            return self._answer(scene)
-        if name == "pause":
-            return _key(pygame.K_ESCAPE)
-        if name == "feedback":
-            return _key(pygame.K_SPACE)
-        if name == "players":
-            events = []
-            for i in range(len(scene.names)):
-                # A name offered from the last game is selected when its seat gets the focus: typing replaces it.
-                events += _type(f"{self.name}{i + 1}") + _key(pygame.K_TAB)
-            return events + _key(pygame.K_RETURN)  # the focus is on Start
-        if name == "handover":
-            if scene.session.index % 2:
+        return self._answer(scene)
+
+    def _players(self, scene) -> list[pygame.event.Event]:
+        events = []
+        for i in range(len(scene.names)):
+            # A name offered from the last game is selected when its seat gets the focus: typing replaces it.
+            events += _type(f"{self.name}{i + 1}") + _key(pygame.K_TAB)
+        return events + _key(pygame.K_RETURN)  # the focus is on Start
+
+    def _handover(self, scene) -> list[pygame.event.Event]:
+        if scene.session.index % 2:
+            return _click(scene.menu.buttons[0].rect.center)
+        return _key(pygame.K_RETURN)
+
+    def _after_game(self, scene) -> list[pygame.event.Event]:
+        """The results and the podium: the review once, then save (or the table); practice quits."""
+        podium = scene.name == "podium"
+        if not self._reviewed:
+            self._reviewed = True
+            review = scene.actions.index("review")
+            if podium:
+                return _click(scene.menu.buttons[review].rect.center)
+            return _key(pygame.K_RIGHT) * review + _key(pygame.K_RETURN)
+        if scene.actions[0] in ("save", "scores"):
+            if podium:
                 return _click(scene.menu.buttons[0].rect.center)
-            return _key(pygame.K_RETURN)
-        if name in ("results", "podium"):
-            if not self._reviewed:
-                self._reviewed = True
-                review = scene.actions.index("review")
-                if name == "podium":
-                    return _click(scene.menu.buttons[review].rect.center)
-                return _key(pygame.K_RIGHT) * review + _key(pygame.K_RETURN)
-            if scene.actions[0] in ("save", "scores"):
-                if name == "podium":
-                    return _click(scene.menu.buttons[0].rect.center)
-                return self._first(scene)
-            return [pygame.event.Event(pygame.QUIT)]  # practice: nothing to save
-        if name == "review":
-            return self._review(scene)
-        if name == "name_entry":
-            # The offered name is selected, so the first letter typed replaces it.
-            events = [] if scene.field.selected else _key(pygame.K_BACKSPACE) * (len(scene.value) + 1)
-            return events + _type(self.name) + _key(pygame.K_RETURN)
-        if name == "highscores":
-            return [pygame.event.Event(pygame.QUIT)]
-        return []
+            return self._first(scene)
+        return self._close(scene)  # practice: nothing to save
+
+    def _name(self, scene) -> list[pygame.event.Event]:
+        # The offered name is selected, so the first letter typed replaces it.
+        events = [] if scene.field.selected else _key(pygame.K_BACKSPACE) * (len(scene.value) + 1)
+        return events + _type(self.name) + _key(pygame.K_RETURN)
 
     def _first(self, scene) -> list[pygame.event.Event]:
         """Focus the results' first button (Save or High scores) and press Enter."""

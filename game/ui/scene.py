@@ -7,20 +7,26 @@ from typing import TYPE_CHECKING
 import pygame
 
 if TYPE_CHECKING:  # pragma: no cover
-    from game.app import App
+    from game.context import Context
     from game.ui.intents import Intent
 
 
 class Scene:
     """A screen.  ``draw`` must not change game state; ``update`` does that."""
 
-    name = "scene"      # used for screenshots and by the autoplay bot
+    screen = "scene"    # its name in the registry of screens (game/ui/flow.py)
+    phases: tuple[str, ...] = ()  # the names it shows itself by in turn, when more than one
     step_id = 0         # a scene that shows several steps under one name (questions, turns) counts them
     opaque = True       # False: the scene below shows through (overlays)
     wants_text = False  # True: keys are typed text (name entry)
 
-    def __init__(self, app: "App"):
-        self.app = app
+    @property
+    def name(self) -> str:
+        """What the screen showing now is called (screenshots, the autoplay bot): its phase, or its screen."""
+        return self.screen
+
+    def __init__(self, app: "Context"):
+        self.app = app  # the context (game/context.py): the name stays ``app`` for now
 
     # Life cycle hooks.
     def enter(self) -> None: ...
@@ -97,6 +103,11 @@ class SceneStack:
 
     def __len__(self) -> int:
         return len(self._scenes)
+
+    @property
+    def scenes(self) -> tuple[Scene, ...]:
+        """Every scene on the stack, the bottom one first."""
+        return tuple(self._scenes)
 
     @property
     def top(self) -> Scene | None:

@@ -485,3 +485,13 @@ def draw_toast(surface, app, message: str, avoid=()) -> pygame.Rect:
     pygame.draw.rect(surface, pal.focus, pill, width=max(2, m.px(t.edge * 2)), border_radius=m.px(12))
     blit_lines(surface, app.text, lines, size, pal.text, pill, bold=True)
     return pill
+
+
+def window_icon(theme: Theme) -> pygame.Surface:
+    """The window's icon: the fuse under a train car, in the theme's colours."""
+    icon = pygame.Surface((32, 32))
+    icon.fill(theme.palette.bg_top)
+    pygame.draw.line(icon, theme.palette.accent, (4, 24), (24, 24), 3)
+    pygame.draw.circle(icon, theme.palette.focus, (26, 24), 4)
+    pygame.draw.rect(icon, theme.palette.accent, (6, 8, 16, 10), border_radius=3)
+    return icon

@@ -16,7 +16,7 @@ from game.core.kinds import in_place
 from game.ui import intents as I
 from game.ui.kinds import Lock, Panel, PartyView
 from game.ui.record import note_box
-from game.ui.scenes.party_lobby import draw_panel
+from game.ui.drawing import draw_panel
 from game.ui.theme import readable_on
 from game.ui.widgets import (
     _mix,

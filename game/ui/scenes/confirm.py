@@ -5,8 +5,6 @@ Enter (or a click on the first button) confirms; Esc (or the second button) canc
 
 from __future__ import annotations
 
-from typing import Callable
-
 import pygame
 
 from game.ui import intents as I
@@ -18,26 +16,27 @@ YES, NO = range(2)
 
 
 class ConfirmScene(Scene):
-    name = "confirm"
+    screen = "confirm"
     opaque = False
 
-    def __init__(self, app, title: str, note: str, yes: str, no: str, on_yes: Callable[[], None]):
+    def __init__(self, app, title: str, note: str, yes: str, no: str, then):
+        """``then``: the outcome of a yes (``game/ui/outcomes.py``), handed to the flow."""
         super().__init__(app)
         self.title, self.note = title, note
-        self.on_yes = on_yes
+        self.then = then
         self.menu = Menu([yes, no], focus=YES)
         self._veil: pygame.Surface | None = None
 
     def handle(self, intent) -> bool:
         if intent.kind == I.BACK:
-            self.app.stack.pop()
+            self.app.flow.back()
             return True
         chosen = self.menu.handle(intent, horizontal=True)
         if chosen == YES:
-            self.app.stack.pop()
-            self.on_yes()
+            self.app.flow.back()
+            self.app.flow.go(self.then)
         elif chosen == NO:
-            self.app.stack.pop()
+            self.app.flow.back()
         return True  # modal: nothing reaches the screen underneath
 
     def layout(self, width: int, height: int) -> None:

@@ -6,6 +6,8 @@ import pygame
 
 from game.core.session import Session
 from game.ui import intents as I
+from game.ui.outcomes import Paused
+from game.ui.drawing import draw_player_chips
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS
@@ -13,7 +15,7 @@ from game.ui.widgets import blit_lines, blit_text, whole_line
 
 
 class HandoverScene(Scene):
-    name = "handover"
+    screen = "handover"
 
     def __init__(self, app, session: Session, note: str = ""):
         super().__init__(app)
@@ -28,13 +30,11 @@ class HandoverScene(Scene):
 
     def handle(self, intent) -> bool:
         if intent.kind == I.BACK:
-            from game.ui.scenes.pause import PauseScene
-
-            self.app.stack.push(PauseScene(self.app))
+            self.app.flow.go(Paused())
             return True
         chosen = self.menu.handle(intent)
         if chosen == 0:
-            self.app.stack.pop()  # the play scene resumes, and with it the clock
+            self.app.flow.back()  # the play scene resumes, and with it the clock
         return chosen is not None
 
     def layout(self, width: int, height: int) -> None:
@@ -56,8 +56,6 @@ class HandoverScene(Scene):
         self.menu.place_column(pygame.Rect((width - w) // 2, self.sub_top + sub_h + m.px(24), w, 0), button_h, 0)
 
     def draw(self, surface) -> None:
-        from game.ui.scenes.play import draw_player_chips
-
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
         app.backdrop.draw(surface)

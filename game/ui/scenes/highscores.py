@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.scores import SaveResult
+from game.core.scores import SaveResult, Table
 from game.ui import intents as I
+from game.ui.drawing import READING
 from game.ui.menu import Menu
 from game.ui.record import note_box
 from game.ui.scene import Scene
@@ -16,19 +17,20 @@ PREVIOUS, BACK, NEXT = range(3)
 
 
 class HighScoresScene(Scene):
-    name = "highscores"
+    screen = "highscores"
 
     def __init__(self, app, board: str, highlight: SaveResult | list[SaveResult] | None = None):
         super().__init__(app)
         results = highlight if isinstance(highlight, list) else [highlight] if highlight is not None else []
         self.highlights = results
-        self.table = app.read_scores()
-        self.boards = self.table.boards()  # sorted once, not on every redraw
-        self.board_ids = [board] + [b for b in self.boards if b != board]  # the current one first
+        self.table = Table()
+        self.boards: dict = {}
+        self.board_ids = [board]
         self.index = 0
         self.menu = Menu(["◀ Board", "Back", "Board ▶"], focus=BACK)
-        many = len(self.board_ids) > 1
-        self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = many
+        self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = False
+        self.reading = True  # the table is asked of the worker ("Reading the scores…" meanwhile)
+        app.scores.read(self._read)
         self.messages = []
         self.home = board  # the board the scores were saved on: "Saved at #1." belongs to it alone
         self.saved_note = ""
@@ -41,6 +43,18 @@ class HighScoresScene(Scene):
                 who = "Your score" if len(results) == 1 else "A score"
                 self.messages.append(f"{who} could not be saved: {result.error}.")
                 break
+
+    def _read(self, table: Table) -> None:
+        self.reading = False
+        self.table = table
+        self.boards = table.boards()  # sorted once, not on every redraw
+        board = self.board_ids[0]
+        self.board_ids = [board] + [b for b in self.boards if b != board]  # the current one first
+        many = len(self.board_ids) > 1
+        self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = many
+
+    def settled(self) -> bool:
+        return not self.reading
 
     @property
     def board(self) -> str:
@@ -66,10 +80,7 @@ class HighScoresScene(Scene):
         return chosen is not None
 
     def _leave(self) -> None:
-        if len(self.app.stack) > 1:
-            self.app.stack.pop()
-        else:
-            self.app.back_to_title()
+        self.app.flow.back()  # to the screen it was shown over, or the title
 
     def layout(self, width: int, height: int) -> None:
         m = self.app.metrics
@@ -89,7 +100,7 @@ class HighScoresScene(Scene):
         blit_text(surface, app.text, "High scores", m.px(t.title), pal.text, (cx, m.px(24)), bold=True,
                   anchor="midtop")
         entries = self.boards.get(self.board, [])
-        label = entries[0].board_label if entries and entries[0].board_label else app.board_label(self.board)
+        label = entries[0].board_label if entries and entries[0].board_label else app.games.board_label(self.board)
         count = f"  ({self.index + 1} of {len(self.board_ids)})" if len(self.board_ids) > 1 else ""
         width = surface.get_width() - 2 * m.px(t.margin)
         blit_text(surface, app.text, label + count, one_line(app.text, label + count, m.px(t.label), width),
@@ -139,9 +150,11 @@ class HighScoresScene(Scene):
         for k, title in enumerate(heads):
             put(k, title, head_size, pal.muted, True)
         y += line_h
-        if not entries:
+        if self.reading:
+            blit_text(surface, app.text, READING, size, pal.muted, (rect.left, y + line_h // 2))
+        elif not entries:
             empty = "No scores yet on this board."
-            if app.playable_questions():
+            if app.games.playable_questions():
                 empty += " Play a game to set one!"
             elif len(self.board_ids) > 1:
                 empty += " ←/→ show the boards that have scores."
@@ -171,7 +184,7 @@ class HighScoresScene(Scene):
     def notes(self) -> list[str]:
         """What is said under the table: where the score was saved only on that board, then any problems."""
         saved = [self.saved_note] if self.saved_note and self.board == self.home else []
-        return saved + self.messages + self.app.score_notices
+        return saved + self.messages + self.app.scores.notices
 
     def highlight_ids(self) -> set[str]:
         return {r.entry_id for r in self.highlights if r.saved and r.entry_id}

@@ -8,6 +8,8 @@ import pygame
 
 from game.core.scores import NAME_MAX, Entry, NameField
 from game.ui import intents as I
+from game.ui.outcomes import ShowScores
+from game.ui.drawing import READING
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.theme import readable_on
@@ -17,7 +19,7 @@ SAVE, CANCEL = range(2)
 
 
 class NameEntryScene(Scene):
-    name = "name_entry"
+    screen = "name_entry"
     wants_text = True
 
     def __init__(self, app, entry: Entry, rank: int, on_saved=None):
@@ -27,11 +29,22 @@ class NameEntryScene(Scene):
         self.entry = entry
         self.on_saved = on_saved
         self.rank = rank
-        # The last name saved (or the game's) is offered selected: typing replaces it, Enter keeps it.
-        self.field = NameField.offering(app.last_name() or entry.name)
+        # The last name saved (or the game's) is offered selected: typing replaces it, Enter keeps it.  The
+        # last name is in the score file: asked of the worker, and offered when it comes back.
+        self.field = NameField()
+        self.reading = True
+        app.scores.read(self._offer)
         self.menu = Menu(["Save", "Back"])
         self.caret = Caret(steady=app.reduced_motion)
-        self.saving = None  # the background save while it runs
+        self.saving = False  # True while the save runs in the background
+
+    def _offer(self, table) -> None:
+        self.reading = False
+        if not self.field.value:  # nothing typed meanwhile
+            self.field = NameField.offering(table.last_name or self.entry.name)
+
+    def settled(self) -> bool:
+        return not self.reading
 
     def enter(self) -> None:
         pygame.key.start_text_input()
@@ -40,7 +53,7 @@ class NameEntryScene(Scene):
         pygame.key.stop_text_input()
 
     def handle(self, intent) -> bool:
-        if self.saving is not None:
+        if self.saving:
             return True
         if intent.kind == I.TEXT:
             self.field.type(intent.text)
@@ -49,7 +62,7 @@ class NameEntryScene(Scene):
             self.field.erase()
             return True
         if intent.kind == I.BACK:
-            self.app.stack.pop()
+            self.app.flow.back()
             return True
         if intent.kind == I.CONFIRM:
             self._save()
@@ -58,7 +71,7 @@ class NameEntryScene(Scene):
         if chosen == SAVE:
             self._save()
         elif chosen == CANCEL:
-            self.app.stack.pop()
+            self.app.flow.back()
         return chosen is not None
 
     @property
@@ -70,19 +83,19 @@ class NameEntryScene(Scene):
         if not name:
             return
         entry = dataclasses.replace(self.entry, name=name)
-        self.saving = self.app.save_scores([entry], [0], remember_name=True)
+        self.saving = True
+        self.app.games.save_scores([entry], [0], self._saved, remember_name=True)
+
+    def _saved(self, result) -> None:
+        self.saving = False
+        self.app.flow.back()  # the results stay under the table: Back returns to them (and the review)
+        if self.on_saved is not None:
+            self.on_saved(result)
+        self.app.flow.go(ShowScores(self.entry.board, highlight=result))
 
     def update(self, dt: float) -> None:
         self.caret.steady = self.app.reduced_motion
         self.caret.tick(dt)
-        if self.saving is not None and self.saving.done():
-            from game.ui.scenes.highscores import HighScoresScene
-
-            result = self.saving.result()
-            self.app.stack.pop()  # the results stay under the table: Back returns to them (and the review)
-            if self.on_saved is not None:
-                self.on_saved(result)
-            self.app.stack.push(HighScoresScene(self.app, self.entry.board, highlight=result))
 
     def animating(self) -> bool:
         # Redraw when the caret blinks on or off, or while saving.
@@ -120,16 +133,16 @@ class NameEntryScene(Scene):
         inner = self.box.inflate(-m.px(32), -m.px(12))
         line, size = whole_line(app.text, self.value or " ", m.px(t.heading), inner.width - m.px(8))
         shown = line if self.value else ""
-        selected = self.field.selected and self.saving is None
+        selected = self.field.selected and not self.saving
         image = app.text.render(shown, size, readable_on(pal.focus) if selected else pal.text, True)
         rect = image.get_rect(midleft=inner.midleft)
         if selected:  # the offered name, selected: what is typed replaces it
             pygame.draw.rect(surface, pal.focus, rect.inflate(m.px(8), m.px(4)), border_radius=m.px(4))
         surface.blit(image, rect)
-        if self.caret.visible and self.saving is None:
+        if self.caret.visible and not self.saving:
             x = rect.right + m.px(4)
             pygame.draw.line(surface, pal.focus, (x, inner.top + m.px(8)), (x, inner.bottom - m.px(8)), m.px(3))
-        if self.saving is not None:
-            blit_text(surface, app.text, "Saving…", m.px(t.label), pal.muted,
+        if self.saving or self.reading:
+            blit_text(surface, app.text, "Saving…" if self.saving else READING, m.px(t.label), pal.muted,
                       (cx, self.menu.buttons[0].rect.bottom + m.px(20)), anchor="midtop")
         self.menu.draw(surface, app, self.button_size)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
+from game.ui.outcomes import PartyStarts, ToTitle
+from game.ui.drawing import mix, player_colour, spaced_pin
 from game.ui.menu import Menu
 from game.ui.qr import qr_matrix, qr_surface
 from game.ui.scene import Scene
@@ -19,33 +21,6 @@ from game.ui.widgets import blit_lines, blit_text, first_fitting, fit_lines, one
 START, PROMPTS, BACK = range(3)
 CHIP_NAME_MAX = 0.8  # of the chip area's width (a longer name shrinks in its chip)
 LEAVE_SECONDS = 3.0  # a second Esc within this ends a party that has players
-
-
-def hex_rgb(colour: str) -> tuple[int, int, int]:
-    colour = colour.lstrip("#")
-    return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
-
-
-def mix(a, b, t: float):
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
-
-
-def player_colour(player) -> tuple[int, int, int]:
-    from game.core.party import colour_hex
-
-    return hex_rgb(colour_hex(player.colour))
-
-
-def draw_panel(surface, app, rect: pygame.Rect, radius: int, fill=None) -> None:
-    """A panel's ground, outlined in high contrast (where the ground is as black as the screen)."""
-    t = app.theme
-    pygame.draw.rect(surface, fill or t.palette.panel, rect, border_radius=radius)
-    if t.edge > 1:
-        pygame.draw.rect(surface, t.palette.panel_edge, rect, width=app.metrics.px(t.edge), border_radius=radius)
-
-
-def spaced_pin(pin: str) -> str:
-    return f"{pin[:3]} {pin[3:]}" if len(pin) == 6 else pin
 
 
 def draw_name_chip(surface, app, rect: pygame.Rect, player, size: int, *, focus=False, close=False) -> pygame.Rect | None:
@@ -77,7 +52,7 @@ def draw_name_chip(surface, app, rect: pygame.Rect, player, size: int, *, focus=
 
 
 class PartyLobbyScene(Scene):
-    name = "party_lobby"
+    screen = "party_lobby"
 
     def __init__(self, app, party):
         super().__init__(app)
@@ -158,7 +133,7 @@ class PartyLobbyScene(Scene):
             self._leave_until = time.monotonic() + LEAVE_SECONDS
             self.app.toast("Press Esc again to end the party (every phone will be told)")
             return
-        self.app.back_to_title()
+        self.app.flow.go(ToTitle())
 
     def _sync_menu(self) -> None:
         for i, button in enumerate(self.menu.buttons):
@@ -213,9 +188,7 @@ class PartyLobbyScene(Scene):
         if not self.party.room.players:
             self.app.toast("Nobody has joined yet: scan the code with a phone")
             return
-        from game.ui.scenes.party_play import PartyPlayScene
-
-        self.app.stack.replace(PartyPlayScene(self.app, self.party))
+        self.app.flow.go(PartyStarts(self.party))
 
     # -- each frame ------------------------------------------------------------------------
     def settled(self) -> bool:
@@ -227,10 +200,10 @@ class PartyLobbyScene(Scene):
         enabled = bool(self.party.room.players)
         if self.menu.buttons[START].enabled != enabled:
             self.menu.buttons[START].enabled = enabled
-            self.app.stack.changed = True
+            self.app.flow.redraw()
         if self.chip_focus is not None and self.chip_focus not in self.party.room.players:
             self._focus_chip(None)
-            self.app.stack.changed = True
+            self.app.flow.redraw()
 
     # -- layout -----------------------------------------------------------------------------
     def layout(self, width: int, height: int) -> None:

@@ -16,10 +16,11 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
+from game.ui.drawing import draw_panel, player_colour, spaced_pin
 from game.ui.kinds import PartyView, party_view_for
+from game.ui.outcomes import PartyOver, Paused
 from game.ui.record import note_box
 from game.ui.scene import Scene
-from game.ui.scenes.party_lobby import draw_panel, player_colour, spaced_pin
 from game.ui.widgets import (Button, blit_lines, blit_text, draw_countdown, first_fitting, fit_lines, lines_height,
                              one_line, size_ladder, whole_line, whole_lines)
 
@@ -37,6 +38,9 @@ def move_text(move: int | None) -> str:
 
 
 class PartyPlayScene(Scene):
+    screen = "party_play"
+    phases = ("party_question", "party_reveal", "party_leaderboard")
+
     def __init__(self, app, party):
         super().__init__(app)
         self.party = party
@@ -104,16 +108,12 @@ class PartyPlayScene(Scene):
         if self.phase == "leaderboard":
             self._ask_next()
             return
-        from game.ui.scenes.party_podium import PartyPodiumScene
-
-        self.app.stack.replace(PartyPodiumScene(self.app, self.party))
+        self.app.flow.go(PartyOver(self.party))
 
     # -- input --------------------------------------------------------------------------
     def handle(self, intent) -> bool:
         if intent.kind in (I.BACK, I.PAUSE):
-            from game.ui.scenes.pause import PauseScene
-
-            self.app.stack.push(PauseScene(self.app, timed=self.party.timed))  # a clock: the question is hidden
+            self.app.flow.go(Paused(timed=self.party.timed))  # a clock: the question is hidden
             return True
         if self.phase == "question":
             if intent.kind == I.CONFIRM or (intent.kind == I.CLICK and self.skip.contains(intent.pos)):

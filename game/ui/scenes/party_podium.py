@@ -10,9 +10,10 @@ import pygame
 
 from game.core.scores import TOP
 from game.ui import intents as I
+from game.ui.outcomes import Play, ShowScores, ToTitle
+from game.ui.drawing import READING, draw_panel, player_colour
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.scenes.party_lobby import draw_panel, player_colour
 from game.ui.theme import readable_on
 from game.ui.widgets import blit_text, first_fitting, one_line, whole_line
 
@@ -34,7 +35,7 @@ def tie_at_the_cut(table, entries, ranks) -> bool:
 
 
 class PartyPodiumScene(Scene):
-    name = "party_podium"
+    screen = "party_podium"
 
     def __init__(self, app, party):
         super().__init__(app)
@@ -42,7 +43,7 @@ class PartyPodiumScene(Scene):
         self.actions = [SCORES, AGAIN, TITLE]
         self.menu = Menu(["High scores", "New party", "Title"])
         self.offset = 0  # the first row of the ranking shown
-        self.saving = None
+        self.saving = False  # True while the table is read and the top scores saved, on the worker
         self.saved: list = []
         self.note = ""
         self.tie_split = False  # equal scores at the tenth place: the rule chose who went on the board
@@ -50,45 +51,49 @@ class PartyPodiumScene(Scene):
     def enter(self) -> None:
         self.party.finish()
         app = self.app
-        app.end_party()  # every phone has its final place: the server stops
-        self.entries = app.party_entries(self.party)
+        app.parties.end()  # every phone has its final place: the server stops
+        self.entries = app.games.party_entries(self.party)
         if not self.entries:
             self.note = "No timer: party games without a clock are not ranked." if not self.party.timed else \
                 "Nobody scored: nothing for the party board."
             return
-        ranks = app.ranks_for([e for _, e in self.entries])
+        self.saving = True
+        self.note = READING
+        app.scores.read(self._ranked)
+
+    def _ranked(self, table) -> None:
+        """The table has come back: save the players who made the top ten."""
+        ranks = table.ranks_of([e for _, e in self.entries])
         qualified = [(seat, entry) for (seat, entry), rank in zip(self.entries, ranks) if rank]
-        self.tie_split = tie_at_the_cut(app.read_scores(), [e for _, e in self.entries], ranks)
+        self.tie_split = tie_at_the_cut(table, [e for _, e in self.entries], ranks)
         if not qualified:
+            self.saving = False
             self.note = "No score made the party board's top ten this time."
             return
-        self.saving = app.save_scores([e for _, e in qualified], [seat for seat, _ in qualified])
+        self.app.games.save_scores([e for _, e in qualified], [seat for seat, _ in qualified], self._saved)
         self.note = "Saving the top scores…"
-        app.sound.play("highscore")
+        self.app.sound.play("highscore")
+
+    def _saved(self, results) -> None:
+        self.saving = False
+        self.saved = results
+        kept = [r for r in results if r.saved]
+        if kept:
+            self.note = f"{len(kept)} player{'s' if len(kept) != 1 else ''} saved to the party board."
+        else:
+            self.note = "The scores could not be saved: see the message in the terminal."
 
     @property
     def board(self) -> str:
-        return self.app.game_board[0] if self.app.game_board else self.app.current_board()[0]
+        return self.app.games.game_board[0] if self.app.games.game_board else self.app.games.current_board()[0]
 
     def settled(self) -> bool:
-        return self.saving is None  # the screenshot says how the save went
-
-    def update(self, dt: float) -> None:
-        if self.saving is not None and self.saving.done():
-            results = self.saving.result()
-            self.saving = None
-            self.saved = results
-            kept = [r for r in results if r.saved]
-            if kept:
-                self.note = f"{len(kept)} player{'s' if len(kept) != 1 else ''} saved to the party board."
-            else:
-                self.note = "The scores could not be saved: see the message in the terminal."
-            self.app.stack.changed = True
+        return not self.saving  # the screenshot says how the save went
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, intent) -> bool:
         if intent.kind == I.BACK:
-            self.app.back_to_title()
+            self.app.flow.go(ToTitle())
             return True
         if intent.kind in (I.SCROLL, I.PAGE):
             step = -intent.dy * 3 if intent.kind == I.SCROLL else intent.dy * max(self.visible_rows - 1, 1)
@@ -99,13 +104,11 @@ class PartyPodiumScene(Scene):
             return chosen is not None
         action = self.actions[chosen]
         if action == SCORES:
-            from game.ui.scenes.highscores import HighScoresScene
-
-            self.app.stack.push(HighScoresScene(self.app, self.board, highlight=self.saved or None))
+            self.app.flow.go(ShowScores(self.board, highlight=self.saved or None))
         elif action == AGAIN:
-            self.app.start_game(replace=True)
+            self.app.flow.go(Play(again=True))
         else:
-            self.app.back_to_title()
+            self.app.flow.go(ToTitle())
         return True
 
     # -- layout and drawing -------------------------------------------------------------------
@@ -142,7 +145,7 @@ class PartyPodiumScene(Scene):
         self._draw_ranking(surface, standings)
         colour = pal.good if self.saved and any(r.saved for r in self.saved) else pal.muted
         notes = [self.note, self.note[:60]]
-        if self.tie_split and self.saving is None:
+        if self.tie_split and not self.saving:
             notes[:0] = [f"{self.note} {rule}" for rule in TIE_RULE]
         note = first_fitting(text, notes, m.px(t.small), self.note_rect.width, True)
         blit_text(surface, text, note, m.px(t.small), colour, self.note_rect.center, bold=True, anchor="center")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
+from game.ui.outcomes import Confirm, ToTitle
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.widgets import blit_lines, blit_text
@@ -17,7 +18,7 @@ RESUME, SETTINGS, QUIT_GAME = range(3)
 
 
 class PauseScene(Scene):
-    name = "pause"
+    screen = "pause"
     opaque = False
 
     def __init__(self, app, timed: bool | None = None):
@@ -26,26 +27,22 @@ class PauseScene(Scene):
         # Enter goes on, as the panel says, wherever the pointer rests: only a click or the keys pick another.
         self.menu = Menu(["Resume", "Settings", "Quit to title"], follow_pointer=False)
         self._veil: pygame.Surface | None = None
-        session = app.session
+        session = app.games.session
         self.timed = bool(session is not None and session.timed) if timed is None else timed
         self.opaque = self.timed  # timed: the question underneath is not drawn at all
 
     def handle(self, intent) -> bool:
         if intent.kind in (I.BACK, I.PAUSE):
-            self.app.stack.pop()
+            self.app.flow.back()
             return True
         chosen = self.menu.handle(intent)
         if chosen == RESUME:
-            self.app.stack.pop()
+            self.app.flow.back()
         elif chosen == SETTINGS:
-            from game.ui.scenes.settings import SettingsScene
-
-            self.app.stack.push(SettingsScene(self.app))
+            self.app.flow.show("settings")
         elif chosen == QUIT_GAME:
-            from game.ui.scenes.confirm import ConfirmScene
-
-            self.app.stack.push(ConfirmScene(self.app, "Leave this game?", "It ends here and its score is not kept.",
-                                             "Leave", "Stay", self.app.back_to_title))
+            self.app.flow.go(Confirm("Leave this game?", "It ends here and its score is not kept.", "Leave", "Stay",
+                                     then=ToTitle()))
         return True  # modal: nothing reaches the question underneath
 
     def layout(self, width: int, height: int) -> None:

@@ -7,6 +7,8 @@ import pygame
 from game.core import kinds, scoring
 from game.core.session import FIFTY, LIFELINES, TIME, Answer, Session
 from game.ui import intents as I
+from game.ui.drawing import draw_player_chips
+from game.ui.outcomes import GameOver, Paused, TurnOver
 from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, panel_for, response_of
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
@@ -30,6 +32,9 @@ def hint_options(hints, keys: str, choice: bool) -> list[str]:
 
 class PlayScene(Scene):
     """``name`` is "question" while the clock runs and "feedback" once answered."""
+
+    screen = "play"
+    phases = ("question", "feedback")
 
     def __init__(self, app, session: Session):
         super().__init__(app)
@@ -111,9 +116,7 @@ class PlayScene(Scene):
     def hand_over(self) -> None:
         """Hot-seat: cover the screen until the next player says they are ready (the clock waits)."""
         if self.session.mode == "hotseat":
-            from game.ui.scenes.handover import HandoverScene
-
-            self.app.stack.push(HandoverScene(self.app, self.session, self.locked_note))
+            self.app.flow.go(TurnOver(self.session, self.locked_note))
             self.locked_note = ""
 
     # -- input ----------------------------------------------------------------------
@@ -121,9 +124,7 @@ class PlayScene(Scene):
         if intent.kind in (I.BACK, I.FOCUS_LOST, I.PAUSE):
             if intent.kind == I.FOCUS_LOST and self.phase != "question":
                 return False
-            from game.ui.scenes.pause import PauseScene
-
-            self.app.stack.push(PauseScene(self.app))
+            self.app.flow.go(Paused())
             return True
         if self.phase == "question":
             return self._handle_panel(intent)
@@ -199,20 +200,12 @@ class PlayScene(Scene):
             self._build_buttons()
             self.hand_over()
         else:
-            self.app.finish_game(self.session)
-            if self.session.mode == "hotseat":
-                from game.ui.scenes.podium import PodiumScene
-
-                self.app.stack.replace(PodiumScene(self.app, self.session))
-            else:
-                from game.ui.scenes.results import ResultsScene
-
-                self.app.stack.replace(ResultsScene(self.app, self.session))
+            self.app.flow.go(GameOver(self.session))
 
     def update(self, dt: float) -> None:
         self.intro += dt
         if self.panel.update(dt):
-            self.app.stack.changed = True  # e.g. the caret of a typed answer blinked
+            self.app.flow.redraw()  # e.g. the caret of a typed answer blinked
         if self.phase == "question":
             if self.session.expired():
                 self._answer(None)
@@ -615,39 +608,3 @@ class PlayScene(Scene):
         if answer.close:
             return f"{name}: {letter} ≈ +{answer.total}"
         return f"{name}: {letter} ✗"
-
-
-def draw_player_chips(surface, app, session, rect: pygame.Rect, current: int | None) -> None:
-    """Each hot-seat player's seat, name and score in a row; the one whose turn it is stands out."""
-    m, t = app.metrics, app.theme
-    pal = t.palette
-    n = len(session.players)
-    gap = m.px(12)
-    w = (rect.width - gap * (n - 1)) // n
-
-    def shown_score(player) -> str:
-        # While a question is open, points won on it stay hidden until everyone has answered.
-        hidden = sum(a.total for a in player.answers if a.round is session.current) if current is not None else 0
-        return f"{player.score - hidden:,}"
-
-    # One size for every name: the largest at which each fits its chip whole (as if it had the turn).
-    size = min(whole_line(app.text, f"▶ P{i + 1} {p.name}", m.px(t.small),
-                          w - app.text.width(shown_score(p), m.px(t.small), True) - m.px(40))[1]
-               for i, p in enumerate(session.players))
-    for i, player in enumerate(session.players):
-        chip = pygame.Rect(rect.left + i * (w + gap), rect.top, w, rect.height)
-        colour = PLAYER_COLOURS[i % len(PLAYER_COLOURS)]
-        active = i == current
-        pygame.draw.rect(surface, pal.panel_hover if active else pal.panel, chip, border_radius=m.px(10))
-        pygame.draw.rect(surface, colour, (chip.left, chip.top, m.px(10), chip.height),
-                         border_top_left_radius=m.px(10), border_bottom_left_radius=m.px(10))
-        if active:
-            pygame.draw.rect(surface, pal.focus, chip, width=m.px(3), border_radius=m.px(10))
-        score = shown_score(player)
-        score_w = app.text.width(score, m.px(t.small), True)
-        label = f"{'▶ ' if active else ''}P{i + 1} {player.name}"
-        line = whole_line(app.text, label, size, chip.width - score_w - m.px(40), bold=active)[0]
-        blit_text(surface, app.text, line, size, pal.text, (chip.left + m.px(18), chip.centery),
-                  bold=active, anchor="midleft")
-        blit_text(surface, app.text, score, m.px(t.small), pal.accent, (chip.right - m.px(10), chip.centery),
-                  bold=True, anchor="midright")

@@ -6,13 +6,14 @@ import pygame
 
 from game.core.scores import NAME_MAX, NameField, name_key
 from game.ui import intents as I
+from game.ui.outcomes import PlayersReady
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
 from game.ui.widgets import Button, Caret, blit_lines, blit_text, whole_line, whole_lines
 
 
 class PlayersScene(Scene):
-    name = "players"
+    screen = "players"
     wants_text = True
 
     def __init__(self, app):
@@ -58,7 +59,7 @@ class PlayersScene(Scene):
     def handle(self, intent) -> bool:
         n = len(self.values)
         if intent.kind == I.BACK:
-            self.app.stack.pop()
+            self.app.flow.back()
             return True
         if intent.kind == I.TEXT and self.focus < n:
             self.names[self.focus].type(intent.text)
@@ -71,7 +72,7 @@ class PlayersScene(Scene):
             return True
         if intent.kind == I.CONFIRM:
             if self.focus == n + 1:
-                self.app.stack.pop()
+                self.app.flow.back()
             elif self.focus == n - 1 or self.focus == n:
                 self._start()
             else:
@@ -90,7 +91,7 @@ class PlayersScene(Scene):
                 self._start()
                 return True
             if self.back.contains(intent.pos):
-                self.app.stack.pop()
+                self.app.flow.back()
                 return True
         return False
 
@@ -124,8 +125,7 @@ class PlayersScene(Scene):
         if taken is not None:  # two players the reveal could not tell apart: that seat gets another name
             self._set_focus(taken[0])
             return
-        self.app.options.player_names = self.chosen()
-        self.app.begin_game(replace=True)
+        self.app.flow.go(PlayersReady(tuple(self.chosen())))
 
     def update(self, dt: float) -> None:
         self.caret.steady = self.app.reduced_motion

@@ -4,57 +4,62 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.scores import earns_a_place
 from game.core.session import Session
-from game.ui.menu import Menu
+from game.ui.after_game import SAVE, SCORES, AfterGameScene
+from game.ui.drawing import READING
+from game.ui.outcomes import ShowScores
 from game.ui.record import note_box
-from game.ui.scenes.results import AGAIN, REVIEW, SAVE, SCORES, TITLE, AfterGameScene
 from game.ui.theme import PLAYER_COLOURS, readable_on
-from game.ui.widgets import blit_text, one_line, whole_line
+from game.ui.widgets import blit_text, first_fitting, one_line, whole_line
 
 
 class PodiumScene(AfterGameScene):
-    name = "podium"
+    screen = "podium"
 
     def __init__(self, app, session: Session):
-        super().__init__(app)
-        self.session = session
-        self.entries = [app.entry_for(session, player=i) for i in range(len(session.players))]
-        self.ranks = app.ranks_for(self.entries)
-        self.qualified = [i for i, rank in enumerate(self.ranks) if rank]
-        ranked = self.entries[0] is not None  # not without a timer
-        self.actions = ([SAVE if self.qualified else SCORES] if ranked else []) + [REVIEW, AGAIN, TITLE]
-        count = len(self.qualified)
-        labels = {SAVE: f"Save {count} score{'s' if count != 1 else ''}", SCORES: "High scores",
-                  REVIEW: "Review", AGAIN: "Play again", TITLE: "Title"}
-        self.menu = Menu([labels[a] for a in self.actions])
-        self.saving = None
+        self.entries = [app.games.entry_for(session, player=i) for i in range(len(session.players))]
+        self.ranks: list[int | None] = [None] * len(self.entries)
+        self.qualified: list[int] = []
+        self.saving = False
+        super().__init__(app, session, ranked=self.entries[0] is not None)  # not without a timer
 
-    def enter(self) -> None:
-        if self.qualified:
-            self.app.sound.play("highscore")
+    def likely_top_ten(self) -> bool:
+        return any(earns_a_place(e) for e in self.entries)
+
+    def ranked_on(self, table) -> bool:
+        """The places, the players who made the top 10."""
+        self.ranks = table.ranks_of(self.entries)
+        self.qualified = [i for i, rank in enumerate(self.ranks) if rank]
+        return bool(self.qualified)
+
+    def label(self, action: str) -> str:
+        """One button saves every player who made the top 10."""
+        if action != SAVE:
+            return super().label(action)
+        count = len(self.qualified) if not self.reading else sum(earns_a_place(e) for e in self.entries)
+        return f"Save {count} score{'s' if count != 1 else ''}"
+
+    def settled(self) -> bool:
+        return not self.reading
 
     def handle(self, intent) -> bool:
-        return True if self.saving is not None else super().handle(intent)
+        return True if self.saving else super().handle(intent)
 
     def act(self, action: str) -> None:
         if action == SAVE:
-            self.saving = self.app.save_scores([self.entries[i] for i in self.qualified], self.qualified)
+            self.saving = True
+            self.app.games.save_scores([self.entries[i] for i in self.qualified], self.qualified, self._saved)
         elif action == SCORES:
-            from game.ui.scenes.highscores import HighScoresScene
-
-            self.app.stack.push(HighScoresScene(self.app, self.entries[0].board))
+            self.app.flow.go(ShowScores(self.entries[0].board))
         else:
             super().act(action)
 
-    def update(self, dt: float) -> None:
-        if self.saving is not None and self.saving.done():
-            from game.ui.scenes.highscores import HighScoresScene
-
-            results = self.saving.result()
-            self.saving = None
-            self.app.stack.push(HighScoresScene(self.app, self.entries[0].board, highlight=results))
-            self.actions[0] = SCORES
-            self.menu.set_label(0, "High scores")
+    def _saved(self, results) -> None:
+        self.saving = False
+        self.app.flow.go(ShowScores(self.entries[0].board, highlight=results))
+        self.actions[0] = SCORES
+        self.menu.set_label(0, "High scores")
 
     def layout(self, width: int, height: int) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
@@ -109,9 +114,11 @@ class PodiumScene(AfterGameScene):
             y = blit_text(surface, app.text, detail, one_line(app.text, detail, m.px(t.small), w), pal.text,
                           (block.centerx, self.stage.bottom + m.px(6)), anchor="midtop").bottom
             note = f"top 10: #{rank}" if rank else "not in the top 10" if self.entries[seat] else "no timer: not ranked"
+            if self.reading:  # the places come with the table
+                note = first_fitting(app.text, [READING, "Reading…", "…"], m.px(t.small), w)
             blit_text(surface, app.text, note, one_line(app.text, note, m.px(t.small), w),
                       pal.good if rank else pal.muted, (block.centerx, y + m.px(2)), anchor="midtop")
-        if self.saving is not None:
+        if self.saving:
             blit_text(surface, app.text, "Saving…", m.px(t.label), pal.muted,
                       (cx, self.menu.buttons[0].rect.top - m.px(8)), anchor="midbottom")
         self.menu.draw(surface, app, self.menu.size)

@@ -7,65 +7,35 @@ import pygame
 from game.core import scoring
 from game.core.scores import earns_a_place
 from game.core.session import Session
-from game.ui import intents as I
-from game.ui.menu import Menu
-from game.ui.scene import Scene
+from game.ui.after_game import SAVE, SCORES, AfterGameScene
+from game.ui.drawing import READING
+from game.ui.outcomes import EnterName, ShowScores
 from game.ui.widgets import blit_lines, blit_text, one_line
 
-SAVE, SCORES, REVIEW, AGAIN, TITLE = "save", "scores", "review", "again", "title"
 COUNT_SECONDS = 0.8
 
 
-class AfterGameScene(Scene):
-    """What the results and the podium share: a row of actions (``self.actions``) after a game."""
-
-    session: Session
-    actions: list[str]
-    menu: Menu
-
-    def handle(self, intent) -> bool:
-        if intent.kind == I.BACK:
-            self.app.back_to_title()
-            return True
-        chosen = self.menu.handle(intent, horizontal=True)
-        if chosen is None or chosen == Menu.USED:
-            return chosen is not None
-        self.act(self.actions[chosen])
-        return True
-
-    def act(self, action: str) -> None:
-        app = self.app
-        if action == REVIEW:
-            from game.ui.scenes.review import ReviewScene
-
-            app.reviewed = True
-            app.stack.push(ReviewScene(app, self.session))
-        elif action == AGAIN:
-            app.start_game(replace=True, ask_names=False)
-        elif action == TITLE:
-            app.back_to_title()
-
-
 class ResultsScene(AfterGameScene):
-    name = "results"
+    screen = "results"
 
     def __init__(self, app, session: Session):
-        super().__init__(app)
-        self.session = session
-        self.entry = app.entry_for(session, app.options.name or "PLAYER")
-        self.rank = app.rank_for(self.entry) if self.entry else None
-        self.best_line = self._personal_best()
+        self.entry = app.games.entry_for(session, app.options.name or "PLAYER")
+        self.rank: int | None = None
+        self.best_line = ""
         self.saved = None  # the SaveResult, once saved from here
-        self.actions = ([SAVE if self.rank else SCORES] if self.entry else []) + [REVIEW, AGAIN, TITLE]
-        labels = {SAVE: "Save score", SCORES: "High scores", REVIEW: "Review", AGAIN: "Play again", TITLE: "Title"}
-        self.menu = Menu([labels[a] for a in self.actions])
+        super().__init__(app, session, ranked=self.entry is not None)
         # The big number counts up for a moment (at once with reduced motion).
         self.count_up = 0.0 if not app.reduced_motion else COUNT_SECONDS + 1
         self._big_spot: tuple[pygame.Rect, int, tuple[int, int]] | None = None  # where draw() put the number
 
-    def enter(self) -> None:
-        if self.rank:
-            self.app.sound.play("highscore")
+    def likely_top_ten(self) -> bool:
+        return earns_a_place(self.entry)
+
+    def ranked_on(self, table) -> bool:
+        """The rank and the personal best."""
+        self.rank = table.rank_of(self.entry)
+        self.best_line = self._personal_best(table)
+        return bool(self.rank)
 
     def update(self, dt: float) -> None:
         self.count_up += dt
@@ -74,7 +44,7 @@ class ResultsScene(AfterGameScene):
         return self.count_up <= COUNT_SECONDS + 0.05
 
     def settled(self) -> bool:
-        return self.count_up >= COUNT_SECONDS
+        return self.count_up >= COUNT_SECONDS and not self.reading
 
     def animated_rect(self):
         """While the number counts up only its line is repainted, so the screen costs no more than a still one."""
@@ -103,23 +73,19 @@ class ResultsScene(AfterGameScene):
 
     def act(self, action: str) -> None:
         if action == SAVE:
-            from game.ui.scenes.names import NameEntryScene
-
-            self.app.stack.push(NameEntryScene(self.app, self.entry, self.rank, on_saved=self._saved))
+            self.app.flow.go(EnterName(self.entry, self.rank, on_saved=self._saved))
         elif action == SCORES:
-            from game.ui.scenes.highscores import HighScoresScene
-
-            self.app.stack.push(HighScoresScene(self.app, self.entry.board))
+            self.app.flow.go(ShowScores(self.entry.board))
         else:
             super().act(action)
 
-    def _personal_best(self) -> str:
+    def _personal_best(self, table) -> str:
         """The player's best on this board before this game, and whether this game beat it ("" if unknown)."""
         entry = self.entry
-        name = self.app.options.name or self.app.last_name()
+        name = self.app.options.name or table.last_name
         if entry is None or not name:
             return ""
-        best = self.app.read_scores().best_of(entry.board, name)
+        best = table.best_of(entry.board, name)
         if best is None:
             return f"Your first score on this board as {name}." if earns_a_place(entry) else ""
         run = entry.mode == "sudden-death"
@@ -164,6 +130,8 @@ class ResultsScene(AfterGameScene):
             note, colour = "Practice games do not go on the high-score board.", pal.muted
         elif self.entry is None:
             note, colour = "Games with no timer do not go on the high-score board.", pal.muted
+        elif self.reading:
+            note, colour = READING, pal.muted
         elif self.saved is not None:
             note, colour = (f"Saved: #{self.saved.rank} on this board." if self.saved.saved and self.saved.rank else
                             f"Your score could not be saved: {self.saved.error}."), pal.muted

@@ -22,7 +22,7 @@ from game.ui.widgets import blit_text, first_fitting
 
 
 class ReviewScene(Scene):
-    name = "review"
+    screen = "review"
 
     def __init__(self, app, session: Session):
         super().__init__(app)
@@ -113,7 +113,7 @@ class ReviewScene(Scene):
         m = self.app.metrics
         kind = intent.kind
         if kind == I.BACK:
-            self.app.stack.pop()
+            self.app.flow.back()
             return True
         if kind == I.MOVE and intent.dy:
             self.scroll_to(self.offset + intent.dy * m.px(60))
@@ -138,7 +138,7 @@ class ReviewScene(Scene):
             return False
         chosen = self.menu.handle(intent)
         if chosen == 0:
-            self.app.stack.pop()
+            self.app.flow.back()
         return chosen is not None
 
     # -- layout and drawing -------------------------------------------------------------

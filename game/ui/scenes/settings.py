@@ -48,7 +48,7 @@ def shown(field: str, value) -> str:
 
 
 class SettingsScene(Scene):
-    name = "settings"
+    screen = "settings"
 
     def __init__(self, app):
         super().__init__(app)
@@ -74,7 +74,7 @@ class SettingsScene(Scene):
             value = values[min(max(index + step, 0), len(values) - 1)]
         else:
             value = values[(index + step) % len(values)]
-        self.app.change_settings(**{field: value})
+        self.app.prefs.change(**{field: value})
         if field in ("volume", "muted"):
             self.app.sound.play("tick")  # hear the new level at once
         self._refresh()
@@ -83,7 +83,7 @@ class SettingsScene(Scene):
         if self._held_at is not None and not self._pointer_still(intent):
             self._let_go()  # the pointer moved, or a key: the layout follows the settings again
         if intent.kind == I.BACK:
-            self.app.stack.pop()
+            self.app.flow.back()
             return True
         focus = self.menu.focus
         if intent.kind == I.MOVE and intent.dx and focus < DONE:
@@ -105,7 +105,7 @@ class SettingsScene(Scene):
         if chosen is None or chosen == Menu.USED:
             return chosen is not None
         if chosen == DONE:
-            self.app.stack.pop()
+            self.app.flow.back()
         else:
             if intent.kind == I.CLICK:
                 self._held_at = intent.pos
@@ -122,19 +122,19 @@ class SettingsScene(Scene):
         if self._stale:
             self._stale = False
             self.layout(*self.app.size)
-            self.app.stack.changed = True
+            self.app.flow.redraw()
 
     # -- layout and drawing -------------------------------------------------------
     def _hint(self) -> str:
         hint = "↑↓ choose · ←→ or Enter change · Esc back"
-        return hint + (f" · saved in {self.app.settings_path}" if self.app.settings_path else " · not saved (a test run)")
+        return hint + (f" · saved in {self.app.prefs.path}" if self.app.prefs.path else " · not saved (a test run)")
 
     def _notes(self, focus: int) -> list[str]:
         app = self.app
         notes = [THEME_HELP.get(app.settings.theme, HELP[THEME]) if focus == THEME else HELP[focus]]
         if focus < DONE:
             field = FIELDS[focus]
-            now, saved = getattr(app.settings, field), getattr(app.saved_settings, field)
+            now, saved = getattr(app.settings, field), getattr(app.prefs.saved, field)
             if now != saved:
                 notes.append(f"Set on the command line for this run; saved: {shown(field, saved)}.")
         if focus == SOUND and app.sound.failed:

@@ -10,6 +10,7 @@ from game.core.model import DIFFICULTIES
 from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
 from game.ui import intents as I
 from game.ui.menu import Menu
+from game.ui.outcomes import Confirm, Play, Quit, ShowScores
 from game.ui.scene import Scene
 from game.ui.widgets import blit_lines, blit_text, first_fitting, motif_image, one_line
 
@@ -23,7 +24,7 @@ MODE_STOPS = [("classic", 0), ("sudden-death", 0), ("practice", 0)] + \
 
 
 class TitleScene(Scene):
-    name = "title"
+    screen = "title"
 
     def __init__(self, app):
         super().__init__(app)
@@ -44,8 +45,8 @@ class TitleScene(Scene):
         self.menu.set_label(MODE, f"Mode: {mode}")
         self.menu.set_label(CATEGORY, f"Category: {options.category or 'All'}")
         self.menu.set_label(DIFFICULTY, f"Difficulty: {(options.difficulty or 'any').title()}")
-        self.menu.set_label(KINDS, f"Kinds: {kinds_label(options.kinds)}")
-        playable = self.app.playable_questions()
+        self.menu.set_label(KINDS, f"Kinds: {kinds.label_of(options.kinds)}")
+        playable = self.app.games.playable_questions()
         self.playable = len(playable)
         self.most = most_questions(playable)  # a game asks one question per fact
         self.menu.buttons[PLAY].enabled = self.playable > 0
@@ -54,13 +55,12 @@ class TitleScene(Scene):
             self.menu._sync()
 
     def _cycle(self, which: int, step: int) -> None:
-        options = self.app.options
+        options, games = self.app.options, self.app.games
         if which == MODE:
             here = (options.mode, options.players if options.mode == "hotseat" else 0)
             index = MODE_STOPS.index(here) if here in MODE_STOPS else 0
-            options.mode, players = MODE_STOPS[(index + step) % len(MODE_STOPS)]
-            if players:
-                options.players = players
+            mode, players = MODE_STOPS[(index + step) % len(MODE_STOPS)]
+            games.choose(mode=mode, **({"players": players} if players else {}))
             self._refresh()
             return
         if which == KINDS:
@@ -68,7 +68,7 @@ class TitleScene(Scene):
             current = tuple(options.kinds) if options.kinds else None
             if current not in stops:  # a set given with --kinds stays one of the stops
                 stops.insert(1, current)
-            options.kinds = stops[(stops.index(current) + step) % len(stops)]
+            games.choose(kinds=stops[(stops.index(current) + step) % len(stops)])
             self._refresh()
             return
         if which == CATEGORY:
@@ -77,10 +77,7 @@ class TitleScene(Scene):
             values, current = self.difficulties, options.difficulty
         index = values.index(current) if current in values else 0
         value = values[(index + step) % len(values)]
-        if which == CATEGORY:
-            options.category = value
-        else:
-            options.difficulty = value
+        games.choose(**{"category" if which == CATEGORY else "difficulty": value})
         self._refresh()
 
     def handle(self, intent) -> bool:
@@ -97,26 +94,20 @@ class TitleScene(Scene):
         if chosen is None:
             return False
         if chosen == PLAY:
-            self.app.start_game()
+            self.app.flow.go(Play())
         elif chosen in CYCLING:
             self._cycle(chosen, 1)
         elif chosen == SCORES:
-            from game.ui.scenes.highscores import HighScoresScene
-
-            self.app.stack.push(HighScoresScene(self.app, self.app.current_board()[0]))
+            self.app.flow.go(ShowScores(self.app.games.current_board()[0]))
         elif chosen == SETTINGS:
-            from game.ui.scenes.settings import SettingsScene
-
-            self.app.stack.push(SettingsScene(self.app))
+            self.app.flow.show("settings")
         elif chosen == QUIT:
             self._ask_to_quit()
         return True
 
     def _ask_to_quit(self) -> None:
-        from game.ui.scenes.confirm import ConfirmScene
-
-        self.app.stack.push(ConfirmScene(self.app, "Quit Off the Rails?", "Your scores and settings are saved.",
-                                         "Quit", "Stay", self.app.quit))
+        self.app.flow.go(Confirm("Quit Off the Rails?", "Your scores and settings are saved.", "Quit", "Stay",
+                                 then=Quit()))
 
     def resume(self) -> None:
         self._refresh()
@@ -274,6 +265,3 @@ class TitleScene(Scene):
         if not total:
             line = "No playable questions were found. Run `mi-trivia validate` on your question files."
         return line
-
-
-kinds_label = kinds.label_of  # the Kinds button's words (game.core.kinds)
