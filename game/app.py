@@ -753,7 +753,7 @@ class App:
             party = self._parties[-1]
             data.update(questions=party.number, players_joined=len(party.room.players),
                         answers_counted=party.host.stats.answers_counted,
-                        rejected_messages=party.server.stats["rejected_messages"],
+                        rejected_messages=party.rejected_messages,
                         rejoins=party.host.stats.rejoins)
         if self.party_bots is not None:
             data.update(self.party_bots.report())
