@@ -230,6 +230,30 @@ def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_pa
     assert any(f"10 players saved to the party board. {rule}" in shown for rule in TIE_RULE), shown
 
 
+def test_a_spent_pin_budget_is_said_in_the_lobby_and_the_host_shows_a_new_pin(app):
+    """Too many wrong PINs (the server's gate tells the game): the lobby says nobody can join with this PIN
+    and offers New PIN (with the focus); Enter shows another PIN and its code; players already in stay in."""
+    from game.net.gate import PinBudgetSpent
+
+    scene = lobby(app)
+    party = app.party
+    ann = party.room.join("Ann", party.pin)
+    old, url = party.pin, party.url
+    assert "New PIN" not in [b.label for b in scene.menu.buttons]
+    party.server.inbox.put(PinBudgetSpent(1000))
+    app.party.pump()
+    scene.update(0.016)
+    assert "Too many wrong PINs: choose New PIN" in drawn_text(app, scene) and "Enter shows a new PIN" in drawn_text(app, scene)
+    labels = [b.label for b in scene.menu.buttons]
+    assert labels[scene.menu.focus] == "New PIN" and labels[-1] == "End party"
+    send(app, key(pygame.K_RETURN))
+    assert party.pin != old and party.url != url and party.url.endswith(party.pin) and ann.id in party.room.players
+    assert app._toast[0] == f"New PIN: {party.pin[:3]} {party.pin[3:]}"
+    assert "New PIN" not in [b.label for b in scene.menu.buttons]
+    assert "Too many wrong PINs" not in drawn_text(app, scene)
+    assert not party.pin_budget_spent
+
+
 def test_everyone_answered_ends_the_question_and_enter_shows_the_answer(app):
     lobby(app)
     party = app.party
