@@ -42,7 +42,8 @@ WEB_ROOT = Path(__file__).resolve().parent.parent / "web"
 START_TIMEOUT = 5.0
 PORT_TRIES = 20         # ports tried from the fixed one up before any free one
 STOP_TIMEOUT = 3.0
-TICK = 0.1              # seconds between the gate's looks at the time (joins due, connections idle too long)
+TICK = 0.1              # seconds between the gate's looks at the time while connections have not joined
+REST = 1.0              # ... and while every connection carries a player (nothing is due soon)
 LIMITS_MARK = b"<!--limits-->"  # where the phone page gets its limits
 
 _TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -111,6 +112,7 @@ class PartyServer:
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
         self._stop: asyncio.Event | None = None
+        self._wake: asyncio.Event | None = None  # the gate's ticker, woken when a connection opens
         self._error: BaseException | None = None
         self._files = self._list_files()
         self.address: tuple[str, int] | None = None
@@ -222,8 +224,18 @@ class PartyServer:
             await asyncio.wait_for(server.wait_closed(), STOP_TIMEOUT)
 
     async def _tick(self) -> None:
+        """The gate's look at the time: often while some connection has not joined (its deadline, a join
+        waiting for its turn), seldom when all carry players (a party in full swing costs nothing)."""
+        wake = self._wake = asyncio.Event()
         while True:
-            await asyncio.sleep(TICK)
+            if self.gate.unjoined:
+                await asyncio.sleep(TICK)
+            else:
+                wake.clear()
+                try:
+                    await asyncio.wait_for(wake.wait(), REST)
+                except asyncio.TimeoutError:
+                    pass
             self._apply(self.gate.tick(time.monotonic()))
 
     def stop(self) -> None:
@@ -256,6 +268,8 @@ class PartyServer:
             await ws.close(refused.code, refused.reason)
             return
         self._apply(actions)
+        if self._wake is not None:
+            self._wake.set()
         try:
             async for data in ws:
                 self._apply(self.gate.message(conn, data, time.monotonic()))
