@@ -47,6 +47,11 @@ def visible(text: str) -> bool:
     return any(unicodedata.category(ch)[0] in "LNPS" and not invisible(ch) for ch in text)
 
 
+def prepare() -> None:
+    """Read the confusables table now (a party opening), not at the first join (a frame of the game)."""
+    _prototypes()
+
+
 @lru_cache(maxsize=1)
 def _prototypes() -> dict[str, str]:
     table: dict[str, str] = {}

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.core.names import display_name, look_alike_key, visible
+from game.core.names import prepare as prepare_names
 from game.core.session import check_response, judge
 from game.core.scores import NAME_MAX, clean_name, whole_name
 
@@ -118,6 +119,7 @@ class Room:
         self.players: dict[int, PartyPlayer] = {}
         self._by_secret: dict[str, int] = {}
         self._keys: dict[str, int] = {}  # each player's name as people read it (look_alike_key)
+        prepare_names()  # the look-alike table, read now rather than during the first join's frame
         self._next_id = 1
         self.round = None
         self.number = 0

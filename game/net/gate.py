@@ -192,15 +192,32 @@ def _split_host(value: str) -> tuple[str, int | None] | None:
 State = Literal["idle", "asking", "queued", "player"]
 
 
-@dataclass
+class _Count:
+    """Events in a fixed window of time: two numbers, however many events (frames come in floods)."""
+
+    __slots__ = ("start", "count")
+
+    def __init__(self) -> None:
+        self.start = -1e18
+        self.count = 0
+
+    def add(self, now: float, seconds: float, limit: int) -> bool:
+        """One more at ``now``; ``False`` when that makes more than ``limit`` in this window."""
+        if now - self.start > seconds:
+            self.start, self.count = now, 0
+        self.count += 1
+        return self.count <= limit
+
+
+@dataclass(slots=True)
 class _Conn:
     address: str
     opened: float
     seq: int
     state: State = "idle"
-    times: deque[float] = field(default_factory=deque)
-    frames: deque[float] = field(default_factory=deque)
-    controls: deque[float] = field(default_factory=deque)
+    times: deque[float] = field(default_factory=deque)  # its last messages (a sliding window)
+    frames: _Count = field(default_factory=_Count)
+    controls: _Count = field(default_factory=_Count)
     throttled: int = 0
     closing: bool = False
     unjoined: bool = True  # counted in the budget of connections that have not joined
@@ -343,9 +360,9 @@ class Gate:
         state = self._conns.get(conn)
         if state is None or state.closing:
             return []
-        ok = _window(state.frames, now, self.limits.message_seconds, self.limits.frames)
+        ok = state.frames.add(now, self.limits.message_seconds, self.limits.frames)
         if ok and control:
-            ok = _window(state.controls, now, self.limits.control_seconds, self.limits.control_frames)
+            ok = state.controls.add(now, self.limits.control_seconds, self.limits.control_frames)
         if ok:
             return []
         self.counts.closed_for_frames += 1
