@@ -498,9 +498,8 @@ def test_ties_at_the_tenth_place_follow_the_written_rule(tmp_path):
 
     from game.app import App, Options
     from game.core.scores import ScoreStore
-    from game.ui.scenes.party_podium import PartyPodiumScene
     from game.ui.scenes.title import TitleScene
-    from test_party_scenes import bank
+    from test_party_scenes import bank, tie_at_the_tenth
 
     pygame.display.init()
     pygame.font.init()
@@ -530,19 +529,7 @@ def test_ties_at_the_tenth_place_follow_the_written_rule(tmp_path):
         loop = asyncio.new_event_loop()
         joined = loop.run_until_complete(phones())
         assert [j["type"] for _, j in joined] == ["joined"] * 11
-        party.ask_next()
-        for k, player in enumerate(party.room.players.values()):
-            player.score = 2000 - 100 * min(k, 9)  # P09 and P10 both have 1,100 points
-            player.correct = 1
-            player.total_time = 10.0 if k != 9 else 14.0  # ... and P10 was faster
-        party.room.close_question()
-        podium = PartyPodiumScene(app, party)
-        app.stack.push(podium)
-        podium.saving.result(timeout=10)
-        podium.update(0.016)
-        board = app.read_scores().board(podium.board)
-        assert len(board) == 10 and board[-1].name == "P10" and "P09" not in {e.name for e in board}
-        assert podium.tie_split
+        tie_at_the_tenth(app, party, list(party.room.players.values()))
 
         async def finals() -> list[dict]:
             out = []

@@ -203,20 +203,15 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     assert isinstance(app.stack.top, TitleScene) and app.party is None and party.closed
 
 
-def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_path):
-    """The party board keeps ten, ranked as every board is: points, then the faster total answer time (the
-    rule in the README's party section). Two players tied on the tenth score: the faster goes on the board,
-    and the podium says why the other did not."""
-    lobby(app)
-    party = app.party
-    players = [party.room.join(f"P{k:02d}", party.pin) for k in range(11)]
+def tie_at_the_tenth(app, party, players) -> PartyPodiumScene:
+    """Eleven players, P09 and P10 tied on the tenth score and P10 faster in total: the podium saves ten to
+    the party board, P10 among them and not P09, and knows the rule chose."""
     party.ask_next()
     for k, player in enumerate(players):
         player.score = 2000 - 100 * min(k, 9)  # P09 and P10 both have 1,100 points
         player.correct = 1
         player.total_time = 10.0 if k != 9 else 14.0  # ... and P10 was faster
     party.room.close_question()
-    assert players[9].place == players[10].place == 10  # the room: equal points share a place
     podium = PartyPodiumScene(app, party)
     app.stack.push(podium)
     podium.saving.result(timeout=10)
@@ -224,6 +219,18 @@ def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_pa
     board = app.read_scores().board(podium.board)
     assert len(board) == 10 and board[-1].name == "P10" and "P09" not in {e.name for e in board}
     assert podium.tie_split
+    return podium
+
+
+def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_path):
+    """The party board keeps ten, ranked as every board is: points, then the faster total answer time (the
+    rule in the README's party section). Two players tied on the tenth score: the faster goes on the board,
+    and the podium says why the other did not."""
+    lobby(app)
+    party = app.party
+    players = [party.room.join(f"P{k:02d}", party.pin) for k in range(11)]
+    podium = tie_at_the_tenth(app, party, players)
+    assert players[9].place == players[10].place == 10  # the room: equal points share a place
     shown = drawn_text(app, podium).replace(" | ", " ")
     from game.ui.scenes.party_podium import TIE_RULE
 
