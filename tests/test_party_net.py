@@ -127,22 +127,32 @@ def test_a_foreign_page_cannot_connect(server):
 
 
 def test_connections_that_have_not_joined_have_a_budget_of_their_own(tmp_path):
-    """A third idle connection from one address takes the place of its oldest: holding connections open
-    keeps no one out (tests/test_party_attacks.py holds 240 of them from 200 addresses)."""
+    """With an address's budget full, a newcomer from it is told to try again while the others are just
+    opening (phones behind one address joining at once), then takes the place of its oldest idle one:
+    holding connections open keeps no one out (tests/test_party_attacks.py holds 240 from 200 addresses)."""
+    import time
+
     from websockets.exceptions import ConnectionClosed
 
     from game.net.gate import Limits
 
-    srv = PartyServer("127.0.0.1", 0, web_root=tmp_path, limits=Limits(unjoined=2, unjoined_per_address=2))
+    srv = PartyServer("127.0.0.1", 0, web_root=tmp_path,
+                      limits=Limits(unjoined=2, unjoined_per_address=2, opening=0.3))
     srv.start()
     try:
-        with connect(ws_url(srv)) as first, connect(ws_url(srv)), connect(ws_url(srv)) as third:
-            with pytest.raises(ConnectionClosed) as info:
-                first.recv(timeout=3)
-            assert info.value.rcvd.code == 1013  # try again later
-            third.send(json.dumps({"type": "rejoin", "secret": "abc"}))
-            assert take(srv).message["type"] == "rejoin"
-        assert srv.stats["evicted"] == 1
+        with connect(ws_url(srv)) as first, connect(ws_url(srv)):
+            with connect(ws_url(srv)) as third:
+                with pytest.raises(ConnectionClosed) as info:
+                    third.recv(timeout=3)
+                assert info.value.rcvd.code == 1013  # try again later
+            time.sleep(0.4)
+            with connect(ws_url(srv)) as fourth:
+                with pytest.raises(ConnectionClosed) as info:
+                    first.recv(timeout=3)
+                assert info.value.rcvd.code == 1013
+                fourth.send(json.dumps({"type": "rejoin", "secret": "abc"}))
+                assert take(srv).message["type"] == "rejoin"
+        assert srv.stats["evicted"] == 1 and srv.stats["refused_connections"] == 1
     finally:
         srv.stop()
 

@@ -57,6 +57,8 @@ class Limits:
     join_within: float = 5.0      # a connection that has not joined by then is closed
     unjoined: int = 64            # connections that have not joined, in all ...
     unjoined_per_address: int = 16  # ... and from one address
+    opening: float = 1.0          # a connection this young is sending its first message: never closed for another
+                                  # from its own address (phones behind one address all joining at once)
     pin_burst: int = 20           # wrong PINs that may come at once ...
     pin_rate: float = 1.0         # ... and then this many a second, for the whole game
     pin_budget: int = 1000        # wrong PINs in all, then no more until the host shows a new PIN
@@ -278,7 +280,7 @@ class Gate:
         self.counts.connections += 1
         victim: int | None = None
         if mine >= self.limits.unjoined_per_address:
-            victim = self._oldest_idle({address})
+            victim = self._oldest_idle({address}, now - self.limits.opening)
         elif sum(self._unjoined.values()) >= self.limits.unjoined:
             # The budget is full: take the place of the oldest idle connection of the busiest address
             # holding more than this one does (the next busiest when those are all asking).
@@ -300,10 +302,11 @@ class Gate:
         self._unjoined[address] = self._unjoined.get(address, 0) + 1
         return actions
 
-    def _oldest_idle(self, addresses: set[str]) -> int | None:
+    def _oldest_idle(self, addresses: set[str], opened_before: float | None = None) -> int | None:
         best: tuple[int, int] | None = None
         for conn, state in self._conns.items():
-            if state.state == "idle" and not state.closing and state.address in addresses:
+            if state.state == "idle" and not state.closing and state.address in addresses and \
+                    (opened_before is None or state.opened <= opened_before):
                 if best is None or state.seq < best[0]:
                     best = (state.seq, conn)
         return None if best is None else best[1]

@@ -107,6 +107,7 @@ class PartyServer:
         hosts = [bind] if isinstance(bind, str) else list(bind)
         self.gate = Gate(pin, limits=self.limits, hosts=[*hosts, *names])  # the server's thread only
         self._conns: dict[int, ServerConnection] = {}  # the server's thread only
+        self._conn_of: dict[int, int] = {}  # id() of a connection -> its number (the server's thread only)
         self._ids = itertools.count(1)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -260,11 +261,12 @@ class PartyServer:
         conn = next(self._ids)
         peer = ws.remote_address[0] if ws.remote_address else ""
         self._conns[conn] = ws
-        setattr(ws, "party_conn", conn)  # for the frames it receives (see _connection_class)
+        self._conn_of[id(ws)] = conn  # for the frames it receives (see _connection_class)
         actions = self.gate.open(conn, peer, time.monotonic())
         refused = next((a for a in actions if isinstance(a, Close) and a.conn == conn), None)
         if refused is not None:  # no place for it: the phone tries again in a moment
             self._conns.pop(conn, None)
+            self._conn_of.pop(id(ws), None)
             await ws.close(refused.code, refused.reason)
             return
         self._apply(actions)
@@ -281,12 +283,13 @@ class PartyServer:
             self.gate.log.note("error", f"connection {conn} ({peer}): {type(exc).__name__}: {exc}", time.monotonic())
         finally:
             self._conns.pop(conn, None)
+            self._conn_of.pop(id(ws), None)
             self._apply(self.gate.gone(conn, time.monotonic()))
             self.inbox.put(Gone(conn, time.monotonic()))
 
     def _frame(self, ws: ServerConnection, control: bool) -> bool:
         """A frame arrived on ``ws``; ``False``: too many, the connection is failed at once."""
-        conn = getattr(ws, "party_conn", 0)
+        conn = self._conn_of.get(id(ws), 0)
         if not conn:
             return True
         actions = self.gate.frame(conn, control, time.monotonic())
