@@ -484,3 +484,77 @@ def test_the_page_gets_its_limits_from_the_game(tmp_path):
     assert messages.parse(json.dumps({"type": "answer", "secret": "s", "q": 1, "response": "x" * MAX_TYPED}))
     with pytest.raises(messages.BadMessage):
         messages.parse(json.dumps({"type": "answer", "secret": "s", "q": 1, "response": "x" * (MAX_TYPED + 1)}))
+
+
+# -- the gate alone: no sockets, a fake clock -------------------------------------------------------
+def _gate(**limits):
+    from game.net.gate import Gate, Limits
+
+    return Gate("424242", limits=Limits(**limits), hosts=["192.168.1.20"], port=8765)
+
+
+def test_the_gate_serves_only_its_own_hosts():
+    gate = _gate()
+    for host in ("192.168.1.20:8765", "192.168.1.20", "localhost:8765", "127.0.0.1", "[::1]:8765", "LOCALHOST."):
+        assert gate.handshake(host, None) is None, host
+        assert gate.handshake(host, f"http://{host}") is None, host
+    for host in ("evil.example", "evil.example:8765", "192.168.1.21:8765", "192.168.1.20:8766", "", None,
+                 "192.168.1.20:", "192.168.1.20:99999999", "[::1", "a:b:c"):
+        assert gate.handshake(host, None) is not None, host
+    assert gate.handshake("192.168.1.20:8765", "http://evil.example:8765") is not None
+    assert gate.handshake("192.168.1.20:8765", "null") is not None  # a sandboxed or local file page
+
+
+def test_a_newcomer_takes_the_place_of_the_busiest_address_s_oldest_idle_connection():
+    from game.net.gate import Close
+
+    gate = _gate(unjoined=4, unjoined_per_address=10, opening=1.0)
+    for conn, address in ((1, "10.0.0.1"), (2, "10.0.0.1"), (3, "10.0.0.1"), (4, "10.0.0.2")):
+        assert gate.open(conn, address, 0.0) == []
+    assert gate.open(5, "10.0.0.3", 0.1) == [Close(1, 1013, "Many phones are connecting at once: trying again")]
+    assert [a.conn for a in gate.open(6, "10.0.0.1", 0.1)] == [6]  # the busiest address itself waits
+    assert gate.unjoined == 4 and gate.counts.evicted == 1 and gate.counts.refused_connections == 1
+    # One address at its own limit, the others from it just opened: this one tries again later ...
+    gate = _gate(unjoined=100, unjoined_per_address=3, opening=1.0)
+    for conn in (11, 12, 13):
+        assert gate.open(conn, "10.0.0.9", 0.0) == []
+    assert [a.conn for a in gate.open(14, "10.0.0.9", 0.2)] == [14]
+    # ... and takes the place of its own oldest once that one had time to send its join.
+    assert [a.conn for a in gate.open(15, "10.0.0.9", 2.0)] == [11]
+
+
+def test_the_gate_closes_what_does_not_join_in_time_and_floods_of_frames():
+    from game.net.gate import Close, Forward
+
+    gate = _gate(join_within=5.0, control_frames=3, control_seconds=10.0)
+    gate.open(1, "10.0.0.1", 0.0)
+    gate.open(2, "10.0.0.2", 0.0)
+    gate.open(3, "10.0.0.3", 0.0)
+    joined = gate.message(2, json.dumps({"type": "join", "pin": "424242", "name": "Ann"}), 1.0)
+    assert [type(a) for a in joined] == [Forward]
+    gate.settled(2, True, 1.1)
+    assert gate.tick(4.9) == []
+    assert [a.conn for a in gate.tick(5.0) if isinstance(a, Close)] == [1, 3]  # the player's stays
+    gate.gone(1, 5.1)
+    gate.gone(3, 5.1)
+    assert gate.unjoined == 0 and len(gate) == 1
+    assert all(gate.frame(2, True, 6.0 + k / 10) == [] for k in range(3))
+    assert [a.code for a in gate.frame(2, True, 6.5)] == [1008]
+
+
+def test_a_spent_pin_budget_is_told_to_the_game_once_and_a_new_pin_starts_another():
+    from game.net.gate import PinBudgetSpent, Send
+
+    gate = _gate(pin_burst=100, pin_budget=3)
+    told = []
+    for k in range(5):
+        gate.open(k, f"10.0.0.{k}", 0.0)
+        actions = gate.message(k, json.dumps({"type": "join", "pin": "000000", "name": "Eve"}), 0.1 * k)
+        told += [a for a in actions if isinstance(a, PinBudgetSpent)]
+        codes = [a.message["code"] for a in actions if isinstance(a, Send)]
+        assert codes == (["pin"] if k < 3 else ["budget"])
+    assert told == [PinBudgetSpent(3)] and gate.spent
+    gate.new_pin("135790", 1.0)
+    assert not gate.spent
+    actions = gate.message(4, json.dumps({"type": "join", "pin": "135790", "name": "Eve"}), 1.0)
+    assert actions[0].message["pin"] == "135790"

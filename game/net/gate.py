@@ -19,7 +19,10 @@ The rules:
   separate from the players' places; one that has not joined within :attr:`Limits.join_within`
   seconds is closed.  When the budget is full, a newcomer from an address holding fewer such
   connections than the busiest one takes the place of that address's oldest idle connection: holding
-  any number of idle connections cannot keep a phone out.
+  any number of idle connections cannot keep a phone out.  An address at its own limit gives up its
+  oldest idle connection only once that one has had :attr:`Limits.opening` seconds to send its join
+  (phones behind one address joining at once do not close each other); until then the newcomer is
+  told to try again.
 * **The PIN.** Every join is a guess, counted when it arrives.  One join at a time per connection.
   Guesses are checked here, from a budget for the whole game that refills slowly
   (:attr:`Limits.pin_rate` a second, :attr:`Limits.pin_burst` at once): a right PIN costs nothing,
