@@ -701,12 +701,11 @@ class App:
 
     def kinds_asked(self) -> dict[str, int]:
         """How many questions of each kind the game asked (every kind listed, 0 if none)."""
-        from game.ui.answers import KIND_NAMES, kind_of
+        from game.core.kinds import names
 
-        counts = dict.fromkeys(KIND_NAMES, 0)
+        counts = dict.fromkeys(names(), 0)
         for rnd in self.asked_rounds():
-            kind = kind_of(rnd)
-            counts[kind] = counts.get(kind, 0) + 1
+            counts[rnd.kind] = counts.get(rnd.kind, 0) + 1
         return counts
 
     def report(self) -> dict:

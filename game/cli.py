@@ -67,13 +67,13 @@ def _address(text: str) -> str:
 
 
 def _kinds(text: str) -> tuple[str, ...]:
-    from game.core.model import QUESTION_KINDS
+    from game.core.kinds import names
 
     kinds = tuple(dict.fromkeys(k.strip().lower() for k in text.split(",") if k.strip()))
-    unknown = [k for k in kinds if k not in QUESTION_KINDS]
+    unknown = [k for k in kinds if k not in names()]
     if unknown or not kinds:
         raise argparse.ArgumentTypeError(f"{', '.join(unknown) or 'nothing'} is not a kind of question; "
-                                         f"use a comma-separated list of {', '.join(QUESTION_KINDS)}")
+                                         f"use a comma-separated list of {', '.join(names())}")
     return kinds
 
 

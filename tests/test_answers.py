@@ -9,7 +9,9 @@ from game.app import App, Options
 from game.core.questions import Bank
 from game.core.scores import ScoreStore
 from game.ui import intents as I
-from game.ui.answers import Lock, given_text, panel_for, right_text
+from game.core import kinds
+from game.ui.kinds import Lock, panel_for
+from game.ui.kinds.choice import ChoicePanel
 from game.ui.intents import Intent, translate
 
 from test_scenes import bank, key
@@ -81,8 +83,21 @@ def draw(app, panel):
     return surface
 
 
-def test_multiple_choice_has_no_panel(app):
-    assert panel_for(app, rnd("choice", choices=("a", "b"), correct=0)) is None
+def given_text(round_, response) -> str:
+    return kinds.of(round_).given_text(round_, response)
+
+
+def right_text(round_) -> str:
+    return kinds.of(round_).right_text(round_)
+
+
+def test_multiple_choice_is_a_panel_like_the_others(app):
+    panel = panel_for(app, rnd("choice", choices=("a", "b", "c"), correct=0))
+    assert isinstance(panel, ChoicePanel) and [b.label for b in panel.buttons] == ["a", "b", "c"]
+    assert panel.handle(Intent(I.CHOOSE, index=2)) == Lock(2) and panel.handle(Intent(I.CHOOSE, index=3)) is False
+    panel.remove((1,))
+    assert panel.handle(Intent(I.CHOOSE, index=1)) is False and panel.buttons[1].mark == "removed"
+    assert given_text(panel.round, 2) == "C. c" and right_text(panel.round) == "A. a"
 
 
 # -- true or false --------------------------------------------------------------------------------------
@@ -332,7 +347,7 @@ def test_typed_answer_by_mouse_alone_and_by_pad(app):
 
 def test_typed_feedback_says_the_answer_not_accepted_after_a_wrong_one(app):
     """A wrong typed answer: the line names the right answer in the wrong answer's colour, never "Accepted"."""
-    from game.ui.answers import answer_lines
+    from game.core.kinds import answer_lines
 
     round_ = typed()
     assert answer_lines(round_) == ["The answer: Norway (also accepted: Noreg)", "The answer: Norway"]
@@ -355,3 +370,26 @@ def test_order_first_arrow_moves_from_the_first_item(app):
     panel, _ = placed(app, order())
     panel.handle(Intent(I.MOVE, dy=1))
     assert panel.focus == 1
+
+
+def test_a_kind_without_a_view_is_drawn_as_the_kind_whose_input_it_shares(app):
+    """The test-only "odd one out" kind (tests/test_sixth_kind.py) names multiple choice's input: the play screen
+    answers it with multiple choice's panel, and a party's big screen shows it as choices."""
+    import random
+
+    from game.core.questions import load_text
+    from game.core.session import Session
+    from game.ui.kinds import view_of
+    from game.ui.kinds.choice import ChoiceParty
+    from tests.test_sixth_kind import FILE, OddOneOut
+
+    odd = kinds.register(OddOneOut())
+    try:
+        (question,) = load_text(FILE, "odd.yaml").questions
+        (round_,) = Session([question], count=1, rng=random.Random(2)).rounds
+        panel, _ = placed(app, round_)
+        assert isinstance(panel, ChoicePanel) and view_of(round_).party is ChoiceParty
+        assert panel.handle(Intent(I.CHOOSE, index=round_.correct)) == Lock(round_.correct)
+        draw(app, panel)
+    finally:
+        kinds.unregister(odd.name)

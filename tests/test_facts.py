@@ -99,17 +99,20 @@ def test_money_matches_the_example():
 def test_dates_respect_bounds():
     for seed in range(100):
         (q,) = fact_questions(FACTS["date"], seed)
-        assert "12 July 2023" in q.choices
-        assert "27 July 2023" not in q.choices  # after max
+        assert "12 Jul 2023" in q.choices
+        assert "26 Jul 2023" not in q.choices  # after max
 
 
 def test_formatting_helpers():
     assert ordinal(7) == "seventh" and ordinal(22) == "22nd" and ordinal(13) == "thirteenth" and ordinal(113) == "113th"
-    assert format_date(date(2023, 7, 2)) == "2 July 2023"
+    assert format_date(date(2023, 7, 2)) == "2 Jul 2023"  # three letters: every month as long
     from decimal import Decimal
 
+    # A step that keeps every rung as round as the answer: 60 by tens, 3.5 by ones (2.5, 4.5), 37 by tens.
     assert nice_step(Decimal(60), 0) == 10
-    assert nice_step(Decimal("3.5"), 1) == Decimal("0.5")
+    assert nice_step(Decimal(3000), 0) == 1000
+    assert nice_step(Decimal("3.5"), 1) == 1
+    assert nice_step(Decimal(37), 0) == 10
     assert nice_step(Decimal(2), 0) == 1
 
 
@@ -170,9 +173,14 @@ def test_without_partial_nothing_is_close():
     assert all(q.close == () for q in fact_questions(FACTS["number"], 3))
 
 
-def test_ordinal_answers_are_capitalised_like_the_others():
+def test_ordinals_are_shown_in_digits_so_that_none_is_longer():
+    """In words, "Seventh" is longer than every ordinal from "Fifth" to "Tenth": the longest choice would
+    have been the answer every time (issue 22)."""
     (q,) = fact_questions(FACTS["ordinal"], 1)
-    assert q.answer == "Second" and all(c[:1].isupper() for c in q.choices), q.choices
+    assert q.answer == "2nd" and set(q.choices) <= {"1st", "2nd", "3rd", "4th", "5th"}, q.choices
+    for seed in range(50):
+        (q,) = fact_questions("kind: ordinal\n    answer: 7", seed, choices=3)
+        assert q.answer == "7th" and len({len(c) for c in q.choices}) == 1, q.choices
     (q,) = fact_questions("kind: ordinal\n    answer: 22", 1)
     assert q.answer == "22nd"
 

@@ -57,7 +57,7 @@ def test_typed_answers_that_count(given, answer):
     assert matches(given, answer)
 
 
-@pytest.mark.parametrize("given", ["", "   ", "Sweden", "Norwa", "7", None, 70])
+@pytest.mark.parametrize("given", ["", "   ", "Sweden", "Norw", "7", None, 70])
 def test_typed_answers_that_do_not(given):
     assert not matches(given, "Norway", ("seventy-one",))
 
@@ -91,16 +91,22 @@ def test_scale_snaps_and_shows_in_the_facts_units():
     assert money.show(2.5) == "$2.5 million"
     day = date(2021, 5, 14).toordinal()
     assert Scale(day - 30, day + 30, 1, 10, value_kind="date").show(day) == "14 May 2021"
-    assert Scale(1, 10, 1, 3, value_kind="ordinal").show(2) == "Second"  # capitalised like every answer
+    assert Scale(1, 10, 1, 3, value_kind="ordinal").show(2) == "2nd"  # in digits, like the choices
 
 
 # -- rounds and judging ------------------------------------------------------------------------------
-def test_order_items_are_shuffled_never_already_in_order_and_solution_puts_them_back():
-    for seed in range(50):
+def test_order_items_are_shown_in_any_order_alike_and_solution_puts_them_back():
+    """Every order of the items alike, the right one too: were it never shown, "anything but the order
+    shown" would beat chance (issue 22)."""
+    from collections import Counter
+
+    shown = Counter()
+    for seed in range(2400):
         (rnd,) = arrange([order()], random.Random(seed), 20)
         assert rnd.kind == "order" and rnd.correct == -1
-        assert rnd.choices != order().choices
         assert tuple(rnd.choices[i] for i in rnd.solution) == order().choices
+        shown[rnd.choices] += 1
+    assert len(shown) == 24 and min(shown.values()) > 100 / 2
 
 
 def test_true_false_keeps_true_first():

@@ -126,15 +126,15 @@ def one_player_screens(app) -> list[str]:
     play.intro = 99
     found += record(app, play, "question", whole=[prompt_of(play)], check=timer_alone)
     shapes = {}
-    shapes["question"] = sorted((b.rect.x, b.rect.y) for b in play.buttons)
+    shapes["question"] = sorted((b.rect.x, b.rect.y) for b in play.panel.buttons)
     play.handle(Intent(I.LIFELINE, index=0))  # 50:50: two choices struck through
     found += record(app, play, "question after 50:50", whole=[prompt_of(play)])
-    wrong = next(b.index for b in play.buttons if b.index != session.current.correct and b.mark != "removed")
+    wrong = next(b.index for b in play.panel.buttons if b.index != session.current.correct and b.mark != "removed")
     play.handle(Intent(I.CHOOSE, index=wrong))
     assert play.phase == "feedback"
     found += record(app, play, "feedback", whole=[prompt_of(play)])
     columns_q = len({x for x, _ in shapes["question"]})
-    columns_f = len({b.rect.x for b in play.buttons})
+    columns_f = len({b.rect.x for b in play.panel.buttons})
     if columns_q != columns_f:
         found.append(f"feedback: the choices change from {columns_q} to {columns_f} columns")
     found += record(app, PauseScene(app), "pause")
@@ -370,7 +370,7 @@ def kinds_bank() -> Bank:
 
 @every_window
 def test_every_kind_of_question_holds_the_longest_text(tmp_path, size, scale):
-    """True/false, estimate, order and typed answers (game/ui/answers) on the question and its feedback."""
+    """True/false, estimate, order and typed answers (game/ui/kinds) on the question and its feedback."""
     from game.ui.scenes.play import PlayScene
 
     found = []

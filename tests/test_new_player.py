@@ -199,7 +199,7 @@ def test_pause_hides_the_question_in_timed_modes(app):
         # Where the first choice and the prompt were, only the background shows.
         backdrop = pygame.Surface(surface.get_size())
         app.backdrop.draw(backdrop)
-        for spot in (scene.buttons[0].rect.midleft, scene.buttons[-1].rect.midright, scene.prompt_rect.midleft):
+        for spot in (scene.panel.buttons[0].rect.midleft, scene.panel.buttons[-1].rect.midright, scene.prompt_rect.midleft):
             if not pause.panel.collidepoint(spot):
                 assert surface.get_at(spot) == backdrop.get_at(spot), (mode, spot)
 

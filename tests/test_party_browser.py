@@ -506,3 +506,39 @@ def test_the_page_takes_its_limits_from_the_game_and_a_closed_idle_connection_is
         assert sorted(p.name for p in game.room.players.values()) == ["Alice", "Zoë"]
     finally:
         game.close()
+
+
+def test_a_new_kind_that_reuses_an_input_needs_nothing_new_on_the_phone(browser):
+    """The page shows the input a question's payload names, not its kind: the test-only "odd one out" kind
+    (tests/test_sixth_kind.py) reuses multiple choice's buttons, and the page answers it with the bytes the
+    simulated phones build through the kind."""
+    import random
+
+    from game.core import kinds
+    from game.core.questions import load_text
+    from game.core.session import Session
+    from game.net.bots import answer_message, responses
+    from tests.test_sixth_kind import FILE, OddOneOut
+
+    odd = kinds.register(OddOneOut())
+    game = Game(total=1)
+    try:
+        (question,) = load_text(FILE, "odd.yaml").questions
+        (rnd,) = Session([question], count=1, rng=random.Random(5)).rounds
+        browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_SENDS})
+        player = join_as(game, browser, "Kim")
+        game("ask", rnd, 20.0)
+        visible(browser, "q-answers")
+        buttons = browser.find_elements(By.CSS_SELECTOR, "#q-answers button")
+        assert [b.find_element(By.CSS_SELECTOR, ".label").text for b in buttons] == list(rnd.choices)
+        before = len(browser.execute_script("return window.__sent"))
+        buttons[rnd.correct].click()
+        visible(browser, "s-locked")
+        WebDriverWait(browser, 5).until(lambda _: rnd.number in player.answers)
+        assert player.answers[rnd.number].correct
+        right, _ = responses(rnd, random.Random(1))
+        sent = browser.execute_script("return window.__sent")[before:]
+        assert [m for m in sent if '"type":"answer"' in m] == [answer_message(player.secret, rnd.number, right)]
+    finally:
+        game.close()
+        kinds.unregister(odd.name)

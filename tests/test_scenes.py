@@ -108,7 +108,7 @@ def start(app):
 def test_question_layout_fits_the_window(app):
     scene = start(app)
     width, height = app.size
-    rects = [b.rect for b in scene.buttons]
+    rects = [b.rect for b in scene.panel.buttons]
     assert len(rects) == 4
     for r in rects:
         assert pygame.Rect(0, 0, width, height).contains(r)
@@ -127,14 +127,14 @@ def test_every_way_of_answering(app, how):
     elif how == "letter":
         send(app, key(pygame.K_a + target))
     elif how == "arrows":
-        row, col = divmod(target, scene.columns)  # an unseen focus starts on A: the first arrow moves from it
+        row, col = divmod(target, scene.panel.columns)  # an unseen focus starts on A: the first arrow moves from it
         send(app, *[key(pygame.K_RIGHT)] * col, *[key(pygame.K_DOWN)] * row)
         if not target:
             send(app, key(pygame.K_RETURN))  # nothing moved: the first Enter shows the focus on A
-        assert scene.focus == target
+        assert scene.panel.focus == target
         send(app, key(pygame.K_RETURN))
     else:
-        pos = scene.buttons[target].rect.center
+        pos = scene.panel.buttons[target].rect.center
         send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
     assert scene.phase == "feedback" and scene.result.correct
 
@@ -144,13 +144,13 @@ def test_feedback_marks_chosen_and_correct_and_shows_explanation(app):
     correct = scene.session.current.correct
     wrong = (correct + 1) % 4
     send(app, key(pygame.K_1 + wrong))
-    assert scene.buttons[correct].mark == "correct" and scene.buttons[wrong].mark == "wrong"
+    assert scene.panel.buttons[correct].mark == "correct" and scene.panel.buttons[wrong].mark == "wrong"
     surface = draw(app)
     # The right answer's border is drawn in the "good" colour, the wrong pick's in "bad".
     good, bad = app.theme.palette.good, app.theme.palette.bad
-    r = scene.buttons[correct].rect
+    r = scene.panel.buttons[correct].rect
     assert surface.get_at((r.centerx, r.top + 1))[:3] == good
-    r = scene.buttons[wrong].rect
+    r = scene.panel.buttons[wrong].rect
     assert surface.get_at((r.centerx, r.top + 1))[:3] == bad
     send(app, key(pygame.K_SPACE))
     assert scene.phase == "question" and scene.session.index == 1
@@ -235,7 +235,7 @@ def test_resize_reflows_at_800x600(app):
     scene = start(app)
     app._surface = pygame.display.set_mode((800, 600), pygame.RESIZABLE)
     app.dispatch(Intent(I.RESIZE))
-    for b in scene.buttons:
+    for b in scene.panel.buttons:
         assert pygame.Rect(0, 0, 800, 600).contains(b.rect)
     assert app.metrics.scale >= 0.72
     draw(app)
@@ -302,17 +302,17 @@ def test_lifelines_by_key_and_by_click(app):
     session = scene.session
     send(app, key(pygame.K_h))
     removed = session.removed
-    assert len(removed) == 2 and all(scene.buttons[i].mark == "removed" for i in removed)
+    assert len(removed) == 2 and all(scene.panel.buttons[i].mark == "removed" for i in removed)
     assert scene.lifelines[0].label == "50:50 used" and not scene.lifelines[0].enabled
     # A removed choice can be neither chosen nor clicked.
     send(app, key(pygame.K_1 + removed[0]))
-    rect = scene.buttons[removed[1]].rect
+    rect = scene.panel.buttons[removed[1]].rect
     send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=rect.center, button=1))
     assert scene.phase == "question"
     # The arrows step over the removed choices.
     for _ in range(4):
         send(app, key(pygame.K_RIGHT))
-        assert scene.focus not in removed
+        assert scene.panel.focus not in removed
     assert "−200 pts" in scene.lifelines[1].label
     send(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=scene.lifelines[1].rect.center, button=1))
     assert session.limit == 30 and not scene.lifelines[1].enabled
@@ -371,11 +371,11 @@ def test_hotseat_names_turns_handover_and_reveal(app):
     # The next player gets the same question, and no hint of the first one's pick.
     assert isinstance(app.stack.top, HandoverScene) and app.stack.top.turn == 1
     assert "Zoë locked in an answer." == app.stack.top.note
-    assert all(b.mark == "" for b in play.buttons)
+    assert all(b.mark == "" for b in play.panel.buttons)
     send(app, key(pygame.K_RETURN), key(pygame.K_1 + (correct + 1) % 4))
     send(app, key(pygame.K_RETURN), key(pygame.K_1 + correct))
-    assert play.phase == "feedback" and play.buttons[correct].mark == "correct"
-    assert play.buttons[(correct + 1) % 4].mark == "wrong"
+    assert play.phase == "feedback" and play.panel.buttons[correct].mark == "correct"
+    assert play.panel.buttons[(correct + 1) % 4].mark == "wrong"
     picks = play.hotseat_picks()  # each player's pick set apart, never "Zoë: A ✓ +970PLAYER 2: …"
     assert picks.count(" · ") == 2 and picks.split(" · ")[1].startswith("PLAYER 2: ")
     draw(app)
@@ -621,7 +621,7 @@ def test_key_hints_name_the_choices_that_are_there(tmp_path):
         six = App(Options(count=3, seed=1, size=(1920, 1080)), bank(choices=6), ScoreStore(tmp_path / "t.json"))
         six.open_window()
         six.stack.push(TitleScene(six))
-        assert start(six).choice_hints()[0].startswith("1–6 or A–F")
+        assert start(six).panel.hints()[0].startswith("1–6 or A–F")
         typed = Question("Which country?", (), "Norway", kind="type", also=("Noreg",))
         t = App(Options(count=1, seed=1, size=(1280, 720)), Bank(questions=[typed], files=["t.yaml"]),
                 ScoreStore(tmp_path / "u.json"))
@@ -659,7 +659,7 @@ def test_large_text_keeps_how_to_answer_in_the_key_hints(tmp_path, size):
             a.stack.clear_to(scene)
             scene.update(1.0)
             draw(a)
-            ways = scene.choice_hints() if scene.panel is None else scene.panel.hints()
+            ways = scene.panel.hints()
             assert any(way in scene.shown_hints[0] for way in ways), (question.kind, scene.shown_hints)
     finally:
         pygame.quit()
@@ -668,11 +668,11 @@ def test_large_text_keeps_how_to_answer_in_the_key_hints(tmp_path, size):
 def test_the_first_arrow_moves_from_where_an_unseen_focus_starts(app):
     """→ then ↓ on a 2×2 grid lands on D (the first press moves from A, it does not only show the focus)."""
     scene = start(app)
-    assert scene.columns == 2 and scene.focus is None
+    assert scene.panel.columns == 2 and scene.panel.focus is None
     send(app, key(pygame.K_RIGHT))
-    assert scene.focus == 1 and scene.buttons[1].focus
+    assert scene.panel.focus == 1 and scene.panel.buttons[1].focus
     send(app, key(pygame.K_DOWN))
-    assert scene.focus == 3
+    assert scene.panel.focus == 3
     send(app, key(pygame.K_RETURN))
     assert scene.phase == "feedback" and scene.result.chosen == 3
 

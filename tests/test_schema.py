@@ -7,7 +7,7 @@ import pytest
 
 from game.core.facts import FACT_KEYS, KINDS
 from game.core.model import DIFFICULTIES
-from game.core.questions import QUESTION_KEYS, TOP_KEYS
+from game.core.questions import TOP_KEYS, question_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "game" / "schema" / "questions.schema.json").read_text())
@@ -15,7 +15,7 @@ SCHEMA = json.loads((ROOT / "game" / "schema" / "questions.schema.json").read_te
 
 def test_schema_knows_exactly_the_loaders_keys():
     assert set(SCHEMA["properties"]) == set(TOP_KEYS)
-    assert set(SCHEMA["definitions"]["question"]["properties"]) == set(QUESTION_KEYS)
+    assert set(SCHEMA["definitions"]["question"]["properties"]) == set(question_keys())
     assert set(SCHEMA["definitions"]["fact"]["properties"]) == set(FACT_KEYS)
     assert SCHEMA["definitions"]["fact"]["properties"]["kind"]["enum"] == list(KINDS)
     assert SCHEMA["definitions"]["difficulty"]["enum"] == list(DIFFICULTIES)

@@ -190,12 +190,12 @@ def test_large_text_fits_every_question_screen(app, size, scale):  # noqa: F811
     app._resized()
     scene = start(app)
     screen = pygame.Rect(0, 0, *size)
-    rects = [b.rect for b in scene.buttons] + [b.rect for b in scene.lifelines] + [scene.prompt_rect]
+    rects = [b.rect for b in scene.panel.buttons] + [b.rect for b in scene.lifelines] + [scene.prompt_rect]
     assert all(screen.contains(r) for r in rects)
     assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1:])
     assert scene.prompt_rect.height >= app.text.line_height(app.metrics.px(app.theme.small), True) * 2
     send(app, key(pygame.K_1 + scene.session.current.correct))
-    grid_bottom = max(b.rect.bottom for b in scene.buttons)
+    grid_bottom = max(b.rect.bottom for b in scene.panel.buttons)
     assert screen.contains(scene.bottom_rect) and grid_bottom <= scene.bottom_rect.top
     draw(app)
 
@@ -240,19 +240,19 @@ def test_gamepad_plugged_in_moves_chooses_pauses_and_unplugs(app, monkeypatch): 
             app.dispatch(intent)
 
     pad(pygame.JOYBUTTONDOWN, button=0)  # A with no focus: shows the focus
-    assert scene.focus == 0 and scene.phase == "question"
+    assert scene.panel.focus == 0 and scene.phase == "question"
     pad(pygame.JOYAXISMOTION, axis=0, value=0.9)  # stick right
     pad(pygame.JOYAXISMOTION, axis=0, value=0.95)  # still held: no second move
-    assert scene.focus == 1
+    assert scene.panel.focus == 1
     pad(pygame.JOYAXISMOTION, axis=0, value=0.0)
     pad(pygame.JOYHATMOTION, value=(0, -1))  # D-pad down
-    assert scene.focus == 3
+    assert scene.panel.focus == 3
     pad(pygame.JOYBUTTONDOWN, button=7)  # Start pauses
     assert app.stack.top.name == "pause"
     pad(pygame.JOYBUTTONDOWN, button=7)  # and resumes
     assert app.stack.top is scene
     row, col = divmod(correct, 2)
-    scene.focus = None
+    scene.panel.focus = None
     pad(pygame.JOYBUTTONDOWN, button=0)
     for _ in range(col):
         pad(pygame.JOYHATMOTION, value=(1, 0))

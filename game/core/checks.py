@@ -15,6 +15,8 @@ class Checker:
         self.path = path
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []  # worth a look, but the question still plays
+        self.written: list[tuple[str, tuple[str, ...]]] = []  # hand-written (answer, choices), for fairness
+        self.authoring = False  # the validator's slower checks for authors (see game.core.fairness) wanted too
 
     def report(self, node_or_pos, message: str) -> None:
         self.problems.append(self._at(node_or_pos, message))

@@ -17,7 +17,10 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from game.core import kinds
 from game.core.spelling import normalise
+from dataclasses import replace
+
 from game.core.model import Question
 
 ARTICLES = ("a", "an", "the")
@@ -34,6 +37,32 @@ def apart(questions: Iterable[Question]) -> dict[str, set[str]]:
                 out.setdefault(question.key, set()).add(other)
                 out.setdefault(other, set()).add(question.key)
     return out
+
+
+def same_numbers_apart(questions: Sequence[Question]) -> list[Question]:
+    """The questions, each of whose facts' answer is the same number as another's also ``reveals`` the
+    other (an age of 60 and a speed of 60 mph: the first would give the second away), whatever the kind
+    of question asked of them."""
+    by_number: dict[str, set[str]] = {}
+    for question in questions:
+        number = answer_number(question)
+        if number is not None:
+            by_number.setdefault(number, set()).add(question.key)
+    twins: dict[str, set[str]] = {}
+    for keys in by_number.values():
+        if len(keys) > 1:
+            for key in keys:
+                twins.setdefault(key, set()).update(keys - {key})
+    if not twins:
+        return list(questions)
+    return [replace(q, reveals=q.reveals + tuple(sorted(twins[q.key] - set(q.reveals)))) if q.key in twins else q
+            for q in questions]
+
+
+def answer_number(question: Question) -> str | None:
+    """The number an answer is ("60" for "60 mph", "60 years old", a slider's 60), or ``None`` (its kind's
+    :meth:`~game.core.kinds.Kind.answer_number`)."""
+    return kinds.of(question).answer_number(question)
 
 
 def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every: bool = False,
@@ -145,7 +174,7 @@ def answer_words(text: str) -> str:
 
 def asked_for(question: Question) -> str:
     """What a question asks the player to come up with, as :func:`answer_words` (or "")."""
-    if question.kind in ("truefalse", "order"):
+    if not kinds.of(question).asks_answer:  # True and False, or items already on the screen
         return ""
     return answer_words(question.answer)
 

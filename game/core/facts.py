@@ -13,7 +13,7 @@ made by kind, deterministically for a given seed:
 * Any fact may instead list its ``wrong`` answers by hand.
 
 Besides its multiple-choice questions (one per ``ask`` prompt), a fact yields
-other kinds of question (see :data:`game.core.model.QUESTION_KINDS`):
+other kinds of question (see :mod:`game.core.kinds`):
 
 * a number, money, ordinal or date fact yields an ``estimate`` question: a
   slider over a range around the value (within ``min``/``max``), the answer
@@ -39,6 +39,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from game.core.checks import Checker
+from game.core.fairness import alike_numbers, look_alikes, nearest_in_length, order_tells, pool_warnings
+from game.core.kinds import ESTIMATE, ORDER, TRUEFALSE, TYPE
 from game.core.spelling import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
@@ -75,16 +77,29 @@ TYPE_LIMIT = 30  # seconds to type an answer (unless the fact sets one)
 DEFAULT_CHOICES = 4
 
 def nice_step(value: Decimal, places: int) -> Decimal:
-    """A round spacing near 15 % of the value, no finer than the value's precision."""
+    """A spacing that keeps every rung of the ladder as round as ``value`` (in its precision).
+
+    An answer ending in zeros moves by its last non-zero digit (60 by 10, 3000
+    by 1000), so every rung ends in as many zeros.  An answer of two digits or
+    more that does not end in zero moves by tens of its last digit, so every
+    rung ends in the same digit (35 by 10: 25, 45; 3.5 by 1: 2.5, 4.5), the
+    step a round number near 15 % of the value.  A single digit moves by one.
+    """
     smallest = Decimal(1).scaleb(-places)
-    raw = abs(value) * Decimal("0.15")
-    if raw <= smallest:
+    digits = str(int(abs(value) / smallest)) if value else "0"
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if digits == "0" or len(digits) == 1:
         return smallest
-    exponent = math.floor(math.log10(raw))
-    fraction = raw / Decimal(10) ** exponent
+    if zeros:
+        return smallest * Decimal(10) ** zeros
+    base = smallest * 10
+    raw = abs(value) * Decimal("0.15")
+    if raw <= base:
+        return base
+    exponent = math.floor(math.log10(raw / base))
+    fraction = raw / base / Decimal(10) ** exponent
     nice = 1 if fraction < 1.5 else 2 if fraction < 3.5 else 5 if fraction < 7.5 else 10
-    step = Decimal(nice) * Decimal(10) ** exponent
-    return max(step.quantize(smallest) if step >= smallest else smallest, smallest)
+    return base * nice * Decimal(10) ** exponent
 
 
 def fitting_ranks(value, step, n: int, low, high) -> list[int]:
@@ -95,18 +110,23 @@ def fitting_ranks(value, step, n: int, low, high) -> list[int]:
     ]
 
 
-def ladder(value, step, n: int, low, high, rng: random.Random) -> list | None:
+def ladder(value, step, n: int, low, high, rng: random.Random, ranks: list[int] | None = None) -> list | None:
     """``n`` values spaced ``step`` apart containing ``value`` at a random rank.
 
     Ranks that would put a value outside ``[low, high]`` are not used; the rank
     is uniform over those that fit (all of them unless a bound is near: the
-    validator warns then, since a blind guess at the free end wins more often).
-    ``None`` when no rank fits.
+    validator warns then, since a blind guess at the free end wins more often),
+    or over ``ranks`` when given.  ``None`` when no rank fits.
     """
-    ranks = fitting_ranks(value, step, n, low, high)
+    ranks = fitting_ranks(value, step, n, low, high) if ranks is None else ranks
     if not ranks:
         return None
     rank = rng.choice(ranks)
+    return rungs(value, step, n, rank)
+
+
+def rungs(value, step, n: int, rank: int) -> list:
+    """The ladder of ``n`` values spaced ``step`` apart with ``value`` at ``rank`` (0: the smallest)."""
     return [value + step * (i - rank) for i in range(n)]
 
 
@@ -161,19 +181,51 @@ class Fact:
             return self.show(self.number)
         return self.answer_text
 
+    def in_words(self) -> str:
+        """The right answer as a sentence says it (a date with its month in full)."""
+        return format_date(self.day, long=True) if self.kind == "date" else self.right_answer()
+
     # -- generation ---------------------------------------------------------
+    def _base(self):
+        """The answer and the ladder's step, as the ladder counts them (days for dates)."""
+        if self.kind == "date":
+            return self.day, timedelta(days=int(self.step))
+        return self.number, self.step
+
+    def fitting_ranks(self) -> list[int]:
+        """The answer's places on the ladder that keep every rung within ``min``/``max``."""
+        value, step = self._base()
+        return fitting_ranks(value, step, self.n_choices, self.low, self.high)
+
+    def alike_ranks(self) -> list[int]:
+        """The fitting places of the answer that leave every rung as round as the answer and with as many
+        digits (see :func:`game.core.fairness.alike_numbers`)."""
+        value, step = self._base()
+        answer = self.right_answer()
+        return [r for r in self.fitting_ranks()
+                if alike_numbers([self.show(v) for v in rungs(value, step, self.n_choices, r)], answer)]
+
+    def ladder_ranks(self) -> list[int]:
+        """The answer's places on the ladder: every place within ``min``/``max`` alike.  (Keeping only the
+        places where every rung is alike would make the answer's place a tell: the step should make them
+        all alike, :func:`nice_step` does, and the validator warns where one does not.)"""
+        return self.fitting_ranks()
+
     def choices_for(self, rng: random.Random) -> tuple[tuple[str, ...], bool]:
-        """The choices for one question and whether they are shown in order."""
+        """The choices for one question and whether they are shown in order.
+
+        Wrong answers from a pool or a ``wrong`` list look like the answer
+        (:func:`game.core.fairness.look_alikes`); a ladder of numbers or dates
+        puts the answer at a random one of :meth:`ladder_ranks`.
+        """
         answer = self.right_answer()
         if self.wrong is not None or self.pool is not None:
             source = self.wrong if self.wrong is not None else self.pool
             candidates = [w for w in source if choice_key(w) != choice_key(answer)]
-            wrong = rng.sample(candidates, self.n_choices - 1)
+            wrong = look_alikes(answer, candidates, self.n_choices, rng)
             return tuple([answer] + wrong), False
-        if self.kind == "date":
-            values = ladder(self.day, timedelta(days=int(self.step)), self.n_choices, self.low, self.high, rng)
-        else:
-            values = ladder(self.number, self.step, self.n_choices, self.low, self.high, rng)
+        value, step = self._base()
+        values = ladder(value, step, self.n_choices, self.low, self.high, rng, self.ladder_ranks())
         assert values is not None  # checked when the fact was read
         return tuple(self.show(v) for v in values), True
 
@@ -201,7 +253,7 @@ class Fact:
             scale, value = self.scale_for(random.Random(f"{seed}|{first}|estimate"))
             out.append(Question(
                 prompt=first, choices=(), answer=scale.show(value), time_limit=self.time_limit,
-                source=source, kind="estimate", scale=scale, value=value, **common,
+                source=source, kind=ESTIMATE.name, scale=scale, value=value, **common,
             ))
         for template in self.say:
             rng = random.Random(f"{seed}|{template}|truefalse")
@@ -209,19 +261,26 @@ class Fact:
             shown = self.right_answer() if true else self.wrong_one(rng)
             out.append(Question(
                 prompt=fill(template, shown), choices=TRUE_FALSE, answer=TRUE_FALSE[0 if true else 1],
-                time_limit=self.time_limit, ordered=True, source=source, kind="truefalse", **common,
+                time_limit=self.time_limit, ordered=True, source=source, kind=TRUEFALSE.name, **common,
             ))
         if self.also is not None:
             out.append(Question(
                 prompt=first, choices=(), answer=self.right_answer(), also=self.also,
-                time_limit=self.time_limit or TYPE_LIMIT, source=source, kind="type", **common,
+                time_limit=self.time_limit or TYPE_LIMIT, source=source, kind=TYPE.name, **common,
             ))
         return out
 
     def wrong_one(self, rng: random.Random) -> str:
-        """One believable wrong answer, as the multiple-choice questions would offer it."""
-        choices, _ = self.choices_for(rng)
-        return rng.choice([c for c in choices if choice_key(c) != choice_key(self.right_answer())])
+        """A wrong answer for a true/false statement: one the multiple choice could offer, as long as the
+        answer (the nearest in length else), so that a statement's length says nothing of its truth."""
+        answer = self.right_answer()
+        if self.wrong is not None or self.pool is not None:
+            source = self.wrong if self.wrong is not None else self.pool
+            candidates = [w for w in source if choice_key(w) != choice_key(answer)]
+        else:
+            choices, _ = self.choices_for(rng)
+            candidates = [c for c in choices if choice_key(c) != choice_key(answer)]
+        return nearest_in_length(answer, candidates, self.n_choices, rng)
 
     def scale_for(self, rng: random.Random) -> tuple[Scale, float]:
         """An estimate's slider and the right value on it.
@@ -254,12 +313,11 @@ class Fact:
                 break
             step *= factor
         positions = int(span // step)
-        # The answer sits a whole number of half ladder steps from the low end (so the ends are as round
-        # as the ladder), at any such place alike that the floor allows.
-        grain = ladder_step / 2 if (ladder_step / 2) % step == 0 else ladder_step
-        grain = grain if grain <= step * positions else step
+        # The answer sits at any place of the slider alike (that the floor allows): were it only ever at
+        # round places (half ladder steps from an end), a guess at a quarter or the middle, always such a
+        # place, would hit it more often than chance.
         room = step * positions if floor is None else min(step * positions, value - floor)
-        low = value - grain * rng.randint(0, int(room // grain))
+        low = value - step * rng.randint(0, int(room // step))
         high = low + step * positions
         tolerance = self.tolerance if self.tolerance is not None else min(ladder_step * 2, span / 5)
         places = 0 if self.kind == "date" else max(self.places, -step.normalize().as_tuple().exponent, 0)
@@ -269,10 +327,18 @@ class Fact:
 
 
 def fill(template: str, value: str) -> str:
-    """A ``say`` template with the value in place of ``{}`` (``{lower}``: its first letter in lower case)."""
-    if "{lower}" in template:
-        return template.replace("{lower}", value[:1].lower() + value[1:], 1)
-    return template.replace("{}", value, 1)
+    """A ``say`` template with the value in place of ``{}`` (``{lower}``: its first letter in lower case).
+
+    Where the value starts a sentence (the template's start, or after a full stop, a question or an
+    exclamation mark), its first letter is a capital either way.
+    """
+    hole = "{lower}" if "{lower}" in template else "{}"
+    at = template.index(hole)
+    if hole == "{lower}":
+        value = value[:1].lower() + value[1:]
+    if not template[:at].strip() or template[:at].rstrip()[-1:] in ".?!":
+        value = value[:1].upper() + value[1:]
+    return template[:at] + value + template[at + len(hole):]
 
 
 def read_groups(check: Checker, node: Node) -> dict[str, tuple[str, Node]]:
@@ -353,13 +419,17 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
         else:
             picks = [[group[(start + i) % len(group)] for i in range(ORDER_MAX)] for start in range(len(group))]
             picks = [sorted(p, key=group.index) for p in picks]
+        tells = dict.fromkeys(tell for pick in picks for tell in order_tells([f.label for f in pick]))
+        for tell in tells:
+            check.warn(first.group_at, f"group '{clip(name)}': {tell} in one of its order questions: a player "
+                                       f"could order the labels without reading them; reword one")
         for pick in picks:
             # The feedback shows the right order beside the player's: the explanation adds the ends
             # (with their values), short enough for two lines at 200 % text.
             ends = (pick[0], pick[-1])
             if by_value:
-                explanation = f"First: {ends[0].label} ({ends[0].right_answer()}). " \
-                              f"Last: {ends[1].label} ({ends[1].right_answer()})."
+                explanation = f"First: {ends[0].label} ({ends[0].in_words()}). " \
+                              f"Last: {ends[1].label} ({ends[1].in_words()})."
             else:
                 explanation = f"First: {ends[0].label}. Last: {ends[1].label}."
             out.append(Question(
@@ -367,7 +437,7 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
                 answer=" → ".join(f.label for f in pick), category=first.category, difficulty=first.difficulty,
                 time_limit=first.time_limit or GROUP_LIMIT,
                 explanation=clip(explanation, EXPLANATION_MAX),
-                source=f"{check.path}:{first.group_at[0]}", kind="order",
+                source=f"{check.path}:{first.group_at[0]}", kind=ORDER.name,
                 fact=f"order:{name}:" + ",".join(f.fact_id for f in pick),
                 reveals=tuple(dict.fromkeys([f.fact_id for f in pick] + [r for f in pick for r in f.reveals])),
             ))
@@ -497,7 +567,42 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
     fact = Fact(kind=kind, answer_text=answer_text, prompts=tuple(prompts), explanation=explanation,
                 n_choices=n_choices, category=category, difficulty=difficulty, time_limit=time_limit,
                 wrong=wrong, pool=pool if wrong is None else None, line=node.line, **extra)
+    _warn_tells(check, fact, answer_node, get("wrong") or get("pool"))
     return fact
+
+
+def _warn_tells(check: Checker, fact: Fact, answer_node: Node, source) -> None:
+    """Warnings where the fact's wrong answers cannot hide its answer (see :mod:`game.core.fairness`)."""
+    if fact.wrong is not None or fact.pool is not None:
+        if not check.authoring:
+            return  # weighing every set of wrong answers takes a while: only `mi-trivia validate` does it
+        listed = fact.wrong if fact.wrong is not None else fact.pool
+        where = "'wrong'" if fact.wrong is not None else "the pool"
+        candidates = [w for w in listed if choice_key(w) != choice_key(fact.answer_text)]
+        for reason in pool_warnings(fact.answer_text, candidates, fact.n_choices):
+            check.warn(source[1] if source else answer_node, f"{where}: {reason}")
+        return
+    fitting, alike = fact.fitting_ranks(), fact.alike_ranks()
+    if len(alike) == fact.n_choices or not fitting:
+        return
+    if len(fitting) < fact.n_choices:
+        places = ", ".join(str(r + 1) for r in fitting)
+        check.warn(answer_node, f"a bound is near: the answer can only take place {places} of the "
+                                f"{fact.n_choices} choices (counting from the smallest), so guessing there wins "
+                                f"more often than 1 in {fact.n_choices}; {_ladder_advice(fact, fitting)}")
+        return
+    where = "wherever the answer is, some other choice" if not alike else \
+        f"unless the answer is at place {', '.join(str(r + 1) for r in alike)} of {fact.n_choices}, another choice"
+    check.warn(answer_node, f"{where} would be rounder or have more digits than the answer: a player could pick it "
+                            f"(or leave it) by its look; {_ladder_advice(fact, fitting)}")
+
+
+def _ladder_advice(fact: Fact, fitting: list[int]) -> str:
+    if len(fitting) < fact.n_choices:
+        return "widen 'min'/'max', use a smaller 'step', or list 'wrong' answers"
+    return "use a 'step' that keeps the last digits (such as " \
+           f"{nice_step(fact.number, fact.places) if fact.kind != 'date' else 15}), fewer 'choices', or list " \
+           "'wrong' answers"
 
 
 def _read_kinds(check: Checker, node: Node, kind: str, found: dict, answer_text: str | None, others,
@@ -655,11 +760,6 @@ def _read_ladder(check: Checker, kind: str, answer_node: Node, found: dict, extr
 
 
 def _check_ranks(check: Checker, answer_node: Node, ranks: list[int], n: int, what: str) -> None:
-    """No room for the ladder is a problem; room for only some places, a warning."""
+    """No room for the ladder is a problem (room for only some places, a warning: see :func:`_warn_tells`)."""
     if not ranks:
         check.report(answer_node, f"no wrong {what} fit between 'min' and 'max' with this 'step'")
-    elif len(ranks) < n:
-        places = ", ".join(str(r + 1) for r in ranks)
-        check.warn(answer_node, f"a bound is near: the answer can only take place {places} of the {n} choices "
-                                f"(counting from the smallest), so guessing there wins more often than 1 in {n}; "
-                                f"widen 'min'/'max', use a smaller 'step', or list 'wrong' answers")

@@ -18,7 +18,7 @@ PROMPT_MAX = 250
 CHOICE_MAX = 60
 EXPLANATION_MAX = 240
 
-QUESTION_KINDS = ("choice", "truefalse", "estimate", "order", "type")
+LETTERS = "ABCDEF"  # a choice's letter by its place (MAX_CHOICES of them)
 TRUE_FALSE = ("True", "False")
 ORDER_MIN, ORDER_MAX = 3, 4
 
@@ -41,13 +41,17 @@ def ordinal(n: int) -> str:
 
 
 def ordinal_answer(n: int) -> str:
-    """An ordinal shown as an answer: capitalised like every other answer ("Seventh", "22nd")."""
-    word = ordinal(n)
-    return word[:1].upper() + word[1:]
+    """An ordinal shown as an answer or a choice, in digits ("7th", "22nd"): in words, the ordinals of a
+    ladder differ in length ("Seventh" is longer than "Fifth" to "Tenth"), which would tell the answer."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
-def format_date(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+def format_date(d: date, long: bool = False) -> str:
+    """A date as the game shows it among choices: "12 Jul 2023" (months in three letters, so that dates of
+    a ladder are as long as one another whatever their month); ``long`` in a sentence: "12 July 2023"."""
+    month = _MONTHS[d.month - 1]
+    return f"{d.day} {month if long else month[:3]} {d.year}"
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,10 @@ class Scale:
         value = min(max(float(value), self.low), self.high)
         if self.step <= 0:
             return value
-        snapped = self.low + round((value - self.low) / self.step) * self.step
+        # Half-way between two places goes up, whatever the floating-point error (1.75 / 0.1 is 17.4999...
+        # or 17.5000... by where the slider starts): else the knob's start, the middle of a slider with an
+        # odd number of steps, would fall now below and now above it, and hit the answer twice as often.
+        snapped = self.low + math.floor((value - self.low) / self.step + 0.5 + 1e-9) * self.step
         snapped = min(max(snapped, self.low), self.high)
         return round(snapped, max(self.places, 0) + 6)
 
@@ -120,7 +127,7 @@ class Question:
     ``ordered`` questions (numbers and dates) keep their choices in the given
     order, smallest first; the others are shuffled for every game.
 
-    ``kind`` is one of :data:`QUESTION_KINDS`:
+    ``kind`` names its kind (:mod:`game.core.kinds`); the game's own five:
 
     * ``choice``: pick the ``answer`` among ``choices``;
     * ``truefalse``: ``prompt`` is a statement, ``choices`` are ``("True", "False")``;

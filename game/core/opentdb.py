@@ -13,6 +13,7 @@ import yaml
 
 from game.core.model import (CHOICE_MAX, DIFFICULTIES, MAX_CHOICES, MIN_CHOICES, PROMPT_MAX, choice_key, clip, one_line,
                              prompt_key)
+from game.core.kinds import TRUEFALSE
 from game.core.questions import load_text
 
 ATTRIBUTION = """\
@@ -105,7 +106,7 @@ def _question(record) -> tuple[dict | None, str, str | None]:
     if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
         return None, prompt, f"{len(choices)} choices; a question has {MIN_CHOICES} to {MAX_CHOICES}"
     if statement:  # OpenTDB's boolean questions are statements: our true/false kind
-        question = {"type": "truefalse", "prompt": prompt, "answer": answer.strip().lower()}
+        question = {"type": TRUEFALSE.name, "prompt": prompt, "answer": answer.strip().lower()}
     else:
         question = {"prompt": prompt, "choices": choices, "answer": answer}
     category = _text(record.get("category"))

@@ -18,9 +18,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from game.core import kinds
 from game.core.names import display_name, look_alike_key, visible
 from game.core.names import prepare as prepare_names
-from game.core.session import check_response, judge
+from game.core.session import judge
 from game.core.scores import NAME_MAX, clean_name, whole_name
 
 MAX_PLAYERS_DEFAULT = 60
@@ -99,13 +100,14 @@ class Reveal:
 
 
 def _judge(round_, response, elapsed: float, limit: float | None, streak: int):
-    """``(response, chosen, verdict)`` for one response, scored exactly as a single player's.
+    """``(response, chosen, verdict)`` for one response from a phone, read by the round's kind
+    (:meth:`~game.core.kinds.Kind.parse_phone`) and scored exactly as a single player's.
 
     A response of the wrong shape for the question's kind raises ``ValueError``.
     """
-    response = check_response(round_, response)
-    chosen = response if round_.kind in ("choice", "truefalse") else None
-    return response, chosen, judge(round_, response, elapsed, limit, streak)
+    kind = kinds.of(round_)
+    response = kind.parse_phone(round_, response)
+    return response, kind.chosen(round_, response), judge(round_, response, elapsed, limit, streak)
 
 
 class Room:

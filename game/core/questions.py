@@ -20,48 +20,34 @@ import gc
 import os
 import stat
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
-from game.core import yamldoc
+from game.core import kinds, yamldoc
 from game.core.checks import Checker
+from game.core.draw import same_numbers_apart
+from game.core.fairness import bank_warnings
 from game.core.facts import order_questions, read_fact, read_groups, read_pools, read_reveals
-from game.core.spelling import distinct_spellings, normalise
+from game.core.kinds.fields import within
 from game.core.model import (
-    CHOICE_MAX,
     DIFFICULTIES,
     EXPLANATION_MAX,
-    ORDER_MAX,
-    ORDER_MIN,
-    QUESTION_KINDS,
-    TRUE_FALSE,
-    MAX_CHOICES,
-    MIN_CHOICES,
     PROMPT_MAX,
     TIME_LIMIT_MAX,
     TIME_LIMIT_MIN,
     Problem,
     Question,
-    Scale,
-    choice_key,
     clip,
     one_line,
-    prompt_key,
 )
 
+
+def question_keys() -> tuple[str, ...]:
+    """Every key a hand-written question may have: the common ones and each kind's."""
+    return tuple(dict.fromkeys(COMMON_KEYS + tuple(key for kind in kinds.REGISTRY.values() for key in kind.keys)))
+
 TOP_KEYS = ("questions", "facts", "pools", "groups")
-QUESTION_KEYS = ("prompt", "choices", "answer", "category", "difficulty", "time_limit", "explanation", "close",
-                 "id", "reveals", "type", "items", "min", "max", "step", "tolerance", "unit", "also")
-# The keys each kind of hand-written question may have besides the common ones.
+# The keys every hand-written question may have; each kind adds its own (game.core.kinds: Kind.keys).
 COMMON_KEYS = ("prompt", "category", "difficulty", "time_limit", "explanation", "type", "id", "reveals")
-KIND_KEYS = {
-    "choice": ("choices", "answer", "close"),
-    "truefalse": ("answer",),
-    "estimate": ("answer", "min", "max", "step", "tolerance", "unit"),
-    "order": ("items",),
-    "type": ("answer", "also"),
-}
-ESTIMATE_MAX_STEPS = 10_000  # places on a hand-written slider
 YAML_SUFFIXES = (".yaml", ".yml")
 GIVEAWAYS_LISTED = 5  # warnings for one answer's words, then one line saying how many more
 
@@ -199,11 +185,12 @@ def read_text(path: Path) -> str:
 
 
 def load_files(paths: list[Path], seed=0, *, fast: bool = True,
-               seen: dict[str, str] | None = None, giveaways: bool = False) -> Bank:
+               seen: dict[str, str] | None = None, giveaways: bool = False, remakes: list | None = None) -> Bank:
     """Load files and folders; raises :class:`UnreadablePath` for a missing path.
 
     ``giveaways``: also warn where a question's answer appears in another's
     prompt, explanation or answer (the validator does; a game need not).
+    ``remakes``: see :func:`load_text`.
     """
     files, refused = expand_paths(paths)
     # Loading makes many small objects that all live on: pausing the cyclic
@@ -211,11 +198,12 @@ def load_files(paths: list[Path], seed=0, *, fast: bool = True,
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        bank = _load_files(files, seed, fast, {} if seen is None else seen, giveaways)
+        bank = _load_files(files, seed, fast, {} if seen is None else seen, giveaways, remakes)
         bank.extend(refused)
     finally:
         if was_enabled:
             gc.enable()
+    bank.questions = same_numbers_apart(bank.questions)
     if giveaways:
         bank.warnings.extend(giveaway_warnings(bank.questions, bank.sightings or []))
         bank.warnings.sort(key=lambda p: (p.path, p.line, p.column))
@@ -223,7 +211,8 @@ def load_files(paths: list[Path], seed=0, *, fast: bool = True,
     return bank
 
 
-def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], giveaways: bool) -> Bank:
+def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], giveaways: bool,
+                remakes: list | None = None) -> Bank:
     bank = Bank(sightings=[] if giveaways else None)
     for path in files:
         try:
@@ -232,26 +221,66 @@ def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], givea
             bank.extend(Bank(problems=[Problem(str(path), exc.line, exc.column, exc.message)], files=[str(path)],
                              unread=[str(path)]))
             continue
-        bank.extend(load_text(text, str(path), seed, fast=fast, seen=seen, giveaways=giveaways))
+        bank.extend(load_text(text, str(path), seed, fast=fast, seen=seen, giveaways=giveaways, remakes=remakes))
     return bank
 
 
+def seeded(paths: list[Path]):
+    """A function of the seed giving the questions ``load_files(paths, seed)`` would, reading the files once.
+
+    Only some questions depend on the seed (a fact's wrong answers, which
+    statements are true, where a slider sits); each seed makes those again from
+    what was read the first time.  For the tests and tools that play thousands
+    of seeded games.
+    """
+    remakes: list = []
+    bank = load_files(paths, 0, remakes=remakes)
+    where = {id(q): (i, j) for i, (_, questions) in enumerate(remakes) for j, q in enumerate(questions)}
+    read = _as_read(bank.questions, remakes)
+
+    def questions_for(seed) -> list[Question]:
+        fresh: dict[int, list[Question]] = {}
+        out = []
+        for q in read:
+            at = where.get(id(q))
+            if at is None:
+                out.append(q)
+                continue
+            i, j = at
+            if i not in fresh:
+                fresh[i] = remakes[i][0](seed)
+            out.append(fresh[i][j])
+        return same_numbers_apart(out)
+
+    return questions_for
+
+
+def _as_read(questions: list[Question], remakes: list) -> list[Question]:
+    """``questions`` as read, before :func:`same_numbers_apart` (which makes new objects of some)."""
+    made = [q for _, group in remakes for q in group]
+    by_place = {(q.source, q.kind, q.prompt): q for q in made}
+    return [by_place.get((q.source, q.kind, q.prompt), q) for q in questions]
+
+
 def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str, str] | None = None,
-              giveaways: bool = False) -> Bank:
+              giveaways: bool = False, remakes: list | None = None) -> Bank:
     """Check and load one file's text; ``seen`` maps prompts across files.
 
     ``giveaways``: note where each shown text is (:attr:`Bank.sightings`) for
-    :func:`giveaway_warnings`.
+    :func:`giveaway_warnings`.  ``remakes``: a list to which each question
+    that depends on the seed is added as ``(make, questions)``, ``make(seed)``
+    giving them for another seed (see :func:`seeded`).
     """
     bank = Bank(files=[path], sightings=[] if giveaways else None)
     seen = {} if seen is None else seen
     check = Checker(path)
+    check.authoring = giveaways
     added: list[str] = []  # prompts this file put in `seen`, taken back if the file cannot be read
 
     def take(item) -> None:
         # Each question is read as soon as the parser has finished it and then let go, so the
         # file's tree is never held whole: the time stays in step with the bank's size.
-        _read_item(check, item, bank, lambda node: _read_question(check, node), seen, added)
+        _read_item(check, item, bank, lambda node: _read_question(check, node, seed, remakes), seen, added)
 
     try:
         root = yamldoc.parse(text, fast=fast, stream=("questions", take))
@@ -277,23 +306,30 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
         groups = read_groups(check, found["groups"][1]) if "groups" in found else {}
         if "questions" in found:
             _read_list(check, found["questions"][1], "questions", bank,
-                       lambda item: _read_question(check, item), seen)
-        facts = []
+                       lambda item: _read_question(check, item, seed, remakes), seen)
+        facts_read = []
         if "facts" in found:
             def from_fact(item):
                 fact = read_fact(check, item, pools)
-                if fact is not None:
-                    facts.append(fact)
-                return None if fact is None else fact.questions(seed)
+                if fact is None:
+                    return None
+                made = fact.questions(seed)
+                facts_read.append(fact)
+                if remakes is not None:
+                    remakes.append((fact.questions, made))
+                return made
             _read_list(check, found["facts"][1], "facts", bank, from_fact, seen)
-        if facts or groups:
-            orders = order_questions(check, facts, groups)
+        if facts_read or groups:
+            orders = order_questions(check, facts_read, groups)
             _add_unique(check, orders, bank, seen)
             if bank.sightings is not None:  # the labels are shown: they must not give other answers away
                 for q in orders:
                     line, column = (int(q.source.rsplit(":", 1)[1]), 1)
                     bank.sightings.extend(Sighting(check.path, line, column, what, text, q.key) for what, text in
                                           (("prompt", q.prompt), ("answer", q.answer), ("explanation", q.explanation)))
+        if "questions" in found:
+            for warning in bank_warnings(check.written):
+                check.warn(found["questions"][0], warning)
     bank.problems = sorted(check.problems, key=lambda p: (p.line, p.column))
     bank.warnings = sorted(check.warnings, key=lambda p: (p.line, p.column))
     return bank
@@ -318,10 +354,7 @@ def _read_item(check: Checker, item, bank: Bank, read, seen: dict[str, str], add
 
 def same_question_key(question: Question) -> str:
     """Questions with equal keys are the same question: the prompt, per kind (and an order's items)."""
-    key = f"{question.kind}|{prompt_key(question.prompt)}"
-    if question.kind == "order":
-        key += "|" + "|".join(sorted(choice_key(c) for c in question.choices))
-    return key
+    return kinds.of(question).same_key(question)
 
 
 def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dict[str, str], item=None,
@@ -331,7 +364,7 @@ def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dic
         first = seen.get(key)
         if first is not None:
             line = question.source.rsplit(":", 1)[-1]
-            what = "the same items to order" if question.kind == "order" else "the same prompt"
+            what = kinds.of(question).duplicate
             check.report((int(line), 1), f"{what} appears at {first}: '{clip(question.prompt)}'")
             bank.skipped += 1
             continue
@@ -343,37 +376,37 @@ def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dic
             bank.sightings.extend(_sightings(check.path, item, question))
 
 
-def _read_question(check: Checker, node) -> Question | None:
+def _read_question(check: Checker, node, seed=0, remakes: list | None = None) -> Question | None:
     before = len(check.problems)
-    found = check.fields(node, QUESTION_KEYS, "a question")
+    found = check.fields(node, question_keys(), "a question")
     if found is None:
         return None
-    kind = "choice"
-    if "type" in found:
-        kind = check.one_of(found["type"][1], "type", QUESTION_KINDS)
-        if kind is None:
+    kind = kinds.CHOICE
+    if "type" in found:  # a kind the game does not know is refused here, where it is written
+        name = check.one_of(found["type"][1], "type", kinds.names())
+        if name is None:
             return None
-    allowed = COMMON_KEYS + KIND_KEYS[kind]
+        kind = kinds.get(name)
+    allowed = COMMON_KEYS + kind.keys
     for name, (key, _) in found.items():
         if name not in allowed:
-            users = [k for k, keys in KIND_KEYS.items() if name in keys]
-            article = "an" if kind[0] in "aeio" else "a"
-            check.report(key, f"'{name}' is not used by {article} {kind} question (it is for "
+            users = [k.name for k in kinds.REGISTRY.values() if name in k.keys]
+            article = "an" if kind.name[0] in "aeio" else "a"
+            check.report(key, f"'{name}' is not used by {article} {kind.name} question (it is for "
                               f"{', '.join(users[:-1]) + ' or ' * (len(users) > 1) + users[-1]} questions)")
     prompt = None
     prompt_node = check.require(found, "prompt", node, "a question")
     if prompt_node is not None:
-        prompt = _within(check, prompt_node, check.text(prompt_node, "prompt"), "the prompt", PROMPT_MAX)
-    made = {"choice": _choice_fields, "truefalse": _truefalse_fields, "estimate": _estimate_fields,
-            "order": _order_fields, "type": _type_fields}[kind](check, node, found)
+        prompt = within(check, prompt_node, check.text(prompt_node, "prompt"), "the prompt", PROMPT_MAX)
+    made = kind.read(check, node, found)
 
     optional: dict = {}
     if "category" in found:
         optional["category"] = check.text(found["category"][1], "category")
     if "explanation" in found:
         node_ = found["explanation"][1]
-        optional["explanation"] = _within(check, node_, check.text(node_, "explanation"), "the explanation",
-                                          EXPLANATION_MAX)
+        optional["explanation"] = within(check, node_, check.text(node_, "explanation"), "the explanation",
+                                         EXPLANATION_MAX)
     if "difficulty" in found:
         optional["difficulty"] = check.one_of(found["difficulty"][1], "difficulty", DIFFICULTIES)
     if "time_limit" in found:
@@ -388,193 +421,19 @@ def _read_question(check: Checker, node) -> Question | None:
 
     if len(check.problems) > before or made is None:
         return None
-    if kind == "choice" and sorted(choice_key(c) for c in made["choices"]) == ["false", "true"]:
-        # True and False written as a multiple-choice question: a true/false question, True first, always.
-        kind = "truefalse"
-        made = {"choices": TRUE_FALSE, "answer": TRUE_FALSE[0 if choice_key(made["answer"]) == "true" else 1],
-                "ordered": True}
-    return Question(prompt=prompt, source=f"{check.path}:{node.line}", kind=kind, **made, **optional)
+    made.setdefault("kind", kind.name)  # True and False written as multiple choice make a true/false question
+    question = Question(prompt=prompt, source=f"{check.path}:{node.line}", **made, **optional)
+    kind = kinds.of(question)
+    if not kind.seeded:
+        return question
 
+    def remake(game_seed) -> list[Question]:  # what each game makes of it (an estimate: where its slider sits)
+        return [kind.for_seed(question, game_seed)]
 
-def _choice_fields(check: Checker, node, found) -> dict | None:
-    choices = answer = None
-    choices_node = check.require(found, "choices", node, "a question")
-    if choices_node is not None:
-        items = check.text_list(choices_node, "choices", "a choice")
-        if items is not None:
-            choices = _check_choices(check, choices_node, items)
-    answer_node = check.require(found, "answer", node, "a question")
-    if answer_node is not None:
-        answer = check.text(answer_node, "answer")
-    if answer is not None and choices is not None:
-        answer = _match_answer(check, answer_node, answer, choices)
-    if answer is None or choices is None:
-        return None
-    made = {"choices": tuple(choices), "answer": answer}
-    if "close" in found:
-        made["close"] = _check_close(check, found["close"][1], choices, answer)
-    return made
-
-
-def _truefalse_fields(check: Checker, node, found) -> dict | None:
-    """``answer: true`` or ``false``; the prompt is the statement."""
-    answer_node = check.require(found, "answer", node, "a truefalse question")
-    answer = check.text(answer_node, "answer") if answer_node is not None else None
-    if answer is None:
-        return None
-    word = answer.strip().casefold()
-    if word not in ("true", "false"):
-        check.report(answer_node, f"a truefalse question's answer is true or false, not '{clip(answer)}'")
-        return None
-    return {"choices": TRUE_FALSE, "answer": TRUE_FALSE[0 if word == "true" else 1], "ordered": True}
-
-
-def _estimate_fields(check: Checker, node, found) -> dict | None:
-    """A number on a slider from ``min`` to ``max`` in ``step``s; points down to nothing at ``tolerance`` away."""
-    what = "an estimate question"
-    nodes = {name: check.require(found, name, node, what) for name in ("answer", "min", "max")}
-    numbers = {name: check.number(n, name) if n is not None else None for name, n in nodes.items()}
-    for name in ("step", "tolerance"):
-        if name in found:
-            nodes[name] = found[name][1]
-            numbers[name] = check.number(nodes[name], name)
-            if numbers[name] is not None and numbers[name] <= 0:
-                check.report(nodes[name], f"'{name}' must be more than 0, not {nodes[name].value.strip()}")
-                numbers[name] = None
-    unit = check.text(found["unit"][1], "unit") if "unit" in found else ""
-    value, low, high = numbers["answer"], numbers["min"], numbers["max"]
-    if value is None or low is None or high is None or unit is None:
-        return None
-    if low >= high:
-        check.report(nodes["max"], f"'max' ({nodes['max'].value.strip()}) must be more than 'min' "
-                                   f"({nodes['min'].value.strip()})")
-        return None
-    if not low <= value <= high:
-        check.report(nodes["answer"], f"the answer {nodes['answer'].value.strip()} is outside 'min'/'max' "
-                                      f"({nodes['min'].value.strip()} to {nodes['max'].value.strip()})")
-        return None
-    places = max(-e for e in (value.as_tuple().exponent, low.as_tuple().exponent, 0))
-    step = numbers.get("step") if "step" in found else Decimal(1).scaleb(-places)
-    if step is None:
-        return None
-    if (high - low) / step > ESTIMATE_MAX_STEPS:
-        check.report(nodes.get("step", nodes["max"]), f"the slider would have {int((high - low) / step):,} "
-                                                      f"places; use a 'step' that leaves at most "
-                                                      f"{ESTIMATE_MAX_STEPS:,}")
-        return None
-    if (value - low) % step:
-        check.report(nodes["answer"], f"the answer {nodes['answer'].value.strip()} is not a whole number of "
-                                      f"steps ({step}) from 'min' ({nodes['min'].value.strip()}): the slider "
-                                      f"could not reach it")
-        return None
-    tolerance = numbers.get("tolerance") if "tolerance" in found else (high - low) / 10
-    if tolerance is None:
-        return None
-    places = max(places, -step.normalize().as_tuple().exponent, 0)
-    scale = Scale(low=float(low), high=float(low + ((high - low) // step) * step), step=float(step),
-                  tolerance=float(tolerance), unit=unit.strip(), places=places)
-    start = scale.snap((scale.low + scale.high) / 2)
-    if abs(start - float(value)) < float(tolerance):
-        check.warn(nodes["answer"], f"the slider starts in the middle, at {scale.show(start)}, within the "
-                                    f"tolerance of the answer: leaving it alone earns points; move 'min' or "
-                                    f"'max' so the middle is at least {tolerance.normalize():f} away")
-    return {"choices": (), "answer": scale.show(float(value)), "scale": scale, "value": float(value)}
-
-
-def _order_fields(check: Checker, node, found) -> dict | None:
-    """``items`` in the right order (3 or 4); the prompt says what the order is."""
-    items_node = check.require(found, "items", node, "an order question")
-    items = check.text_list(items_node, "items", "an item") if items_node is not None else None
-    if items is None:
-        return None
-    if not ORDER_MIN <= len(items) <= ORDER_MAX:
-        check.report(items_node, f"an order question needs {ORDER_MIN} or {ORDER_MAX} items, not {len(items)}")
-        return None
-    texts = _check_choices(check, items_node, items, what="item")
-    if texts is None:
-        return None
-    return {"choices": tuple(texts), "answer": " → ".join(texts)}
-
-
-def _type_fields(check: Checker, node, found) -> dict | None:
-    """``answer`` to type, and ``also`` other spellings that count."""
-    answer_node = check.require(found, "answer", node, "a type question")
-    answer = check.text(answer_node, "answer") if answer_node is not None else None
-    answer = _within(check, answer_node, answer, "the answer", CHOICE_MAX)
-    if answer is not None and not normalise(answer):
-        check.report(answer_node, "a typed answer needs letters or digits to compare")
-        answer = None
-    also: list[str] = []
-    if "also" in found:
-        also_node = found["also"][1]
-        listed = [(also_node, check.text(also_node, "also"))] if also_node.kind == "scalar" else \
-            check.text_list(also_node, "also", "a spelling") or []
-        for item, text in listed:
-            if text is not None and not normalise(text):
-                check.report(item, f"the spelling '{clip(text)}' has no letters or digits to compare")
-            elif text is not None:
-                also.append(text)
-    if answer is None:
-        return None
-    return {"choices": (), "answer": answer, "also": distinct_spellings(answer, also)}
-
-
-def _check_choices(check: Checker, node, items, what: str = "choice") -> list[str] | None:
-    ok = True
-    if what == "choice" and not MIN_CHOICES <= len(items) <= MAX_CHOICES:
-        check.report(node, f"a question needs {MIN_CHOICES} to {MAX_CHOICES} choices, not {len(items)}")
-        ok = False
-    seen: dict[str, int] = {}
-    for position, (item, text) in enumerate(items, start=1):
-        if _within(check, item, text, f"{what} {position}", CHOICE_MAX) is None:
-            ok = False
-        key = choice_key(text)
-        if key in seen:
-            check.report(item, f"{what} '{clip(text)}' repeats {what} {seen[key]}")
-            ok = False
-        else:
-            seen[key] = position
-    return [text for _, text in items] if ok else None
-
-
-def _within(check: Checker, node, text: str | None, what: str, limit: int) -> str | None:
-    """``text`` if it is at most ``limit`` characters (what every screen is tested to show whole)."""
-    if text is not None and len(text) > limit:
-        check.report(node, f"{what} is {len(text)} characters long; at most {limit} fit on every screen "
-                           f"('{clip(text)}')")
-        return None
-    return text
-
-
-def _check_close(check: Checker, node, choices: list[str], answer: str) -> tuple[str, ...]:
-    """``close``: wrong choices near enough to the answer to earn half points."""
-    if node.kind == "scalar":
-        text = check.text(node, "close")
-        items = [] if text is None else [(node, text)]
-    else:
-        items = check.text_list(node, "close", "a close choice") or []
-    close = []
-    for item, text in items:
-        match = next((c for c in choices if c.strip() == text.strip()), None)
-        if match is None:
-            check.report(item, f"the close choice '{clip(text)}' is not one of the choices")
-        elif match == answer:
-            check.report(item, "the answer itself cannot be a close choice")
-        else:
-            close.append(match)
-    return tuple(dict.fromkeys(close))
-
-
-def _match_answer(check: Checker, node, answer: str, choices: list[str]) -> str | None:
-    if answer in choices:
-        return answer
-    for choice in choices:
-        if choice.strip() == answer.strip():
-            return choice
-    close = [c for c in choices if choice_key(c) == choice_key(answer)]
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    check.report(node, f"the answer '{clip(answer)}' is not one of the choices{hint}")
-    return None
+    (placed,) = remake(seed)
+    if remakes is not None:
+        remakes.append((remake, [placed]))
+    return placed
 
 
 # -- giveaways ------------------------------------------------------------------------------

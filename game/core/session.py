@@ -11,10 +11,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-import math
-
-from game.core import scoring, spelling
+from game.core import kinds
 from game.core.draw import draw
+from game.core.kinds import Round, Verdict
 from game.core.model import DEFAULT_TIME_LIMIT, Question
 
 Clock = Callable[[], float]
@@ -54,24 +53,6 @@ class Timer:
         return max(now - self._started - self._paused_total, 0.0)
 
 
-@dataclass(frozen=True)
-class Round:
-    """One question as it is played: the choices in their shown order.
-
-    ``correct`` is the right choice's index (multiple choice, true/false; -1
-    for the other kinds); an order question's ``solution`` lists the indices of
-    ``choices`` in the right order.
-    """
-
-    number: int
-    question: Question
-    choices: tuple[str, ...]
-    correct: int
-    limit: float
-    kind: str = "choice"
-    solution: tuple[int, ...] = ()
-
-
 MODES = ("classic", "sudden-death", "practice", "hotseat")
 MODE_NAMES = {"classic": "Classic", "sudden-death": "Sudden death", "practice": "Practice", "hotseat": "Hot-seat",
               "party": "Party"}
@@ -107,17 +88,6 @@ class Answer:
     @property
     def total(self) -> int:
         return self.points + self.bonus
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What one response to one question is worth (see :func:`judge`)."""
-
-    correct: bool
-    close: bool
-    points: int
-    bonus: int
-    streak: int
 
 
 @dataclass
@@ -156,92 +126,28 @@ class Player:
 
 def arrange(questions: Sequence[Question], rng: random.Random, default_limit: float,
             factor: float = 1.0) -> list[Round]:
-    """Each question as it is played: the right answer at a uniformly random position.
-
-    Ordered questions (numbers, dates, true/false) keep their order; an order
-    question's items are shuffled so that they never start in the right order.
-    """
-    rounds = []
-    for number, question in enumerate(questions, start=1):
-        limit = question.limit(default_limit) * factor
-        if question.kind == "order":
-            items = list(question.choices)
-            while True:
-                rng.shuffle(items)
-                if items != list(question.choices) or len(items) < 2:
-                    break
-            solution = tuple(items.index(item) for item in question.choices)
-            rounds.append(Round(number, question, tuple(items), -1, limit, "order", solution))
-            continue
-        if question.kind in ("estimate", "type"):
-            rounds.append(Round(number, question, (), -1, limit, question.kind))
-            continue
-        if question.ordered:
-            choices = question.choices
-            correct = question.answer_index
-        else:
-            correct = rng.randrange(len(question.choices))
-            wrong = [c for c in question.choices if c != question.answer]
-            rng.shuffle(wrong)
-            choices = tuple(wrong[:correct] + [question.answer] + wrong[correct:])
-        rounds.append(Round(number, question, tuple(choices), correct, limit, question.kind))
-    return rounds
+    """Each question as it is played, as its kind arranges it (:meth:`game.core.kinds.Kind.arrange`): the
+    right answer at a uniformly random position; numbers, dates and true/false keep their order; an order
+    question's items in a uniformly random order."""
+    return [kinds.of(question).arrange(question, rng, number, question.limit(default_limit) * factor)
+            for number, question in enumerate(questions, start=1)]
 
 
 def check_response(rnd: Round, response, removed: tuple[int, ...] = ()):
     """The response in the kind's own form; ``ValueError`` when it cannot be an answer at all."""
     if response is None:
         return None
-    kind = rnd.kind
-    if kind in ("choice", "truefalse"):
-        if isinstance(response, bool) or not isinstance(response, int) or not 0 <= response < len(rnd.choices) \
-                or response in removed:
-            raise ValueError(f"choice {response!r} cannot be chosen")
-        return response
-    if kind == "estimate":
-        if isinstance(response, bool) or not isinstance(response, (int, float)) or not math.isfinite(response):
-            raise ValueError(f"{response!r} is not a number")
-        return float(response)
-    if kind == "order":
-        if not isinstance(response, (list, tuple)) or sorted(response) != list(range(len(rnd.choices))) \
-                or any(isinstance(i, bool) or not isinstance(i, int) for i in response):
-            raise ValueError(f"{response!r} is not an order of the {len(rnd.choices)} items")
-        return tuple(response)
-    if not isinstance(response, str):
-        raise ValueError(f"{response!r} is not a text")
-    return response[: spelling.MAX_TYPED]
+    return kinds.of(rnd).check_response(rnd, response, removed)
 
 
 def judge(rnd: Round, response, elapsed: float, limit: float | None, streak_before: int, *,
           lifelines: int = 0, scored: bool = True) -> Verdict:
     """What ``response`` (already checked, ``None``: no answer) to ``rnd`` is worth.
 
-    The one place that decides right, close and points for every kind; the
-    single-player and hot-seat session and the party room both use it.
+    The one place that decides right, close and points for every kind (each kind's
+    :meth:`~game.core.kinds.Kind.judge`); the single-player and hot-seat session and the party room both use it.
     """
-    question = rnd.question
-    correct = close = False
-    if response is not None:
-        if rnd.kind == "estimate":
-            scale = question.scale
-            if scored:
-                correct, close, points, bonus, streak = scoring.award_estimate(
-                    response, question.value, scale.tolerance, scale.step, elapsed, limit, streak_before,
-                    lifelines=lifelines)
-                return Verdict(correct, close, points, bonus, streak)
-            correct = abs(response - question.value) <= scale.step / 2 + 1e-9
-            close = not correct and scoring.estimate_share(response, question.value, scale.tolerance) > 0
-        elif rnd.kind == "order":
-            correct = tuple(response) == rnd.solution
-        elif rnd.kind == "type":
-            correct = spelling.matches(response, question.answer, question.also)
-        else:
-            correct = response == rnd.correct
-            close = not correct and rnd.choices[response] in question.close
-    if not scored:
-        return Verdict(correct, close, 0, 0, streak_before + 1 if correct else 0)
-    points, bonus, streak = scoring.award(correct, elapsed, limit, streak_before, close=close, lifelines=lifelines)
-    return Verdict(correct, close, points, bonus, streak)
+    return kinds.of(rnd).judge(rnd, response, elapsed, limit, streak_before, lifelines=lifelines, scored=scored)
 
 
 class Session:
@@ -386,7 +292,7 @@ class Session:
         if lifeline not in self.player.lifelines or self.answered_current:
             return False
         if lifeline == FIFTY:  # two choices: nothing could be taken away
-            return self.current.kind == "choice" and len(self.current.choices) >= 3
+            return kinds.of(self.current).can_halve(self.current)
         return self.timed
 
     def use_fifty(self) -> tuple[int, ...]:
@@ -433,7 +339,7 @@ class Session:
                         scored=self.scored)
         player.streak = verdict.streak
         player.best_streak = max(player.best_streak, verdict.streak)
-        chosen = response if current.kind in ("choice", "truefalse") else None
+        chosen = kinds.of(current).chosen(current, response) if response is not None else None
         result = Answer(current, chosen, verdict.correct, elapsed, verdict.points, verdict.bonus, verdict.streak,
                         verdict.close, tuple(self._used), self.removed, limit, self.turn, response)
         player.answers.append(result)

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.core import kinds
+
 # Accents and an emoji among them, as real nicknames have: every screen that shows a name draws them.
 NAMES = ("Ava 🚂", "Ben", "Chloé", "Dev", "Eun-ji", "Farid", "Grace", "Hiro", "Inès", "Jonas", "Kemi", "Lars",
          "Mina", "Noor", "Olu", "Pia", "Quinn", "Rafa", "Sana", "Tomás", "Uma", "Vik", "Wen", "Xavi", "Yara", "Zoë")
@@ -69,43 +71,19 @@ def rejoin_message(secret: str) -> str:
     return phone_json({"type": "rejoin", "secret": secret})
 
 
-def kind_of(rnd: Any) -> str:
-    return str(getattr(rnd, "kind", None) or getattr(rnd.question, "kind", "choice"))
-
-
 def responses(rnd: Any, rng: random.Random) -> tuple[object, object]:
-    """``(right, wrong)`` responses to a round, as the phone page sends them: a choice's index (True/False
-    too), an estimate as the slider's number (a year as 2023, a date as its day number), an order as
-    the item numbers tapped first to last, typed text as typed."""
-    kind = kind_of(rnd)
-    question = rnd.question
-    if kind == "estimate":
-        value = float(question.value)
-        scale = question.scale
-        off = scale.snap(value + rng.choice((-1, 1)) * rng.randint(2, 6) * scale.step)
-        if off == value:
-            off = scale.snap(value - (off - value or scale.step) * 3)
-        return js_number(value), js_number(float(off))
-    if kind == "order":
-        solution = list(getattr(rnd, "solution", ()) or range(len(rnd.choices)))
-        return solution, solution[::-1]
-    if kind == "type":
-        return question.answer, "no idea at all"
-    right = rnd.correct
-    wrong = [i for i in range(len(rnd.choices)) if i != right]
-    return right, rng.choice(wrong) if wrong else right
+    """``(right, wrong)`` responses to a round, as the phone page sends them, built by the round's kind
+    (:meth:`~game.core.kinds.Kind.phone_answers`): a choice's index (True/False too), an estimate as the
+    slider's number (a year as 2023, a date as its day number), an order as the item numbers tapped first
+    to last, typed text as typed."""
+    right, wrong = kinds.of(rnd).phone_answers(rnd, rng)
+    return js_number(right), js_number(wrong)
 
 
 def any_response(message: dict[str, Any], rng: random.Random) -> Any:
-    """A response of the right shape for a question message, with no idea of the answer."""
-    kind, choices = message.get("kind", "choice"), message.get("choices") or []
-    if kind == "estimate":
-        return js_number(float((message.get("scale") or {}).get("low", 0)))
-    if kind == "order":
-        return rng.sample(range(len(choices)), len(choices))
-    if kind == "type":
-        return "a guess"
-    return rng.randrange(len(choices)) if choices else 0
+    """A response of the right shape for a question message, with no idea of the answer (its kind's
+    :meth:`~game.core.kinds.Kind.phone_guess`)."""
+    return js_number(kinds.get(message.get("kind") or kinds.CHOICE.name).phone_guess(message, rng))
 
 
 @dataclass
@@ -354,8 +332,8 @@ class BotRunner:
             low, high = self.delay
             if isinstance(limit, (int, float)):
                 high = min(high, max(limit * 0.5, low))
-            asyncio.ensure_future(self._answer_later(phone, number, message.get("kind", "choice"), response,
-                                                     rng.uniform(low, high)))
+            kind = message.get("kind") or kinds.CHOICE.name
+            asyncio.ensure_future(self._answer_later(phone, number, kind, response, rng.uniform(low, high)))
         elif kind == "locked":
             number = int(message.get("q") or 0)
             sent = phone.sent_at.pop(number, None)

@@ -19,8 +19,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
+from game.core import kinds
 from game.core.party import PartyPlayer, Rejected, Reveal, Room, colour_hex
-from game.core.spelling import FORGIVEN
 from game.net import messages
 from game.net.gate import PinBudgetSpent, RateLog
 from game.net.server import Gone, Inbound, Item
@@ -53,23 +53,14 @@ class HostStats:
 
 
 def right_answer(round_: Any) -> str:
-    if round_.correct is not None and round_.correct >= 0 and round_.choices:
-        return str(round_.choices[round_.correct])
-    return str(round_.question.answer)
+    return str(kinds.of(round_).answer_words(round_))
 
 
 def question_message(round_: Any, total: int, limit: float | None, show_prompt: bool = True) -> messages.Question:
+    """A question as the phones get it: the kind's payload names the input the page shows and what it needs."""
     question = round_.question
-    kind = getattr(round_, "kind", "choice")
-    extra: dict[str, object] = {}
-    scale = getattr(question, "scale", None)
-    if kind == "estimate" and scale is not None:
-        extra["scale"] = {"low": scale.low, "high": scale.high, "step": scale.step, "value_kind": scale.value_kind,
-                          "unit": scale.unit, "currency": scale.currency, "places": scale.places}
-    if kind == "type":
-        extra["forgiven"] = FORGIVEN[0]  # what the phone says under the box
-    return messages.question(round_.number, total, kind, question.prompt if show_prompt else None, round_.choices,
-                             limit, extra)
+    return messages.question(round_.number, total, round_.kind, question.prompt if show_prompt else None,
+                             round_.choices, limit, kinds.of(round_).phone_payload(round_))
 
 
 class PartyHost:
@@ -135,9 +126,10 @@ class PartyHost:
                 pid = self.player_of.get(conn)
                 if pid is None:
                     raise Rejected("Not in this game: join again", "unknown")
+                answered: Any = self.room.round  # open: room.answer checked it
                 self.room.answer(pid, message["secret"], message["q"], message["response"], item.at)
                 self.stats.answers_counted += 1
-                kind = getattr(self.room.round, "kind", "choice")
+                kind = str(answered.kind)
                 self.stats.counted_by_kind[kind] = self.stats.counted_by_kind.get(kind, 0) + 1
                 self.server.send(conn, messages.locked(message["q"]))
                 return True

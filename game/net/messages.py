@@ -177,7 +177,8 @@ class _QuestionBase(TypedDict):
     limit: float | None
 
 
-class Question(_QuestionBase, total=False):
+class Question(_QuestionBase, total=False):  # what the question's kind adds (its phone_payload)
+    input: str  # what the page shows: choices, truefalse, slider, order or text
     scale: dict[str, object]
     forgiven: str
 

@@ -223,18 +223,15 @@ class Bot:
         return events + _key(pygame.K_END) + _key(pygame.K_ESCAPE)
 
     def _answer(self, scene) -> list[pygame.event.Event]:
-        from game.ui.answers import kind_of
+        """The question's kind answered through its own panel (game.ui.kinds), right or wrong."""
+        right = self.rng.random() < RIGHT_RATE
+        return getattr(self, f"_answer_{scene.session.current.kind}")(scene, scene.panel, right)
 
-        kind = kind_of(scene.session.current)
-        if kind != "choice":
-            right = self.rng.random() < RIGHT_RATE
-            method = self._answers % 3
-            self._answers += 1
-            return getattr(self, f"_answer_{kind}")(scene, scene.panel, right, method)
-        current = scene.session.current
+    def _answer_choice(self, scene, panel, right: bool) -> list[pygame.event.Event]:
+        current = panel.round
         n = len(current.choices)
-        removed = scene.session.removed
-        if self.rng.random() < RIGHT_RATE:
+        removed = panel.removed
+        if right:
             index = current.correct
         else:
             index = self.rng.choice([i for i in range(n) if i != current.correct and i not in removed])
@@ -247,17 +244,24 @@ class Bot:
         if method == 1:
             return _key(pygame.K_a + index)
         if method == 2:
-            return _click(scene.buttons[index].rect.center)
+            return _click(panel.buttons[index].rect.center)
         # Arrows: an unseen focus starts on A; move along the grid from there, then Enter (a first Enter with
         # nothing moved only shows the focus).
-        row, col = divmod(index, scene.columns)
+        row, col = divmod(index, panel.columns)
         events = _key(pygame.K_RIGHT) * col + _key(pygame.K_DOWN) * row
         if not events:
             events = _key(pygame.K_RETURN)
         return events + _key(pygame.K_RETURN)
 
-    # -- the other kinds, each through its own panel (game.ui.answers) ----------------------------------
-    def _answer_truefalse(self, scene, panel, right: bool, method: int) -> list[pygame.event.Event]:
+    def _method(self) -> int:
+        """The way the next answer is given (keys, arrows, mouse...), in turn."""
+        method = self._answers % 3
+        self._answers += 1
+        return method
+
+    # -- the other kinds, each through its own panel (game.ui.kinds) ----------------------------------
+    def _answer_truefalse(self, scene, panel, right: bool) -> list[pygame.event.Event]:
+        method = self._method()
         index = panel.round.correct if right else 1 - panel.round.correct
         if method == 0:
             return _key(pygame.K_1 + index)
@@ -265,7 +269,8 @@ class Bot:
             return _key(pygame.K_LEFT if index == 0 else pygame.K_RIGHT) + _key(pygame.K_RETURN)
         return _click(panel.tiles[index].center)
 
-    def _answer_estimate(self, scene, panel, right: bool, method: int) -> list[pygame.event.Event]:
+    def _answer_estimate(self, scene, panel, right: bool) -> list[pygame.event.Event]:
+        method = self._method()
         scale = panel.scale
         target = panel.round.question.value
         if not right:
@@ -291,7 +296,8 @@ class Bot:
             return events + _click(panel.lock.rect.center)
         return events + _key(pygame.K_RETURN)
 
-    def _answer_order(self, scene, panel, right: bool, method: int) -> list[pygame.event.Event]:
+    def _answer_order(self, scene, panel, right: bool) -> list[pygame.event.Event]:
+        method = self._method()
         target = list(panel.round.solution)
         if not right:
             i = self.rng.randrange(len(target) - 1)
@@ -326,7 +332,8 @@ class Bot:
             focus = 1
         return events + _key(pygame.K_DOWN) * (panel.n - focus) + _key(pygame.K_RETURN)
 
-    def _answer_type(self, scene, panel, right: bool, method: int) -> list[pygame.event.Event]:
+    def _answer_type(self, scene, panel, right: bool) -> list[pygame.event.Event]:
+        method = self._method()
         question = panel.round.question
         if right:
             spellings = [question.answer, *getattr(question, "also", ())]

@@ -66,7 +66,7 @@ class Scene:
 
         Anything the scene holds that says it can be clicked, by a ``control_rects()`` method (a
         :class:`~game.ui.widgets.Button`, a :class:`~game.ui.widgets.ChoiceButton`, a
-        :class:`~game.ui.menu.Menu`, an answer :class:`~game.ui.answers.Panel`), directly or in a list,
+        :class:`~game.ui.menu.Menu`, an answer :class:`~game.ui.kinds.Panel`), directly or in a list,
         tuple or dict.  Nothing is guessed from an attribute's name or shape: a plain rect (a dialog's
         outline, a drawing area) is not a control.  A scene with other clickable places adds them."""
         return [pygame.Rect(rect) for rect in controls_in(vars(self), skip=("app",))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from game.core.model import LETTERS  # noqa: F401 - a choice's letter, as the core words it (game.ui.theme.LETTERS)
+
 Color = tuple[int, int, int]
 
 
@@ -45,7 +47,6 @@ PLAYER_COLOURS: tuple[Color, ...] = ((86, 180, 233), (240, 228, 66), (204, 121, 
 
 SHAPES = ("triangle", "diamond", "circle", "square", "hexagon", "star")
 TRUE_FALSE_SHAPES = ("ring", "cross")
-LETTERS = "ABCDEF"
 
 
 @dataclass(frozen=True)

@@ -194,15 +194,18 @@
     text("q-count", "Question " + m.q + (m.of ? " of " + m.of : ""));
     $("q-prompt").hidden = !m.prompt;
     text("q-prompt", m.prompt || "");
-    const kind = m.kind || "choice";
-    $("q-answers").hidden = !(kind === "choice" || kind === "truefalse");
-    $("q-estimate").hidden = kind !== "estimate";
-    $("q-order").hidden = kind !== "order";
-    $("q-type").hidden = kind !== "type";
-    if (kind === "choice" || kind === "truefalse") buildChoices(m, kind);
-    else if (kind === "estimate") buildEstimate(m.scale || {});
-    else if (kind === "order") { picked = []; buildOrder(); }
-    else if (kind === "type") {
+    // The input the question's payload names (its kind's phone_payload), not the kind: a kind that
+    // reuses an input needs nothing new here.
+    const input = m.input || "choices";
+    const tiles = input === "choices" || input === "truefalse";
+    $("q-answers").hidden = !tiles;
+    $("q-estimate").hidden = input !== "slider";
+    $("q-order").hidden = input !== "order";
+    $("q-type").hidden = input !== "text";
+    if (tiles) buildChoices(m, input === "truefalse");
+    else if (input === "slider") buildEstimate(m.scale || {});
+    else if (input === "order") { picked = []; buildOrder(); }
+    else if (input === "text") {
       $("type-text").value = "";
       text("type-note", typeof m.forgiven === "string" ? m.forgiven : "");  // the game's own words
       $("type-text").focus();
@@ -239,14 +242,13 @@
     return svg;
   }
 
-  function buildChoices(m, kind) {
+  function buildChoices(m, tf) {
     const box = $("q-answers");
     box.textContent = "";
     const choices = Array.isArray(m.choices) ? m.choices : [];
     box.classList.toggle("one-column", choices.length === 2 || choices.some((c) => String(c).length > 28));
     choices.forEach((choice, i) => {
       const button = document.createElement("button");
-      const tf = kind === "truefalse";
       const colourClass = tf ? (i === 0 ? "c0" : "c3") : "c" + (i % 6);
       button.className = "answer " + colourClass;
       button.type = "button";

@@ -15,40 +15,18 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.spelling import FORGIVEN
 from game.ui import intents as I
-from game.ui.answers import kind_of
+from game.ui.kinds import PartyView, party_view_for
 from game.ui.record import note_box
 from game.ui.scene import Scene
-from game.ui.scenes.party_lobby import draw_panel, mix, player_colour, spaced_pin
-from game.ui.theme import LETTERS, SHAPES, TRUE_FALSE_SHAPES, readable_on
-from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
-                             draw_countdown, draw_shape, first_fitting, fit_choice_size, fit_lines, lines_height,
+from game.ui.scenes.party_lobby import draw_panel, player_colour, spaced_pin
+from game.ui.widgets import (Button, blit_lines, blit_text, draw_countdown, first_fitting, fit_lines, lines_height,
                              one_line, size_ladder, whole_line, whole_lines)
 
 REVEAL_SECONDS = 7.0
 BOARD_SECONDS = 6.0
 TOP = 5
 PHASES = ("question", "reveal", "leaderboard")
-
-
-def scale_of(rnd):
-    return getattr(rnd.question, "scale", None)
-
-
-def show_value(rnd, value) -> str:
-    scale = scale_of(rnd)
-    if scale is not None:
-        try:
-            return scale.show(value)
-        except Exception:  # noqa: BLE001 - a number is always shown somehow
-            pass
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def right_order(rnd) -> list[str]:
-    solution = getattr(rnd, "solution", ()) or tuple(range(len(rnd.choices)))
-    return [rnd.choices[i] for i in solution]
 
 
 def move_text(move: int | None) -> str:
@@ -65,8 +43,7 @@ class PartyPlayScene(Scene):
         self.phase = "question"
         self.reveal = None
         self.left = 0.0
-        self.buttons: list[ChoiceButton] = []
-        self.item_size = 0  # an order question's items (set by the layout)
+        self.view: PartyView | None = None  # the open question's kind on this screen (game.ui.kinds)
         self.skip = Button(pygame.Rect(0, 0, 0, 0), "Show the answer")
         self._ticked: int | None = None
         self._shown_seconds: int | None = None
@@ -79,8 +56,8 @@ class PartyPlayScene(Scene):
 
     @property
     def shot_name(self) -> str:
-        kind = kind_of(self.party.round)
-        return self.name if kind == "choice" or self.phase == "leaderboard" else f"{self.name}_{kind}"
+        own = self.view is not None and self.view.own_shots
+        return f"{self.name}_{self.party.round.kind}" if own and self.phase != "leaderboard" else self.name
 
     @property
     def step_id(self) -> int:
@@ -105,10 +82,7 @@ class PartyPlayScene(Scene):
         self.phase = "question"
         self.reveal = None
         self._ticked = None
-        rnd = self.party.round
-        kind = kind_of(rnd)
-        labels = rnd.choices if kind == "choice" else ()
-        self.buttons = [ChoiceButton(pygame.Rect(0, 0, 0, 0), i, label) for i, label in enumerate(labels)]
+        self.view = party_view_for(self, self.party.round)
         self.layout(*self.app.size)
 
     def _reveal(self) -> None:
@@ -236,82 +210,22 @@ class PartyPlayScene(Scene):
             self._layout_question()
 
     def _layout_question(self) -> None:
-        """The prompt on top; under it what the phones answer with (choices, True/False, a range, items)."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
-        rnd = self.party.round
-        kind = kind_of(rnd)
-        body, gap = self.body, m.px(t.gap)
-        prompt = rnd.question.prompt
+        """The prompt on top; under it what the phones answer with (the kind's view: choices, True/False, a range,
+        items)."""
+        m, text = self.app.metrics, self.app.text
+        body = self.body
+        prompt = self.party.round.question.prompt
 
         def room_at(size: int) -> int:  # what the prompt, whole at ``size``, leaves for the answers
             return max(body.height - m.px(16) - lines_height(text, prompt, size, body.width, True), m.px(50))
 
-        room = room_at(self._smallest())
-        if kind == "choice":
-            area_h = self._place_choices(room_at)
-        elif kind == "truefalse":
-            area_h = min(m.px(150), room)
-        elif kind == "order":
-            area_h = self._place_items(room_at)
-        else:
-            area_h = min(m.px(150) + text.line_height(m.px(t.small)), room)
+        area_h = self.view.place(room_at)
         self.area = pygame.Rect(body.left, body.bottom - area_h, body.width, area_h)
         self.prompt_rect = pygame.Rect(body.left, body.top, body.width, max(self.area.top - m.px(16) - body.top, 1))
 
-    def _order_height(self, size: int) -> int:
-        """The height of an order question's items at ``size`` with the line above them."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
-        head = text.line_height(min(m.px(t.label), max(size, m.px(t.small))), True)
-        return head + len(self.party.round.choices) * (text.line_height(size, True) + m.px(14))
-
-    def _place_items(self, room_at) -> int:
-        """An order question's items: one size for all, the largest at which each fits its row on one line and
-        the prompt above stays whole at that size or larger; returns the height they take."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
-        width = self.body.width - m.px(32)
-        sizes = size_ladder(m.px(t.body), self._smallest())
-        self.item_size = next((size for size in sizes if self._order_height(size) <= room_at(size) and
-                               all(text.width(item, size, True) <= width for item in self.party.round.choices)),
-                              sizes[-1])
-        return min(self._order_height(self.item_size), room_at(self.item_size))
-
-    def _smallest(self) -> int:
+    def smallest(self) -> int:
         """The least size of the prompt and the choices: a long question shrinks to this, never is cut."""
         return max(10, self.app.metrics.px(16))
-
-    def _place_choices(self, room_at) -> int:
-        """The choices at the bottom of the body, whole words at one size for all: two columns, or one
-        where that lets the text be larger, with the prompt above whole at that size or larger (``room_at``:
-        the height the prompt leaves at a size); returns the height they take."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text, body, gap = app.text, self.body, m.px(t.gap)
-        n = len(self.buttons)
-        sizes = size_ladder(m.px(t.body), self._smallest())
-        best = None
-        for columns in ([2, 1] if n > 2 else [1]):
-            rows = -(-n // columns)
-            col_w = (body.width - gap * (columns - 1)) // columns
-            room_w = choice_text_width(col_w, t, text, m)
-            for size in sizes:
-                room = room_at(size)
-                whole = all(text.width(word, size) <= room_w for b in self.buttons for word in b.label.split())
-                lines = max(len(text.wrap(b.label, size, room_w)) for b in self.buttons)
-                need = choice_height(lines, size, text, m)
-                button_h = max(need, m.px(64))  # a comfortable height for one line
-                if whole and rows * button_h + gap * (rows - 1) <= room or size == sizes[-1]:
-                    button_h = min(button_h, max((room - gap * (rows - 1)) // rows, need))
-                    if best is None or size > best[0]:
-                        best = (size, columns, rows, col_w, button_h)
-                    break
-        size, columns, rows, col_w, button_h = best
-        grid_h = rows * button_h + gap * (rows - 1)
-        top = body.bottom - grid_h
-        for b in self.buttons:
-            row, col = divmod(b.index, columns)
-            b.rect = pygame.Rect(body.left + col * (col_w + gap), top + row * (button_h + gap), col_w, button_h)
-        fit_choice_size(self.buttons, t, text, m, size)  # one size for every choice, each one whole, never above
-        return grid_h
 
     # -- drawing -------------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -361,7 +275,7 @@ class PartyPlayScene(Scene):
         """The prompt whole, as large as ``rect`` lets it be from ``largest`` down to ``smallest`` (the layout
         leaves it room)."""
         app = self.app
-        lines, size = whole_lines(app.text, self.party.round.question.prompt, largest, smallest or self._smallest(),
+        lines, size = whole_lines(app.text, self.party.round.question.prompt, largest, smallest or self.smallest(),
                                   rect.width, rect.height, bold=True)
         note_box(surface, rect, "prompt")
         blit_lines(surface, app.text, lines, size, app.theme.palette.text, rect, bold=True)
@@ -377,41 +291,9 @@ class PartyPlayScene(Scene):
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
         text = app.text
-        rnd = self.party.round
-        kind = kind_of(rnd)
         # Never smaller than the choices (the layout keeps room for it at their size).
-        least = self.buttons[0].size if kind == "choice" and self.buttons else self.item_size if kind == "order" \
-            else None
-        self._draw_prompt(surface, self.prompt_rect, m.px(t.display * 0.7), least)
-        area = self.area
-        if kind == "choice":
-            for b in self.buttons:
-                b.draw(surface, t, text, m)
-        elif kind == "truefalse":
-            gap = m.px(t.gap)
-            w = (area.width - gap) // 2
-            for i, word in enumerate(rnd.choices[:2]):
-                tile = pygame.Rect(area.left + i * (w + gap), area.top, w, area.height)
-                self._tf_tile(surface, tile, i, word)
-        elif kind == "order":
-            head = "Put these in order on your phone:"
-            size = self.item_size
-            head_size = one_line(text, head, min(m.px(t.label), max(size, m.px(t.small))), area.width, True)
-            y = blit_text(surface, text, head, head_size, pal.muted, (area.left, area.top), bold=True).bottom
-            row_h = text.line_height(size, True) + m.px(14)
-            for i, item in enumerate(rnd.choices):
-                row = pygame.Rect(area.left, y + m.px(4) + i * row_h, area.width, row_h - m.px(6))
-                draw_panel(surface, app, row, m.px(10))
-                lines, fitted = fit_lines(text, item, [size], row.width - m.px(32), row.height, bold=True, max_lines=1)
-                blit_text(surface, text, lines[0], fitted, pal.text, (row.left + m.px(16), row.centery), bold=True,
-                          anchor="midleft")
-        elif kind == "estimate":
-            scale = scale_of(rnd)
-            words = "Slide to your best guess on your phone"
-            self._panel_lines(surface, area, words, self._range_line(scale) if scale else "")
-        else:
-            self._panel_lines(surface, area, "Type the answer on your phone",
-                              first_fitting(text, FORGIVEN, m.px(t.label), area.width - m.px(40)))
+        self._draw_prompt(surface, self.prompt_rect, m.px(t.display * 0.7), self.view.least_prompt())
+        self.view.draw_question(surface, self.area)
         # The live count and the way on.
         count = self.answered_line()
         size = one_line(text, count, m.px(t.title), self.strip_rect.width - self.skip.rect.width - m.px(20), True)
@@ -423,10 +305,7 @@ class PartyPlayScene(Scene):
                              self.hint_rect.width)
         blit_text(surface, text, hint, m.px(t.small), pal.muted, self.hint_rect.center, anchor="center")
 
-    def _range_line(self, scale) -> str:
-        return f"From {scale.show(scale.low)} to {scale.show(scale.high)}"
-
-    def _panel_lines(self, surface, area: pygame.Rect, head: str, note: str) -> None:
+    def panel_lines(self, surface, area: pygame.Rect, head: str, note: str) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
         draw_panel(surface, app, area, m.px(t.radius))
@@ -437,30 +316,13 @@ class PartyPlayScene(Scene):
             size = one_line(app.text, note, m.px(t.label), area.width - m.px(40))
             blit_text(surface, app.text, note, size, pal.muted, (area.centerx, y), anchor="midtop")
 
-    def _tf_tile(self, surface, tile: pygame.Rect, i: int, word: str, dim: bool = False) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        pal = t.palette
-        colour = pal.true_false[i % 2]
-        fill = mix(colour, pal.panel, 0.65) if dim else colour
-        pygame.draw.rect(surface, fill, tile, border_radius=m.px(t.radius))
-        ink = readable_on(fill)
-        lines, size = fit_lines(app.text, word, [m.px(t.heading), m.px(t.body), m.px(t.label)],
-                                tile.width - m.px(110), tile.height - m.px(8), bold=True, max_lines=1)
-        image = app.text.render(lines[0], size, ink, True)
-        shape_r = max(m.px(14), min(m.px(24), tile.height // 4))
-        block = 2 * shape_r + m.px(16) + image.get_width()
-        x = tile.centerx - block // 2
-        draw_shape(surface, TRUE_FALSE_SHAPES[i % 2], (x + shape_r, tile.centery), shape_r, ink)
-        surface.blit(image, image.get_rect(midleft=(x + 2 * shape_r + m.px(16), tile.centery)))
-
     # -- the reveal ---------------------------------------------------------------------------------
     def _draw_reveal(self, surface) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
         pal = t.palette
         text = app.text
         rnd = self.party.round
-        kind = kind_of(rnd)
-        body, floor = self.body, self._smallest()
+        body, floor = self.body, self.smallest()
         # The prompt in at most a quarter of the room (two lines of labels), smaller when long; whole always.
         prompt_h = min(text.line_height(m.px(t.label), True) * 2, body.height // 4)
         lines, size = whole_lines(text, rnd.question.prompt, m.px(t.label), floor, body.width, prompt_h, bold=True)
@@ -470,21 +332,14 @@ class PartyPlayScene(Scene):
         # The explanation under the answers: two lines at most, in smaller text (or cut, "…") where the answers
         # need the room.
         explanation = rnd.question.explanation or ""
-        note_room = min(2 * text.line_height(m.px(t.small)), body.bottom - top - self._reveal_need(kind) - m.px(8))
+        note_room = min(2 * text.line_height(m.px(t.small)), body.bottom - top - self.view.reveal_need() - m.px(8))
         note_lines, note_size = [], m.px(t.small)
         if explanation and note_room >= text.line_height(floor):
             note_lines, note_size = fit_lines(text, explanation, size_ladder(m.px(t.small), floor), body.width,
                                               note_room)
         note_h = len(note_lines) * text.line_height(note_size)
         area = pygame.Rect(body.left, top, body.width, body.bottom - top - (note_h + m.px(8) if note_h else 0))
-        if kind in ("choice", "truefalse"):
-            self._draw_counts(surface, area)
-        elif kind == "estimate":
-            self._draw_estimate(surface, area)
-        elif kind == "order":
-            self._draw_order(surface, area)
-        else:
-            self._draw_typed(surface, area)
+        self.view.draw_reveal(surface, area)
         if note_lines:
             blit_lines(surface, text, note_lines, note_size, pal.muted,
                        pygame.Rect(body.left, area.bottom + m.px(8), body.width, note_h), align="left", valign="top")
@@ -506,97 +361,23 @@ class PartyPlayScene(Scene):
                              m.px(t.small), self.hint_rect.width)
         blit_text(surface, app.text, hint, m.px(t.small), t.palette.muted, self.hint_rect.center, anchor="center")
 
-    def _fit_height(self, largest: int, height: int, bold=False) -> int:
+    def fit_height(self, largest: int, height: int, bold=False) -> int:
         """The largest size from ``largest`` down to the least whose line fits ``height``."""
         text = self.app.text
-        return next((s for s in size_ladder(largest, self._smallest()) if text.line_height(s, bold) <= height),
-                    self._smallest())
+        return next((s for s in size_ladder(largest, self.smallest()) if text.line_height(s, bold) <= height),
+                    self.smallest())
 
-    def _row_least(self) -> int:
+    def row_least(self) -> int:
         """The least height of a row on the reveal (a choice's count, an item of the right order)."""
-        return self.app.text.line_height(self._smallest(), True) + self.app.metrics.px(12)
+        return self.app.text.line_height(self.smallest(), True) + self.app.metrics.px(12)
 
-    def _reveal_need(self, kind: str) -> int:
-        """The least height the reveal of ``kind`` works in (its headline, rows and lines at their least)."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
-        head = text.line_height(m.px(t.body), True)
-        body_line = text.line_height(m.px(t.body))
-        if kind in ("choice", "truefalse"):
-            n = len(self.party.round.choices)
-            return n * self._row_least() + (n - 1) * m.px(10)
-        if kind == "estimate":
-            return head + m.px(10) + self._estimate_fixed() + m.px(14)
-        if kind == "order":
-            n = len(self.party.round.choices)
-            return head + m.px(8) + n * self._row_least() + body_line + m.px(6)
-        return head + m.px(10) + body_line
-
-    def _estimate_fixed(self) -> int:
-        """The estimate's reveal under its headline, but for the stacks of guesses: the track, its ends' labels
-        and a line of counts."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
-        return m.px(20) + m.px(10) + m.px(12) + text.line_height(m.px(t.small)) + m.px(6) + \
-            text.line_height(m.px(t.body))
-
-    def _draw_counts(self, surface, area: pygame.Rect) -> None:
-        """One row per choice: its badge, a bar as long as its share of the answers, the count; ✓ on the right one."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        pal = t.palette
-        text = app.text
-        rnd = self.party.round
-        tf = kind_of(rnd) == "truefalse"
-        counts = self.reveal.counts
-        n = len(rnd.choices)
-        most = max(max(counts, default=0), 1)
-        gap = m.px(10)
-        row_h = min(max((area.height - gap * (n - 1)) // max(n, 1), self._row_least()), m.px(80))
-        badge_w = min(m.px(96), row_h + m.px(30))
-        count_w = text.width("000", m.px(t.heading), True) + m.px(40)
-        for i, choice in enumerate(rnd.choices):
-            row = pygame.Rect(area.left, area.top + i * (row_h + gap), area.width, row_h)
-            right = i == rnd.correct
-            colour = pal.true_false[i % 2] if tf else pal.choices[i % len(pal.choices)]
-            draw_panel(surface, app, row, m.px(10), pal.panel if right else mix(pal.panel, pal.bg_top, 0.4))
-            badge = pygame.Rect(row.left, row.top, badge_w, row_h)
-            badge_colour = colour if right else mix(colour, pal.panel, 0.55)
-            pygame.draw.rect(surface, badge_colour, badge, border_top_left_radius=m.px(10),
-                             border_bottom_left_radius=m.px(10))
-            ink = readable_on(badge_colour)
-            shape_r = max(m.px(7), min(m.px(12), row_h // 4))
-            if tf:
-                draw_shape(surface, TRUE_FALSE_SHAPES[i % 2], badge.center, shape_r, ink)
-            else:
-                letter = text.render(LETTERS[i], self._fit_height(m.px(t.label), row_h, True), ink, True)
-                x = badge.centerx - (letter.get_width() + m.px(6) + 2 * shape_r) // 2
-                surface.blit(letter, letter.get_rect(midleft=(x, badge.centery)))
-                draw_shape(surface, SHAPES[i], (x + letter.get_width() + m.px(6) + shape_r, badge.centery), shape_r,
-                           ink)
-            track = pygame.Rect(badge.right + m.px(8), row.top + m.px(6), row.width - badge_w - count_w - m.px(16),
-                                row_h - m.px(12))
-            share = counts[i] / most if i < len(counts) else 0.0
-            if share > 0:
-                bar = pygame.Rect(track.left, track.top, max(int(track.width * share), m.px(6)), track.height)
-                pygame.draw.rect(surface, mix(colour, pal.panel, 0.35 if right else 0.7), bar, border_radius=m.px(6))
-            if right:
-                pygame.draw.rect(surface, pal.good, row, width=m.px(4), border_radius=m.px(10))
-            label = f"✓ {choice}" if right else choice
-            size = one_line(text, label, self._fit_height(m.px(t.body), track.height, right), track.width - m.px(16),
-                            right, smallest=0.6)
-            lines, size = fit_lines(text, label, [size], track.width - m.px(16), track.height, bold=right, max_lines=1)
-            blit_text(surface, text, lines[0], size, pal.text if right else pal.muted,
-                      (track.left + m.px(10), track.centery), bold=right, anchor="midleft")
-            number = str(counts[i]) if i < len(counts) else "0"
-            blit_text(surface, text, number, self._fit_height(m.px(t.heading), row_h, True),
-                      pal.good if right else pal.text, (row.right - m.px(16), row.centery), bold=True,
-                      anchor="midright")
-
-    def _headline(self, surface, area: pygame.Rect, words: str) -> int:
+    def headline(self, surface, area: pygame.Rect, words: str) -> int:
         app, m, t = self.app, self.app.metrics, self.app.theme
         lines, size = fit_lines(app.text, words, [m.px(t.title), m.px(t.heading), m.px(t.body)], area.width,
                                 area.height // 3, bold=True, max_lines=2)
         return blit_lines(surface, app.text, lines, size, t.palette.good, area, bold=True, valign="top")
 
-    def _lines(self, surface, rect: pygame.Rect, lines: list[str], colour=None) -> None:
+    def lines(self, surface, rect: pygame.Rect, lines: list[str], colour=None) -> None:
         app, m, t = self.app, self.app.metrics, self.app.theme
         size = m.px(t.body)
         line_h = app.text.line_height(size)
@@ -609,99 +390,6 @@ class PartyPlayScene(Scene):
                 blit_text(surface, app.text, piece, fitted, colour or t.palette.text, (rect.centerx, y),
                           anchor="midtop")
                 y += line_h
-
-    def _answers(self):
-        return [a for a in self.reveal.answers.values()]
-
-    def _draw_estimate(self, surface, area: pygame.Rect) -> None:
-        """The right value, every guess as a dot on the range, and the closest guess."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        pal = t.palette
-        rnd = self.party.round
-        value = getattr(rnd.question, "value", None)
-        head = f"The answer: {show_value(rnd, value) if value is not None else rnd.question.answer}"
-        y = area.top + self._headline(surface, area, head) + m.px(10)
-        scale = scale_of(rnd)
-        guesses = [a for a in self._answers() if isinstance(a.response, (int, float)) and a.response is not None]
-        if scale is not None and scale.high > scale.low:
-            # Each guess a dot over the range; equal guesses stack up (a number past a few).
-            # As many guesses in a stack as the room holds, up to five.
-            dot = m.px(6)
-            most = max(1, min(5, (area.bottom - y - self._estimate_fixed()) // (2 * dot + m.px(2))))
-            track = pygame.Rect(area.left + m.px(60), y + m.px(20) + most * (2 * dot + m.px(2)), area.width - m.px(120),
-                                m.px(10))
-            pygame.draw.rect(surface, pal.panel_edge, track, border_radius=track.height // 2)
-
-            def x_of(v):
-                return track.left + int(track.width * min(max((v - scale.low) / (scale.high - scale.low), 0), 1))
-            if value is not None:  # the right value: a line through the range, under the dots
-                x = x_of(value)
-                pygame.draw.line(surface, pal.good, (x, track.top - m.px(8) - most * (2 * dot + m.px(2))),
-                                 (x, track.bottom + m.px(6)), m.px(3))
-            stacks: dict[float, list] = {}
-            for a in guesses:
-                stacks.setdefault(a.response, []).append(a)
-            for value_given, same in stacks.items():
-                a = same[0]
-                colour = pal.good if a.correct else pal.accent if a.close else pal.muted
-                x = x_of(value_given)
-                for k in range(min(len(same), most)):
-                    pygame.draw.circle(surface, colour, (x, track.top - m.px(8) - dot - k * (2 * dot + m.px(2))), dot)
-                if len(same) > most:
-                    blit_text(surface, app.text, str(len(same)), m.px(t.small), colour,
-                              (x, track.top - m.px(8) - most * (2 * dot + m.px(2))), bold=True, anchor="midbottom")
-            small = m.px(t.small)
-            for end, x in ((scale.low, track.left), (scale.high, track.right)):  # under each end, inside the area
-                image = app.text.render(scale.show(end), small, pal.muted)
-                spot = image.get_rect(midtop=(x, track.bottom + m.px(6)))
-                spot.x = max(area.left, min(spot.x, area.right - spot.width))
-                surface.blit(image, spot)
-            y = track.bottom + m.px(12) + app.text.line_height(small)
-        exact = sum(1 for a in guesses if a.correct)
-        close = sum(1 for a in guesses if a.close)
-        lines = [f"{exact} spot on · {close} close · {len(guesses) - exact - close} further off"]
-        if guesses and value is not None:
-            best = min(guesses, key=lambda a: (abs(a.response - value), a.elapsed))
-            who = self.room.players.get(best.player_id)
-            if who is not None:
-                lines.append(f"Closest: {who.name} with {show_value(rnd, best.response)}")
-        self._lines(surface, pygame.Rect(area.left, y + m.px(6), area.width, area.bottom - y), lines)
-
-    def _draw_order(self, surface, area: pygame.Rect) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        pal = t.palette
-        text = app.text
-        y = area.top + self._headline(surface, area, "The right order") + m.px(8)
-        items = right_order(self.party.round)
-        stats_h = text.line_height(m.px(t.body)) + m.px(6)
-        row_h = max(min(text.line_height(m.px(t.body), True) + m.px(12),
-                        (area.bottom - stats_h - y) // max(len(items), 1)), self._row_least())
-        for i, item in enumerate(items):
-            row = pygame.Rect(area.left + area.width // 6, y, area.width * 2 // 3, row_h - m.px(4))
-            draw_panel(surface, app, row, m.px(10))
-            label = f"{i + 1}. {item}"
-            size = one_line(text, label, self._fit_height(m.px(t.body), row.height, True), row.width - m.px(32), True)
-            lines, size = fit_lines(text, label, [size], row.width - m.px(32), row.height, bold=True, max_lines=1)
-            blit_text(surface, text, lines[0], size, pal.text, (row.left + m.px(16), row.centery), bold=True,
-                      anchor="midleft")
-            y += row_h
-        right = sum(1 for a in self._answers() if a.correct)
-        given = sum(1 for a in self._answers() if a.response is not None)
-        self._lines(surface, pygame.Rect(area.left, y + m.px(6), area.width, area.bottom - y),
-                    [f"{right} of {given} put every item in its place"])
-
-    def _draw_typed(self, surface, area: pygame.Rect) -> None:
-        app, m = self.app, self.app.metrics
-        rnd = self.party.round
-        y = area.top + self._headline(surface, area, f"The answer: {rnd.question.answer}") + m.px(10)
-        lines = []
-        also = getattr(rnd.question, "also", ())
-        if also:
-            lines.append("Also accepted: " + ", ".join(also))
-        right = sum(1 for a in self._answers() if a.correct)
-        given = sum(1 for a in self._answers() if a.response is not None)
-        lines.append(f"{right} of {given} typed it right")
-        self._lines(surface, pygame.Rect(area.left, y, area.width, area.bottom - y), lines)
 
     # -- the leaderboard ----------------------------------------------------------------------------
     def _draw_leaderboard(self, surface) -> None:

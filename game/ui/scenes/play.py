@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import scoring
-from game.core.model import clip
+from game.core import kinds, scoring
 from game.core.session import FIFTY, LIFELINES, TIME, Answer, Session
 from game.ui import intents as I
-from game.ui.answers import Lock, in_place, kind_of, panel_for, response_of, right_text
+from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, panel_for, response_of
 from game.ui.scene import Scene
-from game.ui.theme import LETTERS, PLAYER_COLOURS, readable_on
+from game.ui.theme import PLAYER_COLOURS, readable_on
 from game.ui.record import note_box
-from game.ui.widgets import (Button, ChoiceButton, blit_lines, blit_text, choice_height, choice_text_width,
-                             draw_countdown, first_fitting, fit_lines, one_line, size_ladder, whole_line)
+from game.ui.widgets import (Button, blit_lines, blit_text, draw_countdown, first_fitting, fit_lines, one_line,
+                             size_ladder, whole_line)
 
 FEEDBACK_SECONDS = 6.0
-INTRO_SECONDS = 0.35   # the answers rise into place (not with reduced motion)
-INTRO_STAGGER = 0.05
 LIFELINE_KEYS = {FIFTY: "H", TIME: "T"}
 
 
@@ -40,15 +37,12 @@ class PlayScene(Scene):
         self.phase = "question"
         self.result: Answer | None = None
         self.feedback_left = 0.0
-        self.focus: int | None = None
-        self.buttons: list[ChoiceButton] = []
         self.lifeline_names = session.offered_lifelines
         self.lifelines = [Button(pygame.Rect(0, 0, 0, 0), name) for name in self.lifeline_names]
-        self.columns = 2
         self._shown_seconds = None
         self._ticked: int | None = None  # the last of the final five seconds that ticked
         self.locked_note = ""  # hot-seat: who just locked in an answer
-        self.panel = None  # the answer area of a kind other than multiple choice (game.ui.answers)
+        self.panel: Panel = panel_for(app, session.current)  # the answer area of the question's kind (game.ui.kinds)
         self.shown_hints: list[str] = []  # the key hints last drawn under a question
 
     @property
@@ -58,15 +52,14 @@ class PlayScene(Scene):
     @property
     def wants_text(self) -> bool:
         """A question answered by typing takes the keys as text."""
-        return self.phase == "question" and self.panel is not None and self.panel.wants_text
+        return self.phase == "question" and self.panel.wants_text
 
     @property
     def shot_name(self) -> str:
         """Screenshots: a question with a lifeline in use gets its own picture, and each kind its own."""
         session = self.session
-        kind = kind_of(session.current)
-        if kind != "choice":
-            return f"{kind}_{self.phase}"
+        if self.panel.own_shots:
+            return f"{session.current.kind}_{self.phase}"
         extended = session.timed and session.limit != session.current.limit
         return "lifelines" if self.phase == "question" and (session.removed or extended) else self.phase
 
@@ -80,31 +73,24 @@ class PlayScene(Scene):
         self._build_buttons()
 
     def exit(self) -> None:
-        if self.panel is not None:
-            self.panel.stop()
+        self.panel.stop()
 
     def pause(self) -> None:
         self.session.pause()
-        if self.panel is not None:
-            self.panel.stop()
+        self.panel.stop()
 
     def resume(self) -> None:
         self.session.resume()
-        if self.panel is not None and self.phase == "question":
+        if self.phase == "question":
             self.panel.start()
 
     def _build_buttons(self) -> None:
         current = self.session.current
         self._ticked = None
         self.intro = 0.0 if not self.app.reduced_motion else INTRO_SECONDS + 1
-        if self.panel is not None:
-            self.panel.stop()
+        self.panel.stop()
         self.panel = panel_for(self.app, current)
-        labels = current.choices if self.panel is None else ()
-        self.buttons = [ChoiceButton(pygame.Rect(0, 0, 0, 0), i, label) for i, label in enumerate(labels)]
-        if self.panel is not None:
-            self.panel.start()
-        self.focus = None
+        self.panel.start()
         self._sync_lifelines()
         self.layout(*self.app.size)
 
@@ -115,7 +101,7 @@ class PlayScene(Scene):
             button.enabled = usable
             if name in self.session.player.lifelines and not usable and self.phase == "question":
                 button.label = f"{name}: not on this question"  # e.g. a 50:50 where nothing can be taken away
-            elif name in self.session.player.lifelines and self.panel is not None and self.panel.wants_text:
+            elif name in self.session.player.lifelines and self.panel.wants_text:
                 button.label = f"{name} · −{cost} pts"  # no key: the letters type into the box here
             elif name in self.session.player.lifelines:
                 button.label = f"{name} ({LIFELINE_KEYS[name]}) · −{cost} pts"
@@ -140,47 +126,11 @@ class PlayScene(Scene):
             self.app.stack.push(PauseScene(self.app))
             return True
         if self.phase == "question":
-            return self._handle_question(intent)
+            return self._handle_panel(intent)
         return self._handle_feedback(intent)
 
-    def _handle_question(self, intent) -> bool:
-        if self.panel is not None:
-            return self._handle_panel(intent)
-        n = len(self.buttons)
-        if intent.kind == I.CHOOSE:
-            if intent.index < n and intent.index not in self.session.removed:
-                self._answer(intent.index)
-                return True
-            return False
-        if intent.kind == I.LIFELINE and self.lifelines:
-            if LIFELINES[intent.index] not in self.lifeline_names:
-                return False
-            return self._use_lifeline(LIFELINES[intent.index])
-        if intent.kind == I.MOVE:
-            self._move_focus(intent.dx, intent.dy)
-            return True
-        if intent.kind == I.CONFIRM:
-            if self.focus is None:  # a first press (a pad's A) shows where the focus is
-                self._move_focus(0, 0)
-            else:
-                self._answer(self.focus)
-            return True
-        if intent.kind == I.POINT:
-            for button in self.buttons + self.lifelines:
-                button.hover = button.contains(intent.pos)
-            return True
-        if intent.kind == I.CLICK:
-            for button in self.buttons:
-                if button.contains(intent.pos):
-                    self._answer(button.index)
-                    return True
-            for button, name in zip(self.lifelines, self.lifeline_names):
-                if button.contains(intent.pos):
-                    return self._use_lifeline(name)
-        return False
-
     def _handle_panel(self, intent) -> bool:
-        """Another kind: the lifelines first (keys and buttons), then the kind's own panel."""
+        """The lifelines first (keys and buttons), then the kind's own panel."""
         if intent.kind == I.LIFELINE:
             name = LIFELINES[intent.index] if 0 <= intent.index < len(LIFELINES) else None
             return name in self.lifeline_names and self._use_lifeline(name)
@@ -200,37 +150,12 @@ class PlayScene(Scene):
     def _use_lifeline(self, name: str) -> bool:
         if name == FIFTY:
             removed = self.session.use_fifty()
-            for button in self.buttons:
-                if button.index in removed:
-                    button.mark, button.hover, button.focus = "removed", False, False
-            if self.focus in removed:
-                self.focus = None
+            self.panel.remove(self.session.removed)
             used = bool(removed)
         else:
             used = self.session.use_time() > 0
         self._sync_lifelines()
         return used
-
-    def _move_focus(self, dx: int, dy: int) -> None:
-        n = len(self.buttons)
-        removed = self.session.removed
-        if self.focus is None:
-            # An unseen focus starts on the first choice (top left): a first arrow moves from there, so → then ↓
-            # on a 2×2 grid lands on D as the player expects; a first Enter (a pad's A) only shows it.
-            self.focus = next(i for i in range(n) if i not in removed)
-        if dx or dy:
-            rows = (n + self.columns - 1) // self.columns
-            index = self.focus
-            for _ in range(n):  # step over choices the 50:50 took away
-                row, col = divmod(index, self.columns)
-                col = (col + dx) % self.columns if dx else col
-                row = (row + dy) % rows
-                index = min(row * self.columns + col, n - 1)
-                if index not in removed:
-                    break
-            self.focus = index
-        for button in self.buttons:
-            button.focus = button.index == self.focus
 
     def _handle_feedback(self, intent) -> bool:
         if intent.kind in (I.CONFIRM, I.CLICK, I.CHOOSE):
@@ -241,12 +166,11 @@ class PlayScene(Scene):
         return False
 
     # -- state changes ----------------------------------------------------------------
-    def _answer(self, index) -> None:
-        """Answer with ``index`` (multiple choice) or the kind's response (``None``: out of time)."""
+    def _answer(self, response) -> None:
+        """Answer with the kind's response (``None``: out of time)."""
         session = self.session
-        if self.panel is not None:
-            self.panel.stop()
-        self.result = session.answer(index)
+        self.panel.stop()
+        self.result = session.answer(response)
         if session.mode == "hotseat" and not session.round_done:
             # The next player answers the same question without seeing this one's pick.
             self.locked_note = f"{session.player.name} locked in an answer."
@@ -256,8 +180,7 @@ class PlayScene(Scene):
             self.hand_over()
             return
         self.phase = "feedback"
-        if self.panel is not None:
-            self.panel.reveal(session.answers_to_current())
+        self.panel.reveal(session.answers_to_current())
         self.layout(*self.app.size)  # the feedback panel takes the room the lifelines had
         answers = session.answers_to_current()
         self.app.sound.play("right" if any(a.correct for a in answers) else "wrong")
@@ -267,16 +190,6 @@ class PlayScene(Scene):
         else:
             extra = 4.0 if session.mode == "hotseat" else 0.0
             self.feedback_left = FEEDBACK_SECONDS + extra + min(len(explanation) / 40.0, 6.0)
-        correct = session.current.correct
-        picks = {a.chosen: a for a in session.answers_to_current() if a.chosen is not None}
-        for button in self.buttons:
-            button.hover = button.focus = False
-            if button.index == correct:
-                button.mark = "correct"
-            elif button.index in picks:
-                button.mark = "close" if picks[button.index].close else "wrong"
-            elif button.mark != "removed":
-                button.mark = "dim"
         self._sync_lifelines()
 
     def _continue(self) -> None:
@@ -298,7 +211,7 @@ class PlayScene(Scene):
 
     def update(self, dt: float) -> None:
         self.intro += dt
-        if self.panel is not None and self.panel.update(dt):
+        if self.panel.update(dt):
             self.app.stack.changed = True  # e.g. the caret of a typed answer blinked
         if self.phase == "question":
             if self.session.expired():
@@ -320,7 +233,7 @@ class PlayScene(Scene):
         return not self._intro_running()
 
     def _intro_running(self) -> bool:
-        return self.intro <= INTRO_SECONDS + INTRO_STAGGER * len(self.buttons)
+        return self.intro <= INTRO_SECONDS + INTRO_STAGGER * self.panel.rising
 
     def animating(self) -> bool:
         if self._intro_running():
@@ -358,21 +271,6 @@ class PlayScene(Scene):
         self._draw_timer(surface)
 
     # -- layout ---------------------------------------------------------------------
-    def choice_hints(self) -> tuple[str, ...]:
-        """How to answer, longest first, naming the keys of the choices still there ("1–4 or A–D", or
-        after a 50:50 "1, 3 or A, C")."""
-        left = [b.index for b in self.buttons if b.index not in self.session.removed]
-        if not left:
-            return ("arrows and Enter, or a click", "a click")
-        if left == list(range(left[0], left[-1] + 1)) and len(left) > 2:
-            digits = f"{left[0] + 1}–{left[-1] + 1}"
-            letters = f"{LETTERS[left[0]]}–{LETTERS[left[-1]]}"
-        else:
-            digits = ", ".join(str(i + 1) for i in left)
-            letters = ", ".join(LETTERS[i] for i in left)
-        return (f"{digits} or {letters}, arrows and Enter, or a click", f"{digits}, {letters}, arrows or a click",
-                f"{digits} or {letters}")
-
     TYPED_LIFELINES = ("Keys type into the box: use a lifeline by clicking it (a pad: X, Y)",
                        "Keys type into the box: click a lifeline (a pad: X, Y)", "Click a lifeline to use it")
 
@@ -399,24 +297,10 @@ class PlayScene(Scene):
             # The strip under the choices (lifeline buttons, or the hot-seat players) and a line of keys.
             strip_h = max(m.px(50), text.line_height(m.px(t.small), True) + m.px(16))
             bottom_h = m.px(14) + strip_h + pad + small_h
-        else:
-            bottom_h = self._feedback_height(inner_w, height)
-            if self.panel is None and self.buttons and getattr(self, "_grid_for", None) == self.session.index:
-                # The panel takes the room the choices leave at the size they had on the question; it has at
-                # least its floor (the headline, two lines of explanation), and never pushes the choices
-                # past the smallest size.
-                free = height - m.px(12) - self._clock_bottom() - m.px(16) * 2
-                keep = free - self._grid_need(inner_w, self.question_size)
-                bottom_h = min(self._feedback_height(inner_w, height, capped=False),
-                               max(keep, self._feedback_floor(inner_w)))
-                bottom_h = max(min(bottom_h, free - self._grid_need(inner_w, self._smallest())), m.px(96))
-            elif self.panel is not None:  # another kind: its answer area keeps the room it asks for where it can
-                free = height - m.px(12) - self._clock_bottom() - m.px(16) * 2
-                prompt = len(text.wrap(self.session.current.question.prompt, m.px(t.small), inner_w, True))
-                keep = free - self.panel.height(inner_w, free) - text.line_height(m.px(t.small), True) * max(prompt, 2)
-                bottom_h = min(bottom_h, max(keep, self._feedback_floor(inner_w)))
+        else:  # the feedback panel, beside what the kind's answer area keeps
+            bottom_h = self.panel.feedback_height(self, inner_w, height, self.feedback_height(inner_w, height))
         self.bottom_rect = pygame.Rect(margin, height - m.px(12) - bottom_h, inner_w, bottom_h)
-        if self.phase == "question" and self.panel is not None and self.panel.wants_text and self.lifelines:
+        if self.phase == "question" and self.panel.wants_text and self.lifelines:
             self.bottom_rect.height += small_h  # typed answers: a second line says how to use the lifelines
             self.bottom_rect.top -= small_h
         strip_h = max(m.px(50), text.line_height(m.px(t.small), True) + m.px(16))
@@ -428,68 +312,31 @@ class PlayScene(Scene):
             w = min(max(m.px(300), longest + m.px(30)), (inner_w - m.px(16)) // 2)
             for i, button in enumerate(self.lifelines):
                 button.rect = pygame.Rect(self.strip_rect.left + i * (w + m.px(16)), self.strip_rect.top, w, strip_h)
-        self._layout_choices(width, height)
+        # The prompt and the kind's answer area share the room left between the clock and the bottom.
+        self.panel.place(self, width, self.clock_bottom(), self.bottom_rect.top - m.px(16))
 
-    def _layout_choices(self, width: int, height: int) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
-        margin = m.px(t.margin)
-        top = self._clock_bottom()
-        bottom = self.bottom_rect.top - m.px(16)
-        if self.panel is not None:  # another kind: its panel takes the room the choices would
-            inner_w, smallest = width - 2 * margin, self._smallest()
-            prompt = self.session.current.question.prompt
-            least = text.wrap(prompt, smallest, inner_w, True)  # the prompt stays whole, at worst this small
-            room = max(bottom - top - len(least) * text.line_height(smallest, True) - m.px(16), m.px(56))
-            # The prompt as large as it can be (the theme's prompt size, else the body's, else the notes') while
-            # the panel still gets the least it works in.
-            for fair in (m.px(t.prompt), m.px(t.body), m.px(t.small)):
-                fair_room = bottom - top - m.px(16) - \
-                    len(text.wrap(prompt, fair, inner_w, True)) * text.line_height(fair, True)
-                if fair_room >= self.panel.min_height(inner_w):
-                    room = min(room, fair_room)
-                    break
-            panel_h = self.panel.height(inner_w, room)
-            self.prompt_rect = pygame.Rect(margin, top, inner_w, max(bottom - panel_h - top - m.px(16), 1))
-            self.prompt_lines, self.prompt_size = self._prompt_fit(smallest, inner_w, self.prompt_rect.height) or \
-                (least, smallest)
-            self.panel.max_text = self.prompt_size  # its items never larger than the prompt
-            self.panel.layout(pygame.Rect(margin, bottom - panel_h, inner_w, panel_h))
-            return
-        self._place_grid(width, top, bottom)
-
-    def _clock_bottom(self) -> int:
+    def clock_bottom(self) -> int:
         """Where the prompt may start: under the clock's row."""
         return max(self._timer_area.bottom + self.app.metrics.px(8), self.bar_rect.bottom + self.app.metrics.px(16))
 
-    def _smallest(self) -> int:
+    def smallest(self) -> int:
         return max(10, self.app.metrics.px(18))
 
-    def _grid_need(self, inner_w: int, size: int) -> int:
-        """The height the choices (in the question's columns) and the prompt need with text at ``size``."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
-        gap = m.px(t.gap)
-        col_w = (inner_w - gap * (self.columns - 1)) // self.columns
-        lines = max(len(text.wrap(b.label, size, choice_text_width(col_w, t, text, m))) for b in self.buttons)
-        rows = -(-len(self.buttons) // self.columns)
-        prompt = len(text.wrap(self.session.current.question.prompt, size, inner_w, True)) * text.line_height(size, True)
-        return rows * choice_height(lines, size, text, m) + (rows - 1) * gap + prompt
-
-    def _feedback_floor(self, width: int) -> int:
+    def feedback_floor(self, width: int) -> int:
         """The least the feedback panel needs: the headline (and hot-seat picks) whole at no more than the
         label size or the answers' size, two lines of the explanation in a size still easy to read, and the way on."""
         m, t, text = self.app.metrics, self.app.theme, self.app.text
         inner = width - m.px(36)
-        largest = min(m.px(t.label), getattr(self, "question_size", m.px(t.label)))  # never above the answers
+        largest = min(m.px(t.label), self.panel.question_size or m.px(t.label))  # never above the answers
         head, head_size, _, picks, pick_size = self._feedback_parts(inner, largest=largest)
         return m.px(20) + len(head) * text.line_height(head_size, True) + len(picks) * text.line_height(pick_size, True) \
             + self._explanation_floor(inner) + text.line_height(m.px(t.small)) + m.px(12)
 
     def _explanation_sizes(self) -> list[int]:
         m, t = self.app.metrics, self.app.theme
-        return sorted({m.px(t.label), m.px(t.small), max(self._smallest(), m.px(t.small * 0.85))}, reverse=True)
+        return sorted({m.px(t.label), m.px(t.small), max(self.smallest(), m.px(t.small * 0.85))}, reverse=True)
 
-    def _prompt_fit(self, size: int, width: int, room: int):
+    def prompt_fit(self, size: int, width: int, room: int):
         """The largest prompt size from the theme's down to ``size`` whose lines fit ``room``: (lines, size)."""
         m, t, text = self.app.metrics, self.app.theme, self.app.text
         prompt = self.session.current.question.prompt
@@ -499,25 +346,7 @@ class PlayScene(Scene):
                 return lines, p
         return None
 
-    def _grid_fit(self, columns: int, inner_w: int, room: int, largest: int, smallest: int):
-        """The largest size from ``largest`` down at which the choices in ``columns`` columns, wrapped onto
-        the lines they need, and the prompt above them (at that size or larger) fit ``room``:
-        ``(size, grid_h, rows, button_h, (prompt_lines, prompt_size))``, or ``None``."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
-        gap = m.px(t.gap)
-        col_w = (inner_w - gap * (columns - 1)) // columns
-        rows = -(-max(len(self.buttons), 1) // columns)
-        for size in size_ladder(largest, smallest):
-            text_w = choice_text_width(col_w, t, text, m)
-            lines = max((len(text.wrap(b.label, size, text_w)) for b in self.buttons), default=1)
-            button_h = choice_height(lines, size, text, m)
-            grid_h = rows * button_h + (rows - 1) * gap
-            prompt = self._prompt_fit(size, inner_w, room - grid_h - m.px(16))
-            if prompt is not None:
-                return size, grid_h, rows, button_h, prompt
-        return None
-
-    def _feedback_room(self, inner_w: int) -> int:
+    def feedback_room(self, inner_w: int) -> int:
         """On the question: about the room the choices and the prompt will have on its feedback."""
         m, t, text = self.app.metrics, self.app.theme, self.app.text
         if self.session.mode == "hotseat":
@@ -528,64 +357,7 @@ class PlayScene(Scene):
             head, used = f"✗ Not this time. Run over. {self._the_answer()}", 0
         used += len(text.wrap(head, m.px(t.label), inner_w - m.px(36), True)) * text.line_height(m.px(t.label), True)
         used += m.px(20) + self._explanation_floor(inner_w - m.px(36)) + text.line_height(m.px(t.small)) + m.px(12)
-        return self.app.size[1] - m.px(12) - self._clock_bottom() - m.px(16) * 2 - used
-
-    def _place_grid(self, width: int, top: int, bottom: int) -> None:
-        """The choices and the prompt above them.  Every choice is drawn whole, at one size: the largest at
-        which all of them, wrapped onto as many lines as they need, and the prompt (never smaller than
-        the choices) fit.  One column or two is chosen on the question, for the larger text on the
-        question and on its feedback alike, and kept for the feedback."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
-        margin, gap = m.px(t.margin), m.px(t.gap)
-        inner_w = width - 2 * margin
-        n = max(len(self.buttons), 1)
-        room = bottom - top
-        if self.phase == "feedback" and getattr(self, "_grid_for", None) == self.session.index:
-            largest = self.question_size  # the same arrangement as the question had, never larger
-            smallest = min(largest, self._smallest())
-            fit = self._grid_fit(self.columns, inner_w, room, largest, smallest)
-            columns = self.columns
-        else:
-            largest = m.px(t.body)
-            smallest = min(largest, self._smallest())
-            options = [1] if n <= 2 and width < 900 else [2, 1]
-            later = self._feedback_room(inner_w)
-            scored = []
-            for columns in options:
-                now = self._grid_fit(columns, inner_w, room, largest, smallest)
-                then = self._grid_fit(columns, inner_w, later, largest, smallest)
-                if now is not None:
-                    # The smaller of its sizes now and on the feedback, then its size now, then the lower grid.
-                    scored.append(((min(now[0], then[0] if then else 0), now[0], -now[1]), columns, now))
-            _, columns, fit = max(scored, key=lambda c: c[0]) if scored else (None, options[0], None)
-        if fit is None:  # nothing fits (the validator's limits keep this from happening): the smallest size
-            rows = -(-n // columns)
-            col_w = (inner_w - gap * (columns - 1)) // columns
-            lines = max((len(text.wrap(b.label, smallest, choice_text_width(col_w, t, text, m)))
-                         for b in self.buttons), default=1)
-            button_h = choice_height(lines, smallest, text, m)
-            prompt = (text.wrap(self.session.current.question.prompt, smallest, inner_w, True), smallest)
-            fit = (smallest, rows * button_h + (rows - 1) * gap, rows, button_h, prompt)
-        self.columns = columns
-        self.choice_size, grid_h, rows, button_h, (self.prompt_lines, self.prompt_size) = fit
-        if self.phase == "question":
-            self._grid_for, self.question_size = self.session.index, self.choice_size
-        # Roomy buttons where the window has height to spare (never taking the prompt's lines).
-        prompt_h = len(self.prompt_lines) * text.line_height(self.prompt_size, True)
-        spare = room - m.px(16) - prompt_h - grid_h
-        comfy = min(m.px(96), max(m.px(56), (self.app.size[1] * 0.42 - gap * (rows - 1)) // rows))
-        if spare > 0 and button_h < comfy:
-            grow = min(comfy - button_h, spare // rows)
-            button_h += grow
-            grid_h += grow * rows
-        grid_top = bottom - grid_h
-        self.prompt_rect = pygame.Rect(margin, top, inner_w, max(grid_top - top - m.px(16), 1))
-        col_w = (inner_w - gap * (self.columns - 1)) // self.columns
-        for button in self.buttons:
-            row, col = divmod(button.index, self.columns)
-            button.rect = pygame.Rect(margin + col * (col_w + gap), grid_top + row * (button_h + gap), col_w, button_h)
-            button.size = self.choice_size
+        return self.app.size[1] - m.px(12) - self.clock_bottom() - m.px(16) * 2 - used
 
     # -- drawing --------------------------------------------------------------------
     def _status(self, widest: bool = False) -> str:
@@ -639,47 +411,27 @@ class PlayScene(Scene):
         note_box(surface, self.prompt_rect, "prompt")
         blit_lines(surface, app.text, self.prompt_lines, self.prompt_size, pal.text, self.prompt_rect, bold=True)
 
-        self._draw_choices(surface)
+        self.panel.intro = self.intro  # its answers may still be rising into place
+        self.panel.draw(surface)
 
         if self.phase == "question":
             self._draw_strip(surface)
             keys = " · ".join(f"{LIFELINE_KEYS[name]} {name}" for name in self.lifeline_names
                               if self.session.can_use(name))
-            hints = self.choice_hints() if self.panel is None else self.panel.hints()
-            if self.panel is not None and self.panel.wants_text:
+            hints = self.panel.hints()
+            if self.panel.wants_text:
                 keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
-            hint = first_fitting(app.text, hint_options(hints, keys, self.panel is None), m.px(t.small),
+            hint = first_fitting(app.text, hint_options(hints, keys, self.panel.answer_with), m.px(t.small),
                                  self.bottom_rect.width)
             self.shown_hints = [hint]  # what the player was told (tests read it)
             spot = blit_text(surface, app.text, hint, m.px(t.small), pal.muted,
                              (surface.get_width() // 2, self.bottom_rect.bottom), anchor="midbottom")
-            if self.panel is not None and self.panel.wants_text and self.lifelines:
+            if self.panel.wants_text and self.lifelines:
                 note = first_fitting(app.text, [*self.TYPED_LIFELINES, ""], m.px(t.small), self.bottom_rect.width)
                 self.shown_hints.append(note)
                 blit_text(surface, app.text, note, m.px(t.small), pal.muted, spot.midtop, anchor="midbottom")
         else:
             self._draw_feedback(surface)
-
-    def _draw_choices(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        if self.panel is not None:
-            self.panel.draw(surface)
-            return
-        if not self._intro_running():
-            for button in self.buttons:
-                button.draw(surface, t, app.text, m)
-            return
-        # The answers rise into place one after another (eased), then stay still.
-        rise = m.px(28)
-        for button in self.buttons:
-            progress = min(max((self.intro - INTRO_STAGGER * button.index) / INTRO_SECONDS, 0.0), 1.0)
-            offset = round(rise * (1 - progress) ** 3)
-            home = button.rect
-            button.rect = home.move(0, offset)
-            try:
-                button.draw(surface, t, app.text, m)
-            finally:
-                button.rect = home
 
     def _draw_turn_banner(self, surface) -> None:
         """Hot-seat: the player whose turn it is, in their colour, with their score."""
@@ -733,12 +485,8 @@ class PlayScene(Scene):
         draw_countdown(surface, app, self.bar_rect, remaining, limit, label, hurry)
 
     def _the_answer(self) -> str:
-        """"The answer: …" for the headline (an order is shown in full beside the player's)."""
-        current = self.session.current
-        if kind_of(current) == "order":
-            return "The right order is shown above"
-        right = current.choices[current.correct] if kind_of(current) == "choice" else right_text(current)
-        return f"The answer: {right}"
+        """"The answer: …" for the headline, in the words of the question's kind."""
+        return self.panel.the_answer()
 
     def _headline(self, result: Answer) -> tuple[str, tuple]:
         pal = self.app.theme.palette
@@ -753,8 +501,7 @@ class PlayScene(Scene):
             return f"✓ Right in {result.elapsed:.1f} s! {total}{how}", pal.good
         over = " Run over." if self.session.mode == "sudden-death" else ""
         if result.close:
-            near = "being close" if kind_of(self.session.current) == "estimate" else "a near miss"
-            return f"≈ Close!{over} {total} for {near}{how}. {answer}", pal.accent
+            return f"≈ Close!{over} {total} for {self.panel.near_miss}{how}. {answer}", pal.accent
         if response_of(result) is None:
             return f"Time's up.{over} {answer}", pal.bad
         return f"✗ Not this time.{over} {answer}", pal.bad
@@ -775,7 +522,7 @@ class PlayScene(Scene):
         pick_size = m.px(t.label)
         if largest:
             head_size, pick_size = min(head_size, largest), min(pick_size, largest)
-        smallest = self._smallest()
+        smallest = self.smallest()
         reserve = self._explanation_floor(width) + text.line_height(m.px(t.small)) + m.px(8)  # and the gaps
         while True:
             head_lines = text.wrap(head, head_size, width, True)
@@ -794,7 +541,7 @@ class PlayScene(Scene):
         size = self._explanation_sizes()[-1]
         return min(len(text.wrap(explanation, size, width)), 2) * text.line_height(size) if explanation else 0
 
-    def _feedback_height(self, width: int, height: int, capped: bool = True) -> int:
+    def feedback_height(self, width: int, height: int, capped: bool = True) -> int:
         """The feedback panel: the headline, (hot-seat) every pick, the explanation, the way on
         (``capped``: at most 40 % of the window)."""
         app, m, t = self.app, self.app.metrics, self.app.theme
@@ -819,9 +566,7 @@ class PlayScene(Scene):
             pygame.draw.rect(surface, pal.panel_edge, panel, width=m.px(t.edge), border_radius=m.px(t.radius))
         note_box(surface, panel, "panel")
         inner = panel.inflate(-m.px(36), -m.px(20))
-        largest = None
-        if self.panel is None and self.buttons and self.choice_size < getattr(self, "question_size", 0):
-            largest = min(m.px(t.label), self.question_size)  # the answers gave way: as the panel was sized
+        largest = self.panel.feedback_largest()
         head, head_size, colour, picks, pick_size = self._feedback_parts(inner.width, inner.height, largest)
         y = inner.top
         y += blit_lines(surface, text, head, head_size, colour, pygame.Rect(inner.left, y, inner.width, 0), bold=True,
@@ -864,17 +609,7 @@ class PlayScene(Scene):
         response = response_of(answer)
         if response is None:
             return f"{name}: out of time"
-        kind = kind_of(answer.round)
-        if kind == "choice":
-            letter = LETTERS[answer.chosen]
-        elif kind == "truefalse":
-            letter = answer.round.choices[answer.chosen]
-        elif kind == "estimate":
-            letter = answer.round.question.scale.show(response)
-        elif kind == "order":
-            letter = f"{in_place(answer.round, response)}/{len(answer.round.choices)} in place"
-        else:
-            letter = f"“{clip(str(response), 18)}”"
+        letter = kinds.of(answer.round).short_text(answer.round, response)
         if answer.correct:
             return f"{name}: {letter} ✓ +{answer.total}"
         if answer.close:

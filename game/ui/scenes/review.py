@@ -12,10 +12,10 @@ from bisect import bisect_left
 
 import pygame
 
-from game.core import scoring
+from game.core import kinds, scoring
 from game.core.session import Answer, Session
 from game.ui import intents as I
-from game.ui.answers import answer_lines, given_text, in_place, kind_of, response_of, right_text
+from game.ui.kinds import response_of
 from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.widgets import blit_text, first_fitting
@@ -49,10 +49,10 @@ class ReviewScene(Scene):
         if response is None:
             picked, colour = f"{who}none (out of time)", pal.bad
         else:
+            kind = kinds.of(current)
             mark = "✓" if answer.correct else "≈ close" if answer.close else "✗"
-            if kind_of(current) == "order" and not answer.correct:
-                mark += f" ({in_place(current, response)} of {len(current.choices)} in place)"
-            picked = f"{who}{given_text(current, response)}  {mark}"
+            mark += kind.review_mark(current, response, answer.correct)
+            picked = f"{who}{kind.given_text(current, response)}  {mark}"
             colour = pal.good if answer.correct else pal.accent if answer.close else pal.bad
         bits = [f"{answer.elapsed:.1f} s"]
         if self.session.scored:
@@ -87,12 +87,9 @@ class ReviewScene(Scene):
                 picked, meta, colour = self._answer_lines(answer)
                 text(picked, body, colour, bold=True)
                 text(meta, small, pal.muted, indent=m.px(20))
-            kind = kind_of(current)
-            if kind == "type":  # what was typed may differ from the accepted spelling even when right
-                text(answer_lines(current)[0], body, pal.good)  # the right answer, green as for every kind
-            elif not all(a.correct for a in group):
-                label = "Right order" if kind == "order" else "Right answer"
-                text(f"{label}: {right_text(current)}", body, pal.good)
+            right = kinds.of(current).review_right(current, all(a.correct for a in group))
+            if right:
+                text(right, body, pal.good)  # the right answer, green for every kind
             if current.question.explanation:
                 y += m.px(6)
                 text(current.question.explanation, small, pal.text)

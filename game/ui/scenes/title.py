@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core import kinds
 from game.core.draw import most_questions
 from game.core.model import DIFFICULTIES
 from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
@@ -14,9 +15,8 @@ from game.ui.widgets import blit_lines, blit_text, first_fitting, motif_image, o
 
 PLAY, MODE, CATEGORY, DIFFICULTY, KINDS, SCORES, SETTINGS, QUIT = range(8)
 CYCLING = (MODE, CATEGORY, DIFFICULTY, KINDS)
-# The kinds selector's stops (what --kinds sets): all, each kind alone, and all but typing (for a pad or a mouse).
-KIND_STOPS = [None, ("choice",), ("truefalse",), ("estimate",), ("order",), ("type",),
-              ("choice", "truefalse", "estimate", "order")]
+
+
 # The mode selector's stops: hot-seat once for each number of players.
 MODE_STOPS = [("classic", 0), ("sudden-death", 0), ("practice", 0)] + \
     [("hotseat", n) for n in range(PLAYERS_MIN, PLAYERS_MAX + 1)] + [("party", 0)]
@@ -30,7 +30,7 @@ class TitleScene(Scene):
         self.menu = Menu(["Play", "Mode", "Category", "Difficulty", "Kinds", "High scores", "Settings", "Quit"])
         self.categories = [None] + app.bank.categories()
         self.difficulties = [None] + list(DIFFICULTIES)
-        self.kind_stops = list(KIND_STOPS)
+        self.kind_stops = kinds.stops()
         self._motif: pygame.Surface | None = None
         self._motif_key = None
         self._refresh()
@@ -276,14 +276,4 @@ class TitleScene(Scene):
         return line
 
 
-SHORT_KIND_NAMES = {"choice": "Choice", "truefalse": "True/false", "estimate": "Estimate", "order": "Order",
-                    "type": "Typed"}
-
-
-def kinds_label(kinds) -> str:
-    """The Kinds button's value: "All", one kind's name, or the names of a set."""
-    if not kinds or set(kinds) >= set(SHORT_KIND_NAMES):
-        return "All"
-    if tuple(kinds) == KIND_STOPS[-1]:
-        return "No typing"
-    return ", ".join(SHORT_KIND_NAMES.get(k, k) for k in kinds)
+kinds_label = kinds.label_of  # the Kinds button's words (game.core.kinds)

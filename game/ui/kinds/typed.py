@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.kinds import answer_lines
 from game.core.spelling import FORGIVEN
 from game.ui import intents as I
-from game.ui.answers import Lock, Panel, answer_lines
+from game.ui.kinds import Lock, Panel, PartyView
 from game.ui.widgets import Caret, blit_text, first_fitting, fit_lines
 
 MAX_LENGTH = 60
@@ -317,3 +318,25 @@ class TypePanel(Panel):
             pygame.draw.rect(surface, pal.focus if focused else pal.panel_edge, rect,
                              width=m.px(3) if focused else max(1, m.px(t.edge)), border_radius=radius)
             blit_text(surface, text, label, self.key_size, pal.text, rect.center, bold=True, anchor="center")
+
+
+class TypeParty(PartyView):
+    """A panel of words on the big screen while phones type; the reveal says the answer and who got it."""
+
+    def draw_question(self, surface, area: pygame.Rect) -> None:
+        m, t = self.app.metrics, self.app.theme
+        self.scene.panel_lines(surface, area, "Type the answer on your phone",
+                               first_fitting(self.app.text, FORGIVEN, m.px(t.label), area.width - m.px(40)))
+
+    def draw_reveal(self, surface, area: pygame.Rect) -> None:
+        m = self.app.metrics
+        scene, rnd = self.scene, self.round
+        y = area.top + scene.headline(surface, area, f"The answer: {rnd.question.answer}") + m.px(10)
+        lines = []
+        also = rnd.question.also
+        if also:
+            lines.append("Also accepted: " + ", ".join(also))
+        right = sum(1 for a in self.answers() if a.correct)
+        given = sum(1 for a in self.answers() if a.response is not None)
+        lines.append(f"{right} of {given} typed it right")
+        scene.lines(surface, pygame.Rect(area.left, y, area.width, area.bottom - y), lines)

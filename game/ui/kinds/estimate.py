@@ -12,14 +12,26 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
-from game.ui.answers import Lock, Panel
+from game.ui.kinds import Lock, Panel, PartyView
 from game.ui.theme import PLAYER_COLOURS, readable_on
 from game.ui.widgets import _mix, blit_text, first_fitting, one_line
 
 FAST = 10  # steps per Shift+arrow, Page Up/Down
 
 
+def show_value(rnd, value) -> str:
+    scale = rnd.question.scale
+    if scale is not None:
+        try:
+            return scale.show(value)
+        except Exception:
+            pass
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 class EstimatePanel(Panel):
+    near_miss = "being close"
+
     def __init__(self, app, rnd):
         super().__init__(app, rnd)
         self.scale = rnd.question.scale
@@ -227,3 +239,78 @@ class EstimatePanel(Panel):
         if app.text.width(rule, size, True) <= room:  # between the two ends, or not at all (the band shows it)
             blit_text(surface, app.text, rule, size, pal.good, (self.rect.centerx, self.label_y), bold=True,
                       anchor="midtop")
+
+
+class EstimateParty(PartyView):
+    """The range on the big screen while phones slide; the reveal puts every guess on it."""
+
+    def draw_question(self, surface, area: pygame.Rect) -> None:
+        scale = self.round.question.scale
+        words = "Slide to your best guess on your phone"
+        self.scene.panel_lines(surface, area, words,
+                               f"From {scale.show(scale.low)} to {scale.show(scale.high)}" if scale else "")
+
+    def reveal_need(self) -> int:
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        return text.line_height(m.px(t.body), True) + m.px(10) + self._fixed() + m.px(14)
+
+    def _fixed(self) -> int:
+        """The reveal under its headline, but for the stacks of guesses: the track, its ends' labels and a
+        line of counts."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        return m.px(20) + m.px(10) + m.px(12) + text.line_height(m.px(t.small)) + m.px(6) + \
+            text.line_height(m.px(t.body))
+
+    def draw_reveal(self, surface, area: pygame.Rect) -> None:
+        """The right value, every guess as a dot on the range, and the closest guess."""
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        scene, rnd = self.scene, self.round
+        value = rnd.question.value
+        head = f"The answer: {show_value(rnd, value) if value is not None else rnd.question.answer}"
+        y = area.top + scene.headline(surface, area, head) + m.px(10)
+        scale = rnd.question.scale
+        guesses = [a for a in self.answers() if isinstance(a.response, (int, float)) and a.response is not None]
+        if scale is not None and scale.high > scale.low:
+            # Each guess a dot over the range; equal guesses stack up (a number past a few).
+            # As many guesses in a stack as the room holds, up to five.
+            dot = m.px(6)
+            most = max(1, min(5, (area.bottom - y - self._fixed()) // (2 * dot + m.px(2))))
+            track = pygame.Rect(area.left + m.px(60), y + m.px(20) + most * (2 * dot + m.px(2)), area.width - m.px(120),
+                                m.px(10))
+            pygame.draw.rect(surface, pal.panel_edge, track, border_radius=track.height // 2)
+
+            def x_of(v):
+                return track.left + int(track.width * min(max((v - scale.low) / (scale.high - scale.low), 0), 1))
+            if value is not None:  # the right value: a line through the range, under the dots
+                x = x_of(value)
+                pygame.draw.line(surface, pal.good, (x, track.top - m.px(8) - most * (2 * dot + m.px(2))),
+                                 (x, track.bottom + m.px(6)), m.px(3))
+            stacks: dict[float, list] = {}
+            for a in guesses:
+                stacks.setdefault(a.response, []).append(a)
+            for value_given, same in stacks.items():
+                a = same[0]
+                colour = pal.good if a.correct else pal.accent if a.close else pal.muted
+                x = x_of(value_given)
+                for k in range(min(len(same), most)):
+                    pygame.draw.circle(surface, colour, (x, track.top - m.px(8) - dot - k * (2 * dot + m.px(2))), dot)
+                if len(same) > most:
+                    blit_text(surface, app.text, str(len(same)), m.px(t.small), colour,
+                              (x, track.top - m.px(8) - most * (2 * dot + m.px(2))), bold=True, anchor="midbottom")
+            small = m.px(t.small)
+            for end, x in ((scale.low, track.left), (scale.high, track.right)):  # under each end, inside the area
+                image = app.text.render(scale.show(end), small, pal.muted)
+                spot = image.get_rect(midtop=(x, track.bottom + m.px(6)))
+                spot.x = max(area.left, min(spot.x, area.right - spot.width))
+                surface.blit(image, spot)
+            y = track.bottom + m.px(12) + app.text.line_height(small)
+        exact = sum(1 for a in guesses if a.correct)
+        close = sum(1 for a in guesses if a.close)
+        lines = [f"{exact} spot on · {close} close · {len(guesses) - exact - close} further off"]
+        if guesses and value is not None:
+            best = min(guesses, key=lambda a: (abs(a.response - value), a.elapsed))
+            who = scene.room.players.get(best.player_id)
+            if who is not None:
+                lines.append(f"Closest: {who.name} with {show_value(rnd, best.response)}")
+        scene.lines(surface, pygame.Rect(area.left, y + m.px(6), area.width, area.bottom - y), lines)

@@ -12,14 +12,27 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.kinds import in_place
 from game.ui import intents as I
-from game.ui.answers import Lock, Panel, in_place
+from game.ui.kinds import Lock, Panel, PartyView
 from game.ui.record import note_box
+from game.ui.scenes.party_lobby import draw_panel
 from game.ui.theme import readable_on
-from game.ui.widgets import _mix, blit_lines, blit_text, first_fitting
+from game.ui.widgets import (
+    _mix,
+    blit_lines,
+    blit_text,
+    first_fitting,
+    fit_lines,
+    one_line,
+    size_ladder,
+)
 
 
 class OrderPanel(Panel):
+    def the_answer(self) -> str:
+        return "The right order is shown above"  # beside the player's, in full
+
     def __init__(self, app, rnd):
         super().__init__(app, rnd)
         self.n = len(rnd.choices)
@@ -186,7 +199,7 @@ class OrderPanel(Panel):
         n = self.n
         return [f"↑↓ and Enter pick up and drop, or 1–{n} then 1–{n}, or drag · then Lock in",
                 f"↑↓ Enter: pick up, move, drop · 1–{n} then 1–{n} · drag · Lock in",
-                f"↑↓ · Enter picks up and drops · Lock in"]
+                "↑↓ · Enter picks up and drops · Lock in"]
 
     # -- drawing --------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -299,3 +312,76 @@ class OrderPanel(Panel):
                      (self.right_rows[0].left, self.head_y), pal.good)
         for place, row in enumerate(self.right_rows):
             self._row(surface, row, place, choices[solution[place]], badge_colour=pal.good)
+
+
+class OrderParty(PartyView):
+    """The items under the prompt on the big screen, as the phones show them; the reveal shows the right
+    order and how many put every item in its place."""
+
+    item_size = 0
+
+    def _height(self, size: int) -> int:
+        """The height of the items at ``size`` with the line above them."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        head = text.line_height(min(m.px(t.label), max(size, m.px(t.small))), True)
+        return head + len(self.round.choices) * (text.line_height(size, True) + m.px(14))
+
+    def place(self, room_at) -> int:
+        """One size for all items, the largest at which each fits its row on one line and the prompt above
+        stays whole at that size or larger; returns the height they take."""
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        width = self.scene.body.width - m.px(32)
+        sizes = size_ladder(m.px(t.body), self.scene.smallest())
+        self.item_size = next((size for size in sizes if self._height(size) <= room_at(size) and
+                               all(text.width(item, size, True) <= width for item in self.round.choices)),
+                              sizes[-1])
+        return min(self._height(self.item_size), room_at(self.item_size))
+
+    def least_prompt(self) -> int | None:
+        return self.item_size
+
+    def draw_question(self, surface, area: pygame.Rect) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal, text = t.palette, app.text
+        head = "Put these in order on your phone:"
+        size = self.item_size
+        head_size = one_line(text, head, min(m.px(t.label), max(size, m.px(t.small))), area.width, True)
+        y = blit_text(surface, text, head, head_size, pal.muted, (area.left, area.top), bold=True).bottom
+        row_h = text.line_height(size, True) + m.px(14)
+        for i, item in enumerate(self.round.choices):
+            row = pygame.Rect(area.left, y + m.px(4) + i * row_h, area.width, row_h - m.px(6))
+            draw_panel(surface, app, row, m.px(10))
+            lines, fitted = fit_lines(text, item, [size], row.width - m.px(32), row.height, bold=True, max_lines=1)
+            blit_text(surface, text, lines[0], fitted, pal.text, (row.left + m.px(16), row.centery), bold=True,
+                      anchor="midleft")
+
+    def reveal_need(self) -> int:
+        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        n = len(self.round.choices)
+        return text.line_height(m.px(t.body), True) + m.px(8) + n * self.scene.row_least() + \
+            text.line_height(m.px(t.body)) + m.px(6)
+
+    def draw_reveal(self, surface, area: pygame.Rect) -> None:
+        app, m, t = self.app, self.app.metrics, self.app.theme
+        pal = t.palette
+        text = app.text
+        scene, rnd = self.scene, self.round
+        y = area.top + scene.headline(surface, area, "The right order") + m.px(8)
+        solution = rnd.solution or tuple(range(len(rnd.choices)))
+        items = [rnd.choices[i] for i in solution]
+        stats_h = text.line_height(m.px(t.body)) + m.px(6)
+        row_h = max(min(text.line_height(m.px(t.body), True) + m.px(12),
+                        (area.bottom - stats_h - y) // max(len(items), 1)), scene.row_least())
+        for i, item in enumerate(items):
+            row = pygame.Rect(area.left + area.width // 6, y, area.width * 2 // 3, row_h - m.px(4))
+            draw_panel(surface, app, row, m.px(10))
+            label = f"{i + 1}. {item}"
+            size = one_line(text, label, scene.fit_height(m.px(t.body), row.height, True), row.width - m.px(32), True)
+            lines, size = fit_lines(text, label, [size], row.width - m.px(32), row.height, bold=True, max_lines=1)
+            blit_text(surface, text, lines[0], size, pal.text, (row.left + m.px(16), row.centery), bold=True,
+                      anchor="midleft")
+            y += row_h
+        right = sum(1 for a in self.answers() if a.correct)
+        given = sum(1 for a in self.answers() if a.response is not None)
+        scene.lines(surface, pygame.Rect(area.left, y + m.px(6), area.width, area.bottom - y),
+                    [f"{right} of {given} put every item in its place"])
