@@ -106,7 +106,7 @@ class PartyControl:
         if party is not None:
             data.update(questions=party.number, players_joined=len(party.room.players),
                         answers_counted=party.host.stats.answers_counted,
-                        rejected_messages=party.server.stats["rejected_messages"],
+                        rejected_messages=party.rejected_messages,
                         rejoins=party.host.stats.rejoins)
         if self.bots is not None:
             data.update(self.bots.report())

@@ -480,6 +480,10 @@ def party_screens(app) -> list[str]:
     players = [party.room.join(name, party.pin) for name in names]
     lobby.update(0.016)
     found += record(app, lobby, "party lobby", whole=names, check=qr_large)
+    party.host.pin_budget_spent = True  # too many wrong PINs: the lobby says so and offers a new PIN
+    lobby.update(0.016)
+    found += record(app, lobby, "party lobby, wrong PINs spent", whole=["New PIN"], check=qr_large)  # names may page
+    lobby.new_pin()
     play = PartyPlayScene(app.ctx, party)
     app.stack.replace(play)  # asks the first question
     found += record(app, play, "party question", whole=[party.round.question.prompt], check=timer_alone)

@@ -51,6 +51,37 @@ def test_join_rules(room):
     assert room.join("Zoë 🚂 Tester", "123456").name == "Zoë 🚂 Tester"
 
 
+def test_names_are_compared_as_people_read_them():
+    """NFKC, case folding, invisible characters out, then Unicode's confusable skeletons (UTS #39)."""
+    from game.core.names import look_alike_key, visible
+
+    same = ["Alice", "ALICE", " alice ", "\u0410lice", "Al\u200bice", "\uff21lice", "\U0001d400lice", "A\u00adlice"]
+    assert len({look_alike_key(n) for n in same}) == 1
+    assert look_alike_key("Am\u00e9lie") == look_alike_key("Ame\u0301lie") != look_alike_key("Amelie")
+    assert look_alike_key("B0b") == look_alike_key("Bob") and look_alike_key("Sam") != look_alike_key("Pam")
+    assert look_alike_key("Ava 🚂") == look_alike_key("AVA 🚂") != look_alike_key("Ava 🎬")
+    assert look_alike_key("Jo  Ann") == look_alike_key("Jo Ann")
+    for empty in ("", "   ", "\u200b", "\u200b\u200c\u200d\u2060\ufeff", "\u3164", "\u2800", "\u0301", "\ufe0f"):
+        assert not visible(empty), repr(empty)
+    for seen in ("a", "7", "!", "🚂", "\u00e9", "ж"):
+        assert visible(seen)
+
+
+def test_a_name_with_nothing_to_see_or_one_that_looks_taken_is_refused_with_the_reason(room):
+    room.join("Alice", "123456")
+    with pytest.raises(Rejected, match="looks like") as info:
+        room.join("\u0410lice", "123456")
+    assert info.value.code == "name"
+    with pytest.raises(Rejected, match="you can see"):
+        room.join("\u200b\u200b", "123456")
+    amelie = room.join("Ame\u0301lie", "123456")
+    assert amelie.name == "Am\u00e9lie"  # kept in one spelling
+    with pytest.raises(Rejected, match="looks like"):
+        room.join("Am\u00e9lie", "123456")
+    room.kick(amelie.id)
+    assert room.join("AM\u00c9LIE", "123456").name == "AM\u00c9LIE"  # a removed player's name is free again
+
+
 def test_full_room():
     room = Room("000001", clock=Clock(), max_players=2)
     room.join("a", "000001")

@@ -44,8 +44,8 @@ PIN = "246810"
 class Game:
     """The host side, pumped in a thread as the big screen's loop would."""
 
-    def __init__(self, total=3):
-        self.server = PartyServer("127.0.0.1", 0)
+    def __init__(self, total=3, limits=None):
+        self.server = PartyServer("127.0.0.1", 0, pin=PIN, limits=limits)  # the gate checks the PIN, as in a game
         self.server.start()
         self.room = Room(PIN)
         self.host = PartyHost(self.room, self.server, total=total)
@@ -472,6 +472,40 @@ def test_a_nickname_past_the_limit_is_refused_with_the_reason(game, browser):
     browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
     visible(browser, "s-lobby")
     assert [p.name for p in game.room.players.values()] == ["Bart Smith"]
+
+
+def test_the_page_takes_its_limits_from_the_game_and_a_closed_idle_connection_is_silent(browser):
+    """The PIN, name and typed-answer boxes hold what the game allows, read from the page the server
+    serves (not copied into it).  A refused name is told with the reason; the game then closes the
+    connection that has not joined, and the page says nothing of it: the next Join connects again."""
+    from game.core.party import PIN_DIGITS
+    from game.core.scores import NAME_MAX
+    from game.core.spelling import MAX_TYPED
+    from game.net.gate import Limits
+
+    game = Game(limits=Limits(join_within=0.5))
+    try:
+        game.room.join("Alice", PIN)
+        browser.get(game.url + f"?pin={PIN}")
+        visible(browser, "s-join")
+        box = {key: browser.find_element(By.ID, key).get_property("maxLength") for key in ("pin", "name", "type-text")}
+        assert box == {"pin": PIN_DIGITS, "name": NAME_MAX, "type-text": MAX_TYPED}
+        name = browser.find_element(By.ID, "name")
+        name.send_keys("\u0410lice")  # a Cyrillic A
+        browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
+        WebDriverWait(browser, 5).until(lambda d: "looks like" in d.find_element(By.ID, "join-error").text)
+        said = browser.find_element(By.ID, "join-error").text
+        WebDriverWait(browser, 5).until(lambda _: game.server.stats["closed_unjoined"] == 1)
+        time.sleep(0.3)
+        assert browser.find_element(By.ID, "s-join").is_displayed()
+        assert browser.find_element(By.ID, "join-error").text == said
+        name.clear()
+        name.send_keys("Zoë")
+        browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
+        visible(browser, "s-lobby")
+        assert sorted(p.name for p in game.room.players.values()) == ["Alice", "Zoë"]
+    finally:
+        game.close()
 
 
 def test_a_new_kind_that_reuses_an_input_needs_nothing_new_on_the_phone(browser):

@@ -126,15 +126,33 @@ def test_a_foreign_page_cannot_connect(server):
         connect(ws_url(server), origin="http://evil.example")
 
 
-def test_connections_are_capped(tmp_path):
-    srv = PartyServer("127.0.0.1", 0, web_root=tmp_path, max_connections=2)
+def test_connections_that_have_not_joined_have_a_budget_of_their_own(tmp_path):
+    """With an address's budget full, a newcomer from it is told to try again while the others are just
+    opening (phones behind one address joining at once), then takes the place of its oldest idle one:
+    holding connections open keeps no one out (tests/test_party_attacks.py holds 240 from 200 addresses)."""
+    import time
+
+    from websockets.exceptions import ConnectionClosed
+
+    from game.net.gate import Limits
+
+    srv = PartyServer("127.0.0.1", 0, web_root=tmp_path,
+                      limits=Limits(unjoined=2, unjoined_per_address=2, opening=0.3))
     srv.start()
     try:
-        from websockets.exceptions import InvalidStatus
-
-        with connect(ws_url(srv)), connect(ws_url(srv)):
-            with pytest.raises(InvalidStatus):
-                connect(ws_url(srv))
+        with connect(ws_url(srv)) as first, connect(ws_url(srv)):
+            with connect(ws_url(srv)) as third:
+                with pytest.raises(ConnectionClosed) as info:
+                    third.recv(timeout=3)
+                assert info.value.rcvd.code == 1013  # try again later
+            time.sleep(0.4)
+            with connect(ws_url(srv)) as fourth:
+                with pytest.raises(ConnectionClosed) as info:
+                    first.recv(timeout=3)
+                assert info.value.rcvd.code == 1013
+                fourth.send(json.dumps({"type": "rejoin", "secret": "abc"}))
+                assert take(srv).message["type"] == "rejoin"
+        assert srv.stats["evicted"] == 1 and srv.stats["refused_connections"] == 1
     finally:
         srv.stop()
 
@@ -150,11 +168,28 @@ def test_a_taken_port_falls_back_to_a_free_one(tmp_path):
         second.stop()
 
 
-def test_wrong_pins_slow_down_that_address(server):
-    for _ in range(6):
-        server._bad_pins["127.0.0.1"] = server._bad_pins.get("127.0.0.1", 0) + 1
-    assert server._pin_delay("127.0.0.1") > 0
-    assert server._pin_delay("10.0.0.9") == 0
+def test_wrong_pins_are_counted_before_they_are_answered_and_slowed_for_the_whole_game():
+    """The gate checks the PIN: a right one costs nothing, a wrong one a token from the whole game's
+    budget; with none left, joins wait their turn (no sockets: a fake clock)."""
+    from game.net.gate import Forward, Gate, Limits, Send
+
+    gate = Gate("424242", limits=Limits(pin_burst=2, pin_rate=1.0))
+    for conn in (1, 2, 3):
+        gate.open(conn, f"10.0.0.{conn}", 0.0)
+
+    def join(conn, pin, now):
+        return gate.message(conn, json.dumps({"type": "join", "pin": pin, "name": "Ann"}), now)
+
+    assert [type(a) for a in join(1, "000000", 0.0)] == [Send]
+    assert [type(a) for a in join(2, "000001", 0.0)] == [Send]
+    assert join(3, "000002", 0.0) == [] and gate.counts.guesses == 3  # counted, not answered yet
+    assert [type(a) for a in join(1, "424242", 0.1)] == []  # waits behind the one that came first
+    assert gate.tick(0.5) == []
+    first = gate.tick(1.0)
+    assert [a.message["code"] for a in first if isinstance(a, Send)] == ["pin"]
+    second = gate.tick(2.0)
+    assert [type(a) for a in second] == [Forward] and second[0].conn == 1
+    assert gate.counts.wrong_pins == 3
 
 
 # -- the host: messages in, room calls, news out (a fake server: no sockets) ------------------
@@ -164,7 +199,8 @@ class FakeServer:
         self.sent = []  # (conn, message)
         self.closed = []
         self.bad_pins = 0
-        self.rejected = 0
+        self.settled = []
+        self.pins = []
 
     def send(self, conn, message):
         self.sent.append((conn, message))
@@ -179,8 +215,11 @@ class FakeServer:
     def wrong_pin(self, conn):
         self.bad_pins += 1
 
-    def note_rejected(self):
-        self.rejected += 1
+    def settle(self, conn, joined):
+        self.settled.append((conn, joined))
+
+    def new_pin(self, pin):
+        self.pins.append(pin)
 
     def to(self, conn, kind):
         return [m for c, m in self.sent if c == conn and m["type"] == kind]
@@ -206,7 +245,7 @@ def test_host_join_answer_reveal_and_rejoin():
     server.inbox.put(Inbound(1, {"type": "join", "pin": "424242", "name": "Ann"}, clock[0]))
     server.inbox.put(Inbound(2, {"type": "join", "pin": "424242", "name": "ann"}, clock[0]))
     host.pump()
-    assert server.bad_pins == 1 and server.rejected == 2
+    assert server.bad_pins == 1 and host.stats.rejected == 2
     joined = server.to(1, "joined")[0]
     assert joined["name"] == "Ann" and joined["secret"]
     assert "taken" in server.to(2, "error")[0]["reason"]
@@ -407,3 +446,115 @@ def test_where_a_party_listens():
     assert plan_addresses(None, []) == (["127.0.0.1"], "127.0.0.1", True)  # no network: this computer only
     assert plan_addresses("127.0.0.1", ["192.168.1.20"]) == (["127.0.0.1"], "127.0.0.1", False)
     assert plan_addresses("0.0.0.0", ["192.168.1.20"]) == (["0.0.0.0"], "192.168.1.20", False)
+
+
+def test_outgoing_messages_are_built_in_one_place():
+    """Every message the game sends is built by a typed function in game/net/messages.py: no loose
+    ``{"type": ...}`` elsewhere on the game's side (the simulated phones build what a phone sends)."""
+    import re
+    from pathlib import Path
+
+    net = Path(messages.__file__).parent
+    for path in sorted(net.glob("*.py")):
+        if path.name in ("messages.py", "bots.py"):
+            continue
+        assert not re.search(r"""\{\s*["']type["']\s*:""", path.read_text(encoding="utf-8")), path.name
+
+
+def test_the_page_gets_its_limits_from_the_game(tmp_path):
+    """The name, PIN and typed-answer limits a phone respects are written into the page by the server, from
+    the game's own rules; the page's files hold none of them."""
+    from game.core.party import PIN_DIGITS
+    from game.core.scores import NAME_MAX
+    from game.core.spelling import MAX_TYPED
+    from game.net.server import WEB_ROOT
+
+    page = (WEB_ROOT / "index.html").read_text(encoding="utf-8")
+    assert "maxlength" not in page.lower() and "<!--limits-->" in page
+    srv = PartyServer("127.0.0.1", 0)
+    srv.start()
+    try:
+        with urllib.request.urlopen(url(srv, "/")) as response:
+            served = response.read().decode("utf-8")
+    finally:
+        srv.stop()
+    start = served.index('<script id="limits" type="application/json">') + len('<script id="limits" type="application/json">')
+    limits = json.loads(served[start:served.index("</script>", start)])
+    assert limits["name"] == NAME_MAX and limits["pin"] == PIN_DIGITS and limits["typed"] == MAX_TYPED == 80
+    assert messages.parse(json.dumps({"type": "answer", "secret": "s", "q": 1, "response": "x" * MAX_TYPED}))
+    with pytest.raises(messages.BadMessage):
+        messages.parse(json.dumps({"type": "answer", "secret": "s", "q": 1, "response": "x" * (MAX_TYPED + 1)}))
+
+
+# -- the gate alone: no sockets, a fake clock -------------------------------------------------------
+def _gate(**limits):
+    from game.net.gate import Gate, Limits
+
+    return Gate("424242", limits=Limits(**limits), hosts=["192.168.1.20"], port=8765)
+
+
+def test_the_gate_serves_only_its_own_hosts():
+    gate = _gate()
+    for host in ("192.168.1.20:8765", "192.168.1.20", "localhost:8765", "127.0.0.1", "[::1]:8765", "LOCALHOST."):
+        assert gate.handshake(host, None) is None, host
+        assert gate.handshake(host, f"http://{host}") is None, host
+    for host in ("evil.example", "evil.example:8765", "192.168.1.21:8765", "192.168.1.20:8766", "", None,
+                 "192.168.1.20:", "192.168.1.20:99999999", "[::1", "a:b:c"):
+        assert gate.handshake(host, None) is not None, host
+    assert gate.handshake("192.168.1.20:8765", "http://evil.example:8765") is not None
+    assert gate.handshake("192.168.1.20:8765", "null") is not None  # a sandboxed or local file page
+
+
+def test_a_newcomer_takes_the_place_of_the_busiest_address_s_oldest_idle_connection():
+    from game.net.gate import Close
+
+    gate = _gate(unjoined=4, unjoined_per_address=10, opening=1.0)
+    for conn, address in ((1, "10.0.0.1"), (2, "10.0.0.1"), (3, "10.0.0.1"), (4, "10.0.0.2")):
+        assert gate.open(conn, address, 0.0) == []
+    assert gate.open(5, "10.0.0.3", 0.1) == [Close(1, 1013, "Many phones are connecting at once: trying again")]
+    assert [a.conn for a in gate.open(6, "10.0.0.1", 0.1)] == [6]  # the busiest address itself waits
+    assert gate.unjoined == 4 and gate.counts.evicted == 1 and gate.counts.refused_connections == 1
+    # One address at its own limit, the others from it just opened: this one tries again later ...
+    gate = _gate(unjoined=100, unjoined_per_address=3, opening=1.0)
+    for conn in (11, 12, 13):
+        assert gate.open(conn, "10.0.0.9", 0.0) == []
+    assert [a.conn for a in gate.open(14, "10.0.0.9", 0.2)] == [14]
+    # ... and takes the place of its own oldest once that one had time to send its join.
+    assert [a.conn for a in gate.open(15, "10.0.0.9", 2.0)] == [11]
+
+
+def test_the_gate_closes_what_does_not_join_in_time_and_floods_of_frames():
+    from game.net.gate import Close, Forward
+
+    gate = _gate(join_within=5.0, control_frames=3, control_seconds=10.0)
+    gate.open(1, "10.0.0.1", 0.0)
+    gate.open(2, "10.0.0.2", 0.0)
+    gate.open(3, "10.0.0.3", 0.0)
+    joined = gate.message(2, json.dumps({"type": "join", "pin": "424242", "name": "Ann"}), 1.0)
+    assert [type(a) for a in joined] == [Forward]
+    gate.settled(2, True, 1.1)
+    assert gate.tick(4.9) == []
+    assert [a.conn for a in gate.tick(5.0) if isinstance(a, Close)] == [1, 3]  # the player's stays
+    gate.gone(1, 5.1)
+    gate.gone(3, 5.1)
+    assert gate.unjoined == 0 and len(gate) == 1
+    assert all(gate.frame(2, True, 6.0 + k / 10) == [] for k in range(3))
+    assert [a.code for a in gate.frame(2, True, 6.5)] == [1008]
+
+
+def test_a_spent_pin_budget_is_told_to_the_game_once_and_a_new_pin_starts_another():
+    from game.net.gate import PinBudgetSpent, Send
+
+    gate = _gate(pin_burst=100, pin_budget=3)
+    told = []
+    for k in range(5):
+        gate.open(k, f"10.0.0.{k}", 0.0)
+        actions = gate.message(k, json.dumps({"type": "join", "pin": "000000", "name": "Eve"}), 0.1 * k)
+        told += [a for a in actions if isinstance(a, PinBudgetSpent)]
+        codes = [a.message["code"] for a in actions if isinstance(a, Send)]
+        assert codes == (["pin"] if k < 3 else ["budget"])
+    assert told == [PinBudgetSpent(3)] and gate.spent
+    gate.new_pin("135790", 1.0)
+    assert not gate.spent
+    actions = gate.message(4, json.dumps({"type": "join", "pin": "135790", "name": "Eve"}), 1.0)
+    assert actions[0].message["pin"] == "135790"

@@ -204,20 +204,15 @@ def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_pa
     assert isinstance(app.stack.top, TitleScene) and app.ctx.parties.current is None and party.closed
 
 
-def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_path):
-    """The party board keeps ten, ranked as every board is: points, then the faster total answer time (the
-    rule in the README's party section). Two players tied on the tenth score: the faster goes on the board,
-    and the podium says why the other did not."""
-    lobby(app)
-    party = app.ctx.parties.current
-    players = [party.room.join(f"P{k:02d}", party.pin) for k in range(11)]
+def tie_at_the_tenth(app, party, players) -> PartyPodiumScene:
+    """Eleven players, P09 and P10 tied on the tenth score and P10 faster in total: the podium saves ten to
+    the party board, P10 among them and not P09, and knows the rule chose."""
     party.ask_next()
     for k, player in enumerate(players):
         player.score = 2000 - 100 * min(k, 9)  # P09 and P10 both have 1,100 points
         player.correct = 1
         player.total_time = 10.0 if k != 9 else 14.0  # ... and P10 was faster
     party.room.close_question()
-    assert players[9].place == players[10].place == 10  # the room: equal points share a place
     podium = PartyPodiumScene(app.ctx, party)
     app.stack.push(podium)
     app.wait_for_saves()  # the table read, then the save
@@ -225,10 +220,46 @@ def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_pa
     board = app.ctx.scores.store.read().table.board(podium.board)
     assert len(board) == 10 and board[-1].name == "P10" and "P09" not in {e.name for e in board}
     assert podium.tie_split
+    return podium
+
+
+def test_equal_points_at_the_tenth_place_go_to_the_faster_total_time(app, tmp_path):
+    """The party board keeps ten, ranked as every board is: points, then the faster total answer time (the
+    rule in the README's party section). Two players tied on the tenth score: the faster goes on the board,
+    and the podium says why the other did not."""
+    lobby(app)
+    party = app.ctx.parties.current
+    players = [party.room.join(f"P{k:02d}", party.pin) for k in range(11)]
+    podium = tie_at_the_tenth(app, party, players)
+    assert players[9].place == players[10].place == 10  # the room: equal points share a place
     shown = drawn_text(app, podium).replace(" | ", " ")
     from game.ui.scenes.party_podium import TIE_RULE
 
     assert any(f"10 players saved to the party board. {rule}" in shown for rule in TIE_RULE), shown
+
+
+def test_a_spent_pin_budget_is_said_in_the_lobby_and_the_host_shows_a_new_pin(app):
+    """Too many wrong PINs (the server's gate tells the game): the lobby says nobody can join with this PIN
+    and offers New PIN (with the focus); Enter shows another PIN and its code; players already in stay in."""
+    from game.net.gate import PinBudgetSpent
+
+    scene = lobby(app)
+    party = app.ctx.parties.current
+    ann = party.room.join("Ann", party.pin)
+    old, url = party.pin, party.url
+    assert "New PIN" not in [b.label for b in scene.menu.buttons]
+    party.server.inbox.put(PinBudgetSpent(1000))
+    app.ctx.parties.current.pump()
+    scene.update(0.016)
+    assert "Too many wrong PINs: choose New PIN" in drawn_text(app, scene) and "Enter shows a new PIN" in drawn_text(app, scene)
+    labels = [b.label for b in scene.menu.buttons]
+    assert labels[scene.menu.focus] == "New PIN" and labels[-1] == "End party"
+    send(app, key(pygame.K_RETURN))
+    assert party.pin != old and party.url != url and party.url.endswith(party.pin) and ann.id in party.room.players
+    assert app.notice == f"New PIN: {party.pin[:3]} {party.pin[3:]}"
+    assert "New PIN" not in [b.label for b in scene.menu.buttons]
+    assert "Too many wrong PINs" not in drawn_text(app, scene)
+    assert not party.pin_budget_spent
 
 
 def test_everyone_answered_ends_the_question_and_enter_shows_the_answer(app):

@@ -19,8 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.core import kinds
+from game.core.names import display_name, look_alike_key, visible
+from game.core.names import prepare as prepare_names
 from game.core.session import judge
-from game.core.scores import NAME_MAX, clean_name, name_key, whole_name
+from game.core.scores import NAME_MAX, clean_name, whole_name
 
 MAX_PLAYERS_DEFAULT = 60
 # A phone that dropped this recently (a reload, a blip of Wi-Fi) is still waited for before a question
@@ -38,11 +40,13 @@ def colour_hex(index: int) -> str:
 
 
 class Rejected(Exception):
-    """Something a phone asked for that the room will not do; ``reason`` can be shown to it."""
+    """Something a phone asked for that the room will not do; ``reason`` can be shown to it, ``code``
+    says what kind of refusal it is (see :data:`game.net.messages.Code`) so the phone can act on it."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, code: str = "message"):
         super().__init__(reason)
         self.reason = reason
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,8 @@ class Room:
         self.max_players = max(1, min(max_players, MAX_PLAYERS_LIMIT))
         self.players: dict[int, PartyPlayer] = {}
         self._by_secret: dict[str, int] = {}
+        self._keys: dict[str, int] = {}  # each player's name as people read it (look_alike_key)
+        prepare_names()  # the look-alike table, read now rather than during the first join's frame
         self._next_id = 1
         self.round = None
         self.number = 0
@@ -132,49 +138,62 @@ class Room:
 
     # -- players ------------------------------------------------------------------
     def join(self, name: str, pin: str) -> PartyPlayer:
-        if not isinstance(pin, str) or not secrets.compare_digest(pin.strip().encode(), self.pin.encode()):
-            raise Rejected("Wrong game PIN")
+        if not isinstance(pin, str) or not secrets.compare_digest(pin.strip().encode("utf-8", "replace"),
+                                                                  self.pin.encode()):
+            raise Rejected("Wrong game PIN", "pin")
         if not isinstance(name, str):
-            raise Rejected("Type a nickname")
-        cleaned = clean_name(name)
-        if not cleaned:
-            raise Rejected(f"Type a nickname (1 to {NAME_MAX} characters)")
-        if len(whole_name(name)) > NAME_MAX:  # never cut short behind the player's back: they choose a shorter one
-            raise Rejected(f"Nicknames are at most {NAME_MAX} characters: choose a shorter one")
-        key = name_key(cleaned)
-        if any(name_key(p.name) == key for p in self.players.values()):
-            raise Rejected("That name is taken in this game: choose another")
+            raise Rejected("Type a nickname", "name")
+        whole = display_name(whole_name(name))
+        if not visible(whole):  # empty, spaces, or only characters that are drawn as nothing
+            raise Rejected(f"Type a nickname (1 to {NAME_MAX} characters you can see)", "name")
+        if len(whole) > NAME_MAX:  # never cut short behind the player's back: they choose a shorter one
+            raise Rejected(f"Nicknames are at most {NAME_MAX} characters: choose a shorter one", "name")
+        cleaned = clean_name(whole)
+        key = look_alike_key(cleaned)
+        if key in self._keys:
+            raise Rejected("That name, or one that looks like it, is taken in this game: choose another", "name")
         if len(self.players) >= self.max_players:
-            raise Rejected("The game is full")
+            raise Rejected("The game is full", "full")
         player = PartyPlayer(id=self._next_id, secret=secrets.token_urlsafe(16), name=cleaned,
                              colour=(self._next_id - 1), joined_at=self.shown)
         self._next_id += 1
         self.players[player.id] = player
         self._by_secret[player.secret] = player.id
+        self._keys[key] = player.id
         return player
 
     def rejoin(self, secret: str) -> PartyPlayer:
         player = self._player_for(secret)
-        player.connected = True
-        player.away_since = None
+        self.connect(player.id)
         return player
 
     def _player_for(self, secret) -> PartyPlayer:
         pid = self._by_secret.get(secret) if isinstance(secret, str) else None
         if pid is None:
-            raise Rejected("Not in this game: join again")
+            raise Rejected("Not in this game: join again", "unknown")
         return self.players[pid]
 
-    def disconnect(self, player_id: int) -> None:
+    def connect(self, player_id: int) -> None:
+        """A live connection carries this player now."""
+        player = self.players.get(player_id)
+        if player is not None:
+            player.connected = True
+            player.away_since = None
+
+    def disconnect(self, player_id: int, dropped: bool = True) -> None:
+        """No live connection carries this player any more: its phone ``dropped`` (a reload, a lost
+        Wi-Fi: waited for a moment, see :meth:`everyone_answered`), or its connection was taken over
+        by another player's rejoin (not waited for)."""
         player = self.players.get(player_id)
         if player is not None:
             player.connected = False
-            player.away_since = self.clock()
+            player.away_since = self.clock() if dropped else None
 
     def kick(self, player_id: int) -> PartyPlayer | None:
         player = self.players.pop(player_id, None)
         if player is not None:
             self._by_secret.pop(player.secret, None)
+            self._keys = {key: pid for key, pid in self._keys.items() if pid != player_id}
         return player
 
     def connected(self) -> list[PartyPlayer]:
@@ -223,22 +242,22 @@ class Room:
         player = self.players.get(player_id)
         if player is None or not isinstance(secret, str) or \
                 not secrets.compare_digest(secret.encode(), player.secret.encode()):
-            raise Rejected("Not your answer to give")
+            raise Rejected("Not your answer to give", "answer")
         if not self.is_open or number != self.number:
-            raise Rejected("That question is closed")
+            raise Rejected("That question is closed", "closed")
         if self.paused:
-            raise Rejected("The game is paused")
+            raise Rejected("The game is paused", "closed")
         elapsed = self.elapsed(at)
         if self.limit is not None and elapsed >= self.limit:
-            raise Rejected("Too late: time was up")
+            raise Rejected("Too late: time was up", "closed")
         if number in player.answers:
-            raise Rejected("You have already answered")
+            raise Rejected("You have already answered", "answer")
         if response is None:
-            raise Rejected("No answer given")
+            raise Rejected("No answer given", "answer")
         try:
             response, chosen, v = _judge(self.round, response, elapsed, self.limit, player.streak)
         except (ValueError, TypeError):
-            raise Rejected("Not a possible answer") from None
+            raise Rejected("Not a possible answer", "answer") from None
         return self._record(player, PartyAnswer(player.id, number, response, chosen, elapsed, v.correct, v.close,
                                                 v.points, v.bonus, v.streak))
 
@@ -257,10 +276,12 @@ class Room:
     def everyone_answered(self) -> bool:
         """Every connected player has answered the open question (and there is someone).
 
-        A player who dropped less than :data:`RECONNECT_GRACE` seconds ago is waited for too."""
+        A player whose phone dropped while this question was open, less than :data:`RECONNECT_GRACE`
+        seconds ago, is waited for too (a reload); one that was away before it opened is not."""
         now = self.clock()
         here = [p for p in self.players.values()
-                if p.connected or (p.away_since is not None and now - p.away_since < RECONNECT_GRACE)]
+                if p.connected or (p.away_since is not None and p.away_since >= self._opened_at
+                                   and now - p.away_since < RECONNECT_GRACE)]
         return bool(here) and all(self.number in p.answers for p in here)
 
     def close_question(self) -> Reveal:

@@ -27,7 +27,7 @@ def local_addresses() -> list[str]:
     found: list[str] = []
     try:
         for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            found.append(info[4][0])
+            found.append(str(info[4][0]))
     except (OSError, UnicodeError):
         pass
     found.extend(_linux_interface_addresses())

@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.core import kinds
 
@@ -38,17 +39,17 @@ def bot_name(index: int) -> str:
     return base if index < len(NAMES) else f"{base} {index // len(NAMES) + 1}"
 
 
-def js_number(value):
+def js_number(value: Any) -> Any:
     """A number as the phone page's ``JSON.stringify`` writes it: a whole number without ``.0``."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
         return int(value)
     return value
 
 
-def phone_json(message: dict) -> str:
+def phone_json(message: dict[str, Any]) -> str:
     """A message exactly as the phone page (``game/web/app.js``) sends it: ``JSON.stringify`` of the same object,
     keys in the same order, no spaces, text not escaped beyond what JSON needs, whole numbers without ``.0``."""
-    def plain(value):
+    def plain(value: Any) -> Any:
         if isinstance(value, (list, tuple)):
             return [plain(v) for v in value]
         return js_number(value)
@@ -57,7 +58,7 @@ def phone_json(message: dict) -> str:
                       ensure_ascii=False)
 
 
-def answer_message(secret: str, number: int, response) -> str:
+def answer_message(secret: str, number: int, response: Any) -> str:
     """The page's answer to question ``number``, for any kind (its ``answer()``: type, secret, q, response)."""
     return phone_json({"type": "answer", "secret": secret, "q": number, "response": response})
 
@@ -70,7 +71,7 @@ def rejoin_message(secret: str) -> str:
     return phone_json({"type": "rejoin", "secret": secret})
 
 
-def responses(rnd, rng: random.Random) -> tuple[object, object]:
+def responses(rnd: Any, rng: random.Random) -> tuple[object, object]:
     """``(right, wrong)`` responses to a round, as the phone page sends them, built by the round's kind
     (:meth:`~game.core.kinds.Kind.phone_answers`): a choice's index (True/False too), an estimate as the
     slider's number (a year as 2023, a date as its day number), an order as the item numbers tapped first
@@ -79,10 +80,26 @@ def responses(rnd, rng: random.Random) -> tuple[object, object]:
     return js_number(right), js_number(wrong)
 
 
-def any_response(message: dict, rng: random.Random):
+def any_response(message: dict[str, Any], rng: random.Random) -> Any:
     """A response of the right shape for a question message, with no idea of the answer (its kind's
     :meth:`~game.core.kinds.Kind.phone_guess`)."""
     return js_number(kinds.get(message.get("kind") or kinds.CHOICE.name).phone_guess(message, rng))
+
+
+@dataclass
+class Tally:
+    """What the simulated phones did: written on their thread, read by the game's, always under a lock."""
+
+    answers_sent: int = 0
+    sent_by_kind: dict[str, int] = field(default_factory=dict)  # answers sent, by the question's kind
+    latencies: list[float] = field(default_factory=list)  # ms from an answer sent to "locked"
+    reconnects: int = 0
+    junk_sent: int = 0
+    junk_refused: int = 0
+    joined: set[int] = field(default_factory=set)
+    gone: set[int] = field(default_factory=set)  # removed by the host, or the party closed
+    done: dict[int, set[int]] = field(default_factory=dict)  # question -> phones finished with it
+    errors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -91,22 +108,23 @@ class _Phone:
     name: str
     role: str = "player"  # "player", "junk" or "dropper"
     secret: str | None = None
-    ws: object = None
+    ws: Any = None  # its websockets connection while it has one
     question: int | None = None
     paused: bool = False
     finished: bool = False
     drop: bool = False  # leave the connection now and come back
     dropped: bool = False
     closing: bool = False  # sent a message over the size limit: the game closes the connection
-    junk_done: set = field(default_factory=set)
-    sent_at: dict = field(default_factory=dict)  # question -> perf_counter when the answer went out
+    junk_done: set[str] = field(default_factory=set)
+    sent_at: dict[int, float] = field(default_factory=dict)  # question -> perf_counter when the answer went out
 
 
 class BotRunner:
     """``count`` simulated phones; ``truth(number)`` gives the game's round for a question number
     (``None``: the phones answer anything, as the benchmark's do)."""
 
-    def __init__(self, ws_url: str, pin: str, count: int, *, truth: Callable[[int], object] | None, seed=None,
+    def __init__(self, ws_url: str, pin: str, count: int, *, truth: Callable[[int], object] | None,
+                 seed: object = None,
                  junk: bool = True, dropper: bool = True, never: float = 0.12, right: float = 0.6,
                  delay: tuple[float, float] = (0.2, 2.5), join_spread: float = 1.0):
         self.url = ws_url
@@ -124,20 +142,12 @@ class BotRunner:
         if dropper and count >= 3:
             roles[2] = "dropper"
         self.phones = [_Phone(k, JUNK_NAME if roles[k] == "junk" else bot_name(k), roles[k]) for k in range(count)]
-        self.answers_sent = 0
-        self.sent_by_kind: dict[str, int] = {}  # answers sent, by the question's kind
-        self.latencies: list[float] = []
-        self.reconnects = 0
-        self.junk_sent = 0
-        self.junk_refused = 0
-        self.joined: set[int] = set()
-        self.gone: set[int] = set()  # removed by the host, or the party closed
-        self._done: dict[int, set[int]] = {}  # question -> phones finished with it
+        # What the phones did, written by their thread and read by the game's: only under the lock.
+        self._tally = Tally()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
-        self.errors: list[str] = []
 
     # -- from the game's thread -----------------------------------------------------------
     def start(self) -> None:
@@ -154,29 +164,61 @@ class BotRunner:
         if self._thread is not None:
             self._thread.join(timeout)
 
+    def tally(self) -> Tally:
+        """A copy of what the phones have done so far (safe from any thread)."""
+        with self._lock:
+            t = self._tally
+            return Tally(t.answers_sent, dict(t.sent_by_kind), list(t.latencies), t.reconnects, t.junk_sent,
+                         t.junk_refused, set(t.joined), set(t.gone), {q: set(d) for q, d in t.done.items()},
+                         list(t.errors))
+
+    def _count(self, change: Callable[[Tally], object]) -> None:
+        """Change the tally (the phones' thread)."""
+        with self._lock:
+            change(self._tally)
+
+    def wait(self, timeout: float) -> None:
+        """Until the party ends for every phone, or ``timeout`` seconds."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
     @property
     def all_joined(self) -> bool:
-        return len(self.joined) >= self.count
+        with self._lock:
+            return len(self._tally.joined) >= self.count
+
+    @property
+    def answers_sent(self) -> int:
+        with self._lock:
+            return self._tally.answers_sent
+
+    @property
+    def errors(self) -> list[str]:
+        with self._lock:
+            return list(self._tally.errors)
 
     def settled(self, number: int) -> bool:
         """Every phone still in the game is done with question ``number`` (answered and confirmed, or chose not to)."""
         with self._lock:
-            done = self._done.get(number, set())
-            return all(p.index in done for p in self.phones if p.index not in self.gone)
+            done = self._tally.done.get(number, set())
+            return all(p.index in done for p in self.phones if p.index not in self._tally.gone)
 
-    def report(self) -> dict:
-        def pct(q: float):
-            values = sorted(self.latencies)
+    def report(self) -> dict[str, Any]:
+        t = self.tally()
+
+        def pct(q: float) -> float | None:
+            values = sorted(t.latencies)
             if not values:
                 return None
             return round(values[min(len(values) - 1, int(round(q * (len(values) - 1))))], 2)
 
-        return {"bots": self.count, "answers_sent": self.answers_sent, "answer_latency_ms_p50": pct(0.5),
-                "answer_latency_ms_p99": pct(0.99), "reconnects": self.reconnects, "junk_sent": self.junk_sent,
-                "junk_refused": self.junk_refused, "bots_joined": len(self.joined)}
+        return {"bots": self.count, "answers_sent": t.answers_sent, "answer_latency_ms_p50": pct(0.5),
+                "answer_latency_ms_p99": pct(0.99), "reconnects": t.reconnects, "junk_sent": t.junk_sent,
+                "junk_refused": t.junk_refused, "bots_joined": len(t.joined)}
 
     def sent_of(self, kind: str) -> int:
-        return self.sent_by_kind.get(kind, 0)
+        with self._lock:
+            return self._tally.sent_by_kind.get(kind, 0)
 
     # -- the bots' own thread ---------------------------------------------------------------------
     def _run(self) -> None:
@@ -185,7 +227,8 @@ class BotRunner:
         try:
             loop.run_until_complete(self._main())
         except Exception as exc:  # noqa: BLE001 - reported, never raised into the game
-            self.errors.append(f"{type(exc).__name__}: {exc}")
+            error = f"{type(exc).__name__}: {exc}"
+            self._count(lambda t: t.errors.append(error))
         finally:
             loop.close()
 
@@ -194,16 +237,15 @@ class BotRunner:
         rng = random.Random(f"bots|{self.seed}")
         tasks = [asyncio.ensure_future(self._phone(p, rng.uniform(0, self.join_spread))) for p in self.phones]
         stopper = asyncio.ensure_future(self._stop.wait())
-        await asyncio.wait([stopper, asyncio.gather(*tasks, return_exceptions=True)],
-                           return_when=asyncio.FIRST_COMPLETED)
+        everyone: asyncio.Future[Any] = asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.wait([stopper, everyone], return_when=asyncio.FIRST_COMPLETED)
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         stopper.cancel()
 
     def _mark_done(self, phone: _Phone, number: int) -> None:
-        with self._lock:
-            self._done.setdefault(number, set()).add(phone.index)
+        self._count(lambda t: t.done.setdefault(number, set()).add(phone.index))
 
     async def _phone(self, phone: _Phone, wait: float) -> None:
         from websockets.asyncio.client import connect
@@ -227,15 +269,15 @@ class BotRunner:
                 pass
             if phone.closing:  # the game hung up on the message that was too big: refused, as it should be
                 phone.closing = False
-                self.junk_refused += 1
+                self._count(lambda t: setattr(t, "junk_refused", t.junk_refused + 1))
             phone.ws = None
             if phone.finished:
                 break
             phone.drop = False
             await asyncio.sleep(RECONNECT_DELAY)
-        self.gone.add(phone.index)
+        self._count(lambda t: t.gone.add(phone.index))
 
-    async def _send(self, phone: _Phone, message) -> bool:
+    async def _send(self, phone: _Phone, message: str | dict[str, Any]) -> bool:
         from websockets.exceptions import ConnectionClosed
 
         ws = phone.ws
@@ -247,20 +289,24 @@ class BotRunner:
         except ConnectionClosed:
             return False
 
-    async def _junk(self, phone: _Phone, what: str, message) -> None:
+    async def _junk(self, phone: _Phone, what: str, message: str | dict[str, Any]) -> None:
         if phone.role != "junk" or what in phone.junk_done:
             return
         phone.junk_done.add(what)
         if await self._send(phone, message):
-            self.junk_sent += 1
+            self._count(lambda t: setattr(t, "junk_sent", t.junk_sent + 1))
 
-    async def _take(self, phone: _Phone, message: dict) -> None:
+    async def _take(self, phone: _Phone, message: dict[str, Any]) -> None:
         kind = message.get("type")
         if kind == "joined":
-            if phone.secret is not None:
-                self.reconnects += 1
+            back = phone.secret is not None
+
+            def joined(t: Tally) -> None:
+                t.reconnects += back
+                t.joined.add(phone.index)
+
             phone.secret = message["secret"]
-            self.joined.add(phone.index)
+            self._count(joined)
             await self._junk(phone, "not JSON", "{this is not json")
             state = message.get("state")  # where the game is: a phone shows it at once
             if isinstance(state, dict) and state.get("type") != "lobby":
@@ -289,23 +335,24 @@ class BotRunner:
             kind = message.get("kind") or kinds.CHOICE.name
             asyncio.ensure_future(self._answer_later(phone, number, kind, response, rng.uniform(low, high)))
         elif kind == "locked":
-            number = message.get("q")
+            number = int(message.get("q") or 0)
             sent = phone.sent_at.pop(number, None)
             if sent is not None:
-                self.latencies.append((time.perf_counter() - sent) * 1000)
+                latency = (time.perf_counter() - sent) * 1000
+                self._count(lambda t: t.latencies.append(latency))
             self._mark_done(phone, number)
             if phone.role == "dropper" and not phone.dropped:
                 phone.dropped = True
                 phone.drop = True  # gone for a moment; back with the secret
         elif kind == "error":
             if phone.role == "junk":
-                self.junk_refused += 1
+                self._count(lambda t: setattr(t, "junk_refused", t.junk_refused + 1))
                 if "after the buzzer" in phone.junk_done and "too big" not in phone.junk_done:
                     # Last, once the late answer was refused: this one closes the connection.
                     phone.closing = True
                     await self._junk(phone, "too big", json.dumps({"type": "ping", "pad": "x" * 5000}))
         elif kind == "result":
-            number = message.get("q")
+            number = int(message.get("q") or 0)
             phone.question = None
             self._mark_done(phone, number)
             await self._junk(phone, "after the buzzer", {"type": "answer", "secret": phone.secret, "q": number,
@@ -317,7 +364,7 @@ class BotRunner:
         elif kind in ("ended", "closed", "kicked"):
             phone.finished = True
 
-    async def _answer_later(self, phone: _Phone, number: int, kind: str, response, delay: float) -> None:
+    async def _answer_later(self, phone: _Phone, number: int, kind: str, response: Any, delay: float) -> None:
         await asyncio.sleep(delay)
         while phone.paused and not phone.finished:
             await asyncio.sleep(0.05)
@@ -325,20 +372,23 @@ class BotRunner:
             self._mark_done(phone, number)
             return
         phone.sent_at[number] = time.perf_counter()
-        if await self._send(phone, answer_message(phone.secret, number, response)):
-            self.answers_sent += 1
-            self.sent_by_kind[kind] = self.sent_by_kind.get(kind, 0) + 1
+        if await self._send(phone, answer_message(phone.secret or "", number, response)):
+            def sent(t: Tally) -> None:
+                t.answers_sent += 1
+                t.sent_by_kind[kind] = t.sent_by_kind.get(kind, 0) + 1
+
+            self._count(sent)
         else:
             phone.sent_at.pop(number, None)
             self._mark_done(phone, number)
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """``python -m game.net.bots WS_URL PIN N``: phones in a process of their own (the benchmark's), until the
     game ends the party; prints the runner's report as one JSON line."""
     import argparse
 
-    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(main.__doc__ or "").splitlines()[0])
     parser.add_argument("url")
     parser.add_argument("pin")
     parser.add_argument("count", type=int)
@@ -350,7 +400,7 @@ def main(argv=None) -> int:
     runner = BotRunner(args.url, args.pin, args.count, truth=None, seed=args.seed, junk=False, dropper=False,
                        never=0.0, delay=tuple(args.delay), join_spread=1.0)
     runner.start()
-    runner._thread.join(args.timeout)
+    runner.wait(args.timeout)
     print(json.dumps(runner.report()), flush=True)
     return 0
 

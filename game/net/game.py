@@ -10,14 +10,16 @@ import ipaddress
 import secrets
 import threading
 import time
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from game.core.party import MAX_PLAYERS_DEFAULT, Reveal, Room
+from game.core.party import MAX_PLAYERS_DEFAULT, PIN_DIGITS, Reveal, Room
 from game.net.addresses import join_url, local_addresses
+from game.net.gate import Limits
 from game.net.host import PartyHost
 from game.net.server import DEFAULT_PORT, PartyServer
 
 LOOPBACK = "127.0.0.1"
-EXTRA_CONNECTIONS = 40  # beyond --max-players: phones reconnecting and pages that never join
 
 
 def _loopback(address: str) -> bool:
@@ -32,6 +34,10 @@ def _unspecified(address: str) -> bool:
         return ipaddress.ip_address(address).is_unspecified
     except ValueError:
         return False
+
+
+def _new_pin() -> str:
+    return f"{secrets.randbelow(10 ** PIN_DIGITS):0{PIN_DIGITS}d}"
 
 
 def plan_addresses(bind: str | None, found: list[str]) -> tuple[list[str], str, bool]:
@@ -56,17 +62,22 @@ class PartyGame:
     without a clock (each question waits for everyone, or for the host).
     """
 
-    def __init__(self, rounds, *, timed: bool = True, port: int = DEFAULT_PORT, bind: str | None = None,
-                 max_players: int = MAX_PLAYERS_DEFAULT, show_prompt: bool = True, addresses=None, clock=None):
+    def __init__(self, rounds: Iterable[Any], *, timed: bool = True, port: int = DEFAULT_PORT,
+                 bind: str | None = None, max_players: int = MAX_PLAYERS_DEFAULT, show_prompt: bool = True,
+                 addresses: Iterable[str] | None = None, clock: Callable[[], float] | None = None,
+                 limits: Limits | None = None):
         self.rounds = list(rounds)
         self.timed = timed
-        found = local_addresses() if addresses is None and not bind else list(addresses or [])
+        # With --bind 0.0.0.0 too: the lobby shows one of them, and phones may name any of them.
+        found = local_addresses() if addresses is None and (not bind or _unspecified(bind)) else list(addresses or [])
         hosts, self.shown_host, self.no_network = plan_addresses(bind, found)
         self.local_only = _loopback(self.shown_host)
-        pin = f"{secrets.randbelow(10 ** 6):06d}"
-        self.room = Room(pin, clock=clock or time.monotonic, max_players=max_players)
-        self.server = PartyServer(hosts if len(hosts) > 1 else hosts[0], port,
-                                  max_connections=self.room.max_players + EXTRA_CONNECTIONS)
+        self.room = Room(_new_pin(), clock=clock or time.monotonic, max_players=max_players)
+        # Phones may name this computer by the address the lobby shows, and by every address it listens on
+        # (with --bind 0.0.0.0, any of this machine's own).
+        names = [self.shown_host, *found] if _unspecified(hosts[0]) else [self.shown_host]
+        self.server = PartyServer(hosts if len(hosts) > 1 else hosts[0], port, pin=self.room.pin, names=names,
+                                  limits=limits)
         self.host = PartyHost(self.room, self.server, total=len(self.rounds), show_prompt=show_prompt)
         self.index = -1
         self.reveals: list[Reveal] = []
@@ -102,13 +113,31 @@ class PartyGame:
     def pin(self) -> str:
         return self.room.pin
 
+    @property
+    def pin_budget_spent(self) -> bool:
+        """Too many wrong PINs were tried: nobody else joins until the host shows a new PIN."""
+        return self.host.pin_budget_spent
+
+    def new_pin(self) -> str:
+        """A new PIN for the lobby (and its QR code); players already in stay in."""
+        pin = _new_pin()
+        while pin == self.room.pin:
+            pin = _new_pin()
+        self.host.new_pin(pin)
+        return pin
+
+    @property
+    def rejected_messages(self) -> int:
+        """Messages refused, by the server's gate (its thread's count) and by the room (the game thread's)."""
+        return self.server.stats["rejected_messages"] + self.host.stats.rejected
+
     def pump(self) -> bool:
         """Take what the phones sent since the last frame; ``True`` if anything changed."""
         return self.host.pump() if not self.closed else False
 
     # -- the game's moves --------------------------------------------------------------------
     @property
-    def round(self):
+    def round(self) -> Any:
         return self.rounds[self.index] if 0 <= self.index < len(self.rounds) else None
 
     @property

@@ -2,14 +2,17 @@
 
 The pygame loop never waits on the network.  Checked messages arrive in
 :attr:`PartyServer.inbox` (a queue the loop drains each frame), stamped with
-the moment they arrived; replies go out through :meth:`send` and
-:meth:`broadcast`, which only hand the work to the server's event loop.
+the moment they arrived; the game's replies and requests (:meth:`send`,
+:meth:`broadcast`, :meth:`close`, :meth:`settle`, :meth:`wrong_pin`,
+:meth:`new_pin`) only hand the work to the server's event loop.  So the
+server's tables (its connections and the :class:`~game.net.gate.Gate` that
+checks them) are touched by the server's thread alone.
 
-Everything a phone sends is untrusted: messages over a small size close the
-connection, every message is checked against :mod:`game.net.messages`, a
-connection sending too fast is throttled and then closed, wrong PINs from one
-address are slowed down, and the number of connections is capped.  The server
-serves only the files of the phone page (``game/web``), nothing else.
+Everything a phone sends is untrusted and goes through the gate first (see
+:mod:`game.net.gate`): the host names, the size, the rate of messages and
+frames, the schema, the PIN policy and the budget of connections that have not
+joined.  The server serves only the files of the phone page (``game/web``),
+nothing else.
 """
 
 from __future__ import annotations
@@ -19,26 +22,29 @@ import itertools
 import json
 import logging
 import queue
-import sys
 import threading
 import time
-from collections import deque
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Union
 
 from game.net import messages
+from game.net.gate import Action, Close, Forward, Gate, Limits, PinBudgetSpent, RateLog, Send
+
+if TYPE_CHECKING:
+    from websockets.asyncio.server import ServerConnection
+    from websockets.http11 import Request, Response
 
 DEFAULT_PORT = 8765
 WEB_ROOT = Path(__file__).resolve().parent.parent / "web"
-RATE_MESSAGES = 12       # at most this many messages ...
-RATE_SECONDS = 2.0       # ... in this many seconds; more are refused
-RATE_CLOSE_AFTER = 40    # refused for speed this many times: the connection is closed
-PIN_FREE_TRIES = 3       # wrong PINs from one address before joins from it are slowed
-PIN_MAX_DELAY = 8.0
 START_TIMEOUT = 5.0
 PORT_TRIES = 20         # ports tried from the fixed one up before any free one
 STOP_TIMEOUT = 3.0
+TICK = 0.1              # seconds between the gate's looks at the time while connections have not joined
+REST = 1.0              # ... and while every connection carries a player (nothing is due soon)
+LIMITS_MARK = b"<!--limits-->"  # where the phone page gets its limits
 
 _TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
           ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
@@ -47,15 +53,10 @@ _CSP = ("default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; 
         "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
-def log(message: str) -> None:
-    """One line on standard error: a bad message never stops the game."""
-    print(f"mi-trivia party: {message}", file=sys.stderr, flush=True)
-
-
 @dataclass(frozen=True)
 class Inbound:
     conn: int
-    message: dict
+    message: messages.Inbound
     at: float  # time.monotonic() when it arrived
     address: str = ""
 
@@ -66,69 +67,90 @@ class Gone:
     at: float
 
 
-@dataclass
-class _Conn:
-    ws: object
-    address: str
-    times: deque = field(default_factory=deque)
-    throttled: int = 0
+Item = Union[Inbound, Gone, PinBudgetSpent]
+
+
+class _Quiet(logging.Filter):
+    """asyncio's own warnings (a flood of "socket.send() raised exception.") at most a line a second."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._log = RateLog()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            return True
+        with self._lock:
+            self._log.note(record.getMessage()[:80], f"asyncio: {record.getMessage()}", time.monotonic())
+        return False
+
+
+_QUIET = _Quiet()
 
 
 class PartyServer:
     """``start()`` listens (on ``port``, or a free one if it is taken); ``stop()`` ends it all.
 
-    ``bind`` is one address or a list of them (the machine's local-network
-    addresses and 127.0.0.1); all of them listen on the same port."""
+    ``bind`` is one address or a list of them (the machine's local-network addresses and 127.0.0.1);
+    all of them listen on the same port.  ``names`` are the other host names phones may use (the
+    address the lobby shows); ``pin`` the game's PIN (``None``: the game checks it alone)."""
 
     def __init__(self, bind: str | list[str] = "127.0.0.1", port: int = DEFAULT_PORT, *, web_root: Path = WEB_ROOT,
-                 max_message_bytes: int = messages.MAX_MESSAGE_BYTES, max_connections: int = 250):
+                 pin: str | None = None, names: Iterable[str] = (), limits: Limits | None = None):
         self.bind = bind
         self.port = port
         self.web_root = web_root
-        self.max_message_bytes = max_message_bytes
-        self.max_connections = max_connections
-        self.inbox: queue.SimpleQueue = queue.SimpleQueue()
-        self.stats = {"connections": 0, "messages": 0, "rejected_messages": 0, "closed_for_size": 0,
-                      "throttled": 0, "refused_connections": 0}
-        self._conns: dict[int, _Conn] = {}
+        self.limits = limits or Limits()
+        self.max_message_bytes = self.limits.message_bytes
+        self.inbox: queue.SimpleQueue[Item] = queue.SimpleQueue()
+        hosts = [bind] if isinstance(bind, str) else list(bind)
+        self.gate = Gate(pin, limits=self.limits, hosts=[*hosts, *names])  # the server's thread only
+        self._conns: dict[int, ServerConnection] = {}  # the server's thread only
+        self._conn_of: dict[int, int] = {}  # id() of a connection -> its number (the server's thread only)
         self._ids = itertools.count(1)
-        self._bad_pins: dict[str, int] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
         self._stop: asyncio.Event | None = None
+        self._wake: asyncio.Event | None = None  # the gate's ticker, woken when a connection opens
         self._error: BaseException | None = None
         self._files = self._list_files()
         self.address: tuple[str, int] | None = None
 
+    @property
+    def stats(self) -> dict[str, int]:
+        """The gate's counts (kept by the server's thread; read as whole numbers)."""
+        return self.gate.counts.as_dict()
+
     # -- files -----------------------------------------------------------------------
     def _list_files(self) -> dict[str, tuple[bytes, str]]:
-        """The phone page's files, read once: only these names are ever served."""
+        """The phone page's files, read once: only these names are ever served.  The page's limits
+        (name and answer lengths, the PIN's digits) are written into it here, from the game's rules."""
         files = {}
         try:
             for path in sorted(self.web_root.iterdir()):
                 if path.is_file() and path.suffix in _TYPES:
                     files["/" + path.name] = (path.read_bytes(), _TYPES[path.suffix])
         except OSError as exc:
-            log(f"cannot read the phone page in {self.web_root}: {exc}")
+            self.gate.log.note("files", f"cannot read the phone page in {self.web_root}: {exc}", time.monotonic())
         if "/index.html" in files:
-            files["/"] = files["/index.html"]
+            body, kind = files["/index.html"]
+            config = json.dumps(messages.limits()).replace("<", "\\u003c").encode("utf-8")
+            body = body.replace(LIMITS_MARK, b'<script id="limits" type="application/json">' + config + b"</script>")
+            files["/index.html"] = files["/"] = (body, kind)
         return files
 
-    def _respond(self, connection, request):
+    def _respond(self, connection: ServerConnection, request: Request) -> Response | None:
         from websockets.datastructures import Headers
         from websockets.http11 import Response
 
+        why = self.gate.handshake(request.headers.get("Host"), request.headers.get("Origin"))
+        if why is not None:
+            self.gate.refused_request(why, time.monotonic())
+            return connection.respond(HTTPStatus.FORBIDDEN, "Open the address shown on the big screen.\n")
         path = request.path.split("?", 1)[0]
         if path == "/ws":
-            origin = request.headers.get("Origin")
-            host = request.headers.get("Host", "")
-            if origin is not None and origin.split("://", 1)[-1] != host:
-                self.stats["refused_connections"] += 1
-                return connection.respond(HTTPStatus.FORBIDDEN, "Only the game's own page may connect.\n")
-            if len(self._conns) >= self.max_connections:
-                self.stats["refused_connections"] += 1
-                return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE, "The game is full.\n")
             return None  # go on with the WebSocket handshake
         found = self._files.get(path)
         if found is None:
@@ -146,7 +168,7 @@ class PartyServer:
         self._thread.start()
         if not self._ready.wait(START_TIMEOUT):
             raise OSError("the party server did not start in time")
-        if self._error is not None:
+        if self._error is not None or self.address is None:
             error = self._error
             where = self.bind if isinstance(self.bind, str) else ", ".join(self.bind)
             raise OSError(f"cannot listen on {where}: {getattr(error, 'strerror', None) or error}")
@@ -155,43 +177,67 @@ class PartyServer:
     def _run(self) -> None:
         loop = asyncio.new_event_loop()
         self._loop = loop
+        asyncio_log = logging.getLogger("asyncio")
+        asyncio_log.addFilter(_QUIET)
         try:
             loop.run_until_complete(self._main())
         except BaseException as exc:  # noqa: BLE001 - reported to start()
             self._error = self._error or exc
         finally:
             self._ready.set()
+            self.gate.log.flush()
             loop.close()
 
     async def _main(self) -> None:
-        from websockets.asyncio.server import serve
+        from websockets.asyncio.server import Server, serve
 
         logging.getLogger("websockets").setLevel(logging.CRITICAL)  # we log what matters ourselves
         self._stop = asyncio.Event()
-        options = dict(process_request=self._respond, max_size=self.max_message_bytes, max_queue=8,
-                       ping_interval=10, ping_timeout=20, close_timeout=1, compression=None,
-                       server_header="mi-trivia")
+        options: dict[str, Any] = dict(
+            process_request=self._respond, max_size=self.max_message_bytes, max_queue=8, ping_interval=10,
+            ping_timeout=20, close_timeout=1, open_timeout=5, compression=None, server_header="mi-trivia",
+            create_connection=_connection_class(self))
         hosts = [self.bind] if isinstance(self.bind, str) else list(self.bind)
-        server = None
+        server: Server | None = None
+        error: OSError | None = None
         # The fixed port first; when it is taken, the next few, then any free one (on every address alike).
         tries = [self.port] if self.port == 0 else [self.port + k for k in range(PORT_TRIES)]
         for port in tries + ([0] if len(hosts) == 1 and self.port != 0 else []):
             try:
-                server = await serve(self._handle, hosts if len(hosts) > 1 else hosts[0], port, **options)
+                where: Any = hosts if len(hosts) > 1 else hosts[0]  # asyncio takes a list of hosts too
+                server = await serve(self._handle, where, port, **options)
                 break
             except OSError as exc:
                 error = exc
                 if port == 0 or not 0 < port < 65535:
                     break
         if server is None:
-            raise error
+            raise error or OSError("no port")
         sock = next(iter(server.sockets))
         self.address = sock.getsockname()[:2]
+        self.gate.port = self.address[1]
         self._ready.set()
+        ticker = asyncio.ensure_future(self._tick())
         async with server:
             await self._stop.wait()
+            ticker.cancel()
             server.close()
             await asyncio.wait_for(server.wait_closed(), STOP_TIMEOUT)
+
+    async def _tick(self) -> None:
+        """The gate's look at the time: often while some connection has not joined (its deadline, a join
+        waiting for its turn), seldom when all carry players (a party in full swing costs nothing)."""
+        wake = self._wake = asyncio.Event()
+        while True:
+            if self.gate.unjoined:
+                await asyncio.sleep(TICK)
+            else:
+                wake.clear()
+                try:
+                    await asyncio.wait_for(wake.wait(), REST)
+                except asyncio.TimeoutError:
+                    pass
+            self._apply(self.gate.tick(time.monotonic()))
 
     def stop(self) -> None:
         """Close every connection and stop listening (bounded in time)."""
@@ -202,97 +248,77 @@ class PartyServer:
                 pass
         if self._thread is not None:
             self._thread.join(STOP_TIMEOUT + 1)
+        logging.getLogger("asyncio").removeFilter(_QUIET)
 
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive() and self.address is not None
 
-    # -- connections -----------------------------------------------------------------
-    async def _handle(self, ws) -> None:
+    # -- connections (the server's thread) --------------------------------------------
+    async def _handle(self, ws: ServerConnection) -> None:
         from websockets.exceptions import ConnectionClosed
 
         conn = next(self._ids)
         peer = ws.remote_address[0] if ws.remote_address else ""
-        state = _Conn(ws, peer)
-        self._conns[conn] = state
-        self.stats["connections"] += 1
+        self._conns[conn] = ws
+        self._conn_of[id(ws)] = conn  # for the frames it receives (see _connection_class)
+        actions = self.gate.open(conn, peer, time.monotonic())
+        refused = next((a for a in actions if isinstance(a, Close) and a.conn == conn), None)
+        if refused is not None:  # no place for it: the phone tries again in a moment
+            self._conns.pop(conn, None)
+            self._conn_of.pop(id(ws), None)
+            await ws.close(refused.code, refused.reason)
+            return
+        self._apply(actions)
+        if self._wake is not None:
+            self._wake.set()
         try:
             async for data in ws:
-                now = time.monotonic()
-                if not self._allow(state, now):
-                    continue
-                try:
-                    message = messages.parse(data)
-                except messages.BadMessage as exc:
-                    self.stats["rejected_messages"] += 1
-                    log(f"connection {conn} ({peer}): refused a message: {exc}")
-                    await self._reply(ws, {"type": "error", "reason": "That message was not understood"})
-                    continue
-                self.stats["messages"] += 1
-                if message["type"] == "ping":
-                    continue
-                if message["type"] == "join":
-                    delay = self._pin_delay(peer)
-                    if delay:
-                        await asyncio.sleep(delay)
-                self.inbox.put(Inbound(conn, message, now, peer))
+                self._apply(self.gate.message(conn, data, time.monotonic()))
         except ConnectionClosed as exc:
             code = exc.rcvd.code if exc.rcvd is not None else exc.sent.code if exc.sent is not None else None
             if code == 1009:  # too big: websockets closed it for us
-                self.stats["rejected_messages"] += 1
-                self.stats["closed_for_size"] += 1
-                log(f"connection {conn} ({peer}): closed for a message over {self.max_message_bytes} bytes")
+                self.gate.too_big(conn, time.monotonic())
         except Exception as exc:  # noqa: BLE001 - one bad connection never stops the server
-            log(f"connection {conn} ({peer}): {type(exc).__name__}: {exc}")
+            self.gate.log.note("error", f"connection {conn} ({peer}): {type(exc).__name__}: {exc}", time.monotonic())
         finally:
             self._conns.pop(conn, None)
+            self._conn_of.pop(id(ws), None)
+            self._apply(self.gate.gone(conn, time.monotonic()))
             self.inbox.put(Gone(conn, time.monotonic()))
 
-    def _allow(self, state: _Conn, now: float) -> bool:
-        times = state.times
-        while times and now - times[0] > RATE_SECONDS:
-            times.popleft()
-        if len(times) >= RATE_MESSAGES:
-            state.throttled += 1
-            self.stats["rejected_messages"] += 1
-            self.stats["throttled"] += 1
-            if state.throttled == 1:
-                log(f"a connection from {state.address} sends too fast; its extra messages are refused")
-            if state.throttled >= RATE_CLOSE_AFTER:
-                asyncio.ensure_future(state.ws.close(1008, "too many messages"))
+    def _frame(self, ws: ServerConnection, control: bool) -> bool:
+        """A frame arrived on ``ws``; ``False``: too many, the connection is failed at once."""
+        conn = self._conn_of.get(id(ws), 0)
+        if not conn:
+            return True
+        actions = self.gate.frame(conn, control, time.monotonic())
+        if any(isinstance(a, Close) and a.conn == conn for a in actions):
             return False
-        times.append(now)
+        self._apply(actions)
         return True
 
-    def _pin_delay(self, address: str) -> float:
-        fails = self._bad_pins.get(address, 0)
-        return 0.0 if fails < PIN_FREE_TRIES else min(0.5 * 2 ** (fails - PIN_FREE_TRIES), PIN_MAX_DELAY)
+    def _apply(self, actions: Iterable[Action]) -> None:
+        """Carry out what the gate decided."""
+        for action in actions:
+            if isinstance(action, Send):
+                self._send_now([action.conn], messages.dumps(action.message))
+            elif isinstance(action, Forward):
+                ws = self._conns.get(action.conn)
+                address = ws.remote_address[0] if ws is not None and ws.remote_address else ""
+                self.inbox.put(Inbound(action.conn, action.message, action.at, address))
+            elif isinstance(action, Close):
+                self._close_now(action.conn, action.code, action.reason)
+            elif isinstance(action, PinBudgetSpent):
+                self.inbox.put(action)
 
-    def wrong_pin(self, conn: int) -> None:
-        """The room refused a PIN from this connection: later joins from its address wait longer."""
-        state = self._conns.get(conn)
-        if state is not None:
-            self._bad_pins[state.address] = self._bad_pins.get(state.address, 0) + 1
+    def _close_now(self, conn: int, code: int, reason: str) -> None:
+        ws = self._conns.get(conn)
+        if ws is not None:
+            asyncio.ensure_future(ws.close(code, reason[:100]))
 
-    def note_rejected(self) -> None:
-        """The room refused a message that was well formed (a wrong secret, a late answer)."""
-        self.stats["rejected_messages"] += 1
-
-    def address_of(self, conn: int) -> str:
-        state = self._conns.get(conn)
-        return state.address if state is not None else ""
-
-    # -- sending (from any thread; never blocks) -----------------------------------------
-    @staticmethod
-    async def _reply(ws, message: dict) -> None:
-        from websockets.exceptions import ConnectionClosed
-
-        try:
-            await ws.send(json.dumps(message, ensure_ascii=False))
-        except ConnectionClosed:
-            pass
-
-    def _call(self, callback, *args) -> None:
+    # -- from the game's thread (never blocks) -------------------------------------------
+    def _call(self, callback: Callable[..., object], *args: object) -> None:
         loop = self._loop
         if loop is None or loop.is_closed():
             return
@@ -301,24 +327,48 @@ class PartyServer:
         except RuntimeError:  # the loop closed meanwhile
             pass
 
-    def send(self, conn: int, message: dict) -> None:
-        text = json.dumps(message, ensure_ascii=False)
-        self._call(self._send_now, [conn], text)
+    def send(self, conn: int, message: messages.Outbound) -> None:
+        self._call(self._send_now, [conn], messages.dumps(message))
 
-    def broadcast(self, message: dict, conns=None) -> None:
-        text = json.dumps(message, ensure_ascii=False)
-        self._call(self._send_now, None if conns is None else list(conns), text)
+    def broadcast(self, message: messages.Outbound, conns: Iterable[int] | None = None) -> None:
+        self._call(self._send_now, None if conns is None else list(conns), messages.dumps(message))
 
-    def _send_now(self, conns, text: str) -> None:
+    def _send_now(self, conns: list[int] | None, text: str) -> None:
         from websockets.asyncio.server import broadcast
 
-        targets = [self._conns[c].ws for c in (self._conns if conns is None else conns) if c in self._conns]
+        targets = [self._conns[c] for c in (self._conns if conns is None else conns) if c in self._conns]
         if targets:
             broadcast(targets, text)
 
     def close(self, conn: int, reason: str = "") -> None:
-        def now():
-            state = self._conns.get(conn)
-            if state is not None:
-                asyncio.ensure_future(state.ws.close(1000, reason[:100]))
-        self._call(now)
+        self._call(self._close_now, conn, 1000, reason)
+
+    def settle(self, conn: int, joined: bool) -> None:
+        """The game answered this connection's join or rejoin: it carries a player now, or not."""
+        self._call(lambda: self._apply(self.gate.settled(conn, joined, time.monotonic())))
+
+    def wrong_pin(self, conn: int) -> None:
+        """The room refused a PIN the gate let through (it changed meanwhile): the gate counts it."""
+        self._call(lambda: self._apply(self.gate.wrong_pin(conn, time.monotonic())))
+
+    def new_pin(self, pin: str) -> None:
+        """The host shows a new PIN: the gate checks joins against it, with a new budget."""
+        self._call(lambda: self._apply(self.gate.new_pin(pin, time.monotonic())))
+
+
+def _connection_class(server: PartyServer) -> type[ServerConnection]:
+    """websockets' connection, with every frame it receives shown to the gate first (a flood of pings
+    would otherwise be answered, pong after pong, without ever reaching a handler)."""
+    from websockets.asyncio.server import ServerConnection
+    from websockets.frames import Frame, Opcode
+
+    class PartyConnection(ServerConnection):
+        def process_event(self, event: Any) -> None:
+            if self.request is not None and isinstance(event, Frame):
+                if not server._frame(self, event.opcode in (Opcode.PING, Opcode.PONG)):
+                    self.protocol.fail(1008, "too many frames")
+                    self.send_data()
+                    return
+            super().process_event(event)
+
+    return PartyConnection

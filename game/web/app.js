@@ -12,8 +12,19 @@
   const MONTHS = ("January February March April May June July August September October November " +
     "December").split(" ");
   const $ = (id) => document.getElementById(id);
+  // The limits come from the game (the server writes them into the page): never copied here.
+  const LIMITS = readLimits();
   let ws = null, saved = load(), question = null, retry = 0, retryTimer = null, finished = false;
   let picked = [];
+  let outbox = null;   // a join or rejoin to send as soon as the connection is open
+  let asking = null;   // the join or rejoin sent and not answered yet
+
+  function readLimits() {
+    try { return JSON.parse($("limits").textContent) || {}; } catch (e) { return {}; }
+  }
+  if (LIMITS.pin) $("pin").maxLength = LIMITS.pin;
+  if (LIMITS.name) $("name").maxLength = LIMITS.name;
+  if (LIMITS.typed) $("type-text").maxLength = LIMITS.typed;
 
   function load() {
     try { return JSON.parse(localStorage.getItem(KEY) || "null"); } catch (e) { return null; }
@@ -29,28 +40,41 @@
   function text(id, value) { $(id).textContent = value == null ? "" : String(value); }
 
   // -- the connection ------------------------------------------------------------------
+  // A phone connects when it has something to say: a player (with its secret) at once and again
+  // after any drop; a new phone when its Join is pressed. The game closes a connection that has not
+  // joined within a few seconds, so the join form needs none while a nickname is typed.
   function connect() {
     clearTimeout(retryTimer);
+    if (ws) return;
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    try { ws = new WebSocket(scheme + location.host + "/ws"); } catch (e) { return later(); }
+    try { ws = new WebSocket(scheme + location.host + "/ws"); } catch (e) { ws = null; return later(); }
     ws.onopen = () => {
       retry = 0;
       text("connect-note", "");
-      if (saved && saved.secret) send({ type: "rejoin", secret: saved.secret });
-      else showJoin();
+      if (saved && saved.secret) outbox = { type: "rejoin", secret: saved.secret };
+      if (outbox) { const m = outbox; outbox = null; if (send(m)) asking = m; }
     };
     ws.onmessage = (event) => {
       let message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
       if (message && typeof message.type === "string") handle(message);
     };
-    ws.onclose = () => { ws = null; if (!finished) later(); };
+    ws.onclose = () => {
+      ws = null;
+      if (finished) return;
+      if (saved && saved.secret) return later();  // a player: back in by itself
+      if (asking || outbox) { outbox = outbox || asking; asking = null; later(true); }  // a join on its way
+      // Otherwise the join form stays as it is; Join connects again.
+    };
     ws.onerror = () => { /* onclose follows */ };
   }
-  function later() {
+  function later(joining) {
     if (finished) return;
-    show("s-connecting");
-    text("connect-note", "Lost the connection; trying again…");
+    if (joining) text("join-error", "Connecting…");
+    else {
+      show("s-connecting");
+      text("connect-note", "Lost the connection; trying again…");
+    }
     retry = Math.min(retry + 1, 6);
     retryTimer = setTimeout(connect, 300 * retry);
   }
@@ -59,24 +83,31 @@
     return false;
   }
   document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "visible" && !ws && !finished) connect();
+    if (document.visibilityState === "visible" && !ws && !finished && saved && saved.secret) connect();
   });
-  setInterval(() => send({ type: "ping" }), 15000);
+  setInterval(() => send({ type: "ping" }), 1000 * (LIMITS.ping_seconds || 15));
 
   // -- joining -----------------------------------------------------------------------
   function showJoin(error) {
     show("s-join");
     const pin = new URLSearchParams(location.search).get("pin");
-    if (pin && !$("pin").value) $("pin").value = pin.replace(/\D/g, "").slice(0, 6);
+    if (pin && !$("pin").value) $("pin").value = pin.replace(/\D/g, "").slice(0, LIMITS.pin || pin.length);
     text("join-error", error || "");
     ($("pin").value ? $("name") : $("pin")).focus();
   }
   $("join-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const pin = $("pin").value.trim(), name = $("name").value.trim();
-    if (!/^\d{6}$/.test(pin)) return text("join-error", "The PIN is the 6 digits on the big screen.");
+    const digits = LIMITS.pin ? "{" + LIMITS.pin + "}" : "+";
+    if (!new RegExp("^\\d" + digits + "$").test(pin)) {
+      return text("join-error", "The PIN is the " + (LIMITS.pin ? LIMITS.pin + " " : "") + "digits on the big screen.");
+    }
     if (!name) return text("join-error", "Type a nickname.");
-    if (!send({ type: "join", pin: pin, name: name })) text("join-error", "Not connected yet; try again in a moment.");
+    if (asking) return;  // one try at a time: the game answers this one first
+    const message = { type: "join", pin: pin, name: name };
+    text("join-error", "");
+    if (send(message)) asking = message;
+    else { outbox = message; connect(); }
   });
 
   function setPlayer(message) {
@@ -93,6 +124,7 @@
 
   // -- what the game says ------------------------------------------------------------
   function handle(m) {
+    if (m.type === "joined" || m.type === "error") asking = null;
     switch (m.type) {
       case "joined":
         // The welcome (also after a reload) says where the game is: show that at once.
@@ -137,7 +169,8 @@
         message("The host removed you from this game.", false);
         break;
       case "error":
-        if (m.reason && /join again|Not in this game/i.test(m.reason)) { store(null); showJoin(); }
+        // The code says what kind of refusal it is; the reason is the game's words for the player.
+        if (m.code === "unknown") { store(null); showJoin(); }
         else if (!$("s-join").hidden) text("join-error", m.reason || "That did not work.");
         break;
     }
@@ -151,7 +184,7 @@
     text("m-text", words);
     $("m-again").hidden = !again;
   }
-  $("m-again").addEventListener("click", () => { finished = false; connect(); });
+  $("m-again").addEventListener("click", () => { finished = false; showJoin(); });
 
   // -- a question ---------------------------------------------------------------------
   function showQuestion(m) {
@@ -312,5 +345,6 @@
     setScore(m.total, m.place);
   }
 
-  connect();
+  if (saved && saved.secret) connect();
+  else showJoin();
 })();

@@ -18,7 +18,7 @@ from game.ui.scene import Scene
 from game.ui.theme import readable_on
 from game.ui.widgets import blit_lines, blit_text, first_fitting, fit_lines, one_line, whole_line
 
-START, PROMPTS, BACK = range(3)
+START, PROMPTS, BACK, NEW_PIN = range(4)  # New PIN is shown (before End party) once the PIN's guesses are spent
 CHIP_NAME_MAX = 0.8  # of the chip area's width (a longer name shrinks in its chip)
 LEAVE_SECONDS = 3.0  # a second Esc within this ends a party that has players
 
@@ -57,7 +57,8 @@ class PartyLobbyScene(Scene):
     def __init__(self, app, party):
         super().__init__(app)
         self.party = party
-        self.menu = Menu(["Start", self._prompt_label(), "End party"])
+        self.spent = party.pin_budget_spent
+        self.menu, self._order = self._menu()
         self.chip_focus: int | None = None  # the player id whose chip has the keyboard focus
         self.page = 0
         self._qr_matrix = None
@@ -68,6 +69,21 @@ class PartyLobbyScene(Scene):
         self._chip_key = None
         self.age = 0.0
         self._leave_until = 0.0
+
+    def _menu(self) -> tuple[Menu, list[int]]:
+        """The buttons, and what each one does (New PIN only while the PIN's wrong guesses are spent)."""
+        order = [START, PROMPTS, NEW_PIN, BACK] if self.spent else [START, PROMPTS, BACK]
+        words = {START: "Start", PROMPTS: self._prompt_label(), NEW_PIN: "New PIN", BACK: "End party"}
+        return Menu([words[k] for k in order], focus=order.index(NEW_PIN) if self.spent else 0), order
+
+    def new_pin(self) -> None:
+        """Show a new PIN (and its code): the old one took too many wrong guesses; players stay in."""
+        pin = self.party.new_pin()
+        self.spent = False
+        self.menu, self._order = self._menu()
+        self._qr_matrix = None
+        self.layout(*self.app.size)
+        self.app.toast(f"New PIN: {spaced_pin(pin)}")
 
     def _prompt_label(self) -> str:
         return f"Questions on phones: {'on' if self.party.host.show_prompt else 'off'}"
@@ -116,11 +132,14 @@ class PartyLobbyScene(Scene):
             return True
         self.chip_focus = None
         self._sync_menu()
+        chosen = self._order[chosen]
         if chosen == START:
             self.start()
         elif chosen == PROMPTS:
             self.party.host.show_prompt = not self.party.host.show_prompt
-            self.menu.set_label(PROMPTS, self._prompt_label())
+            self.menu.set_label(self._order.index(PROMPTS), self._prompt_label())
+        elif chosen == NEW_PIN:
+            self.new_pin()
         elif chosen == BACK:
             self.leave()
         return True
@@ -204,6 +223,11 @@ class PartyLobbyScene(Scene):
         if self.chip_focus is not None and self.chip_focus not in self.party.room.players:
             self._focus_chip(None)
             self.app.flow.redraw()
+        if self.party.pin_budget_spent != self.spent:  # too many wrong PINs: say so, offer a new one
+            self.spent = self.party.pin_budget_spent
+            self.menu, self._order = self._menu()
+            self.layout(*self.app.size)
+            self.app.flow.redraw()
 
     # -- layout -----------------------------------------------------------------------------
     def layout(self, width: int, height: int) -> None:
@@ -247,7 +271,9 @@ class PartyLobbyScene(Scene):
 
     def _note_lines(self, width: int) -> list[str]:
         party, app, m, t = self.party, self.app, self.app.metrics, self.app.theme
-        if party.no_network:
+        if self.spent:
+            note = "Too many wrong PINs: choose New PIN to let others join (players in stay in)."
+        elif party.no_network:
             note = "No network found: only this computer can join. Open the address in a browser here."
         elif party.local_only and self.app.options.bots:
             note = f"{self.app.options.bots} simulated phones join on this computer (autoplay)."
@@ -372,7 +398,8 @@ class PartyLobbyScene(Scene):
         for pid, chip, _ in self._chips:
             draw_name_chip(surface, app, chip, by_id[pid], self.chip_size, focus=pid == self.chip_focus, close=True)
         if self._pages > 1:
-            note = f"Page {self.page + 1} of {self._pages} · Page Up / Page Down"
+            page = f"Page {self.page + 1} of {self._pages}"  # within the names' column, at any text size
+            note = first_fitting(text, [f"{page} · Page Up / Page Down", page], m.px(t.small), self.chip_area.width)
             blit_text(surface, text, note, m.px(t.small), pal.muted, self.chip_area.bottomright, anchor="bottomright")
 
         # Keys and buttons.
@@ -381,9 +408,10 @@ class PartyLobbyScene(Scene):
             hints = [f"Delete (a pad's X) removes {name} · ↓ back to the buttons · Esc ends the party",
                      f"Delete removes {name} · Esc ends the party", "Delete removes"]
         else:
-            hints = ["Enter starts · ↑ and the arrows pick a name, Delete (a pad's X) removes it, or click its ×"
-                     " · Esc ends the party", "Enter starts · ↑ picks a name, Delete removes it · Esc ends",
-                     "Enter starts · Delete removes"]
+            enter = "Enter shows a new PIN" if self._order[self.menu.focus] == NEW_PIN else "Enter starts"
+            hints = [f"{enter} · ↑ and the arrows pick a name, Delete (a pad's X) removes it, or click its ×"
+                     " · Esc ends the party", f"{enter} · ↑ picks a name, Delete removes it · Esc ends",
+                     f"{enter} · Delete removes"]
         hint = first_fitting(text, hints, m.px(t.small), self.hint_rect.width)
         blit_text(surface, text, hint, m.px(t.small), pal.muted, self.hint_rect.center, anchor="center")
         self.menu.draw(surface, app, self.menu.size)
