@@ -313,7 +313,7 @@ def test_typed_answer_by_mouse_alone_and_by_pad(app):
     within(panel, *(k[0] for k in panel.keys))
     for a, b in zip(panel.keys, panel.keys[1:]):
         assert not a[0].colliderect(b[0])
-    assert all(panel.app.text.width(k[1], panel.key_size, True) <= k[0].width for k in panel.keys)
+    assert all(panel.ctx.text.width(k[1], panel.key_size, True) <= k[0].width for k in panel.keys)
 
     def click(label):
         rect = next(k[0] for k in panel.keys if k[1] == label)

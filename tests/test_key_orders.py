@@ -182,7 +182,7 @@ def test_controls_are_what_says_it_can_be_clicked_whatever_it_is_called(app):
     from game.ui.scene import Scene
     from game.ui.widgets import Button, ChoiceButton
 
-    scene = Scene(app)
+    scene = Scene(app.ctx)
     scene.panel = pygame.Rect(10, 10, 300, 200)  # what the pause and confirm dialogs hold
     scene.arrows = [(pygame.Rect(0, 0, 5, 5), pygame.Rect(5, 0, 5, 5))]
     scene.menu = Menu(["A", "B"])

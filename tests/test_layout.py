@@ -181,7 +181,7 @@ def high_score_screen(app) -> list[str]:
 
 def within_margins(scene, surface) -> list[str]:
     """The table's rows (the highlight too) stay inside the window's margins."""
-    margin = scene.app.metrics.px(scene.app.theme.margin)
+    margin = scene.ctx.metrics.px(scene.ctx.theme.margin)
     inside = surface.get_rect().inflate(-2 * margin, 0)
     return [f"a row at {box.rect} overhangs the margins {inside}" for box in surface.boxes
             if box.kind == "row" and not inside.contains(box.rect)]

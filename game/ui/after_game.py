@@ -20,8 +20,8 @@ LABELS = {SAVE: "Save score", SCORES: "High scores", REVIEW: "Review", AGAIN: "P
 class AfterGameScene(Scene):
     """``ranked``: the game goes on a board (not practice, not without a timer)."""
 
-    def __init__(self, app, session: Session, ranked: bool):
-        super().__init__(app)
+    def __init__(self, ctx, session: Session, ranked: bool):
+        super().__init__(ctx)
         self.session = session
         self.ranked = ranked
         self.reading = ranked  # the table is on its way ("Reading the scores…")
@@ -31,7 +31,7 @@ class AfterGameScene(Scene):
         self.actions = ([SAVE if self.likely_top_ten() else SCORES] if ranked else []) + [REVIEW, AGAIN, TITLE]
         self.menu = Menu([self.label(a) for a in self.actions])
         if ranked:
-            app.scores.read(self._read)
+            ctx.scores.read(self._read)
 
     # -- for the results and the podium to say ---------------------------------------------------------
     def likely_top_ten(self) -> bool:
@@ -51,9 +51,9 @@ class AfterGameScene(Scene):
         self.top_ten = self.ranked_on(table)
         self.actions[0] = SAVE if self.top_ten else SCORES
         self.menu.set_label(0, self.label(self.actions[0]))
-        self.layout(*self.app.size)
+        self.layout(*self.ctx.size)
         if self.top_ten and self._on_screen:
-            self.app.sound.play("highscore")
+            self.ctx.sound.play("highscore")
         if self._waiting and self._on_screen:
             self.act(self.actions[0])
         self._waiting = False
@@ -61,7 +61,7 @@ class AfterGameScene(Scene):
     def enter(self) -> None:
         self._on_screen = True
         if self.top_ten:
-            self.app.sound.play("highscore")
+            self.ctx.sound.play("highscore")
 
     def exit(self) -> None:
         self._on_screen = False
@@ -69,7 +69,7 @@ class AfterGameScene(Scene):
     # -- input --------------------------------------------------------------------------------------------
     def handle(self, intent) -> bool:
         if intent.kind == I.BACK:
-            self.app.flow.go(ToTitle())
+            self.ctx.flow.go(ToTitle())
             return True
         chosen = self.menu.handle(intent, horizontal=True)
         if chosen is None or chosen == Menu.USED:
@@ -82,8 +82,8 @@ class AfterGameScene(Scene):
 
     def act(self, action: str) -> None:
         if action == REVIEW:
-            self.app.flow.go(Review(self.session))
+            self.ctx.flow.go(Review(self.session))
         elif action == AGAIN:
-            self.app.flow.go(Play(again=True))
+            self.ctx.flow.go(Play(again=True))
         elif action == TITLE:
-            self.app.flow.go(ToTitle())
+            self.ctx.flow.go(ToTitle())

@@ -148,7 +148,7 @@ class Bot:
 
     def _party(self, scene) -> list[pygame.event.Event] | None:
         """The host of a party: start when the phones are in, pause once, show each answer when all are done."""
-        name, runner = scene.name, scene.app.parties.bots
+        name, runner = scene.name, scene.ctx.parties.bots
         if name == "party_lobby":
             if runner is not None and not runner.all_joined and not self._waited(PARTY_WAIT):
                 return None
@@ -179,7 +179,7 @@ class Bot:
                 "party_reveal": "_party", "party_leaderboard": "_party", "party_podium": "_party"}
 
     def _title(self, scene) -> list[pygame.event.Event]:
-        if scene.app.games.session is not None:
+        if scene.ctx.games.session is not None:
             return self._close(scene)
         if not self._looked_at_settings:
             # Open the settings and leave them as they are (the bot never changes a player's settings).

@@ -28,12 +28,12 @@ def player_colour(player) -> tuple[int, int, int]:
     return hex_rgb(colour_hex(player.colour))
 
 
-def draw_panel(surface, app, rect: pygame.Rect, radius: int, fill=None) -> None:
+def draw_panel(surface, ctx, rect: pygame.Rect, radius: int, fill=None) -> None:
     """A panel's ground, outlined in high contrast (where the ground is as black as the screen)."""
-    t = app.theme
+    t = ctx.theme
     pygame.draw.rect(surface, fill or t.palette.panel, rect, border_radius=radius)
     if t.edge > 1:
-        pygame.draw.rect(surface, t.palette.panel_edge, rect, width=app.metrics.px(t.edge), border_radius=radius)
+        pygame.draw.rect(surface, t.palette.panel_edge, rect, width=ctx.metrics.px(t.edge), border_radius=radius)
 
 
 def spaced_pin(pin: str) -> str:
@@ -41,9 +41,9 @@ def spaced_pin(pin: str) -> str:
     return f"{pin[:3]} {pin[3:]}" if len(pin) == 6 else pin
 
 
-def draw_player_chips(surface, app, session, rect: pygame.Rect, current: int | None) -> None:
+def draw_player_chips(surface, ctx, session, rect: pygame.Rect, current: int | None) -> None:
     """Each hot-seat player's seat, name and score in a row; the one whose turn it is stands out."""
-    m, t = app.metrics, app.theme
+    m, t = ctx.metrics, ctx.theme
     pal = t.palette
     n = len(session.players)
     gap = m.px(12)
@@ -55,8 +55,8 @@ def draw_player_chips(surface, app, session, rect: pygame.Rect, current: int | N
         return f"{player.score - hidden:,}"
 
     # One size for every name: the largest at which each fits its chip whole (as if it had the turn).
-    size = min(whole_line(app.text, f"▶ P{i + 1} {p.name}", m.px(t.small),
-                          w - app.text.width(shown_score(p), m.px(t.small), True) - m.px(40))[1]
+    size = min(whole_line(ctx.text, f"▶ P{i + 1} {p.name}", m.px(t.small),
+                          w - ctx.text.width(shown_score(p), m.px(t.small), True) - m.px(40))[1]
                for i, p in enumerate(session.players))
     for i, player in enumerate(session.players):
         chip = pygame.Rect(rect.left + i * (w + gap), rect.top, w, rect.height)
@@ -68,10 +68,10 @@ def draw_player_chips(surface, app, session, rect: pygame.Rect, current: int | N
         if active:
             pygame.draw.rect(surface, pal.focus, chip, width=m.px(3), border_radius=m.px(10))
         score = shown_score(player)
-        score_w = app.text.width(score, m.px(t.small), True)
+        score_w = ctx.text.width(score, m.px(t.small), True)
         label = f"{'▶ ' if active else ''}P{i + 1} {player.name}"
-        line = whole_line(app.text, label, size, chip.width - score_w - m.px(40), bold=active)[0]
-        blit_text(surface, app.text, line, size, pal.text, (chip.left + m.px(18), chip.centery),
+        line = whole_line(ctx.text, label, size, chip.width - score_w - m.px(40), bold=active)[0]
+        blit_text(surface, ctx.text, line, size, pal.text, (chip.left + m.px(18), chip.centery),
                   bold=active, anchor="midleft")
-        blit_text(surface, app.text, score, m.px(t.small), pal.accent, (chip.right - m.px(10), chip.centery),
+        blit_text(surface, ctx.text, score, m.px(t.small), pal.accent, (chip.right - m.px(10), chip.centery),
                   bold=True, anchor="midright")

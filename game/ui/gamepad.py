@@ -57,7 +57,7 @@ class Pads:
         self._axes: dict[tuple[int, int], int] = {}
         self._controller = None
         self._buttons = _controller_buttons()
-        self.note: str | None = None  # "Controller connected: …", for the app to show once
+        self.note: str | None = None  # "Controller connected: …", for the game to show once
 
     def start(self) -> None:
         """Start the joystick subsystem; pads already plugged in arrive as JOYDEVICEADDED events."""

@@ -42,15 +42,15 @@ class Menu:
         for i, button in enumerate(self.buttons):
             button.rect = pygame.Rect(rect.left + i * (width + gap), rect.top, width, rect.height)
 
-    def place_bottom_row(self, app, width: int, height: int, least: int) -> pygame.Rect:
+    def place_bottom_row(self, ctx, width: int, height: int, least: int) -> pygame.Rect:
         """A row along the bottom of the window, tall enough for a label (at least ``least`` px
         at 1280x720); sets :attr:`size`, the label size that fits every button."""
-        m, t = app.metrics, app.theme
+        m, t = ctx.metrics, ctx.theme
         margin = m.px(t.margin)
-        row_h = max(m.px(least), app.text.line_height(m.px(t.label), True) + m.px(18))
+        row_h = max(m.px(least), ctx.text.line_height(m.px(t.label), True) + m.px(18))
         row = pygame.Rect(margin, height - m.px(24) - row_h, width - 2 * margin, row_h)
         self.place_row(row, m.px(16))
-        self.size = self.fitting_size(app, m.px(t.label))
+        self.size = self.fitting_size(ctx, m.px(t.label))
         return row
 
     def _step(self, delta: int) -> None:
@@ -93,13 +93,13 @@ class Menu:
                     return i
         return None
 
-    def fitting_size(self, app, size: int) -> int:
+    def fitting_size(self, ctx, size: int) -> int:
         """The largest size up to ``size`` at which every label fits its button on one line."""
         from game.ui.widgets import one_line
 
-        pad = app.metrics.px(24)
-        return min(one_line(app.text, b.label, size, b.rect.width - pad, True, smallest=0.5) for b in self.buttons)
+        pad = ctx.metrics.px(24)
+        return min(one_line(ctx.text, b.label, size, b.rect.width - pad, True, smallest=0.5) for b in self.buttons)
 
-    def draw(self, surface, app, size: int | None = None) -> None:
+    def draw(self, surface, ctx, size: int | None = None) -> None:
         for button in self.buttons:
-            button.draw(surface, app.theme, app.text, app.metrics, size)
+            button.draw(surface, ctx.theme, ctx.text, ctx.metrics, size)

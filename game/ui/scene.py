@@ -25,8 +25,8 @@ class Scene:
         """What the screen showing now is called (screenshots, the autoplay bot): its phase, or its screen."""
         return self.screen
 
-    def __init__(self, app: "Context"):
-        self.app = app  # the context (game/context.py): the name stays ``app`` for now
+    def __init__(self, ctx: "Context"):
+        self.ctx = ctx  # what a scene may use of the game (game/context.py), never the App
 
     # Life cycle hooks.
     def enter(self) -> None: ...
@@ -75,7 +75,7 @@ class Scene:
         :class:`~game.ui.menu.Menu`, an answer :class:`~game.ui.kinds.Panel`), directly or in a list,
         tuple or dict.  Nothing is guessed from an attribute's name or shape: a plain rect (a dialog's
         outline, a drawing area) is not a control.  A scene with other clickable places adds them."""
-        return [pygame.Rect(rect) for rect in controls_in(vars(self), skip=("app",))
+        return [pygame.Rect(rect) for rect in controls_in(vars(self), skip=("ctx",))
                 if rect.width > 0 and rect.height > 0]
 
 
@@ -117,7 +117,7 @@ class SceneStack:
         if self._scenes:
             self._scenes[-1].pause()
         self._scenes.append(scene)
-        scene.layout(*scene.app.size)
+        scene.layout(*scene.ctx.size)
         scene.enter()
         self.changed = True
 
@@ -135,7 +135,7 @@ class SceneStack:
         if self._scenes:
             self._scenes.pop().exit()
         self._scenes.append(scene)
-        scene.layout(*scene.app.size)
+        scene.layout(*scene.ctx.size)
         scene.enter()
         self.changed = True
 

@@ -176,10 +176,10 @@ class Backdrop:
             return image
 
 
-def draw_countdown(surface, app, bar: pygame.Rect, remaining: float, limit: float | None, label: str,
+def draw_countdown(surface, ctx, bar: pygame.Rect, remaining: float, limit: float | None, label: str,
                    hurry: bool) -> None:
     """A question's clock: a bar that empties (green, then amber, then red) and its label beside it."""
-    m, t = app.metrics, app.theme
+    m, t = ctx.metrics, ctx.theme
     pal = t.palette
     fraction = min(remaining / limit, 1.0) if limit else 0
     radius = bar.height // 2
@@ -189,7 +189,7 @@ def draw_countdown(surface, app, bar: pygame.Rect, remaining: float, limit: floa
     filled.width = int(bar.width * fraction)
     if filled.width > 0:
         pygame.draw.rect(surface, colour, filled, border_radius=radius)
-    blit_text(surface, app.text, label, m.px(t.label), pal.bad if hurry else pal.text,
+    blit_text(surface, ctx.text, label, m.px(t.label), pal.bad if hurry else pal.text,
               (bar.right + m.px(14), bar.centery), bold=True, anchor="midleft")
 
 
@@ -457,17 +457,17 @@ def draw_motif(surface, rect: pygame.Rect, theme: Theme, m: Metrics) -> None:
     surface.blit(tilted, tilted.get_rect(midbottom=(int(cliff_x - w * 0.03), int(track_y + h * 0.04))))
 
 
-def draw_toast(surface, app, message: str, avoid=()) -> pygame.Rect:
+def draw_toast(surface, ctx, message: str, avoid=()) -> pygame.Rect:
     """A short notice in a pill over any screen: near the bottom of the window, or the nearest place
     above that covers none of the rects in ``avoid`` (what can be clicked).  Returns the pill."""
-    m, t = app.metrics, app.theme
+    m, t = ctx.metrics, ctx.theme
     pal = t.palette
     size = m.px(t.small)
     width = surface.get_width() - 2 * m.px(t.margin)
-    lines, size = fit_lines(app.text, message, [size], width - m.px(32), app.text.line_height(size) * 2,
+    lines, size = fit_lines(ctx.text, message, [size], width - m.px(32), ctx.text.line_height(size) * 2,
                             bold=True)
-    line_h = app.text.line_height(size, True)
-    text_w = max(app.text.width(line, size, True) for line in lines)
+    line_h = ctx.text.line_height(size, True)
+    text_w = max(ctx.text.width(line, size, True) for line in lines)
     pill = pygame.Rect(0, 0, text_w + m.px(32), line_h * len(lines) + m.px(16))
     pill.midbottom = (surface.get_width() // 2, surface.get_height() - m.px(70))
     keep_clear = [pygame.Rect(r).inflate(m.px(8), m.px(8)) for r in avoid]
@@ -483,7 +483,7 @@ def draw_toast(surface, app, message: str, avoid=()) -> pygame.Rect:
             pill.top = m.px(6)  # nowhere is free (a screen full of controls): the top edge
     pygame.draw.rect(surface, pal.bg_top, pill, border_radius=m.px(12))
     pygame.draw.rect(surface, pal.focus, pill, width=max(2, m.px(t.edge * 2)), border_radius=m.px(12))
-    blit_lines(surface, app.text, lines, size, pal.text, pill, bold=True)
+    blit_lines(surface, ctx.text, lines, size, pal.text, pill, bold=True)
     return pill
 
 

@@ -50,8 +50,8 @@ class Panel:
     answer_with = False  # the key hints read "Answer with ..." when no lifeline keys come first
     near_miss = "a near miss"  # what a close answer's points were for, in the feedback's headline
 
-    def __init__(self, app, rnd):
-        self.app = app
+    def __init__(self, ctx, rnd):
+        self.ctx = ctx
         self.round = rnd
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.answers: list = []  # once revealed: every answer given to this question
@@ -77,8 +77,8 @@ class Panel:
         can be (the theme's prompt size, else the body's, else the notes') while this panel still gets the least
         it works in, whole always; this panel under it.  Sets the scene's ``prompt_rect``, ``prompt_lines`` and
         ``prompt_size``."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text = ctx.text
         margin = m.px(t.margin)
         inner_w, smallest = width - 2 * margin, scene.smallest()
         prompt = self.round.question.prompt
@@ -100,7 +100,7 @@ class Panel:
     def feedback_height(self, scene, inner_w: int, height: int, wanted: int) -> int:
         """The height of the play ``scene``'s feedback panel (``wanted`` at most): this answer area keeps the
         room it asks for where it can."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         free = height - m.px(12) - scene.clock_bottom() - m.px(16) * 2
         prompt = len(text.wrap(self.round.question.prompt, m.px(t.small), inner_w, True))
         keep = free - self.height(inner_w, free) - text.line_height(m.px(t.small), True) * max(prompt, 2)
@@ -161,30 +161,30 @@ class Panel:
 
     def label_size(self) -> int:
         """The lock button's text: the theme's label size, never larger than the prompt."""
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         return min(m.px(t.label), self.max_text or m.px(t.label))
 
     def lock_height(self) -> int:
-        m = self.app.metrics
-        return max(m.px(52), self.app.text.line_height(self.label_size(), True) + m.px(16))
+        m = self.ctx.metrics
+        return max(m.px(52), self.ctx.text.line_height(self.label_size(), True) + m.px(16))
 
     def lock_width(self) -> int:
-        m = self.app.metrics
-        return max(m.px(200), self.app.text.width("Lock in", self.label_size(), True) + m.px(48))
+        m = self.ctx.metrics
+        return max(m.px(200), self.ctx.text.width("Lock in", self.label_size(), True) + m.px(48))
 
     def draw_lock(self, surface) -> None:
         if not self.revealed:
-            m, t = self.app.metrics, self.app.theme
-            self.lock.draw(surface, t, self.app.text, m, self.label_size())
+            m, t = self.ctx.metrics, self.ctx.theme
+            self.lock.draw(surface, t, self.ctx.text, m, self.label_size())
 
     def mark_colour(self, correct: bool, close: bool = False):
-        pal = self.app.theme.palette
+        pal = self.ctx.theme.palette
         return pal.good if correct else pal.accent if close else pal.bad
 
     def caption(self, surface, content: str, pos, colour=None, anchor="topleft", size=None, bold=True):
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         size = size or min(m.px(t.small), self.max_text or m.px(t.small))  # never larger than the prompt
-        return blit_text(surface, self.app.text, content, size, colour or t.palette.muted, pos, bold=bold,
+        return blit_text(surface, self.ctx.text, content, size, colour or t.palette.muted, pos, bold=bold,
                          anchor=anchor)
 
 
@@ -198,14 +198,14 @@ class PartyView:
 
     def __init__(self, scene, rnd):
         self.scene = scene
-        self.app = scene.app
+        self.ctx = scene.ctx
         self.round = rnd
 
     def place(self, room_at) -> int:
         """The height this kind's answer area takes at the bottom of the scene's body (``room_at(size)``: the
         height the prompt, whole at ``size``, leaves); lays out what it holds."""
-        m, t = self.app.metrics, self.app.theme
-        return min(m.px(150) + self.app.text.line_height(m.px(t.small)), room_at(self.scene.smallest()))
+        m, t = self.ctx.metrics, self.ctx.theme
+        return min(m.px(150) + self.ctx.text.line_height(m.px(t.small)), room_at(self.scene.smallest()))
 
     def least_prompt(self) -> int | None:
         """The least size of the prompt (never smaller than the answers under it); ``None``: the scene's own."""
@@ -216,7 +216,7 @@ class PartyView:
 
     def reveal_need(self) -> int:
         """The least height the reveal works in (its headline, rows and lines at their least)."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         return text.line_height(m.px(t.body), True) + m.px(10) + text.line_height(m.px(t.body))
 
     def draw_reveal(self, surface, area: pygame.Rect) -> None:
@@ -271,9 +271,9 @@ def view_of(rnd) -> View:
     return VIEWS[same]
 
 
-def panel_for(app, rnd) -> Panel:
+def panel_for(ctx, rnd) -> Panel:
     """The panel that answers ``rnd`` on the play screen."""
-    return view_of(rnd).panel(app, rnd)
+    return view_of(rnd).panel(ctx, rnd)
 
 
 def party_view_for(scene, rnd) -> PartyView:

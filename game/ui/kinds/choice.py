@@ -33,8 +33,8 @@ class ChoicePanel(Panel):
     answer_with = True
     own_shots = False  # the game's usual pictures: "question", "feedback", "lifelines"
 
-    def __init__(self, app, rnd):
-        super().__init__(app, rnd)
+    def __init__(self, ctx, rnd):
+        super().__init__(ctx, rnd)
         self.buttons = [ChoiceButton(pygame.Rect(0, 0, 0, 0), i, label) for i, label in enumerate(rnd.choices)]
         self.focus: int | None = None
         self.columns = 2
@@ -143,21 +143,21 @@ class ChoicePanel(Panel):
         smallest size."""
         if self.asked_size is None:
             return wanted
-        m = self.app.metrics
+        m = self.ctx.metrics
         free = height - m.px(12) - scene.clock_bottom() - m.px(16) * 2
         keep = free - self._grid_need(inner_w, self.asked_size)
         bottom_h = min(scene.feedback_height(inner_w, height, capped=False), max(keep, scene.feedback_floor(inner_w)))
         return max(min(bottom_h, free - self._grid_need(inner_w, scene.smallest())), m.px(96))
 
     def feedback_largest(self) -> int | None:
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         if self.buttons and self.asked_size is not None and self.choice_size < self.asked_size:
             return min(m.px(t.label), self.asked_size)  # the answers gave way: as the panel was sized
         return None
 
     def _grid_need(self, inner_w: int, size: int) -> int:
         """The height the choices (in the question's columns) and the prompt need with text at ``size``."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         gap = m.px(t.gap)
         col_w = (inner_w - gap * (self.columns - 1)) // self.columns
         lines = max(len(text.wrap(b.label, size, choice_text_width(col_w, t, text, m))) for b in self.buttons)
@@ -169,7 +169,7 @@ class ChoicePanel(Panel):
         """The largest size from ``largest`` down at which the choices in ``columns`` columns, wrapped onto
         the lines they need, and the prompt above them (at that size or larger) fit ``room``:
         ``(size, grid_h, rows, button_h, (prompt_lines, prompt_size))``, or ``None``."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         gap = m.px(t.gap)
         col_w = (inner_w - gap * (columns - 1)) // columns
         rows = -(-max(len(self.buttons), 1) // columns)
@@ -188,8 +188,8 @@ class ChoicePanel(Panel):
         which all of them, wrapped onto as many lines as they need, and the prompt (never smaller than
         the choices) fit.  One column or two is chosen on the question, for the larger text on the
         question and on its feedback alike, and kept for the feedback."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text = ctx.text
         margin, gap = m.px(t.margin), m.px(t.gap)
         inner_w = width - 2 * margin
         n = max(len(self.buttons), 1)
@@ -227,7 +227,7 @@ class ChoicePanel(Panel):
         # Roomy buttons where the window has height to spare (never taking the prompt's lines).
         prompt_h = len(scene.prompt_lines) * text.line_height(scene.prompt_size, True)
         spare = room - m.px(16) - prompt_h - grid_h
-        comfy = min(m.px(96), max(m.px(56), (app.size[1] * 0.42 - gap * (rows - 1)) // rows))
+        comfy = min(m.px(96), max(m.px(56), (ctx.size[1] * 0.42 - gap * (rows - 1)) // rows))
         if spare > 0 and button_h < comfy:
             grow = min(comfy - button_h, spare // rows)
             button_h += grow
@@ -243,10 +243,10 @@ class ChoicePanel(Panel):
 
     # -- drawing --------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         if self.intro > INTRO_SECONDS + INTRO_STAGGER * len(self.buttons):
             for button in self.buttons:
-                button.draw(surface, t, app.text, m)
+                button.draw(surface, t, ctx.text, m)
             return
         # The answers rise into place one after another (eased), then stay still.
         rise = m.px(28)
@@ -256,7 +256,7 @@ class ChoicePanel(Panel):
             home = button.rect
             button.rect = home.move(0, offset)
             try:
-                button.draw(surface, t, app.text, m)
+                button.draw(surface, t, ctx.text, m)
             finally:
                 button.rect = home
 
@@ -280,8 +280,8 @@ class ChoiceParty(PartyView):
         """The choices at the bottom of the body, whole words at one size for all: two columns, or one
         where that lets the text be larger, with the prompt above whole at that size or larger (``room_at``:
         the height the prompt leaves at a size); returns the height they take."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text, body, gap = app.text, self.scene.body, m.px(t.gap)
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text, body, gap = ctx.text, self.scene.body, m.px(t.gap)
         n = len(self.buttons)
         sizes = size_ladder(m.px(t.body), self.scene.smallest())
         best = None
@@ -310,30 +310,30 @@ class ChoiceParty(PartyView):
         return grid_h
 
     def draw_question(self, surface, area: pygame.Rect) -> None:
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         for b in self.buttons:
-            b.draw(surface, t, self.app.text, m)
+            b.draw(surface, t, self.ctx.text, m)
 
     def reveal_need(self) -> int:
         n = len(self.round.choices)
-        return n * self.scene.row_least() + (n - 1) * self.app.metrics.px(10)
+        return n * self.scene.row_least() + (n - 1) * self.ctx.metrics.px(10)
 
     def colour(self, i: int):
-        pal = self.app.theme.palette
+        pal = self.ctx.theme.palette
         return pal.choices[i % len(pal.choices)]
 
     def draw_badge(self, surface, badge: pygame.Rect, i: int, ink, shape_r: int) -> None:
-        m, t = self.app.metrics, self.app.theme
-        letter = self.app.text.render(LETTERS[i], self.scene.fit_height(m.px(t.label), badge.height, True), ink, True)
+        m, t = self.ctx.metrics, self.ctx.theme
+        letter = self.ctx.text.render(LETTERS[i], self.scene.fit_height(m.px(t.label), badge.height, True), ink, True)
         x = badge.centerx - (letter.get_width() + m.px(6) + 2 * shape_r) // 2
         surface.blit(letter, letter.get_rect(midleft=(x, badge.centery)))
         draw_shape(surface, SHAPES[i], (x + letter.get_width() + m.px(6) + shape_r, badge.centery), shape_r, ink)
 
     def draw_reveal(self, surface, area: pygame.Rect) -> None:
         """One row per choice: its badge, a bar as long as its share of the answers, the count; ✓ on the right one."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        text = app.text
+        text = ctx.text
         scene, rnd = self.scene, self.round
         counts = scene.reveal.counts
         n = len(rnd.choices)
@@ -346,7 +346,7 @@ class ChoiceParty(PartyView):
             row = pygame.Rect(area.left, area.top + i * (row_h + gap), area.width, row_h)
             right = i == rnd.correct
             colour = self.colour(i)
-            draw_panel(surface, app, row, m.px(10), pal.panel if right else _mix(pal.panel, pal.bg_top, 0.4))
+            draw_panel(surface, ctx, row, m.px(10), pal.panel if right else _mix(pal.panel, pal.bg_top, 0.4))
             badge = pygame.Rect(row.left, row.top, badge_w, row_h)
             badge_colour = colour if right else _mix(colour, pal.panel, 0.55)
             pygame.draw.rect(surface, badge_colour, badge, border_top_left_radius=m.px(10),

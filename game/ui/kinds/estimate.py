@@ -32,8 +32,8 @@ def show_value(rnd, value) -> str:
 class EstimatePanel(Panel):
     near_miss = "being close"
 
-    def __init__(self, app, rnd):
-        super().__init__(app, rnd)
+    def __init__(self, ctx, rnd):
+        super().__init__(ctx, rnd)
         self.scale = rnd.question.scale
         self.value = self.scale.snap((self.scale.low + self.scale.high) / 2)
         self.dragging = False
@@ -63,18 +63,18 @@ class EstimatePanel(Panel):
 
     @property
     def knob_radius(self) -> int:
-        return self.app.metrics.px(16)
+        return self.ctx.metrics.px(16)
 
     # -- layout ---------------------------------------------------------------------------------
     def _heights(self, value_size: int) -> tuple[int, int, int, int]:
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         value_h = text.line_height(value_size, True)
         track_h = self.knob_radius * 2 + m.px(12)
         labels_h = text.line_height(m.px(t.small), True)
         return value_h, track_h, labels_h, self.lock_height()
 
     def height(self, width: int, room: int) -> int:
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         value_h, track_h, labels_h, lock_h = self._heights(m.px(t.title))
         if self.revealed:
             lock_h = -m.px(14)
@@ -82,7 +82,7 @@ class EstimatePanel(Panel):
 
     def layout(self, rect: pygame.Rect) -> None:
         super().layout(rect)
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         size = m.px(t.title)
         for size in (m.px(t.title), m.px(t.heading), m.px(t.body), m.px(t.label), m.px(t.small)):
             value_h, track_h, labels_h, lock_h = self._heights(size)
@@ -147,7 +147,7 @@ class EstimatePanel(Panel):
 
     # -- drawing --------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         rect, track = self.rect, self.track
         show = self.scale.show
@@ -166,8 +166,8 @@ class EstimatePanel(Panel):
             pygame.draw.line(surface, pal.muted, (x, track.bottom + m.px(3)), (x, track.bottom + m.px(3) + h),
                              max(1, m.px(2 if tall else 1)))
         small = m.px(t.small)
-        blit_text(surface, app.text, show(self.scale.low), small, pal.muted, (rect.left, self.label_y), bold=True)
-        blit_text(surface, app.text, show(self.scale.high), small, pal.muted, (rect.right, self.label_y), bold=True,
+        blit_text(surface, ctx.text, show(self.scale.low), small, pal.muted, (rect.left, self.label_y), bold=True)
+        blit_text(surface, ctx.text, show(self.scale.high), small, pal.muted, (rect.right, self.label_y), bold=True,
                   anchor="topright")
         if not self.revealed:
             filled = track.copy()
@@ -176,33 +176,33 @@ class EstimatePanel(Panel):
                 pygame.draw.rect(surface, pal.accent, filled, border_radius=radius)
             self._knob(surface, self.x_for(self.value), pal.focus if self.dragging else pal.accent)
             label = show(self.value)
-            size = one_line(app.text, label, self.value_size, rect.width, True)
-            blit_text(surface, app.text, label, size, pal.text, (rect.centerx, self.value_y), bold=True,
+            size = one_line(ctx.text, label, self.value_size, rect.width, True)
+            blit_text(surface, ctx.text, label, size, pal.text, (rect.centerx, self.value_y), bold=True,
                       anchor="midtop")
             self.draw_lock(surface)
             return
         self._draw_reveal(surface)
 
     def _knob(self, surface, x: int, colour, label: str = "") -> None:
-        m = self.app.metrics
+        m = self.ctx.metrics
         r = self.knob_radius
         centre = (x, self.track.centery)
         pygame.draw.circle(surface, colour, centre, r)
-        pygame.draw.circle(surface, self.app.theme.palette.text, centre, r, max(2, m.px(3)))
+        pygame.draw.circle(surface, self.ctx.theme.palette.text, centre, r, max(2, m.px(3)))
         if label:
             self.caption(surface, label, centre, readable_on(colour), anchor="center", size=m.px(13))
 
     def _draw_band(self, surface) -> None:
         """Where the rule gives points: a band around the right value, tolerance wide on each side."""
-        pal = self.app.theme.palette
+        pal = self.ctx.theme.palette
         value, tolerance = self.round.question.value, self.scale.tolerance
         left, right = self.x_for(value - tolerance), self.x_for(value + tolerance)
         band = pygame.Rect(left, self.track.top - self.knob_radius, max(right - left, 2), self.knob_radius * 2 +
                            self.track.height)
-        pygame.draw.rect(surface, _mix(pal.panel, pal.good, 0.35), band, border_radius=self.app.metrics.px(6))
+        pygame.draw.rect(surface, _mix(pal.panel, pal.good, 0.35), band, border_radius=self.ctx.metrics.px(6))
 
     def _draw_reveal(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         show = self.scale.show
         value = self.round.question.value
@@ -225,19 +225,19 @@ class EstimatePanel(Panel):
             parts.append(f"You: {show(given)}" if given is not None else "You: no answer")
         parts.append(f"Answer: {show(value)}")
         line = "   ".join(parts)
-        size = one_line(app.text, line, self.value_size, self.rect.width, True)
-        blit_text(surface, app.text, line, size, pal.text, (self.rect.centerx, self.value_y), bold=True,
+        size = one_line(ctx.text, line, self.value_size, self.rect.width, True)
+        blit_text(surface, ctx.text, line, size, pal.text, (self.rect.centerx, self.value_y), bold=True,
                   anchor="midtop")
         low, high = show(max(value - self.scale.tolerance, self.scale.low)), \
             show(min(value + self.scale.tolerance, self.scale.high))
-        ends = max(app.text.width(show(v), m.px(t.small), True) for v in (self.scale.low, self.scale.high))
+        ends = max(ctx.text.width(show(v), m.px(t.small), True) for v in (self.scale.low, self.scale.high))
         room = self.rect.width - 2 * (ends + m.px(16))
-        rule = first_fitting(app.text, [f"Points between {low} and {high}, the most at {show(value)} exactly",
+        rule = first_fitting(ctx.text, [f"Points between {low} and {high}, the most at {show(value)} exactly",
                                         f"Points between {low} and {high}", f"{low} – {high}"],
                              m.px(t.small), room, True)
-        size = one_line(app.text, rule, m.px(t.small), room, True)
-        if app.text.width(rule, size, True) <= room:  # between the two ends, or not at all (the band shows it)
-            blit_text(surface, app.text, rule, size, pal.good, (self.rect.centerx, self.label_y), bold=True,
+        size = one_line(ctx.text, rule, m.px(t.small), room, True)
+        if ctx.text.width(rule, size, True) <= room:  # between the two ends, or not at all (the band shows it)
+            blit_text(surface, ctx.text, rule, size, pal.good, (self.rect.centerx, self.label_y), bold=True,
                       anchor="midtop")
 
 
@@ -251,19 +251,19 @@ class EstimateParty(PartyView):
                                f"From {scale.show(scale.low)} to {scale.show(scale.high)}" if scale else "")
 
     def reveal_need(self) -> int:
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         return text.line_height(m.px(t.body), True) + m.px(10) + self._fixed() + m.px(14)
 
     def _fixed(self) -> int:
         """The reveal under its headline, but for the stacks of guesses: the track, its ends' labels and a
         line of counts."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         return m.px(20) + m.px(10) + m.px(12) + text.line_height(m.px(t.small)) + m.px(6) + \
             text.line_height(m.px(t.body))
 
     def draw_reveal(self, surface, area: pygame.Rect) -> None:
         """The right value, every guess as a dot on the range, and the closest guess."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         scene, rnd = self.scene, self.round
         value = rnd.question.value
@@ -296,15 +296,15 @@ class EstimateParty(PartyView):
                 for k in range(min(len(same), most)):
                     pygame.draw.circle(surface, colour, (x, track.top - m.px(8) - dot - k * (2 * dot + m.px(2))), dot)
                 if len(same) > most:
-                    blit_text(surface, app.text, str(len(same)), m.px(t.small), colour,
+                    blit_text(surface, ctx.text, str(len(same)), m.px(t.small), colour,
                               (x, track.top - m.px(8) - most * (2 * dot + m.px(2))), bold=True, anchor="midbottom")
             small = m.px(t.small)
             for end, x in ((scale.low, track.left), (scale.high, track.right)):  # under each end, inside the area
-                image = app.text.render(scale.show(end), small, pal.muted)
+                image = ctx.text.render(scale.show(end), small, pal.muted)
                 spot = image.get_rect(midtop=(x, track.bottom + m.px(6)))
                 spot.x = max(area.left, min(spot.x, area.right - spot.width))
                 surface.blit(image, spot)
-            y = track.bottom + m.px(12) + app.text.line_height(small)
+            y = track.bottom + m.px(12) + ctx.text.line_height(small)
         exact = sum(1 for a in guesses if a.correct)
         close = sum(1 for a in guesses if a.close)
         lines = [f"{exact} spot on · {close} close · {len(guesses) - exact - close} further off"]

@@ -33,8 +33,8 @@ class OrderPanel(Panel):
     def the_answer(self) -> str:
         return "The right order is shown above"  # beside the player's, in full
 
-    def __init__(self, app, rnd):
-        super().__init__(app, rnd)
+    def __init__(self, ctx, rnd):
+        super().__init__(ctx, rnd)
         self.n = len(rnd.choices)
         self.order = list(range(self.n))  # indices into the round's choices, top to bottom
         self.focus: int | None = None     # a place 0..n-1, or n: the Lock in button
@@ -47,7 +47,7 @@ class OrderPanel(Panel):
         self.right_rows: list[pygame.Rect] = []
         self.head_y = 0
         self.compact = False
-        self.text_size = app.metrics.px(app.theme.body)
+        self.text_size = ctx.metrics.px(ctx.theme.body)
 
     @property
     def response(self) -> tuple[int, ...]:
@@ -57,32 +57,32 @@ class OrderPanel(Panel):
     # Every item is drawn whole, at one size for all of them: the largest at which each, wrapped onto as
     # many lines as it needs, fits its row (rows grow for the lines before the text shrinks).
     def _sizes(self) -> list[int]:
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         sizes = [min(m.px(t.body), self.max_text or m.px(t.body))]
         while sizes[-1] > max(10, m.px(16)):
             sizes.append(max(max(10, m.px(16)), min(sizes[-1] - 1, int(sizes[-1] * 0.9))))
         return sizes
 
     def _rows_width(self, width: int) -> int:
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         if self.revealed:
             return (width - m.px(t.gap)) // 2 if len(self.answers) == 1 else width
         return width - self.lock_width() - m.px(t.gap)
 
     def _text_width(self, row_w: int, size: int) -> int:
-        m = self.app.metrics
-        tag = max(self.app.text.width(sign, size, True) for sign in ("≡", "↕", "✓", "✗"))
+        m = self.ctx.metrics
+        tag = max(self.ctx.text.width(sign, size, True) for sign in ("≡", "↕", "✓", "✗"))
         return max(row_w - m.px(64) - m.px(40) - tag, 1)
 
     def _row_h_at(self, width: int, size: int) -> int:
-        m, text = self.app.metrics, self.app.text
+        m, text = self.ctx.metrics, self.ctx.text
         text_w = self._text_width(self._rows_width(width), size)
         lines = max(len(text.wrap(item, size, text_w)) for item in self.round.choices)
-        return max(m.px(56) if size >= m.px(self.app.theme.label) else m.px(36),
+        return max(m.px(56) if size >= m.px(self.ctx.theme.label) else m.px(36),
                    lines * text.line_height(size) + m.px(12))
 
     def height(self, width: int, room: int) -> int:
-        gap = self.app.metrics.px(10)
+        gap = self.ctx.metrics.px(10)
         head = self._head_h()
         for size in self._sizes():
             need = head + self.n * self._row_h_at(width, size) + (self.n - 1) * gap
@@ -91,12 +91,12 @@ class OrderPanel(Panel):
         return room
 
     def _head_h(self) -> int:
-        m, t = self.app.metrics, self.app.theme
-        return self.app.text.line_height(m.px(t.small), True) + m.px(4)
+        m, t = self.ctx.metrics, self.ctx.theme
+        return self.ctx.text.line_height(m.px(t.small), True) + m.px(4)
 
     def layout(self, rect: pygame.Rect) -> None:
         super().layout(rect)
-        m = self.app.metrics
+        m = self.ctx.metrics
         gap = m.px(10)
         head = self._head_h()
         self.head_y = rect.top
@@ -108,7 +108,7 @@ class OrderPanel(Panel):
         # Squeezed (large text in a small window, under the feedback): the orders as lines of text.
         self.compact = self.revealed and row_h < self._row_h_at(rect.width, sizes[-1])
         if self.revealed:
-            col_gap = m.px(self.app.theme.gap)
+            col_gap = m.px(self.ctx.theme.gap)
             col_w = (rect.width - col_gap) // 2
             left, right = rect.left, rect.left + col_w + col_gap
             if len(self.answers) != 1:  # hot-seat (or nobody): the right order alone, full width
@@ -203,7 +203,7 @@ class OrderPanel(Panel):
 
     # -- drawing --------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         pal = t.palette
         choices = self.round.choices
         if self.revealed:
@@ -227,7 +227,7 @@ class OrderPanel(Panel):
 
     def _row(self, surface, row, place: int, label: str, *, focus=False, hover=False, lifted=False,
              tag: str = "", tag_colour=None, badge_colour=None) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         radius = m.px(t.radius)
         fill = pal.panel_hover if (focus or hover or lifted) else pal.panel
@@ -240,7 +240,7 @@ class OrderPanel(Panel):
         pygame.draw.rect(surface, colour, badge, border_top_left_radius=radius, border_bottom_left_radius=radius)
         size = self.text_size
         number = min(m.px(t.body), max(size, 8))
-        blit_text(surface, app.text, str(place + 1), number, readable_on(colour), badge.center, bold=True,
+        blit_text(surface, ctx.text, str(place + 1), number, readable_on(colour), badge.center, bold=True,
                   anchor="center")
         if lifted:
             edge, width = pal.accent, m.px(4)
@@ -250,15 +250,15 @@ class OrderPanel(Panel):
             edge, width = (tag_colour or pal.panel_edge), max(1, m.px(2 if tag_colour else t.edge))
         pygame.draw.rect(surface, edge, row, width=width, border_radius=radius)
         right = tag or ("↕" if lifted else "≡" if badge_colour is None else "")
-        tag_img = app.text.render(right, size, tag_colour or pal.muted, True)
+        tag_img = ctx.text.render(right, size, tag_colour or pal.muted, True)
         surface.blit(tag_img, tag_img.get_rect(midright=(row.right - m.px(12), row.centery)))
         inner = pygame.Rect(badge.right + m.px(14), row.top + m.px(2), self._text_width(row.width, size),
                             row.height - m.px(4))
-        lines = app.text.wrap(label, size, inner.width)
-        blit_lines(surface, app.text, lines, size, pal.text, inner, align="left")
+        lines = ctx.text.wrap(label, size, inner.width)
+        blit_lines(surface, ctx.text, lines, size, pal.text, inner, align="left")
 
     def _draw_compact(self, surface, mine, given) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         choices, solution = self.round.choices, self.round.solution
         lines = []
@@ -270,7 +270,7 @@ class OrderPanel(Panel):
                 lines.append(("Yours: " + " → ".join(marks), pal.good if mine.correct else pal.bad))
         lines.append(("Right: " + " → ".join(choices[i] for i in solution), pal.good))
         # Every word of both orders, in the largest size (no larger than the prompt) at which they fit.
-        box, text = self.rect, app.text
+        box, text = self.rect, ctx.text
         largest = min(m.px(t.small), self.max_text or m.px(t.small))
         size = largest
         while True:
@@ -285,11 +285,11 @@ class OrderPanel(Panel):
                             align="left", valign="top") + m.px(8)
 
     def _fit(self, options: list[str], width: int) -> str:
-        m, t = self.app.metrics, self.app.theme
-        return first_fitting(self.app.text, options, m.px(t.small), width - m.px(8), True)
+        m, t = self.ctx.metrics, self.ctx.theme
+        return first_fitting(self.ctx.text, options, m.px(t.small), width - m.px(8), True)
 
     def _draw_reveal(self, surface) -> None:
-        pal = self.app.theme.palette
+        pal = self.ctx.theme.palette
         choices, solution = self.round.choices, self.round.solution
         mine = self.answers[0] if len(self.answers) == 1 else None
         given = getattr(mine, "response", None) if mine is not None else None
@@ -322,14 +322,14 @@ class OrderParty(PartyView):
 
     def _height(self, size: int) -> int:
         """The height of the items at ``size`` with the line above them."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         head = text.line_height(min(m.px(t.label), max(size, m.px(t.small))), True)
         return head + len(self.round.choices) * (text.line_height(size, True) + m.px(14))
 
     def place(self, room_at) -> int:
         """One size for all items, the largest at which each fits its row on one line and the prompt above
         stays whole at that size or larger; returns the height they take."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         width = self.scene.body.width - m.px(32)
         sizes = size_ladder(m.px(t.body), self.scene.smallest())
         self.item_size = next((size for size in sizes if self._height(size) <= room_at(size) and
@@ -341,8 +341,8 @@ class OrderParty(PartyView):
         return self.item_size
 
     def draw_question(self, surface, area: pygame.Rect) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        pal, text = t.palette, app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        pal, text = t.palette, ctx.text
         head = "Put these in order on your phone:"
         size = self.item_size
         head_size = one_line(text, head, min(m.px(t.label), max(size, m.px(t.small))), area.width, True)
@@ -350,21 +350,21 @@ class OrderParty(PartyView):
         row_h = text.line_height(size, True) + m.px(14)
         for i, item in enumerate(self.round.choices):
             row = pygame.Rect(area.left, y + m.px(4) + i * row_h, area.width, row_h - m.px(6))
-            draw_panel(surface, app, row, m.px(10))
+            draw_panel(surface, ctx, row, m.px(10))
             lines, fitted = fit_lines(text, item, [size], row.width - m.px(32), row.height, bold=True, max_lines=1)
             blit_text(surface, text, lines[0], fitted, pal.text, (row.left + m.px(16), row.centery), bold=True,
                       anchor="midleft")
 
     def reveal_need(self) -> int:
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         n = len(self.round.choices)
         return text.line_height(m.px(t.body), True) + m.px(8) + n * self.scene.row_least() + \
             text.line_height(m.px(t.body)) + m.px(6)
 
     def draw_reveal(self, surface, area: pygame.Rect) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        text = app.text
+        text = ctx.text
         scene, rnd = self.scene, self.round
         y = area.top + scene.headline(surface, area, "The right order") + m.px(8)
         solution = rnd.solution or tuple(range(len(rnd.choices)))
@@ -374,7 +374,7 @@ class OrderParty(PartyView):
                         (area.bottom - stats_h - y) // max(len(items), 1)), scene.row_least())
         for i, item in enumerate(items):
             row = pygame.Rect(area.left + area.width // 6, y, area.width * 2 // 3, row_h - m.px(4))
-            draw_panel(surface, app, row, m.px(10))
+            draw_panel(surface, ctx, row, m.px(10))
             label = f"{i + 1}. {item}"
             size = one_line(text, label, scene.fit_height(m.px(t.body), row.height, True), row.width - m.px(32), True)
             lines, size = fit_lines(text, label, [size], row.width - m.px(32), row.height, bold=True, max_lines=1)

@@ -17,10 +17,10 @@ from game.ui.theme import TRUE_FALSE_SHAPES, readable_on
 from game.ui.widgets import _mix, draw_shape, fit_lines
 
 
-def draw_tile(surface, app, tile: pygame.Rect, i: int, word: str, *, dim: bool = False, edge=None) -> None:
+def draw_tile(surface, ctx, tile: pygame.Rect, i: int, word: str, *, dim: bool = False, edge=None) -> None:
     """The True (``i`` 0) or False (1) tile: its colour (faded when ``dim``), its outline (``edge``:
     ``(colour, width)``, or none), its shape and its word, centred together."""
-    m, t = app.metrics, app.theme
+    m, t = ctx.metrics, ctx.theme
     pal = t.palette
     colour = pal.true_false[i % 2]
     fill = _mix(colour, pal.panel, 0.65) if dim else colour
@@ -29,9 +29,9 @@ def draw_tile(surface, app, tile: pygame.Rect, i: int, word: str, *, dim: bool =
     ink = readable_on(fill)
     if edge is not None:
         pygame.draw.rect(surface, edge[0], tile, width=edge[1], border_radius=radius)
-    lines, size = fit_lines(app.text, word, [m.px(t.heading), m.px(t.body), m.px(t.label)],
+    lines, size = fit_lines(ctx.text, word, [m.px(t.heading), m.px(t.body), m.px(t.label)],
                             tile.width - m.px(110), tile.height - m.px(8), bold=True, max_lines=1)
-    image = app.text.render(lines[0], size, ink, True)
+    image = ctx.text.render(lines[0], size, ink, True)
     shape_r = max(m.px(14), min(m.px(24), tile.height // 4))
     block = 2 * shape_r + m.px(16) + image.get_width()
     x = tile.centerx - block // 2
@@ -40,20 +40,20 @@ def draw_tile(surface, app, tile: pygame.Rect, i: int, word: str, *, dim: bool =
 
 
 class TrueFalsePanel(Panel):
-    def __init__(self, app, rnd):
-        super().__init__(app, rnd)
+    def __init__(self, ctx, rnd):
+        super().__init__(ctx, rnd)
         self.tiles = [pygame.Rect(0, 0, 0, 0), pygame.Rect(0, 0, 0, 0)]
         self.focus: int | None = None
         self.hover: int | None = None
 
     def height(self, width: int, room: int) -> int:
-        m, t = self.app.metrics, self.app.theme
-        least = self.app.text.line_height(m.px(t.heading), True) + m.px(24)
+        m, t = self.ctx.metrics, self.ctx.theme
+        least = self.ctx.text.line_height(m.px(t.heading), True) + m.px(24)
         return max(min(m.px(170), room), min(least, room), 1)
 
     def layout(self, rect: pygame.Rect) -> None:
         super().layout(rect)
-        gap = self.app.metrics.px(self.app.theme.gap)
+        gap = self.ctx.metrics.px(self.ctx.theme.gap)
         w = (rect.width - gap) // 2
         self.tiles = [pygame.Rect(rect.left, rect.top, w, rect.height),
                       pygame.Rect(rect.left + w + gap, rect.top, rect.width - w - gap, rect.height)]
@@ -86,7 +86,7 @@ class TrueFalsePanel(Panel):
         return ["1 True · 2 False, or ←→ and Enter, or a click", "1 True · 2 False, ←→ and Enter", "1 True · 2 False"]
 
     def draw(self, surface) -> None:
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         pal = t.palette
         picks = {}
         for answer in self.answers:
@@ -102,7 +102,7 @@ class TrueFalsePanel(Panel):
                 edge = pal.focus, m.px(4 * t.edge)
             else:
                 edge = pal.panel_edge, max(1, m.px(t.edge))
-            draw_tile(surface, self.app, tile, i, self.round.choices[i], dim=mark == "dim", edge=edge)
+            draw_tile(surface, self.ctx, tile, i, self.round.choices[i], dim=mark == "dim", edge=edge)
             ink = readable_on(_mix(pal.true_false[i], pal.panel, 0.65) if mark == "dim" else pal.true_false[i])
             corner = (tile.left + m.px(12), tile.top + m.px(6))
             if not self.revealed:
@@ -126,16 +126,16 @@ class TrueFalseParty(ChoiceParty):
         return None
 
     def place(self, room_at) -> int:
-        return min(self.app.metrics.px(150), room_at(self.scene.smallest()))
+        return min(self.ctx.metrics.px(150), room_at(self.scene.smallest()))
 
     def draw_question(self, surface, area: pygame.Rect) -> None:
-        gap = self.app.metrics.px(self.app.theme.gap)
+        gap = self.ctx.metrics.px(self.ctx.theme.gap)
         w = (area.width - gap) // 2
         for i, word in enumerate(self.round.choices[:2]):
-            draw_tile(surface, self.app, pygame.Rect(area.left + i * (w + gap), area.top, w, area.height), i, word)
+            draw_tile(surface, self.ctx, pygame.Rect(area.left + i * (w + gap), area.top, w, area.height), i, word)
 
     def colour(self, i: int):
-        return self.app.theme.palette.true_false[i % 2]
+        return self.ctx.theme.palette.true_false[i % 2]
 
     def draw_badge(self, surface, badge: pygame.Rect, i: int, ink, shape_r: int) -> None:
         draw_shape(surface, TRUE_FALSE_SHAPES[i % 2], badge.center, shape_r, ink)

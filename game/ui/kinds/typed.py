@@ -37,10 +37,10 @@ def clean(text: str) -> str:
 class TypePanel(Panel):
     wants_text = True
 
-    def __init__(self, app, rnd):
-        super().__init__(app, rnd)
+    def __init__(self, ctx, rnd):
+        super().__init__(ctx, rnd)
         self.value = ""
-        self.caret = Caret(steady=app.reduced_motion)
+        self.caret = Caret(steady=ctx.reduced_motion)
         self.lock.label = "Answer"
         self.box = pygame.Rect(0, 0, 0, 0)
         self.note_y = 0
@@ -68,48 +68,48 @@ class TypePanel(Panel):
 
     # -- layout ---------------------------------------------------------------------------------
     def _box_h(self) -> int:
-        m, t = self.app.metrics, self.app.theme
-        return max(m.px(72), self.app.text.line_height(m.px(t.heading), True) + m.px(16))
+        m, t = self.ctx.metrics, self.ctx.theme
+        return max(m.px(72), self.ctx.text.line_height(m.px(t.heading), True) + m.px(16))
 
     def _key_h(self) -> int:
-        m, t = self.app.metrics, self.app.theme
-        return max(m.px(40), self.app.text.line_height(m.px(t.small), True) + m.px(10))
+        m, t = self.ctx.metrics, self.ctx.theme
+        return max(m.px(40), self.ctx.text.line_height(m.px(t.small), True) + m.px(10))
 
     def _keyboard_h(self) -> int:
-        m = self.app.metrics
+        m = self.ctx.metrics
         return len(KEY_ROWS) * self._key_h() + (len(KEY_ROWS) - 1) * m.px(6)
 
     def _keys_min(self) -> int:
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         rows = len(KEY_ROWS)
         return rows * (text.line_height(int(m.px(t.small) * 0.75), True) + m.px(4)) + (rows - 1) * m.px(6)
 
     def _box_min(self) -> int:
-        m, t = self.app.metrics, self.app.theme
-        return self.app.text.line_height(m.px(t.label), True) + m.px(8)
+        m, t = self.ctx.metrics, self.ctx.theme
+        return self.ctx.text.line_height(m.px(t.label), True) + m.px(8)
 
     def min_height(self, width: int) -> int:
-        return self._box_min() + self.app.metrics.px(10) + self._keys_min()
+        return self._box_min() + self.ctx.metrics.px(10) + self._keys_min()
 
     def height(self, width: int, room: int) -> int:
-        m, t = self.app.metrics, self.app.theme
-        note = self.app.text.line_height(m.px(t.small), True)
+        m, t = self.ctx.metrics, self.ctx.theme
+        note = self.ctx.text.line_height(m.px(t.small), True)
         keyboard = 0 if self.revealed else self._keyboard_h() + m.px(10)
         return min(self._box_h() + m.px(10) + 2 * note + keyboard, room)
 
     def layout(self, rect: pygame.Rect) -> None:
         super().layout(rect)
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         box_h = min(self._box_h(), rect.height)
         if self.revealed:  # room under the box for the accepted answers
-            note = self.app.text.line_height(m.px(t.small), True)
+            note = self.ctx.text.line_height(m.px(t.small), True)
             box_h = max(min(box_h, rect.height - m.px(10) - 2 * note),
-                        self.app.text.line_height(m.px(t.label), True) + m.px(8))
+                        self.ctx.text.line_height(m.px(t.label), True) + m.px(8))
         elif rect.height < self._box_h() + m.px(10) + self._keys_min():  # tight: a smaller box, the keys whole
             box_h = min(box_h, max(self._box_min(), rect.height - m.px(10) - self._keys_min()))
         lock_w = self.lock_width()
-        self.box = pygame.Rect(rect.left, rect.top, rect.width - lock_w - m.px(self.app.theme.gap), box_h)
-        self.place_lock(pygame.Rect(self.box.right + m.px(self.app.theme.gap), rect.top, lock_w, box_h))
+        self.box = pygame.Rect(rect.left, rect.top, rect.width - lock_w - m.px(self.ctx.theme.gap), box_h)
+        self.place_lock(pygame.Rect(self.box.right + m.px(self.ctx.theme.gap), rect.top, lock_w, box_h))
         self.note_y = self.box.bottom + m.px(10)
         self._layout_keys(rect)
 
@@ -118,7 +118,7 @@ class TypePanel(Panel):
         self.keys = []
         if self.revealed:
             return
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         note = text.line_height(m.px(t.small), True)
         # The note on what doesn't matter goes where the keys leave room for it.
         self.show_note = rect.bottom - self.note_y - note - m.px(10) >= self._keys_min()
@@ -206,7 +206,7 @@ class TypePanel(Panel):
         return False
 
     def update(self, dt: float) -> bool:
-        self.caret.steady = self.app.reduced_motion
+        self.caret.steady = self.ctx.reduced_motion
         self.caret.tick(dt)
         return not self.revealed and self.caret.changed()
 
@@ -216,7 +216,7 @@ class TypePanel(Panel):
 
     # -- drawing --------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         mine = self.answers[0] if len(self.answers) == 1 else None
         if self.revealed and mine is not None:
@@ -237,20 +237,20 @@ class TypePanel(Panel):
             if getattr(mine, "response", None) is None:
                 shown = "(out of time)"
         if tag:
-            tag_img = app.text.render(tag, m.px(t.heading), edge, True)
+            tag_img = ctx.text.render(tag, m.px(t.heading), edge, True)
             surface.blit(tag_img, tag_img.get_rect(midright=inner.midright))
             inner.width -= tag_img.get_width() + m.px(12)
         sizes = [m.px(t.heading), m.px(t.body), m.px(t.label)]
         if self.revealed:
-            lines, size = fit_lines(app.text, shown or " ", sizes, inner.width, inner.height, bold=True, max_lines=1)
-            spot = blit_text(surface, app.text, lines[0] if shown else "", size, pal.text, inner.midleft, bold=True,
+            lines, size = fit_lines(ctx.text, shown or " ", sizes, inner.width, inner.height, bold=True, max_lines=1)
+            spot = blit_text(surface, ctx.text, lines[0] if shown else "", size, pal.text, inner.midleft, bold=True,
                              anchor="midleft")
         else:
             spot = self._draw_typing(surface, shown, sizes, inner)
         small = m.px(t.small)
         if not self.revealed:
             if not shown:
-                blit_text(surface, app.text, "Type your answer", m.px(t.body), pal.muted,
+                blit_text(surface, ctx.text, "Type your answer", m.px(t.body), pal.muted,
                           (inner.left + m.px(12), inner.centery), anchor="midleft")
             if self.caret.visible:
                 x = spot.right + m.px(4) if shown else inner.left
@@ -259,28 +259,28 @@ class TypePanel(Panel):
             self._draw_keys(surface)
             if not self.show_note:
                 return
-            note = first_fitting(app.text, FORGIVEN, small, self.rect.width, True)
-            blit_text(surface, app.text, note, small, pal.muted, (self.rect.left, self.note_y), bold=True)
+            note = first_fitting(ctx.text, FORGIVEN, small, self.rect.width, True)
+            blit_text(surface, ctx.text, note, small, pal.muted, (self.rect.left, self.note_y), bold=True)
             return
-        line = first_fitting(app.text, answer_lines(self.round), small, self.rect.width, True)
+        line = first_fitting(ctx.text, answer_lines(self.round), small, self.rect.width, True)
         colour = self.mark_colour(mine.correct, mine.close) if mine is not None else pal.text
         room = self.rect.bottom - self.note_y
-        if room < app.text.line_height(int(small * 0.85), True):
+        if room < ctx.text.line_height(int(small * 0.85), True):
             return  # no room: the feedback's headline says the answer
-        lines, size = fit_lines(app.text, line, [small, int(small * 0.85)], self.rect.width, room, bold=True,
+        lines, size = fit_lines(ctx.text, line, [small, int(small * 0.85)], self.rect.width, room, bold=True,
                                 max_lines=2)
         y = self.note_y
         for text_line in lines:
-            y = blit_text(surface, app.text, text_line, size, colour, (self.rect.left, y), bold=True).bottom
+            y = blit_text(surface, ctx.text, text_line, size, colour, (self.rect.left, y), bold=True).bottom
 
     def caret_room(self) -> int:
         """The room the caret takes after the text."""
-        return self.app.metrics.px(8)
+        return self.ctx.metrics.px(8)
 
     def visible_tail(self, value: str, size: int, width: int) -> str:
         """What the box shows of ``value`` while it is typed: all of it if it fits ``width``, else as much
         of its end as fits after a "…" (the box scrolls with the caret, which is always at the end)."""
-        text = self.app.text
+        text = self.ctx.text
         if text.width(value, size, True) <= width:
             return value
         room = width - text.width("…", size, True)
@@ -296,8 +296,8 @@ class TypePanel(Panel):
     def _draw_typing(self, surface, value: str, sizes: list[int], inner: pygame.Rect) -> pygame.Rect:
         """The answer being typed on one line, the largest size at which it fits whole; longer, its end at
         the smallest size, scrolled so the caret stays in the box.  Returns the text's rect."""
-        app, pal = self.app, self.app.theme.palette
-        text = app.text
+        ctx, pal = self.ctx, self.ctx.theme.palette
+        text = ctx.text
         width = inner.width - self.caret_room()
         tall = [size for size in sizes if text.line_height(size, True) <= inner.height] or sizes[-1:]
         size = next((size for size in tall if text.width(value, size, True) <= width), tall[-1])
@@ -308,7 +308,7 @@ class TypePanel(Panel):
         return blit_text(surface, text, tail, size, pal.text, (left, inner.centery), bold=True, anchor="midleft")
 
     def _draw_keys(self, surface) -> None:
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         pal = t.palette
         radius = m.px(t.radius) // 2
         for i, (rect, label, *_) in enumerate(self.keys):
@@ -324,12 +324,12 @@ class TypeParty(PartyView):
     """A panel of words on the big screen while phones type; the reveal says the answer and who got it."""
 
     def draw_question(self, surface, area: pygame.Rect) -> None:
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         self.scene.panel_lines(surface, area, "Type the answer on your phone",
-                               first_fitting(self.app.text, FORGIVEN, m.px(t.label), area.width - m.px(40)))
+                               first_fitting(self.ctx.text, FORGIVEN, m.px(t.label), area.width - m.px(40)))
 
     def draw_reveal(self, surface, area: pygame.Rect) -> None:
-        m = self.app.metrics
+        m = self.ctx.metrics
         scene, rnd = self.scene, self.round
         y = area.top + scene.headline(surface, area, f"The answer: {rnd.question.answer}") + m.px(10)
         lines = []

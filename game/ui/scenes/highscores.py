@@ -19,8 +19,8 @@ PREVIOUS, BACK, NEXT = range(3)
 class HighScoresScene(Scene):
     screen = "highscores"
 
-    def __init__(self, app, board: str, highlight: SaveResult | list[SaveResult] | None = None):
-        super().__init__(app)
+    def __init__(self, ctx, board: str, highlight: SaveResult | list[SaveResult] | None = None):
+        super().__init__(ctx)
         results = highlight if isinstance(highlight, list) else [highlight] if highlight is not None else []
         self.highlights = results
         self.table = Table()
@@ -30,7 +30,7 @@ class HighScoresScene(Scene):
         self.menu = Menu(["◀ Board", "Back", "Board ▶"], focus=BACK)
         self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = False
         self.reading = True  # the table is asked of the worker ("Reading the scores…" meanwhile)
-        app.scores.read(self._read)
+        ctx.scores.read(self._read)
         self.messages = []
         self.home = board  # the board the scores were saved on: "Saved at #1." belongs to it alone
         self.saved_note = ""
@@ -80,30 +80,30 @@ class HighScoresScene(Scene):
         return chosen is not None
 
     def _leave(self) -> None:
-        self.app.flow.back()  # to the screen it was shown over, or the title
+        self.ctx.flow.back()  # to the screen it was shown over, or the title
 
     def layout(self, width: int, height: int) -> None:
-        m = self.app.metrics
-        margin = m.px(self.app.theme.margin)
-        app, t = self.app, self.app.theme
-        row = self.menu.place_bottom_row(self.app, width, height, 58)
-        self.title_h = app.text.line_height(m.px(t.title), True)
-        top = m.px(24) + self.title_h + app.text.line_height(m.px(t.label)) + m.px(16)
-        notes_h = app.text.line_height(m.px(t.small)) * 2 + m.px(8)
+        m = self.ctx.metrics
+        margin = m.px(self.ctx.theme.margin)
+        ctx, t = self.ctx, self.ctx.theme
+        row = self.menu.place_bottom_row(self.ctx, width, height, 58)
+        self.title_h = ctx.text.line_height(m.px(t.title), True)
+        top = m.px(24) + self.title_h + ctx.text.line_height(m.px(t.label)) + m.px(16)
+        notes_h = ctx.text.line_height(m.px(t.small)) * 2 + m.px(8)
         self.table_rect = pygame.Rect(margin, top, width - 2 * margin, row.top - top - notes_h)
 
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        app.backdrop.draw(surface)
+        ctx.backdrop.draw(surface)
         cx = surface.get_width() // 2
-        blit_text(surface, app.text, "High scores", m.px(t.title), pal.text, (cx, m.px(24)), bold=True,
+        blit_text(surface, ctx.text, "High scores", m.px(t.title), pal.text, (cx, m.px(24)), bold=True,
                   anchor="midtop")
         entries = self.boards.get(self.board, [])
-        label = entries[0].board_label if entries and entries[0].board_label else app.games.board_label(self.board)
+        label = entries[0].board_label if entries and entries[0].board_label else ctx.games.board_label(self.board)
         count = f"  ({self.index + 1} of {len(self.board_ids)})" if len(self.board_ids) > 1 else ""
         width = surface.get_width() - 2 * m.px(t.margin)
-        blit_text(surface, app.text, label + count, one_line(app.text, label + count, m.px(t.label), width),
+        blit_text(surface, ctx.text, label + count, one_line(ctx.text, label + count, m.px(t.label), width),
                   pal.accent, (cx, m.px(24) + self.title_h), anchor="midtop")
 
         rect = self.table_rect
@@ -119,11 +119,11 @@ class HighScoresScene(Scene):
         gap = m.px(18)
         smallest = max(8, m.px(14))
         while True:
-            widths = [max(app.text.width(r[k], size, True) for r in rows + [heads]) for k in range(6)]
+            widths = [max(ctx.text.width(r[k], size, True) for r in rows + [heads]) for k in range(6)]
             widths[1] = 0
             name_w = inner.width - sum(widths) - gap * 5
-            line_h = max(app.text.line_height(size) + m.px(6), min(rect.height // 11, app.text.line_height(size) * 2))
-            fits = name_w >= max((app.text.width(r[1], size, True) for r in rows), default=0) and \
+            line_h = max(ctx.text.line_height(size) + m.px(6), min(rect.height // 11, ctx.text.line_height(size) * 2))
+            fits = name_w >= max((ctx.text.width(r[1], size, True) for r in rows), default=0) and \
                 line_h * 11 <= rect.height
             if fits or size <= smallest:
                 break
@@ -138,12 +138,12 @@ class HighScoresScene(Scene):
 
         def put(k: int, value: str, font: int, colour, bold: bool) -> None:
             if k == 1:
-                value = fit_lines(app.text, value, [font], widths[1], line_h, bold=bold, max_lines=1)[0][0]
-                blit_text(surface, app.text, value, font, colour, (lefts[k], y), bold=bold)
+                value = fit_lines(ctx.text, value, [font], widths[1], line_h, bold=bold, max_lines=1)[0][0]
+                blit_text(surface, ctx.text, value, font, colour, (lefts[k], y), bold=bold)
             elif k == 0:
-                blit_text(surface, app.text, value, font, colour, (lefts[k], y), bold=bold)
+                blit_text(surface, ctx.text, value, font, colour, (lefts[k], y), bold=bold)
             else:
-                blit_text(surface, app.text, value, font, colour, (lefts[k] + widths[k], y), bold=bold,
+                blit_text(surface, ctx.text, value, font, colour, (lefts[k] + widths[k], y), bold=bold,
                           anchor="topright")
 
         head_size = min(size, m.px(t.small))
@@ -151,14 +151,14 @@ class HighScoresScene(Scene):
             put(k, title, head_size, pal.muted, True)
         y += line_h
         if self.reading:
-            blit_text(surface, app.text, READING, size, pal.muted, (rect.left, y + line_h // 2))
+            blit_text(surface, ctx.text, READING, size, pal.muted, (rect.left, y + line_h // 2))
         elif not entries:
             empty = "No scores yet on this board."
-            if app.games.playable_questions():
+            if ctx.games.playable_questions():
                 empty += " Play a game to set one!"
             elif len(self.board_ids) > 1:
                 empty += " ←/→ show the boards that have scores."
-            blit_lines(surface, app.text, app.text.wrap(empty, size, rect.width), size, pal.muted,
+            blit_lines(surface, ctx.text, ctx.text.wrap(empty, size, rect.width), size, pal.muted,
                        pygame.Rect(rect.left, y + line_h // 2, rect.width, 0), valign="top")
         for place, (entry, values) in enumerate(zip(entries, rows), start=1):
             row = pygame.Rect(rect.left, y - m.px(3), rect.width, line_h - m.px(2))
@@ -177,14 +177,14 @@ class HighScoresScene(Scene):
             area = pygame.Rect(rect.left, rect.bottom + m.px(4), rect.width, self.menu.buttons[0].rect.top - rect.bottom)
             lines = []
             for note in notes:
-                lines.extend(app.text.wrap(note, m.px(t.small), area.width))
-            blit_lines(surface, app.text, lines[:2], m.px(t.small), pal.muted, area, align="left", valign="top")
-        self.menu.draw(surface, app, self.menu.size)
+                lines.extend(ctx.text.wrap(note, m.px(t.small), area.width))
+            blit_lines(surface, ctx.text, lines[:2], m.px(t.small), pal.muted, area, align="left", valign="top")
+        self.menu.draw(surface, ctx, self.menu.size)
 
     def notes(self) -> list[str]:
         """What is said under the table: where the score was saved only on that board, then any problems."""
         saved = [self.saved_note] if self.saved_note and self.board == self.home else []
-        return saved + self.messages + self.app.scores.notices
+        return saved + self.messages + self.ctx.scores.notices
 
     def highlight_ids(self) -> set[str]:
         return {r.entry_id for r in self.highlights if r.saved and r.entry_id}

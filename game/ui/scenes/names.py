@@ -22,10 +22,10 @@ class NameEntryScene(Scene):
     screen = "name_entry"
     wants_text = True
 
-    def __init__(self, app, entry: Entry, rank: int, on_saved=None):
+    def __init__(self, ctx, entry: Entry, rank: int, on_saved=None):
         """``on_saved(results)``: told of the save before the table shows (the results then offer the table,
         not a second save); Back on the table returns to the screen under this one."""
-        super().__init__(app)
+        super().__init__(ctx)
         self.entry = entry
         self.on_saved = on_saved
         self.rank = rank
@@ -33,9 +33,9 @@ class NameEntryScene(Scene):
         # last name is in the score file: asked of the worker, and offered when it comes back.
         self.field = NameField()
         self.reading = True
-        app.scores.read(self._offer)
+        ctx.scores.read(self._offer)
         self.menu = Menu(["Save", "Back"])
-        self.caret = Caret(steady=app.reduced_motion)
+        self.caret = Caret(steady=ctx.reduced_motion)
         self.saving = False  # True while the save runs in the background
 
     def _offer(self, table) -> None:
@@ -62,7 +62,7 @@ class NameEntryScene(Scene):
             self.field.erase()
             return True
         if intent.kind == I.BACK:
-            self.app.flow.back()
+            self.ctx.flow.back()
             return True
         if intent.kind == I.CONFIRM:
             self._save()
@@ -71,7 +71,7 @@ class NameEntryScene(Scene):
         if chosen == SAVE:
             self._save()
         elif chosen == CANCEL:
-            self.app.flow.back()
+            self.ctx.flow.back()
         return chosen is not None
 
     @property
@@ -84,17 +84,17 @@ class NameEntryScene(Scene):
             return
         entry = dataclasses.replace(self.entry, name=name)
         self.saving = True
-        self.app.games.save_scores([entry], [0], self._saved, remember_name=True)
+        self.ctx.games.save_scores([entry], [0], self._saved, remember_name=True)
 
     def _saved(self, result) -> None:
         self.saving = False
-        self.app.flow.back()  # the results stay under the table: Back returns to them (and the review)
+        self.ctx.flow.back()  # the results stay under the table: Back returns to them (and the review)
         if self.on_saved is not None:
             self.on_saved(result)
-        self.app.flow.go(ShowScores(self.entry.board, highlight=result))
+        self.ctx.flow.go(ShowScores(self.entry.board, highlight=result))
 
     def update(self, dt: float) -> None:
-        self.caret.steady = self.app.reduced_motion
+        self.caret.steady = self.ctx.reduced_motion
         self.caret.tick(dt)
 
     def animating(self) -> bool:
@@ -102,39 +102,39 @@ class NameEntryScene(Scene):
         return self.caret.changed()
 
     def layout(self, width: int, height: int) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         w = min(m.px(720), width - 2 * m.px(40))
-        self.prompt_lines = app.text.wrap(f"Type your name (1 to {NAME_MAX} characters) and press Enter",
+        self.prompt_lines = ctx.text.wrap(f"Type your name (1 to {NAME_MAX} characters) and press Enter",
                                           m.px(t.label), width - 2 * m.px(40))
-        head_h = app.text.line_height(m.px(t.title), True) + m.px(16) + \
-            len(self.prompt_lines) * app.text.line_height(m.px(t.label)) + m.px(16)
-        box_h = max(m.px(76), app.text.line_height(m.px(t.heading), True) + m.px(16))
-        row_h = max(m.px(60), app.text.line_height(m.px(t.label), True) + m.px(18))
+        head_h = ctx.text.line_height(m.px(t.title), True) + m.px(16) + \
+            len(self.prompt_lines) * ctx.text.line_height(m.px(t.label)) + m.px(16)
+        box_h = max(m.px(76), ctx.text.line_height(m.px(t.heading), True) + m.px(16))
+        row_h = max(m.px(60), ctx.text.line_height(m.px(t.label), True) + m.px(18))
         total = head_h + box_h + m.px(30) + row_h
         top = max(m.px(12), (height - total) // 2)
         self.head_top = top
         self.box = pygame.Rect((width - w) // 2, top + head_h, w, box_h)
         row = pygame.Rect(self.box.left, self.box.bottom + m.px(30), w, row_h)
         self.menu.place_row(row, m.px(16))
-        self.button_size = self.menu.fitting_size(app, m.px(t.body))
+        self.button_size = self.menu.fitting_size(ctx, m.px(t.body))
 
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        app.backdrop.draw(surface)
+        ctx.backdrop.draw(surface)
         cx = surface.get_width() // 2
         title = f"New high score: #{self.rank}"
-        y = blit_text(surface, app.text, title, one_line(app.text, title, m.px(t.title), surface.get_width(), True),
+        y = blit_text(surface, ctx.text, title, one_line(ctx.text, title, m.px(t.title), surface.get_width(), True),
                       pal.accent, (cx, self.head_top), bold=True, anchor="midtop").bottom + m.px(16)
-        blit_lines(surface, app.text, self.prompt_lines, m.px(t.label), pal.muted,
+        blit_lines(surface, ctx.text, self.prompt_lines, m.px(t.label), pal.muted,
                    pygame.Rect(0, y, surface.get_width(), 0), valign="top")
         pygame.draw.rect(surface, pal.panel, self.box, border_radius=m.px(t.radius))
         pygame.draw.rect(surface, pal.focus, self.box, width=m.px(3), border_radius=m.px(t.radius))
         inner = self.box.inflate(-m.px(32), -m.px(12))
-        line, size = whole_line(app.text, self.value or " ", m.px(t.heading), inner.width - m.px(8))
+        line, size = whole_line(ctx.text, self.value or " ", m.px(t.heading), inner.width - m.px(8))
         shown = line if self.value else ""
         selected = self.field.selected and not self.saving
-        image = app.text.render(shown, size, readable_on(pal.focus) if selected else pal.text, True)
+        image = ctx.text.render(shown, size, readable_on(pal.focus) if selected else pal.text, True)
         rect = image.get_rect(midleft=inner.midleft)
         if selected:  # the offered name, selected: what is typed replaces it
             pygame.draw.rect(surface, pal.focus, rect.inflate(m.px(8), m.px(4)), border_radius=m.px(4))
@@ -143,6 +143,6 @@ class NameEntryScene(Scene):
             x = rect.right + m.px(4)
             pygame.draw.line(surface, pal.focus, (x, inner.top + m.px(8)), (x, inner.bottom - m.px(8)), m.px(3))
         if self.saving or self.reading:
-            blit_text(surface, app.text, "Saving…" if self.saving else READING, m.px(t.label), pal.muted,
+            blit_text(surface, ctx.text, "Saving…" if self.saving else READING, m.px(t.label), pal.muted,
                       (cx, self.menu.buttons[0].rect.bottom + m.px(20)), anchor="midtop")
-        self.menu.draw(surface, app, self.button_size)
+        self.menu.draw(surface, ctx, self.button_size)

@@ -23,9 +23,9 @@ CHIP_NAME_MAX = 0.8  # of the chip area's width (a longer name shrinks in its ch
 LEAVE_SECONDS = 3.0  # a second Esc within this ends a party that has players
 
 
-def draw_name_chip(surface, app, rect: pygame.Rect, player, size: int, *, focus=False, close=False) -> pygame.Rect | None:
+def draw_name_chip(surface, ctx, rect: pygame.Rect, player, size: int, *, focus=False, close=False) -> pygame.Rect | None:
     """A player's name on their colour (dimmed and marked while away); returns the × box if ``close``."""
-    m, t = app.metrics, app.theme
+    m, t = ctx.metrics, ctx.theme
     pal = t.palette
     colour = player_colour(player)
     fill = colour if player.connected else mix(colour, pal.panel, 0.65)
@@ -41,12 +41,12 @@ def draw_name_chip(surface, app, rect: pygame.Rect, player, size: int, *, focus=
         box = pygame.Rect(0, 0, side, side)
         box.midright = (rect.right - m.px(4), rect.centery)
         pygame.draw.circle(surface, mix(fill, ink, 0.25), box.center, side // 2)
-        blit_text(surface, app.text, "×", size, ink, box.center, bold=True, anchor="center")
+        blit_text(surface, ctx.text, "×", size, ink, box.center, bold=True, anchor="center")
         right = box.left - m.px(4)
     label = player.name if player.connected else f"{player.name} · away"
     room = right - rect.left - m.px(14)
-    line, fitted = whole_line(app.text, label, size, room)  # shrunk before it is ever cut
-    blit_text(surface, app.text, line, fitted, ink, (rect.left + m.px(14), rect.centery), bold=True,
+    line, fitted = whole_line(ctx.text, label, size, room)  # shrunk before it is ever cut
+    blit_text(surface, ctx.text, line, fitted, ink, (rect.left + m.px(14), rect.centery), bold=True,
               anchor="midleft")
     return box
 
@@ -54,8 +54,8 @@ def draw_name_chip(surface, app, rect: pygame.Rect, player, size: int, *, focus=
 class PartyLobbyScene(Scene):
     screen = "party_lobby"
 
-    def __init__(self, app, party):
-        super().__init__(app)
+    def __init__(self, ctx, party):
+        super().__init__(ctx)
         self.party = party
         self.spent = party.pin_budget_spent
         self.menu, self._order = self._menu()
@@ -82,8 +82,8 @@ class PartyLobbyScene(Scene):
         self.spent = False
         self.menu, self._order = self._menu()
         self._qr_matrix = None
-        self.layout(*self.app.size)
-        self.app.toast(f"New PIN: {spaced_pin(pin)}")
+        self.layout(*self.ctx.size)
+        self.ctx.toast(f"New PIN: {spaced_pin(pin)}")
 
     def _prompt_label(self) -> str:
         return f"Questions on phones: {'on' if self.party.host.show_prompt else 'off'}"
@@ -111,7 +111,7 @@ class PartyLobbyScene(Scene):
         if intent.kind == I.CLICK:
             self._place_chips()
             for pid, chip, box in self._chips:
-                if box.inflate(self.app.metrics.px(8), self.app.metrics.px(8)).collidepoint(intent.pos):
+                if box.inflate(self.ctx.metrics.px(8), self.ctx.metrics.px(8)).collidepoint(intent.pos):
                     self.remove(pid)
                     return True
                 if chip.collidepoint(intent.pos):
@@ -150,9 +150,9 @@ class PartyLobbyScene(Scene):
 
         if self.party.room.players and time.monotonic() > self._leave_until:
             self._leave_until = time.monotonic() + LEAVE_SECONDS
-            self.app.toast("Press Esc again to end the party (every phone will be told)")
+            self.ctx.toast("Press Esc again to end the party (every phone will be told)")
             return
-        self.app.flow.go(ToTitle())
+        self.ctx.flow.go(ToTitle())
 
     def _sync_menu(self) -> None:
         for i, button in enumerate(self.menu.buttons):
@@ -201,40 +201,40 @@ class PartyLobbyScene(Scene):
         rest = [p.id for p in self.players]
         self._focus_chip(rest[min(here, len(rest) - 1)] if rest and self.chip_focus == pid else
                          (self.chip_focus if self.chip_focus in rest else None))
-        self.app.toast(f"{player.name} was removed from the game")
+        self.ctx.toast(f"{player.name} was removed from the game")
 
     def start(self) -> None:
         if not self.party.room.players:
-            self.app.toast("Nobody has joined yet: scan the code with a phone")
+            self.ctx.toast("Nobody has joined yet: scan the code with a phone")
             return
-        self.app.flow.go(PartyStarts(self.party))
+        self.ctx.flow.go(PartyStarts(self.party))
 
     # -- each frame ------------------------------------------------------------------------
     def settled(self) -> bool:
         """With autoplay's simulated phones, once they have all joined (the screenshot shows them)."""
-        return len(self.party.room.players) >= self.app.options.bots or self.age > 20
+        return len(self.party.room.players) >= self.ctx.options.bots or self.age > 20
 
     def update(self, dt: float) -> None:
         self.age += dt
         enabled = bool(self.party.room.players)
         if self.menu.buttons[START].enabled != enabled:
             self.menu.buttons[START].enabled = enabled
-            self.app.flow.redraw()
+            self.ctx.flow.redraw()
         if self.chip_focus is not None and self.chip_focus not in self.party.room.players:
             self._focus_chip(None)
-            self.app.flow.redraw()
+            self.ctx.flow.redraw()
         if self.party.pin_budget_spent != self.spent:  # too many wrong PINs: say so, offer a new one
             self.spent = self.party.pin_budget_spent
             self.menu, self._order = self._menu()
-            self.layout(*self.app.size)
-            self.app.flow.redraw()
+            self.layout(*self.ctx.size)
+            self.ctx.flow.redraw()
 
     # -- layout -----------------------------------------------------------------------------
     def layout(self, width: int, height: int) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text = ctx.text
         margin = m.px(t.margin)
-        row = self.menu.place_bottom_row(app, width, height, 60)
+        row = self.menu.place_bottom_row(ctx, width, height, 60)
         self.menu.buttons[START].enabled = bool(self.party.room.players)
         self._sync_menu()
         small_h = text.line_height(m.px(t.small))
@@ -266,22 +266,22 @@ class PartyLobbyScene(Scene):
 
     def _fixed_h(self) -> int:
         """The left column less the code: the label above it, the address, "Game PIN" and the PIN."""
-        m, text = self.app.metrics, self.app.text
+        m, text = self.ctx.metrics, self.ctx.text
         return self.scan_h + self.address_h + self.pin_label_h + text.line_height(self.pin_size, True) + m.px(20)
 
     def _note_lines(self, width: int) -> list[str]:
-        party, app, m, t = self.party, self.app, self.app.metrics, self.app.theme
+        party, ctx, m, t = self.party, self.ctx, self.ctx.metrics, self.ctx.theme
         if self.spent:
             note = "Too many wrong PINs: choose New PIN to let others join (players in stay in)."
         elif party.no_network:
             note = "No network found: only this computer can join. Open the address in a browser here."
-        elif party.local_only and self.app.options.bots:
-            note = f"{self.app.options.bots} simulated phones join on this computer (autoplay)."
+        elif party.local_only and self.ctx.options.bots:
+            note = f"{self.ctx.options.bots} simulated phones join on this computer (autoplay)."
         elif party.local_only:
             note = "This computer only: phones on the network cannot join."
         else:
             return []
-        return app.text.wrap(note, m.px(t.small), width, True)
+        return ctx.text.wrap(note, m.px(t.small), width, True)
 
     def _how_to_join(self) -> str:
         """How to join, true for where the game listens: on this computer only, no phone can."""
@@ -293,7 +293,7 @@ class PartyLobbyScene(Scene):
 
     def _place_chips(self) -> None:
         """Name chips flowed in rows, in pages when they overflow; cached while nothing changes."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         players = self.players
         key = (tuple((p.id, p.name, p.connected) for p in players), self.chip_area.size, self.chip_focus, self.page,
                t.text_scale)
@@ -317,16 +317,16 @@ class PartyLobbyScene(Scene):
     def _flow(self, players, size: int) -> list[list[tuple[int, pygame.Rect, pygame.Rect]]]:
         """Chips for ``players`` at ``size``, in rows and then pages (the last line of the area is kept
         for the page note)."""
-        app, m = self.app, self.app.metrics
+        ctx, m = self.ctx, self.ctx.metrics
         area = self.chip_area.copy()
-        area.height -= app.text.line_height(m.px(self.app.theme.small))
-        chip_h = app.text.line_height(size, True) + m.px(14)
+        area.height -= ctx.text.line_height(m.px(self.ctx.theme.small))
+        chip_h = ctx.text.line_height(size, True) + m.px(14)
         gap = m.px(10)
         pages: list[list[tuple[int, pygame.Rect, pygame.Rect]]] = [[]]
         x, y = area.left, area.top
         for player in players:
             label = player.name if player.connected else f"{player.name} · away"
-            w = min(app.text.width(label, size, True), int(area.width * CHIP_NAME_MAX)) + m.px(28) + chip_h
+            w = min(ctx.text.width(label, size, True), int(area.width * CHIP_NAME_MAX)) + m.px(28) + chip_h
             if x + w > area.right and x > area.left:
                 x, y = area.left, y + chip_h + gap
             if y + chip_h > area.bottom and pages[-1]:
@@ -342,11 +342,11 @@ class PartyLobbyScene(Scene):
 
     # -- drawing -------------------------------------------------------------------------------
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        text = app.text
+        text = ctx.text
         party = self.party
-        app.backdrop.draw(surface)
+        ctx.backdrop.draw(surface)
         # How to join.
         y = self.left.top
         label = "Join on this computer" if party.local_only else "Scan to join"
@@ -396,7 +396,7 @@ class PartyLobbyScene(Scene):
             blit_lines(surface, text, lines, size, pal.muted, self.chip_area, align="left", valign="top")
         by_id = party.room.players
         for pid, chip, _ in self._chips:
-            draw_name_chip(surface, app, chip, by_id[pid], self.chip_size, focus=pid == self.chip_focus, close=True)
+            draw_name_chip(surface, ctx, chip, by_id[pid], self.chip_size, focus=pid == self.chip_focus, close=True)
         if self._pages > 1:
             page = f"Page {self.page + 1} of {self._pages}"  # within the names' column, at any text size
             note = first_fitting(text, [f"{page} · Page Up / Page Down", page], m.px(t.small), self.chip_area.width)
@@ -414,4 +414,4 @@ class PartyLobbyScene(Scene):
                      f"{enter} · Delete removes"]
         hint = first_fitting(text, hints, m.px(t.small), self.hint_rect.width)
         blit_text(surface, text, hint, m.px(t.small), pal.muted, self.hint_rect.center, anchor="center")
-        self.menu.draw(surface, app, self.menu.size)
+        self.menu.draw(surface, ctx, self.menu.size)

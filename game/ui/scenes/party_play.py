@@ -41,8 +41,8 @@ class PartyPlayScene(Scene):
     screen = "party_play"
     phases = ("party_question", "party_reveal", "party_leaderboard")
 
-    def __init__(self, app, party):
-        super().__init__(app)
+    def __init__(self, ctx, party):
+        super().__init__(ctx)
         self.party = party
         self.phase = "question"
         self.reveal = None
@@ -87,7 +87,7 @@ class PartyPlayScene(Scene):
         self.reveal = None
         self._ticked = None
         self.view = party_view_for(self, self.party.round)
-        self.layout(*self.app.size)
+        self.layout(*self.ctx.size)
 
     def _reveal(self) -> None:
         self.reveal = self.party.reveal()
@@ -95,25 +95,25 @@ class PartyPlayScene(Scene):
         self.left = REVEAL_SECONDS
         self._shown_seconds = None
         right = sum(1 for a in self.reveal.answers.values() if a.correct)
-        self.app.sound.play("right" if right else "wrong")
-        self.layout(*self.app.size)
+        self.ctx.sound.play("right" if right else "wrong")
+        self.layout(*self.ctx.size)
 
     def _go_on(self) -> None:
         if self.phase == "reveal" and not self.party.last:
             self.phase = "leaderboard"
             self.left = BOARD_SECONDS
             self._shown_seconds = None
-            self.layout(*self.app.size)
+            self.layout(*self.ctx.size)
             return
         if self.phase == "leaderboard":
             self._ask_next()
             return
-        self.app.flow.go(PartyOver(self.party))
+        self.ctx.flow.go(PartyOver(self.party))
 
     # -- input --------------------------------------------------------------------------
     def handle(self, intent) -> bool:
         if intent.kind in (I.BACK, I.PAUSE):
-            self.app.flow.go(Paused(timed=self.party.timed))  # a clock: the question is hidden
+            self.ctx.flow.go(Paused(timed=self.party.timed))  # a clock: the question is hidden
             return True
         if self.phase == "question":
             if intent.kind == I.CONFIRM or (intent.kind == I.CLICK and self.skip.contains(intent.pos)):
@@ -141,7 +141,7 @@ class PartyPlayScene(Scene):
                 left = int(room.remaining() + 0.999)
                 if 1 <= left <= 5 and left != self._ticked:
                     self._ticked = left
-                    self.app.sound.play("tick")
+                    self.ctx.sound.play("tick")
             return
         self.left -= dt
         if self.left <= 0:
@@ -158,7 +158,7 @@ class PartyPlayScene(Scene):
         if self.phase == "question":
             if not self.party.timed or self.room.paused:
                 return False
-            if self.app.reduced_motion:
+            if self.ctx.reduced_motion:
                 shown = int(self.room.remaining() + 0.999)
                 if shown != self._shown_seconds:
                     self._shown_seconds = shown
@@ -177,13 +177,13 @@ class PartyPlayScene(Scene):
         return self._timer_area
 
     def draw_animated(self, surface) -> None:
-        self.app.backdrop.draw_area(surface, self._timer_area)
+        self.ctx.backdrop.draw_area(surface, self._timer_area)
         self._draw_timer(surface)
 
     # -- layout ------------------------------------------------------------------------------
     def layout(self, width: int, height: int) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text = ctx.text
         margin = m.px(t.margin)
         inner_w = width - 2 * margin
         label_h = text.line_height(m.px(t.label), True)
@@ -212,7 +212,7 @@ class PartyPlayScene(Scene):
     def _layout_question(self) -> None:
         """The prompt on top; under it what the phones answer with (the kind's view: choices, True/False, a range,
         items)."""
-        m, text = self.app.metrics, self.app.text
+        m, text = self.ctx.metrics, self.ctx.text
         body = self.body
         prompt = self.party.round.question.prompt
 
@@ -225,12 +225,12 @@ class PartyPlayScene(Scene):
 
     def smallest(self) -> int:
         """The least size of the prompt and the choices: a long question shrinks to this, never is cut."""
-        return max(10, self.app.metrics.px(16))
+        return max(10, self.ctx.metrics.px(16))
 
     # -- drawing -------------------------------------------------------------------------------
     def draw(self, surface) -> None:
-        app = self.app
-        app.backdrop.draw(surface)
+        ctx = self.ctx
+        ctx.backdrop.draw(surface)
         self._draw_top(surface)
         if self.phase == "question":
             self._draw_timer(surface)
@@ -241,44 +241,44 @@ class PartyPlayScene(Scene):
             self._draw_leaderboard(surface)
 
     def _draw_top(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         party = self.party
         counter = f"Question {party.number} of {party.total}"
-        size = one_line(app.text, counter, m.px(t.label), self.top_rect.width // 2, True)
-        left = blit_text(surface, app.text, counter, size, pal.text, self.top_rect.midleft, bold=True,
+        size = one_line(ctx.text, counter, m.px(t.label), self.top_rect.width // 2, True)
+        left = blit_text(surface, ctx.text, counter, size, pal.text, self.top_rect.midleft, bold=True,
                          anchor="midleft")
         room = self.top_rect.width - left.width - m.px(24)
         address = party.address_text.removeprefix("http://").rstrip("/")
-        join = first_fitting(app.text, [f"Join at {address} · PIN {spaced_pin(party.pin)}",
+        join = first_fitting(ctx.text, [f"Join at {address} · PIN {spaced_pin(party.pin)}",
                                         f"{address} · PIN {spaced_pin(party.pin)}", f"PIN {spaced_pin(party.pin)}"],
                              m.px(t.small), room, True)
-        blit_text(surface, app.text, join, m.px(t.small), pal.muted, self.top_rect.midright, bold=True,
+        blit_text(surface, ctx.text, join, m.px(t.small), pal.muted, self.top_rect.midright, bold=True,
                   anchor="midright")
 
     def _draw_timer(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         room = self.room
         if not self.party.timed:
-            blit_text(surface, app.text, "No clock: the question waits for everyone (Enter shows the answer)",
+            blit_text(surface, ctx.text, "No clock: the question waits for everyone (Enter shows the answer)",
                       m.px(t.small), pal.muted, self.bar_rect.midleft, anchor="midleft")
             return
         remaining = room.remaining()
-        if app.reduced_motion:
+        if ctx.reduced_motion:
             remaining = float(int(remaining + 0.999))  # the bar steps once a second
         seconds = int(remaining + 0.999)
-        draw_countdown(surface, app, self.bar_rect, remaining, room.limit, "Paused" if room.paused else f"{seconds} s",
+        draw_countdown(surface, ctx, self.bar_rect, remaining, room.limit, "Paused" if room.paused else f"{seconds} s",
                        seconds <= 5 and not room.paused)
 
     def _draw_prompt(self, surface, rect: pygame.Rect, largest: int, smallest: int | None = None) -> None:
         """The prompt whole, as large as ``rect`` lets it be from ``largest`` down to ``smallest`` (the layout
         leaves it room)."""
-        app = self.app
-        lines, size = whole_lines(app.text, self.party.round.question.prompt, largest, smallest or self.smallest(),
+        ctx = self.ctx
+        lines, size = whole_lines(ctx.text, self.party.round.question.prompt, largest, smallest or self.smallest(),
                                   rect.width, rect.height, bold=True)
         note_box(surface, rect, "prompt")
-        blit_lines(surface, app.text, lines, size, app.theme.palette.text, rect, bold=True)
+        blit_lines(surface, ctx.text, lines, size, ctx.theme.palette.text, rect, bold=True)
 
     def answered_line(self) -> str:
         room = self.room
@@ -288,9 +288,9 @@ class PartyPlayScene(Scene):
         return line + (f" · {away} away" if away else "")
 
     def _draw_question(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        text = app.text
+        text = ctx.text
         # Never smaller than the choices (the layout keeps room for it at their size).
         self._draw_prompt(surface, self.prompt_rect, m.px(t.display * 0.7), self.view.least_prompt())
         self.view.draw_question(surface, self.area)
@@ -306,21 +306,21 @@ class PartyPlayScene(Scene):
         blit_text(surface, text, hint, m.px(t.small), pal.muted, self.hint_rect.center, anchor="center")
 
     def panel_lines(self, surface, area: pygame.Rect, head: str, note: str) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        draw_panel(surface, app, area, m.px(t.radius))
-        size = one_line(app.text, head, m.px(t.heading), area.width - m.px(40), True)
-        y = area.centery - (app.text.line_height(size, True) + app.text.line_height(m.px(t.label))) // 2
-        y = blit_text(surface, app.text, head, size, pal.text, (area.centerx, y), bold=True, anchor="midtop").bottom
+        draw_panel(surface, ctx, area, m.px(t.radius))
+        size = one_line(ctx.text, head, m.px(t.heading), area.width - m.px(40), True)
+        y = area.centery - (ctx.text.line_height(size, True) + ctx.text.line_height(m.px(t.label))) // 2
+        y = blit_text(surface, ctx.text, head, size, pal.text, (area.centerx, y), bold=True, anchor="midtop").bottom
         if note:
-            size = one_line(app.text, note, m.px(t.label), area.width - m.px(40))
-            blit_text(surface, app.text, note, size, pal.muted, (area.centerx, y), anchor="midtop")
+            size = one_line(ctx.text, note, m.px(t.label), area.width - m.px(40))
+            blit_text(surface, ctx.text, note, size, pal.muted, (area.centerx, y), anchor="midtop")
 
     # -- the reveal ---------------------------------------------------------------------------------
     def _draw_reveal(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        text = app.text
+        text = ctx.text
         rnd = self.party.round
         body, floor = self.body, self.smallest()
         # The prompt in at most a quarter of the room (two lines of labels), smaller when long; whole always.
@@ -354,48 +354,48 @@ class PartyPlayScene(Scene):
         self._draw_next(surface, "the leaderboard" if not self.party.last else "the podium")
 
     def _draw_next(self, surface, what: str) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         seconds = max(int(self.left + 0.999), 0)
-        hint = first_fitting(app.text, [f"Enter: {what} now · next in {seconds} s · P pauses",
+        hint = first_fitting(ctx.text, [f"Enter: {what} now · next in {seconds} s · P pauses",
                                         f"Enter: {what} · next in {seconds} s", f"next in {seconds} s"],
                              m.px(t.small), self.hint_rect.width)
-        blit_text(surface, app.text, hint, m.px(t.small), t.palette.muted, self.hint_rect.center, anchor="center")
+        blit_text(surface, ctx.text, hint, m.px(t.small), t.palette.muted, self.hint_rect.center, anchor="center")
 
     def fit_height(self, largest: int, height: int, bold=False) -> int:
         """The largest size from ``largest`` down to the least whose line fits ``height``."""
-        text = self.app.text
+        text = self.ctx.text
         return next((s for s in size_ladder(largest, self.smallest()) if text.line_height(s, bold) <= height),
                     self.smallest())
 
     def row_least(self) -> int:
         """The least height of a row on the reveal (a choice's count, an item of the right order)."""
-        return self.app.text.line_height(self.smallest(), True) + self.app.metrics.px(12)
+        return self.ctx.text.line_height(self.smallest(), True) + self.ctx.metrics.px(12)
 
     def headline(self, surface, area: pygame.Rect, words: str) -> int:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        lines, size = fit_lines(app.text, words, [m.px(t.title), m.px(t.heading), m.px(t.body)], area.width,
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        lines, size = fit_lines(ctx.text, words, [m.px(t.title), m.px(t.heading), m.px(t.body)], area.width,
                                 area.height // 3, bold=True, max_lines=2)
-        return blit_lines(surface, app.text, lines, size, t.palette.good, area, bold=True, valign="top")
+        return blit_lines(surface, ctx.text, lines, size, t.palette.good, area, bold=True, valign="top")
 
     def lines(self, surface, rect: pygame.Rect, lines: list[str], colour=None) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         size = m.px(t.body)
-        line_h = app.text.line_height(size)
+        line_h = ctx.text.line_height(size)
         y = rect.top
         for line in lines:  # smaller to fit on one line, down to 60 %; wrapped past that
-            fitted = one_line(app.text, line, size, rect.width)
-            for piece in app.text.wrap(line, fitted, rect.width):
+            fitted = one_line(ctx.text, line, size, rect.width)
+            for piece in ctx.text.wrap(line, fitted, rect.width):
                 if y + line_h > rect.bottom + 1:
                     return
-                blit_text(surface, app.text, piece, fitted, colour or t.palette.text, (rect.centerx, y),
+                blit_text(surface, ctx.text, piece, fitted, colour or t.palette.text, (rect.centerx, y),
                           anchor="midtop")
                 y += line_h
 
     # -- the leaderboard ----------------------------------------------------------------------------
     def _draw_leaderboard(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        text = app.text
+        text = ctx.text
         body = self.body
         y = blit_text(surface, text, "Top five", m.px(t.title), pal.text, (body.centerx, body.top), bold=True,
                       anchor="midtop").bottom + m.px(10)
@@ -414,7 +414,7 @@ class PartyPlayScene(Scene):
             move_w = 0  # the first ranking: no moves, so no column for them (the names get the room)
         for k, player in enumerate(standings):
             row = pygame.Rect(left, y + k * (row_h + m.px(8)), width, row_h)
-            draw_panel(surface, app, row, m.px(12))
+            draw_panel(surface, ctx, row, m.px(12))
             colour = player_colour(player)
             pygame.draw.rect(surface, colour, (row.left, row.top, m.px(12), row.height),
                              border_top_left_radius=m.px(12), border_bottom_left_radius=m.px(12))

@@ -37,8 +37,8 @@ def tie_at_the_cut(table, entries, ranks) -> bool:
 class PartyPodiumScene(Scene):
     screen = "party_podium"
 
-    def __init__(self, app, party):
-        super().__init__(app)
+    def __init__(self, ctx, party):
+        super().__init__(ctx)
         self.party = party
         self.actions = [SCORES, AGAIN, TITLE]
         self.menu = Menu(["High scores", "New party", "Title"])
@@ -50,16 +50,16 @@ class PartyPodiumScene(Scene):
 
     def enter(self) -> None:
         self.party.finish()
-        app = self.app
-        app.parties.end()  # every phone has its final place: the server stops
-        self.entries = app.games.party_entries(self.party)
+        ctx = self.ctx
+        ctx.parties.end()  # every phone has its final place: the server stops
+        self.entries = ctx.games.party_entries(self.party)
         if not self.entries:
             self.note = "No timer: party games without a clock are not ranked." if not self.party.timed else \
                 "Nobody scored: nothing for the party board."
             return
         self.saving = True
         self.note = READING
-        app.scores.read(self._ranked)
+        ctx.scores.read(self._ranked)
 
     def _ranked(self, table) -> None:
         """The table has come back: save the players who made the top ten."""
@@ -70,9 +70,9 @@ class PartyPodiumScene(Scene):
             self.saving = False
             self.note = "No score made the party board's top ten this time."
             return
-        self.app.games.save_scores([e for _, e in qualified], [seat for seat, _ in qualified], self._saved)
+        self.ctx.games.save_scores([e for _, e in qualified], [seat for seat, _ in qualified], self._saved)
         self.note = "Saving the top scores…"
-        self.app.sound.play("highscore")
+        self.ctx.sound.play("highscore")
 
     def _saved(self, results) -> None:
         self.saving = False
@@ -85,7 +85,7 @@ class PartyPodiumScene(Scene):
 
     @property
     def board(self) -> str:
-        return self.app.games.game_board[0] if self.app.games.game_board else self.app.games.current_board()[0]
+        return self.ctx.games.game_board[0] if self.ctx.games.game_board else self.ctx.games.current_board()[0]
 
     def settled(self) -> bool:
         return not self.saving  # the screenshot says how the save went
@@ -93,7 +93,7 @@ class PartyPodiumScene(Scene):
     # -- input ------------------------------------------------------------------------------
     def handle(self, intent) -> bool:
         if intent.kind == I.BACK:
-            self.app.flow.go(ToTitle())
+            self.ctx.flow.go(ToTitle())
             return True
         if intent.kind in (I.SCROLL, I.PAGE):
             step = -intent.dy * 3 if intent.kind == I.SCROLL else intent.dy * max(self.visible_rows - 1, 1)
@@ -104,19 +104,19 @@ class PartyPodiumScene(Scene):
             return chosen is not None
         action = self.actions[chosen]
         if action == SCORES:
-            self.app.flow.go(ShowScores(self.board, highlight=self.saved or None))
+            self.ctx.flow.go(ShowScores(self.board, highlight=self.saved or None))
         elif action == AGAIN:
-            self.app.flow.go(Play(again=True))
+            self.ctx.flow.go(Play(again=True))
         else:
-            self.app.flow.go(ToTitle())
+            self.ctx.flow.go(ToTitle())
         return True
 
     # -- layout and drawing -------------------------------------------------------------------
     def layout(self, width: int, height: int) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text = ctx.text
         margin = m.px(t.margin)
-        row = self.menu.place_bottom_row(app, width, height, 60)
+        row = self.menu.place_bottom_row(ctx, width, height, 60)
         self.title_h = text.line_height(m.px(t.title), True)
         small_h = text.line_height(m.px(t.small), True)
         self.note_rect = pygame.Rect(margin, row.top - m.px(8) - small_h, width - 2 * margin, small_h)
@@ -134,10 +134,10 @@ class PartyPodiumScene(Scene):
                                  - text.line_height(m.px(t.small))) // self.row_h, 1)
 
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        text = app.text
-        app.backdrop.draw(surface)
+        text = ctx.text
+        ctx.backdrop.draw(surface)
         blit_text(surface, text, "The podium", m.px(t.title), pal.text, (surface.get_width() // 2, m.px(20)),
                   bold=True, anchor="midtop")
         standings = self.party.room.standings()
@@ -149,13 +149,13 @@ class PartyPodiumScene(Scene):
             notes[:0] = [f"{self.note} {rule}" for rule in TIE_RULE]
         note = first_fitting(text, notes, m.px(t.small), self.note_rect.width, True)
         blit_text(surface, text, note, m.px(t.small), colour, self.note_rect.center, bold=True, anchor="center")
-        self.menu.draw(surface, app, self.menu.size)
+        self.menu.draw(surface, ctx, self.menu.size)
 
     def _draw_stage(self, surface, standings) -> None:
         """Blocks for the first three, 2nd-1st-3rd from left to right, each in the player's colour."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        text = app.text
+        text = ctx.text
         stage = self.stage
         slots = [k for k in (1, 0, 2) if k < len(standings)]
         if not slots:
@@ -188,9 +188,9 @@ class PartyPodiumScene(Scene):
 
     def _draw_ranking(self, surface, standings) -> None:
         """Every player, best first, scrolled with the wheel or Page Up / Page Down when long."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        text = app.text
+        text = ctx.text
         area = self.list_rect
         head = f"Full ranking · {len(standings)} player{'s' if len(standings) != 1 else ''}"
         size = one_line(text, head, m.px(t.label), area.width, True)
@@ -203,7 +203,7 @@ class PartyPodiumScene(Scene):
         right_w = text.width(f"{total}/{total}", small)
         for k, player in enumerate(shown):
             row = pygame.Rect(area.left, y + k * self.row_h, area.width, self.row_h - m.px(4))
-            draw_panel(surface, app, row, m.px(8))
+            draw_panel(surface, ctx, row, m.px(8))
             pygame.draw.rect(surface, player_colour(player), (row.left, row.top, m.px(8), row.height),
                              border_top_left_radius=m.px(8), border_bottom_left_radius=m.px(8))
             x = row.left + m.px(16)

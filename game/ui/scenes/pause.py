@@ -21,39 +21,39 @@ class PauseScene(Scene):
     screen = "pause"
     opaque = False
 
-    def __init__(self, app, timed: bool | None = None):
+    def __init__(self, ctx, timed: bool | None = None):
         """``timed``: whether a clock stopped (default: the current game's session has one)."""
-        super().__init__(app)
+        super().__init__(ctx)
         # Enter goes on, as the panel says, wherever the pointer rests: only a click or the keys pick another.
         self.menu = Menu(["Resume", "Settings", "Quit to title"], follow_pointer=False)
         self._veil: pygame.Surface | None = None
-        session = app.games.session
+        session = ctx.games.session
         self.timed = bool(session is not None and session.timed) if timed is None else timed
         self.opaque = self.timed  # timed: the question underneath is not drawn at all
 
     def handle(self, intent) -> bool:
         if intent.kind in (I.BACK, I.PAUSE):
-            self.app.flow.back()
+            self.ctx.flow.back()
             return True
         chosen = self.menu.handle(intent)
         if chosen == RESUME:
-            self.app.flow.back()
+            self.ctx.flow.back()
         elif chosen == SETTINGS:
-            self.app.flow.show("settings")
+            self.ctx.flow.show("settings")
         elif chosen == QUIT_GAME:
-            self.app.flow.go(Confirm("Leave this game?", "It ends here and its score is not kept.", "Leave", "Stay",
+            self.ctx.flow.go(Confirm("Leave this game?", "It ends here and its score is not kept.", "Leave", "Stay",
                                      then=ToTitle()))
         return True  # modal: nothing reaches the question underneath
 
     def layout(self, width: int, height: int) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        w = min(max(m.px(420), app.text.width("Quit to title", m.px(t.body), True) + m.px(60)), width - 2 * m.px(40))
-        self.title_h = app.text.line_height(m.px(t.title), True)
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        w = min(max(m.px(420), ctx.text.width("Quit to title", m.px(t.body), True) + m.px(60)), width - 2 * m.px(40))
+        self.title_h = ctx.text.line_height(m.px(t.title), True)
         note = "The clock is stopped and the question hidden. Esc or Enter to go on." if self.timed else \
             "Esc or Enter to go on."
-        self.note_lines = app.text.wrap(note, m.px(t.small), w)
-        note_h = app.text.line_height(m.px(t.small)) * len(self.note_lines)
-        button_h = app.text.line_height(m.px(t.body), True) + m.px(18)
+        self.note_lines = ctx.text.wrap(note, m.px(t.small), w)
+        note_h = ctx.text.line_height(m.px(t.small)) * len(self.note_lines)
+        button_h = ctx.text.line_height(m.px(t.body), True) + m.px(18)
         gap = m.px(12)
         n = len(self.menu.buttons)
         pad = m.px(24)
@@ -68,9 +68,9 @@ class PauseScene(Scene):
         self._veil = None
 
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         if self.timed:
-            app.backdrop.draw(surface)
+            ctx.backdrop.draw(surface)
         else:
             if self._veil is None or self._veil.get_size() != surface.get_size():
                 self._veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
@@ -79,7 +79,7 @@ class PauseScene(Scene):
         pygame.draw.rect(surface, t.palette.bg_top, self.panel, border_radius=m.px(t.radius))
         pygame.draw.rect(surface, t.palette.panel_edge, self.panel, width=max(1, m.px(t.edge)),
                          border_radius=m.px(t.radius))
-        blit_text(surface, app.text, "Paused", m.px(t.title), t.palette.text, (self.panel.centerx, self.title_top),
+        blit_text(surface, ctx.text, "Paused", m.px(t.title), t.palette.text, (self.panel.centerx, self.title_top),
                   bold=True, anchor="midtop")
-        blit_lines(surface, app.text, self.note_lines, m.px(t.small), t.palette.muted, self.note_rect)
-        self.menu.draw(surface, app)
+        blit_lines(surface, ctx.text, self.note_lines, m.px(t.small), t.palette.muted, self.note_rect)
+        self.menu.draw(surface, ctx)

@@ -36,8 +36,8 @@ class PlayScene(Scene):
     screen = "play"
     phases = ("question", "feedback")
 
-    def __init__(self, app, session: Session):
-        super().__init__(app)
+    def __init__(self, ctx, session: Session):
+        super().__init__(ctx)
         self.session = session
         self.phase = "question"
         self.result: Answer | None = None
@@ -47,7 +47,7 @@ class PlayScene(Scene):
         self._shown_seconds = None
         self._ticked: int | None = None  # the last of the final five seconds that ticked
         self.locked_note = ""  # hot-seat: who just locked in an answer
-        self.panel: Panel = panel_for(app, session.current)  # the answer area of the question's kind (game.ui.kinds)
+        self.panel: Panel = panel_for(ctx, session.current)  # the answer area of the question's kind (game.ui.kinds)
         self.shown_hints: list[str] = []  # the key hints last drawn under a question
 
     @property
@@ -92,12 +92,12 @@ class PlayScene(Scene):
     def _build_buttons(self) -> None:
         current = self.session.current
         self._ticked = None
-        self.intro = 0.0 if not self.app.reduced_motion else INTRO_SECONDS + 1
+        self.intro = 0.0 if not self.ctx.reduced_motion else INTRO_SECONDS + 1
         self.panel.stop()
-        self.panel = panel_for(self.app, current)
+        self.panel = panel_for(self.ctx, current)
         self.panel.start()
         self._sync_lifelines()
-        self.layout(*self.app.size)
+        self.layout(*self.ctx.size)
 
     def _sync_lifelines(self) -> None:
         cost = scoring.LIFELINE_COST
@@ -116,7 +116,7 @@ class PlayScene(Scene):
     def hand_over(self) -> None:
         """Hot-seat: cover the screen until the next player says they are ready (the clock waits)."""
         if self.session.mode == "hotseat":
-            self.app.flow.go(TurnOver(self.session, self.locked_note))
+            self.ctx.flow.go(TurnOver(self.session, self.locked_note))
             self.locked_note = ""
 
     # -- input ----------------------------------------------------------------------
@@ -124,7 +124,7 @@ class PlayScene(Scene):
         if intent.kind in (I.BACK, I.FOCUS_LOST, I.PAUSE):
             if intent.kind == I.FOCUS_LOST and self.phase != "question":
                 return False
-            self.app.flow.go(Paused())
+            self.ctx.flow.go(Paused())
             return True
         if self.phase == "question":
             return self._handle_panel(intent)
@@ -182,9 +182,9 @@ class PlayScene(Scene):
             return
         self.phase = "feedback"
         self.panel.reveal(session.answers_to_current())
-        self.layout(*self.app.size)  # the feedback panel takes the room the lifelines had
+        self.layout(*self.ctx.size)  # the feedback panel takes the room the lifelines had
         answers = session.answers_to_current()
-        self.app.sound.play("right" if any(a.correct for a in answers) else "wrong")
+        self.ctx.sound.play("right" if any(a.correct for a in answers) else "wrong")
         explanation = session.current.question.explanation or ""
         if session.mode == "practice":
             self.feedback_left = float("inf")  # practice waits for the player
@@ -200,12 +200,12 @@ class PlayScene(Scene):
             self._build_buttons()
             self.hand_over()
         else:
-            self.app.flow.go(GameOver(self.session))
+            self.ctx.flow.go(GameOver(self.session))
 
     def update(self, dt: float) -> None:
         self.intro += dt
         if self.panel.update(dt):
-            self.app.flow.redraw()  # e.g. the caret of a typed answer blinked
+            self.ctx.flow.redraw()  # e.g. the caret of a typed answer blinked
         if self.phase == "question":
             if self.session.expired():
                 self._answer(None)
@@ -216,7 +216,7 @@ class PlayScene(Scene):
                 left = int(session.remaining() + 0.999)
                 if 1 <= left <= 5 and left != self._ticked:
                     self._ticked = left
-                    self.app.sound.play("tick")
+                    self.ctx.sound.play("tick")
         else:
             self.feedback_left -= dt
             if self.feedback_left <= 0:
@@ -234,7 +234,7 @@ class PlayScene(Scene):
         if self.phase == "question":
             if not self.session.timed:
                 return False
-            if self.app.reduced_motion:
+            if self.ctx.reduced_motion:
                 # The clock moves in whole seconds: redraw only when its number changes.
                 shown = self._whole_seconds()
                 if shown != self._shown_seconds:
@@ -260,7 +260,7 @@ class PlayScene(Scene):
         return self._timer_area
 
     def draw_animated(self, surface) -> None:
-        self.app.backdrop.draw_area(surface, self._timer_area)
+        self.ctx.backdrop.draw_area(surface, self._timer_area)
         self._draw_timer(surface)
 
     # -- layout ---------------------------------------------------------------------
@@ -272,8 +272,8 @@ class PlayScene(Scene):
         lifelines and keys (or, once answered, the feedback panel).  Heights come from
         the text's line heights, so larger text takes the room it needs; the prompt
         gets what is left."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text = ctx.text
         margin = m.px(t.margin)
         inner_w = width - 2 * margin
         label_h = text.line_height(m.px(t.label), True)
@@ -310,15 +310,15 @@ class PlayScene(Scene):
 
     def clock_bottom(self) -> int:
         """Where the prompt may start: under the clock's row."""
-        return max(self._timer_area.bottom + self.app.metrics.px(8), self.bar_rect.bottom + self.app.metrics.px(16))
+        return max(self._timer_area.bottom + self.ctx.metrics.px(8), self.bar_rect.bottom + self.ctx.metrics.px(16))
 
     def smallest(self) -> int:
-        return max(10, self.app.metrics.px(18))
+        return max(10, self.ctx.metrics.px(18))
 
     def feedback_floor(self, width: int) -> int:
         """The least the feedback panel needs: the headline (and hot-seat picks) whole at no more than the
         label size or the answers' size, two lines of the explanation in a size still easy to read, and the way on."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         inner = width - m.px(36)
         largest = min(m.px(t.label), self.panel.question_size or m.px(t.label))  # never above the answers
         head, head_size, _, picks, pick_size = self._feedback_parts(inner, largest=largest)
@@ -326,12 +326,12 @@ class PlayScene(Scene):
             + self._explanation_floor(inner) + text.line_height(m.px(t.small)) + m.px(12)
 
     def _explanation_sizes(self) -> list[int]:
-        m, t = self.app.metrics, self.app.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         return sorted({m.px(t.label), m.px(t.small), max(self.smallest(), m.px(t.small * 0.85))}, reverse=True)
 
     def prompt_fit(self, size: int, width: int, room: int):
         """The largest prompt size from the theme's down to ``size`` whose lines fit ``room``: (lines, size)."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         prompt = self.session.current.question.prompt
         for p in size_ladder(max(m.px(t.prompt), size), size):
             lines = text.wrap(prompt, p, width, True)
@@ -341,7 +341,7 @@ class PlayScene(Scene):
 
     def feedback_room(self, inner_w: int) -> int:
         """On the question: about the room the choices and the prompt will have on its feedback."""
-        m, t, text = self.app.metrics, self.app.theme, self.app.text
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         if self.session.mode == "hotseat":
             head = self._the_answer()
             picks = "   ".join(f"{p.name}: A ✓ +1000" for p in self.session.players)
@@ -350,7 +350,7 @@ class PlayScene(Scene):
             head, used = f"✗ Not this time. Run over. {self._the_answer()}", 0
         used += len(text.wrap(head, m.px(t.label), inner_w - m.px(36), True)) * text.line_height(m.px(t.label), True)
         used += m.px(20) + self._explanation_floor(inner_w - m.px(36)) + text.line_height(m.px(t.small)) + m.px(12)
-        return self.app.size[1] - m.px(12) - self.clock_bottom() - m.px(16) * 2 - used
+        return self.ctx.size[1] - m.px(12) - self.clock_bottom() - m.px(16) * 2 - used
 
     # -- drawing --------------------------------------------------------------------
     def _status(self, widest: bool = False) -> str:
@@ -374,26 +374,26 @@ class PlayScene(Scene):
         return f"{prefix}Question {number} of {session.total}"
 
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         session = self.session
         current = session.current
-        app.backdrop.draw(surface)
+        ctx.backdrop.draw(surface)
 
-        small = one_line(app.text, self._counter(), m.px(t.label), self.top_rect.width // 2, True)
-        counter = blit_text(surface, app.text, self._counter(), small, pal.text, self.top_rect.midleft, bold=True,
+        small = one_line(ctx.text, self._counter(), m.px(t.label), self.top_rect.width // 2, True)
+        counter = blit_text(surface, ctx.text, self._counter(), small, pal.text, self.top_rect.midleft, bold=True,
                             anchor="midleft")
         if session.mode == "hotseat":
             self._draw_turn_banner(surface)
         else:
             # One size all game (the widest this line can get), so the score does not shrink when a streak starts.
-            size = one_line(app.text, self._status(widest=True), m.px(t.label), self.top_rect.width // 2 - m.px(12),
+            size = one_line(ctx.text, self._status(widest=True), m.px(t.label), self.top_rect.width // 2 - m.px(12),
                             True)
-            status = blit_text(surface, app.text, self._status(), size, pal.accent, self.top_rect.midright,
+            status = blit_text(surface, ctx.text, self._status(), size, pal.accent, self.top_rect.midright,
                                bold=True, anchor="midright")
             category = current.question.category
             if category:  # in the middle, if it fits between the two
-                image = app.text.render(category, m.px(t.small), pal.muted)
+                image = ctx.text.render(category, m.px(t.small), pal.muted)
                 spot = image.get_rect(center=self.top_rect.center)
                 if spot.left > counter.right + m.px(12) and spot.right < status.left - m.px(12):
                     surface.blit(image, spot)
@@ -402,7 +402,7 @@ class PlayScene(Scene):
 
         # Laid out with the choices (or the kind's panel): whole, never smaller than the choices.
         note_box(surface, self.prompt_rect, "prompt")
-        blit_lines(surface, app.text, self.prompt_lines, self.prompt_size, pal.text, self.prompt_rect, bold=True)
+        blit_lines(surface, ctx.text, self.prompt_lines, self.prompt_size, pal.text, self.prompt_rect, bold=True)
 
         self.panel.intro = self.intro  # its answers may still be rising into place
         self.panel.draw(surface)
@@ -414,31 +414,31 @@ class PlayScene(Scene):
             hints = self.panel.hints()
             if self.panel.wants_text:
                 keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
-            hint = first_fitting(app.text, hint_options(hints, keys, self.panel.answer_with), m.px(t.small),
+            hint = first_fitting(ctx.text, hint_options(hints, keys, self.panel.answer_with), m.px(t.small),
                                  self.bottom_rect.width)
             self.shown_hints = [hint]  # what the player was told (tests read it)
-            spot = blit_text(surface, app.text, hint, m.px(t.small), pal.muted,
+            spot = blit_text(surface, ctx.text, hint, m.px(t.small), pal.muted,
                              (surface.get_width() // 2, self.bottom_rect.bottom), anchor="midbottom")
             if self.panel.wants_text and self.lifelines:
-                note = first_fitting(app.text, [*self.TYPED_LIFELINES, ""], m.px(t.small), self.bottom_rect.width)
+                note = first_fitting(ctx.text, [*self.TYPED_LIFELINES, ""], m.px(t.small), self.bottom_rect.width)
                 self.shown_hints.append(note)
-                blit_text(surface, app.text, note, m.px(t.small), pal.muted, spot.midtop, anchor="midbottom")
+                blit_text(surface, ctx.text, note, m.px(t.small), pal.muted, spot.midtop, anchor="midbottom")
         else:
             self._draw_feedback(surface)
 
     def _draw_turn_banner(self, surface) -> None:
         """Hot-seat: the player whose turn it is, in their colour, with their score."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         session = self.session
         colour = PLAYER_COLOURS[session.turn % len(PLAYER_COLOURS)]
         if self.phase == "question":
             text = f"P{session.turn + 1} {session.player.name}'s turn"
         else:
             text = self.turns_over()
-        line, size = whole_line(app.text, text, m.px(t.label), self.top_rect.width // 2 - m.px(40))
+        line, size = whole_line(ctx.text, text, m.px(t.label), self.top_rect.width // 2 - m.px(40))
         if self.phase != "question":
             colour = t.palette.muted
-        image = app.text.render(line, size, readable_on(colour), True)
+        image = ctx.text.render(line, size, readable_on(colour), True)
         pill = image.get_rect().inflate(m.px(28), m.px(10))
         pill.midright = self.top_rect.midright
         pygame.draw.rect(surface, colour, pill, border_radius=pill.height // 2)
@@ -446,28 +446,28 @@ class PlayScene(Scene):
 
     def _draw_strip(self, surface) -> None:
         if self.lifelines:
-            m, text = self.app.metrics, self.app.text
+            m, text = self.ctx.metrics, self.ctx.text
             # One size for both, the largest at which each label fits its button on one line.
-            size = min(one_line(text, b.label, m.px(self.app.theme.small), b.rect.width - m.px(24), True, smallest=0.5)
+            size = min(one_line(text, b.label, m.px(self.ctx.theme.small), b.rect.width - m.px(24), True, smallest=0.5)
                        for b in self.lifelines)
             for button in self.lifelines:
-                button.draw(surface, self.app.theme, text, m, size)
+                button.draw(surface, self.ctx.theme, text, m, size)
         elif self.session.mode == "hotseat":
-            draw_player_chips(surface, self.app, self.session, self.strip_rect,
+            draw_player_chips(surface, self.ctx, self.session, self.strip_rect,
                               self.session.turn if self.phase == "question" else None)
 
     def _draw_timer(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         session = self.session
         if not session.timed:
             why = "in practice" if session.mode == "practice" else "(set in Settings)"
-            blit_text(surface, app.text, f"No clock {why}: take your time", m.px(t.small), pal.muted,
+            blit_text(surface, ctx.text, f"No clock {why}: take your time", m.px(t.small), pal.muted,
                       self.bar_rect.midleft, anchor="midleft")
             return
         if self.phase == "question":
             limit, remaining = session.limit, session.remaining()
-            if self.app.reduced_motion:
+            if self.ctx.reduced_motion:
                 remaining = float(self._whole_seconds())  # the bar steps once a second
         else:
             limit = self.result.limit or session.current.limit
@@ -475,14 +475,14 @@ class PlayScene(Scene):
         seconds = int(remaining + 0.999) if self.phase == "question" else int(remaining)
         label = "Paused" if session.paused and self.phase == "question" else f"{seconds} s"
         hurry = self.phase == "question" and seconds <= 5 and not session.paused
-        draw_countdown(surface, app, self.bar_rect, remaining, limit, label, hurry)
+        draw_countdown(surface, ctx, self.bar_rect, remaining, limit, label, hurry)
 
     def _the_answer(self) -> str:
         """"The answer: …" for the headline, in the words of the question's kind."""
         return self.panel.the_answer()
 
     def _headline(self, result: Answer) -> tuple[str, tuple]:
-        pal = self.app.theme.palette
+        pal = self.ctx.theme.palette
         answer = self._the_answer()
         total, how = scoring.answer_points(result)  # what the score rose by, then how
         how = f": {how}" if how else ""
@@ -503,15 +503,15 @@ class PlayScene(Scene):
         """The headline (and hot-seat picks) wrapped for a panel ``width`` wide, every word of them, in sizes
         (at most ``largest``) that leave two lines of the explanation and a line for the way on within
         ``height``: ``(head, size, colour, picks, size)``."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text = ctx.text
         if self.session.mode == "hotseat":
             head, colour = self._the_answer(), t.palette.good
             picks = self.hotseat_picks()
         else:
             head, colour = self._headline(self.result)
             picks = ""
-        head_size = one_line(app.text, head, m.px(t.body), width, True, smallest=0.75)
+        head_size = one_line(ctx.text, head, m.px(t.body), width, True, smallest=0.75)
         pick_size = m.px(t.label)
         if largest:
             head_size, pick_size = min(head_size, largest), min(pick_size, largest)
@@ -529,7 +529,7 @@ class PlayScene(Scene):
 
     def _explanation_floor(self, width: int) -> int:
         """Two lines of the explanation (or its only one) in the smallest size it is drawn in."""
-        text = self.app.text
+        text = self.ctx.text
         explanation = self.session.current.question.explanation or ""
         size = self._explanation_sizes()[-1]
         return min(len(text.wrap(explanation, size, width)), 2) * text.line_height(size) if explanation else 0
@@ -537,8 +537,8 @@ class PlayScene(Scene):
     def feedback_height(self, width: int, height: int, capped: bool = True) -> int:
         """The feedback panel: the headline, (hot-seat) every pick, the explanation, the way on
         (``capped``: at most 40 % of the window)."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text = ctx.text
         inner = width - m.px(36)
         head, head_size, _, picks, pick_size = self._feedback_parts(inner)
         need = m.px(20) + len(head) * text.line_height(head_size, True) + m.px(4)
@@ -550,9 +550,9 @@ class PlayScene(Scene):
         return min(max(need, m.px(136)), int(height * 0.4) if capped else height)
 
     def _draw_feedback(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        text = app.text
+        text = ctx.text
         panel = self.bottom_rect
         pygame.draw.rect(surface, pal.panel, panel, border_radius=m.px(t.radius))
         if t.edge > 1:

@@ -16,10 +16,10 @@ class PlayersScene(Scene):
     screen = "players"
     wants_text = True
 
-    def __init__(self, app):
-        super().__init__(app)
-        count = app.options.players
-        known = app.options.player_names or []
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        count = ctx.options.players
+        known = ctx.options.player_names or []
         # Last game's names come back selected (typing replaces them); an empty field shows its default
         # ("PLAYER 2") as a placeholder, so typing replaces that too rather than adding to it.
         self.names = [NameField.offering(known[i] if i < len(known) and known[i] != self.default(i) else "")
@@ -28,7 +28,7 @@ class PlayersScene(Scene):
         self.start = Button(pygame.Rect(0, 0, 0, 0), "Start")
         self.back = Button(pygame.Rect(0, 0, 0, 0), "Back")
         self.focus = 0  # a field, then Start, then Back
-        self.caret = Caret(steady=app.reduced_motion)
+        self.caret = Caret(steady=ctx.reduced_motion)
 
     @property
     def step_id(self) -> int:
@@ -59,7 +59,7 @@ class PlayersScene(Scene):
     def handle(self, intent) -> bool:
         n = len(self.values)
         if intent.kind == I.BACK:
-            self.app.flow.back()
+            self.ctx.flow.back()
             return True
         if intent.kind == I.TEXT and self.focus < n:
             self.names[self.focus].type(intent.text)
@@ -72,7 +72,7 @@ class PlayersScene(Scene):
             return True
         if intent.kind == I.CONFIRM:
             if self.focus == n + 1:
-                self.app.flow.back()
+                self.ctx.flow.back()
             elif self.focus == n - 1 or self.focus == n:
                 self._start()
             else:
@@ -91,7 +91,7 @@ class PlayersScene(Scene):
                 self._start()
                 return True
             if self.back.contains(intent.pos):
-                self.app.flow.back()
+                self.ctx.flow.back()
                 return True
         return False
 
@@ -125,25 +125,25 @@ class PlayersScene(Scene):
         if taken is not None:  # two players the reveal could not tell apart: that seat gets another name
             self._set_focus(taken[0])
             return
-        self.app.flow.go(PlayersReady(tuple(self.chosen())))
+        self.ctx.flow.go(PlayersReady(tuple(self.chosen())))
 
     def update(self, dt: float) -> None:
-        self.caret.steady = self.app.reduced_motion
+        self.caret.steady = self.ctx.reduced_motion
         self.caret.tick(dt)
 
     def animating(self) -> bool:
         return self.caret.changed()
 
     def layout(self, width: int, height: int) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         w = min(max(m.px(640), width // 2), width - 2 * m.px(40))
         left = (width - w) // 2
-        self.hint_lines = app.text.wrap(f"A name for each seat (1 to {NAME_MAX} characters) · ↑↓ or Tab move · "
+        self.hint_lines = ctx.text.wrap(f"A name for each seat (1 to {NAME_MAX} characters) · ↑↓ or Tab move · "
                                         f"Enter goes on", m.px(t.small), width - 2 * m.px(40))
         self.title_top = m.px(24)
-        self.hint_top = self.title_top + app.text.line_height(m.px(t.title), True) + m.px(6)
-        top = self.hint_top + len(self.hint_lines) * app.text.line_height(m.px(t.small)) + m.px(16)
-        field_h = max(m.px(58), app.text.line_height(m.px(t.body), True) + m.px(12))
+        self.hint_top = self.title_top + ctx.text.line_height(m.px(t.title), True) + m.px(6)
+        top = self.hint_top + len(self.hint_lines) * ctx.text.line_height(m.px(t.small)) + m.px(16)
+        field_h = max(m.px(58), ctx.text.line_height(m.px(t.body), True) + m.px(12))
         gap = m.px(12)
         for i in range(len(self.fields)):
             self.fields[i] = pygame.Rect(left, top + i * (field_h + gap), w, field_h)
@@ -153,40 +153,40 @@ class PlayersScene(Scene):
         self.back.rect = pygame.Rect(left + half + m.px(16), row_top, half, field_h)
         # A name taken twice is said where the hint is, in its room.
         self.hint_rect = pygame.Rect(m.px(40), self.hint_top, width - 2 * m.px(40),
-                                     len(self.hint_lines) * app.text.line_height(m.px(t.small)))
+                                     len(self.hint_lines) * ctx.text.line_height(m.px(t.small)))
         self._set_focus(self.focus)
 
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        app.backdrop.draw(surface)
+        ctx.backdrop.draw(surface)
         cx = surface.get_width() // 2
-        blit_text(surface, app.text, f"Hot-seat: {len(self.values)} players", m.px(t.title), pal.text,
+        blit_text(surface, ctx.text, f"Hot-seat: {len(self.values)} players", m.px(t.title), pal.text,
                   (cx, self.title_top), bold=True, anchor="midtop")
         problem = self.problem()
         if problem:  # as soon as two seats have one name, in place of the hint
-            lines, size = whole_lines(app.text, problem, m.px(t.small), max(10, m.px(t.small * 0.6)),
+            lines, size = whole_lines(ctx.text, problem, m.px(t.small), max(10, m.px(t.small * 0.6)),
                                       self.hint_rect.width, self.hint_rect.height, bold=True)
-            blit_lines(surface, app.text, lines, size, pal.bad, self.hint_rect, bold=True, valign="top")
+            blit_lines(surface, ctx.text, lines, size, pal.bad, self.hint_rect, bold=True, valign="top")
         else:
-            blit_lines(surface, app.text, self.hint_lines, m.px(t.small), pal.muted,
+            blit_lines(surface, ctx.text, self.hint_lines, m.px(t.small), pal.muted,
                        pygame.Rect(0, self.hint_top, surface.get_width(), 0), valign="top")
         taken = self.taken()
         for i, (rect, value) in enumerate(zip(self.fields, self.values)):
             focused = i == self.focus
             pygame.draw.rect(surface, pal.panel_hover if focused else pal.panel, rect, border_radius=m.px(10))
             colour = PLAYER_COLOURS[i % len(PLAYER_COLOURS)]
-            tab = pygame.Rect(rect.left, rect.top, app.text.width("P4", m.px(t.label), True) + m.px(24), rect.height)
+            tab = pygame.Rect(rect.left, rect.top, ctx.text.width("P4", m.px(t.label), True) + m.px(24), rect.height)
             pygame.draw.rect(surface, colour, tab, border_top_left_radius=m.px(10), border_bottom_left_radius=m.px(10))
-            blit_text(surface, app.text, f"P{i + 1}", m.px(t.label), readable_on(colour), tab.center, bold=True,
+            blit_text(surface, ctx.text, f"P{i + 1}", m.px(t.label), readable_on(colour), tab.center, bold=True,
                       anchor="center")
             edge = pal.bad if taken is not None and i == taken[0] else pal.focus if focused else pal.panel_edge
             pygame.draw.rect(surface, edge, rect, width=m.px(3 * t.edge) if focused or edge == pal.bad else
                              max(1, m.px(t.edge)), border_radius=m.px(10))
             inner = pygame.Rect(tab.right + m.px(16), rect.top, rect.right - tab.right - m.px(32), rect.height)
-            line, size = whole_line(app.text, value or self.default(i), m.px(t.body), inner.width - m.px(8))
+            line, size = whole_line(ctx.text, value or self.default(i), m.px(t.body), inner.width - m.px(8))
             selected = focused and self.names[i].selected
-            image = app.text.render(line, size, readable_on(pal.focus) if selected else
+            image = ctx.text.render(line, size, readable_on(pal.focus) if selected else
                                     pal.text if value else pal.muted, True)
             text_rect = image.get_rect(midleft=inner.midleft)
             if selected:  # last game's name, selected: what is typed replaces it
@@ -195,5 +195,5 @@ class PlayersScene(Scene):
             if focused and self.caret.visible:
                 x = (text_rect.right + m.px(4)) if value else inner.left
                 pygame.draw.line(surface, pal.focus, (x, rect.top + m.px(12)), (x, rect.bottom - m.px(12)), m.px(3))
-        self.start.draw(surface, t, app.text, m)
-        self.back.draw(surface, t, app.text, m)
+        self.start.draw(surface, t, ctx.text, m)
+        self.back.draw(surface, t, ctx.text, m)

@@ -17,12 +17,12 @@ from game.ui.widgets import blit_text, first_fitting, one_line, whole_line
 class PodiumScene(AfterGameScene):
     screen = "podium"
 
-    def __init__(self, app, session: Session):
-        self.entries = [app.games.entry_for(session, player=i) for i in range(len(session.players))]
+    def __init__(self, ctx, session: Session):
+        self.entries = [ctx.games.entry_for(session, player=i) for i in range(len(session.players))]
         self.ranks: list[int | None] = [None] * len(self.entries)
         self.qualified: list[int] = []
         self.saving = False
-        super().__init__(app, session, ranked=self.entries[0] is not None)  # not without a timer
+        super().__init__(ctx, session, ranked=self.entries[0] is not None)  # not without a timer
 
     def likely_top_ten(self) -> bool:
         return any(earns_a_place(e) for e in self.entries)
@@ -49,23 +49,23 @@ class PodiumScene(AfterGameScene):
     def act(self, action: str) -> None:
         if action == SAVE:
             self.saving = True
-            self.app.games.save_scores([self.entries[i] for i in self.qualified], self.qualified, self._saved)
+            self.ctx.games.save_scores([self.entries[i] for i in self.qualified], self.qualified, self._saved)
         elif action == SCORES:
-            self.app.flow.go(ShowScores(self.entries[0].board))
+            self.ctx.flow.go(ShowScores(self.entries[0].board))
         else:
             super().act(action)
 
     def _saved(self, results) -> None:
         self.saving = False
-        self.app.flow.go(ShowScores(self.entries[0].board, highlight=results))
+        self.ctx.flow.go(ShowScores(self.entries[0].board, highlight=results))
         self.actions[0] = SCORES
         self.menu.set_label(0, "High scores")
 
     def layout(self, width: int, height: int) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text = ctx.text
         margin = m.px(t.margin)
-        row = self.menu.place_bottom_row(self.app, width, height, 60)
+        row = self.menu.place_bottom_row(self.ctx, width, height, 60)
         self.title_h = text.line_height(m.px(t.title), True)
         # Above each block: the name and the score; under it: right answers and the board place.
         self.name_h = text.line_height(m.px(t.body), True)
@@ -75,11 +75,11 @@ class PodiumScene(AfterGameScene):
         self.stage = pygame.Rect(margin, top, width - 2 * margin, row.top - self.under_h - top)
 
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        app.backdrop.draw(surface)
+        ctx.backdrop.draw(surface)
         cx = surface.get_width() // 2
-        blit_text(surface, app.text, "The podium", m.px(t.title), pal.text, (cx, m.px(24)), bold=True,
+        blit_text(surface, ctx.text, "The podium", m.px(t.title), pal.text, (cx, m.px(24)), bold=True,
                   anchor="midtop")
         standings = self.session.standings()
         # Blocks: 2nd, 1st, 3rd, 4th from left to right (1st in the middle); two players: 1st on the left.
@@ -101,24 +101,24 @@ class PodiumScene(AfterGameScene):
             block = pygame.Rect(left + slot * (w + gap), self.stage.bottom - block_h, w, block_h)
             pygame.draw.rect(surface, colour, block, border_top_left_radius=m.px(12), border_top_right_radius=m.px(12))
             note_box(surface, block, f"place {place}")
-            if block_h > app.text.line_height(number, True):
-                blit_text(surface, app.text, f"{place}", number, readable_on(colour),
+            if block_h > ctx.text.line_height(number, True):
+                blit_text(surface, ctx.text, f"{place}", number, readable_on(colour),
                           (block.centerx, block.top + m.px(4)), bold=True, anchor="midtop")
-            score_rect = blit_text(surface, app.text, f"{player.score:,}", m.px(t.label), pal.accent,
+            score_rect = blit_text(surface, ctx.text, f"{player.score:,}", m.px(t.label), pal.accent,
                                    (block.centerx, block.top - m.px(4)), bold=True, anchor="midbottom")
-            line, size = whole_line(app.text, f"P{seat + 1} {player.name}", m.px(t.body), w)
-            blit_text(surface, app.text, line, size, pal.text, (block.centerx, score_rect.top), bold=True,
+            line, size = whole_line(ctx.text, f"P{seat + 1} {player.name}", m.px(t.body), w)
+            blit_text(surface, ctx.text, line, size, pal.text, (block.centerx, score_rect.top), bold=True,
                       anchor="midbottom")
             detail = f"{player.correct_count}/{len(player.answers)} right"
             rank = self.ranks[seat]
-            y = blit_text(surface, app.text, detail, one_line(app.text, detail, m.px(t.small), w), pal.text,
+            y = blit_text(surface, ctx.text, detail, one_line(ctx.text, detail, m.px(t.small), w), pal.text,
                           (block.centerx, self.stage.bottom + m.px(6)), anchor="midtop").bottom
             note = f"top 10: #{rank}" if rank else "not in the top 10" if self.entries[seat] else "no timer: not ranked"
             if self.reading:  # the places come with the table
-                note = first_fitting(app.text, [READING, "Reading…", "…"], m.px(t.small), w)
-            blit_text(surface, app.text, note, one_line(app.text, note, m.px(t.small), w),
+                note = first_fitting(ctx.text, [READING, "Reading…", "…"], m.px(t.small), w)
+            blit_text(surface, ctx.text, note, one_line(ctx.text, note, m.px(t.small), w),
                       pal.good if rank else pal.muted, (block.centerx, y + m.px(2)), anchor="midtop")
         if self.saving:
-            blit_text(surface, app.text, "Saving…", m.px(t.label), pal.muted,
+            blit_text(surface, ctx.text, "Saving…", m.px(t.label), pal.muted,
                       (cx, self.menu.buttons[0].rect.top - m.px(8)), anchor="midbottom")
-        self.menu.draw(surface, app, self.menu.size)
+        self.menu.draw(surface, ctx, self.menu.size)

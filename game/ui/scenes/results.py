@@ -18,14 +18,14 @@ COUNT_SECONDS = 0.8
 class ResultsScene(AfterGameScene):
     screen = "results"
 
-    def __init__(self, app, session: Session):
-        self.entry = app.games.entry_for(session, app.options.name or "PLAYER")
+    def __init__(self, ctx, session: Session):
+        self.entry = ctx.games.entry_for(session, ctx.options.name or "PLAYER")
         self.rank: int | None = None
         self.best_line = ""
         self.saved = None  # the SaveResult, once saved from here
-        super().__init__(app, session, ranked=self.entry is not None)
+        super().__init__(ctx, session, ranked=self.entry is not None)
         # The big number counts up for a moment (at once with reduced motion).
-        self.count_up = 0.0 if not app.reduced_motion else COUNT_SECONDS + 1
+        self.count_up = 0.0 if not ctx.reduced_motion else COUNT_SECONDS + 1
         self._big_spot: tuple[pygame.Rect, int, tuple[int, int]] | None = None  # where draw() put the number
 
     def likely_top_ten(self) -> bool:
@@ -52,8 +52,8 @@ class ResultsScene(AfterGameScene):
 
     def draw_animated(self, surface) -> None:
         area, size, pos = self._big_spot
-        self.app.backdrop.draw_area(surface, area)
-        blit_text(surface, self.app.text, self._big_and_unit()[0], size, self.app.theme.palette.accent, pos,
+        self.ctx.backdrop.draw_area(surface, area)
+        blit_text(surface, self.ctx.text, self._big_and_unit()[0], size, self.ctx.theme.palette.accent, pos,
                   bold=True, anchor="midtop")
 
     def _big_and_unit(self) -> tuple[str, str]:
@@ -73,16 +73,16 @@ class ResultsScene(AfterGameScene):
 
     def act(self, action: str) -> None:
         if action == SAVE:
-            self.app.flow.go(EnterName(self.entry, self.rank, on_saved=self._saved))
+            self.ctx.flow.go(EnterName(self.entry, self.rank, on_saved=self._saved))
         elif action == SCORES:
-            self.app.flow.go(ShowScores(self.entry.board))
+            self.ctx.flow.go(ShowScores(self.entry.board))
         else:
             super().act(action)
 
     def _personal_best(self, table) -> str:
         """The player's best on this board before this game, and whether this game beat it ("" if unknown)."""
         entry = self.entry
-        name = self.app.options.name or table.last_name
+        name = self.ctx.options.name or table.last_name
         if entry is None or not name:
             return ""
         best = table.best_of(entry.board, name)
@@ -99,19 +99,19 @@ class ResultsScene(AfterGameScene):
         self.saved = results[0]
         self.actions[0] = SCORES
         self.menu.set_label(0, "High scores")
-        self.layout(*self.app.size)
+        self.layout(*self.ctx.size)
 
     def layout(self, width: int, height: int) -> None:
-        self.menu.place_bottom_row(self.app, width, height, 62)
+        self.menu.place_bottom_row(self.ctx, width, height, 62)
 
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         s = self.session
-        app.backdrop.draw(surface)
+        ctx.backdrop.draw(surface)
         cx = surface.get_width() // 2
         width = surface.get_width() - 2 * m.px(t.margin)
-        text = app.text
+        text = ctx.text
         titles = {"practice": "Practice debrief", "sudden-death": "Sudden death: run over"}
         title = titles.get(s.mode, "Mission debrief")
         big, unit = self._big_and_unit()
@@ -169,4 +169,4 @@ class ResultsScene(AfterGameScene):
         y += m.px(8)
         blit_lines(surface, text, note_lines, m.px(t.label), colour, pygame.Rect(0, y, surface.get_width(), 0),
                    bold=True, valign="top")
-        self.menu.draw(surface, app, self.menu.size)
+        self.menu.draw(surface, ctx, self.menu.size)

@@ -24,8 +24,8 @@ from game.ui.widgets import blit_text, first_fitting
 class ReviewScene(Scene):
     screen = "review"
 
-    def __init__(self, app, session: Session):
-        super().__init__(app)
+    def __init__(self, ctx, session: Session):
+        super().__init__(ctx)
         self.session = session
         self.menu = Menu(["Back"])
         self.offset = 0
@@ -42,7 +42,7 @@ class ReviewScene(Scene):
         return list(groups.values())
 
     def _answer_lines(self, answer: Answer) -> tuple[str, str, tuple]:
-        pal = self.app.theme.palette
+        pal = self.ctx.theme.palette
         current = answer.round
         who = f"{self.session.players[answer.player].name}: " if len(self.session.players) > 1 else "Your answer: "
         response = response_of(answer)
@@ -62,7 +62,7 @@ class ReviewScene(Scene):
         return picked, " · ".join(bits), colour
 
     def _build(self, width: int) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         pad = m.px(18)
         inner_w = width - 2 * pad
@@ -72,9 +72,9 @@ class ReviewScene(Scene):
 
         def text(content, size, colour, bold=False, indent=0):
             nonlocal y
-            for line in app.text.wrap(content, size, inner_w - indent, bold):
+            for line in ctx.text.wrap(content, size, inner_w - indent, bold):
                 steps.append((y, "text", (pad + indent, line, size, colour, bold)))
-                y += app.text.line_height(size, bold)
+                y += ctx.text.line_height(size, bold)
 
         for group in self._groups():
             current = group[0].round
@@ -110,10 +110,10 @@ class ReviewScene(Scene):
         self.offset = int(min(max(offset, 0), self.max_offset))
 
     def handle(self, intent) -> bool:
-        m = self.app.metrics
+        m = self.ctx.metrics
         kind = intent.kind
         if kind == I.BACK:
-            self.app.flow.back()
+            self.ctx.flow.back()
             return True
         if kind == I.MOVE and intent.dy:
             self.scroll_to(self.offset + intent.dy * m.px(60))
@@ -138,13 +138,13 @@ class ReviewScene(Scene):
             return False
         chosen = self.menu.handle(intent)
         if chosen == 0:
-            self.app.flow.back()
+            self.ctx.flow.back()
         return chosen is not None
 
     # -- layout and drawing -------------------------------------------------------------
     def layout(self, width: int, height: int) -> None:
-        m = self.app.metrics
-        margin = m.px(self.app.theme.margin)
+        m = self.ctx.metrics
+        margin = m.px(self.ctx.theme.margin)
         row = pygame.Rect(width - margin - m.px(220), height - m.px(76), m.px(220), m.px(56))
         self.menu.place_row(row, 0)
         self.view = pygame.Rect(margin, m.px(96), width - 2 * margin - m.px(20), row.top - m.px(16) - m.px(96))
@@ -153,16 +153,16 @@ class ReviewScene(Scene):
         self.scroll_to(self.offset)
 
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        app.backdrop.draw(surface)
+        ctx.backdrop.draw(surface)
         margin = m.px(t.margin)
         n = len(self.tops)
-        title = blit_text(surface, app.text, "Review", m.px(t.title), pal.text, (margin, m.px(24)), bold=True)
+        title = blit_text(surface, ctx.text, "Review", m.px(t.title), pal.text, (margin, m.px(24)), bold=True)
         # The count stands on the title's baseline.
-        baseline = title.top + app.text.font(m.px(t.title), True).get_ascent()
-        blit_text(surface, app.text, f"{n} question{'s' if n != 1 else ''}", m.px(t.label), pal.muted,
-                  (surface.get_width() - margin, baseline - app.text.font(m.px(t.label)).get_ascent()),
+        baseline = title.top + ctx.text.font(m.px(t.title), True).get_ascent()
+        blit_text(surface, ctx.text, f"{n} question{'s' if n != 1 else ''}", m.px(t.label), pal.muted,
+                  (surface.get_width() - margin, baseline - ctx.text.font(m.px(t.label)).get_ascent()),
                   anchor="topright")
         view = self.view
         old_clip = surface.get_clip()
@@ -179,7 +179,7 @@ class ReviewScene(Scene):
                     pygame.draw.rect(surface, pal.panel, rect, border_radius=m.px(t.radius))
             else:
                 x, line, size, colour, bold = data
-                image = app.text.render(line, size, colour, bold)
+                image = ctx.text.render(line, size, colour, bold)
                 surface.blit(image, (view.left + x, view.top + y - self.offset))
         surface.set_clip(old_clip)
         if self.max_offset:
@@ -191,7 +191,7 @@ class ReviewScene(Scene):
         hint = "↑↓, Page Up/Down, Home/End, the wheel or a drag scroll · Esc goes back"
         button = self.menu.buttons[0].rect
         area = pygame.Rect(margin, button.top, button.left - margin - m.px(16), button.height)
-        hint = first_fitting(app.text, [hint, "↑↓, Page Up/Down, the wheel or a drag scroll · Esc back",
+        hint = first_fitting(ctx.text, [hint, "↑↓, Page Up/Down, the wheel or a drag scroll · Esc back",
                                         "↑↓ or the wheel scroll · Esc back", "↑↓ · Esc"], m.px(t.small), area.width)
-        blit_text(surface, app.text, hint, m.px(t.small), pal.muted, area.midleft, anchor="midleft")
-        self.menu.draw(surface, app, m.px(t.label))
+        blit_text(surface, ctx.text, hint, m.px(t.small), pal.muted, area.midleft, anchor="midleft")
+        self.menu.draw(surface, ctx, m.px(t.label))

@@ -50,8 +50,8 @@ def shown(field: str, value) -> str:
 class SettingsScene(Scene):
     screen = "settings"
 
-    def __init__(self, app):
-        super().__init__(app)
+    def __init__(self, ctx):
+        super().__init__(ctx)
         self.menu = Menu([""] * len(ROWS) + ["Done"])
         # Where a click changed a setting: until the pointer moves from there (or a key is pressed) the
         # screen keeps its layout, so a larger text size does not move the ▶ from under the pointer.
@@ -61,29 +61,29 @@ class SettingsScene(Scene):
         self._refresh()
 
     def _refresh(self) -> None:
-        settings = self.app.settings
+        settings = self.ctx.settings
         for row, field in enumerate(FIELDS):
             self.menu.set_label(row, f"{ROWS[row]}:  ◀ {shown(field, getattr(settings, field))} ▶")
 
     def _change(self, row: int, step: int) -> None:
         field = FIELDS[row]
         values = CHOICES[field]
-        current = getattr(self.app.settings, field)
+        current = getattr(self.ctx.settings, field)
         index = values.index(current) if current in values else 0
         if field == "volume":  # volume stops at the ends rather than wrapping round
             value = values[min(max(index + step, 0), len(values) - 1)]
         else:
             value = values[(index + step) % len(values)]
-        self.app.prefs.change(**{field: value})
+        self.ctx.prefs.change(**{field: value})
         if field in ("volume", "muted"):
-            self.app.sound.play("tick")  # hear the new level at once
+            self.ctx.sound.play("tick")  # hear the new level at once
         self._refresh()
 
     def handle(self, intent) -> bool:
         if self._held_at is not None and not self._pointer_still(intent):
             self._let_go()  # the pointer moved, or a key: the layout follows the settings again
         if intent.kind == I.BACK:
-            self.app.flow.back()
+            self.ctx.flow.back()
             return True
         focus = self.menu.focus
         if intent.kind == I.MOVE and intent.dx and focus < DONE:
@@ -105,7 +105,7 @@ class SettingsScene(Scene):
         if chosen is None or chosen == Menu.USED:
             return chosen is not None
         if chosen == DONE:
-            self.app.flow.back()
+            self.ctx.flow.back()
         else:
             if intent.kind == I.CLICK:
                 self._held_at = intent.pos
@@ -121,23 +121,23 @@ class SettingsScene(Scene):
         self._held_at = None
         if self._stale:
             self._stale = False
-            self.layout(*self.app.size)
-            self.app.flow.redraw()
+            self.layout(*self.ctx.size)
+            self.ctx.flow.redraw()
 
     # -- layout and drawing -------------------------------------------------------
     def _hint(self) -> str:
         hint = "↑↓ choose · ←→ or Enter change · Esc back"
-        return hint + (f" · saved in {self.app.prefs.path}" if self.app.prefs.path else " · not saved (a test run)")
+        return hint + (f" · saved in {self.ctx.prefs.path}" if self.ctx.prefs.path else " · not saved (a test run)")
 
     def _notes(self, focus: int) -> list[str]:
-        app = self.app
-        notes = [THEME_HELP.get(app.settings.theme, HELP[THEME]) if focus == THEME else HELP[focus]]
+        ctx = self.ctx
+        notes = [THEME_HELP.get(ctx.settings.theme, HELP[THEME]) if focus == THEME else HELP[focus]]
         if focus < DONE:
             field = FIELDS[focus]
-            now, saved = getattr(app.settings, field), getattr(app.prefs.saved, field)
+            now, saved = getattr(ctx.settings, field), getattr(ctx.prefs.saved, field)
             if now != saved:
                 notes.append(f"Set on the command line for this run; saved: {shown(field, saved)}.")
-        if focus == SOUND and app.sound.failed:
+        if focus == SOUND and ctx.sound.failed:
             notes.append("No sound device was found: the game stays silent.")
         return notes
 
@@ -149,8 +149,8 @@ class SettingsScene(Scene):
             self._stale = True  # laid out once the pointer moves (see __init__)
             return
         self._laid_out = (width, height)
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text = ctx.text
         margin = m.px(t.margin)
         self.title_y = m.px(20)
         self.title_size = m.px(t.title)
@@ -177,7 +177,7 @@ class SettingsScene(Scene):
         left = (width - col_w) // 2
         for i, button in enumerate(self.menu.buttons):
             button.rect = pygame.Rect(left, top + i * (button_h + gap), col_w, button_h)
-        self.label_size = self.menu.fitting_size(app, self.label_size)
+        self.label_size = self.menu.fitting_size(ctx, self.label_size)
         self._place_arrows()
         bottom = self.menu.buttons[-1].rect.bottom
         self.help_rect = pygame.Rect(margin, bottom + m.px(10), help_w, height - bottom - m.px(10) - m.px(6))
@@ -185,8 +185,8 @@ class SettingsScene(Scene):
     def _place_arrows(self) -> None:
         """Each row: its name on the left, then ◀ value ▶ on the right, the value in a slot as wide as the
         field's widest value (the arrows stay put).  One text size for every row, the largest that fits."""
-        app, m = self.app, self.app.metrics
-        text = app.text
+        ctx, m = self.ctx, self.ctx.metrics
+        text = ctx.text
         pad = m.px(16)
 
         def need(size: int, i: int) -> int:
@@ -210,28 +210,28 @@ class SettingsScene(Scene):
             self.slots.append(slot)
 
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        app.backdrop.draw(surface)
-        blit_text(surface, app.text, "Settings", self.title_size, pal.text, (surface.get_width() // 2, self.title_y),
+        ctx.backdrop.draw(surface)
+        blit_text(surface, ctx.text, "Settings", self.title_size, pal.text, (surface.get_width() // 2, self.title_y),
                   bold=True, anchor="midtop")
         size = self.row_size
         for i, button in enumerate(self.menu.buttons[:DONE]):
             button.draw_box(surface, t, m)
             rect = button.rect
-            blit_text(surface, app.text, f"{ROWS[i]}:", size, pal.text, (rect.left + m.px(24), rect.centery),
+            blit_text(surface, ctx.text, f"{ROWS[i]}:", size, pal.text, (rect.left + m.px(24), rect.centery),
                       bold=True, anchor="midleft")
             lower, raise_ = self.arrows[i]
             for arrow, glyph in ((lower, "◀"), (raise_, "▶")):
-                blit_text(surface, app.text, glyph, size, pal.accent, arrow.center, bold=True, anchor="center")
-            value = shown(FIELDS[i], getattr(app.settings, FIELDS[i]))
-            blit_text(surface, app.text, value, size, pal.text, self.slots[i].center, bold=True, anchor="center")
-        self.menu.buttons[DONE].draw(surface, t, app.text, m, self.label_size)
+                blit_text(surface, ctx.text, glyph, size, pal.accent, arrow.center, bold=True, anchor="center")
+            value = shown(FIELDS[i], getattr(ctx.settings, FIELDS[i]))
+            blit_text(surface, ctx.text, value, size, pal.text, self.slots[i].center, bold=True, anchor="center")
+        self.menu.buttons[DONE].draw(surface, t, ctx.text, m, self.label_size)
         small = self.small_size
-        line_h = app.text.line_height(small)
+        line_h = ctx.text.line_height(small)
         limit = max(1, (self.help_rect.height - len(self.foot_lines) * line_h) // line_h)
         lines = []
         for note in self._notes(self.menu.focus):
-            lines.extend(app.text.wrap(note, small, self.help_rect.width))
-        blit_lines(surface, app.text, lines[:limit], small, pal.text, self.help_rect, valign="top")
-        blit_lines(surface, app.text, self.foot_lines, small, pal.muted, self.help_rect, valign="bottom")
+            lines.extend(ctx.text.wrap(note, small, self.help_rect.width))
+        blit_lines(surface, ctx.text, lines[:limit], small, pal.text, self.help_rect, valign="top")
+        blit_lines(surface, ctx.text, self.foot_lines, small, pal.muted, self.help_rect, valign="bottom")

@@ -26,10 +26,10 @@ MODE_STOPS = [("classic", 0), ("sudden-death", 0), ("practice", 0)] + \
 class TitleScene(Scene):
     screen = "title"
 
-    def __init__(self, app):
-        super().__init__(app)
+    def __init__(self, ctx):
+        super().__init__(ctx)
         self.menu = Menu(["Play", "Mode", "Category", "Difficulty", "Kinds", "High scores", "Settings", "Quit"])
-        self.categories = [None] + app.bank.categories()
+        self.categories = [None] + ctx.bank.categories()
         self.difficulties = [None] + list(DIFFICULTIES)
         self.kind_stops = kinds.stops()
         self._motif: pygame.Surface | None = None
@@ -38,7 +38,7 @@ class TitleScene(Scene):
 
     # -- state --------------------------------------------------------------
     def _refresh(self) -> None:
-        options = self.app.options
+        options = self.ctx.options
         mode = MODE_NAMES[options.mode]
         if options.mode == "hotseat":
             mode += f", {options.players} players"
@@ -46,7 +46,7 @@ class TitleScene(Scene):
         self.menu.set_label(CATEGORY, f"Category: {options.category or 'All'}")
         self.menu.set_label(DIFFICULTY, f"Difficulty: {(options.difficulty or 'any').title()}")
         self.menu.set_label(KINDS, f"Kinds: {kinds.label_of(options.kinds)}")
-        playable = self.app.games.playable_questions()
+        playable = self.ctx.games.playable_questions()
         self.playable = len(playable)
         self.most = most_questions(playable)  # a game asks one question per fact
         self.menu.buttons[PLAY].enabled = self.playable > 0
@@ -55,7 +55,7 @@ class TitleScene(Scene):
             self.menu._sync()
 
     def _cycle(self, which: int, step: int) -> None:
-        options, games = self.app.options, self.app.games
+        options, games = self.ctx.options, self.ctx.games
         if which == MODE:
             here = (options.mode, options.players if options.mode == "hotseat" else 0)
             index = MODE_STOPS.index(here) if here in MODE_STOPS else 0
@@ -94,19 +94,19 @@ class TitleScene(Scene):
         if chosen is None:
             return False
         if chosen == PLAY:
-            self.app.flow.go(Play())
+            self.ctx.flow.go(Play())
         elif chosen in CYCLING:
             self._cycle(chosen, 1)
         elif chosen == SCORES:
-            self.app.flow.go(ShowScores(self.app.games.current_board()[0]))
+            self.ctx.flow.go(ShowScores(self.ctx.games.current_board()[0]))
         elif chosen == SETTINGS:
-            self.app.flow.show("settings")
+            self.ctx.flow.show("settings")
         elif chosen == QUIT:
             self._ask_to_quit()
         return True
 
     def _ask_to_quit(self) -> None:
-        self.app.flow.go(Confirm("Quit Off the Rails?", "Your scores and settings are saved.", "Quit", "Stay",
+        self.ctx.flow.go(Confirm("Quit Off the Rails?", "Your scores and settings are saved.", "Quit", "Stay",
                                  then=Quit()))
 
     def resume(self) -> None:
@@ -119,7 +119,7 @@ class TitleScene(Scene):
 
     def subtitle(self) -> str:
         """The tagline follows the bank: the film for the default bank, the files' names for another."""
-        label = self.app.bank_label
+        label = self.ctx.bank_label
         if label == "default bank":
             return self.SUBTITLE
         if label.startswith("default bank"):
@@ -132,8 +132,8 @@ class TitleScene(Scene):
         Every height comes from the text's own line height, so larger text
         pushes things apart; when the menu no longer fits beside the picture,
         it takes the full width in two columns and the picture steps aside."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
-        text = app.text
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        text = ctx.text
         margin = m.px(t.margin)
         full_w = width - 2 * margin
         self.tag_y = m.px(24)
@@ -183,11 +183,11 @@ class TitleScene(Scene):
 
     def _foot_parts(self, width: int) -> tuple[list[str], list[str], list[str]]:
         """The foot's lines: the keys, what was loaded, the notices."""
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         size = m.px(t.small)
-        hint = app.text.wrap(first_fitting(app.text, self.HINTS, size, width), size, width)
-        notices = [line for note in app.notices for line in app.text.wrap(note, size, width)]
-        return hint, app.text.wrap(self._loaded_line(), size, width), notices
+        hint = ctx.text.wrap(first_fitting(ctx.text, self.HINTS, size, width), size, width)
+        notices = [line for note in ctx.notices for line in ctx.text.wrap(note, size, width)]
+        return hint, ctx.text.wrap(self._loaded_line(), size, width), notices
 
     def _foot_lines(self, width: int, limit: int | None = None) -> list[str]:
         """What the foot shows in ``limit`` lines: what was loaded always whole, then the notices, then the
@@ -198,9 +198,9 @@ class TitleScene(Scene):
         return status + notices[:max(limit - len(status), 0)]
 
     def draw(self, surface) -> None:
-        app, m, t = self.app, self.app.metrics, self.app.theme
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
-        app.backdrop.draw(surface)
+        ctx.backdrop.draw(surface)
         if self.motif_rect.width > m.px(120) and self.motif_rect.height > m.px(120):
             key = (self.motif_rect.size, t.palette)
             if self._motif is None or self._motif_key != key:
@@ -213,10 +213,10 @@ class TitleScene(Scene):
                     pass
             surface.blit(self._motif, self.motif_rect)
         margin = m.px(t.margin)
-        blit_text(surface, app.text, "MISSION BRIEFING: TRIVIA", m.px(t.small), pal.accent, (margin, self.tag_y),
+        blit_text(surface, ctx.text, "MISSION BRIEFING: TRIVIA", m.px(t.small), pal.accent, (margin, self.tag_y),
                   bold=True)
-        blit_text(surface, app.text, "Off the Rails", self.title_size, pal.text, (margin, self.title_y), bold=True)
-        blit_lines(surface, app.text, self.sub_lines, m.px(t.label), pal.muted, self.sub_rect, align="left",
+        blit_text(surface, ctx.text, "Off the Rails", self.title_size, pal.text, (margin, self.title_y), bold=True)
+        blit_lines(surface, ctx.text, self.sub_lines, m.px(t.label), pal.muted, self.sub_rect, align="left",
                    valign="top")
         # A lit fuse under the title, the franchise's best-known motif, drawn as a line.
         fuse_end = margin + int(self.sub_rect.width * 0.34)
@@ -224,20 +224,20 @@ class TitleScene(Scene):
         pygame.draw.circle(surface, pal.focus, (fuse_end, self.fuse_y), m.px(6))
 
         # One size for every label, the largest at which the longest fits (Kinds or Category can be long).
-        self.menu.draw(surface, app, self.menu.fitting_size(app, self.button_size))
-        blurb = app.text.wrap(MODE_BLURBS[self.app.options.mode], m.px(t.small), self.blurb_rect.width, True)
-        fits = len(blurb) * app.text.line_height(m.px(t.small), True) <= self.blurb_rect.height
+        self.menu.draw(surface, ctx, self.menu.fitting_size(ctx, self.button_size))
+        blurb = ctx.text.wrap(MODE_BLURBS[self.ctx.options.mode], m.px(t.small), self.blurb_rect.width, True)
+        fits = len(blurb) * ctx.text.line_height(m.px(t.small), True) <= self.blurb_rect.height
         if fits:
-            blit_lines(surface, app.text, blurb, m.px(t.small), pal.accent, self.blurb_rect, bold=True, align="left",
+            blit_lines(surface, ctx.text, blurb, m.px(t.small), pal.accent, self.blurb_rect, bold=True, align="left",
                        valign="top")
-        limit = max(1, self.info_rect.height // app.text.line_height(m.px(t.small)))
-        blit_lines(surface, app.text, self._foot_lines(self.info_rect.width, limit), m.px(t.small), pal.muted,
+        limit = max(1, self.info_rect.height // ctx.text.line_height(m.px(t.small)))
+        blit_lines(surface, ctx.text, self._foot_lines(self.info_rect.width, limit), m.px(t.small), pal.muted,
                    self.info_rect, align="left", valign="bottom")
 
     def _loaded_lines(self) -> list[str]:
         """What the loaded line says now, and the longest it can say as the options change (fewer
         questions match, fewer facts than a game asks, or none match): the layout keeps room for it."""
-        total, count = len(self.app.bank.questions), self.app.options.count
+        total, count = len(self.ctx.bank.questions), self.ctx.options.count
         fewer = max(total - 1, 0)
         return [self._loaded_line(), self._loaded_line(fewer, max(min(count, fewer) - 1, 0)), self._loaded_line(0, 0)]
 
@@ -246,16 +246,16 @@ class TitleScene(Scene):
         game; by default, what the chosen options leave)."""
         playable = self.playable if playable is None else playable
         most = self.most if most is None else most
-        bank = self.app.bank
+        bank = self.ctx.bank
         total = len(bank.questions)
         line = f"{total} question{'s' if total != 1 else ''} loaded from {len(bank.files)} file"
         line += "s" if len(bank.files) != 1 else ""
         if playable != total:
             line += f" · {playable} match the chosen category, difficulty and kinds"
-        if 0 < most < min(playable, self.app.options.count):
+        if 0 < most < min(playable, self.ctx.options.count):
             line += f" · a game asks at most {most} of them (one per fact)"
         if bank.skipped or bank.problems:
-            paths = " ".join(self.app.bank_paths_for_message())
+            paths = " ".join(self.ctx.bank_paths_for_message())
             unread = len(bank.unread)
             files = f"{unread} file{'s' if unread != 1 else ''} could not be read" if unread else ""
             skipped = f"{bank.skipped} skipped with problems" if bank.skipped or not unread else ""
