@@ -445,11 +445,24 @@ def _overrides(args) -> dict:
 
 # -- validate ---------------------------------------------------------------------------
 def cmd_validate(args) -> int:
-    from game.core.questions import UnreadablePath
+    from game.core.questions import UnreadablePath, expand_paths
 
     sources = args.paths or default_sources()
+    # A path that cannot be read is named, and the others are still checked (exit status 2 at the end).
+    readable: list[Path] = []
+    unreadable = 0
+    for source in sources:
+        try:
+            expand_paths([source])
+        except UnreadablePath as exc:
+            print(f"mi-trivia validate: {exc}", file=sys.stderr)
+            unreadable += 1
+        else:
+            readable.append(source)
+    if not readable:
+        return EXIT_UNREADABLE
     try:
-        bank = load_bank(sources, args.seed, fast=not args.pure, giveaways=True)
+        bank = load_bank(readable, args.seed, fast=not args.pure, giveaways=True)
     except UnreadablePath as exc:
         print(f"mi-trivia validate: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -467,7 +480,12 @@ def cmd_validate(args) -> int:
     if bank.problems:
         print(f"{len(bank.problems)} problem{'s' if len(bank.problems) != 1 else ''} in {where}; "
               f"{bank.summary()}{warned}", file=out)
-        return EXIT_PROBLEMS
+        return EXIT_UNREADABLE if unreadable else EXIT_PROBLEMS
+    if unreadable:
+        print(f"{unreadable} path{'s' if unreadable != 1 else ''} could not be read; "
+              f"{len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} from {where}, "
+              f"no problems{warned}", file=out)
+        return EXIT_UNREADABLE
     if not args.json:
         print(f"OK: {len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} from {where}, "
               f"no problems{warned}")

@@ -39,6 +39,17 @@ def test_validate_unreadable_path_exits_2(capsys, tmp_path):
     assert code == 2 and "no such file" in err
 
 
+def test_validate_a_missing_path_does_not_stop_the_others(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("questions:\n  - prompt: Q?\n    choices: [a]\n    answer: b\n")
+    code, out, err = run(capsys, "validate", bad, ROOT / "questions.yaml", tmp_path / "missing.yaml")
+    assert code == 2
+    assert str(tmp_path / "missing.yaml") in err
+    assert f"{bad}:3:14:" in out  # the readable files were still checked
+    code, out, err = run(capsys, "validate", ROOT / "questions.yaml", tmp_path / "missing.yaml")
+    assert code == 2 and "could not be read" in out and str(tmp_path / "missing.yaml") in err
+
+
 def test_validate_json_prints_the_questions_as_played(capsys):
     code, out, _ = run(capsys, "validate", "--json", ROOT / "questions.yaml")
     assert code == 0

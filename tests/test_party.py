@@ -174,6 +174,21 @@ def test_rejoin_keeps_name_score_and_streak(room):
         room.rejoin("no such secret")
 
 
+def test_the_shown_score_leaves_out_an_answer_not_yet_revealed(room):
+    clock = room.clock
+    ann = room.join("Ann", "123456")
+    room.open_question(make_round(1), 20.0)
+    room.answer(ann.id, ann.secret, 1, 2, clock.now)
+    room.close_question()
+    after_one = ann.score
+    assert after_one > 0 and room.shown_score(ann) == after_one
+    room.open_question(make_round(2), 20.0)
+    room.answer(ann.id, ann.secret, 2, 2, clock.now)
+    assert ann.score > after_one and room.shown_score(ann) == after_one  # still open: not told
+    room.close_question()
+    assert room.shown_score(ann) == ann.score
+
+
 def test_everyone_answered_counts_connected_players(room):
     clock = room.clock
     ann, bob = room.join("Ann", "123456"), room.join("Bob", "123456")

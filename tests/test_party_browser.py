@@ -307,8 +307,13 @@ def test_a_reload_shows_where_the_game_is_at_once(game, browser):
     assert reload_and_see(browser, "s-question") == ["s-question"]  # not yet answered: the question
     browser.find_elements(By.CSS_SELECTOR, "#q-answers button")[2].click()
     visible(browser, "s-locked")
+    said = browser.find_element(By.ID, "locked-what").text
+    assert said.startswith("Your answer:")
     WebDriverWait(browser, 5).until(lambda _: 1 in player.answers)
     assert reload_and_see(browser, "s-locked") == ["s-locked"]  # answered: locked in, no lobby
+    assert browser.find_element(By.ID, "locked-what").text == said  # still says what this phone answered
+    assert not browser.find_element(By.ID, "score").is_displayed() or \
+        browser.find_element(By.ID, "score").text.split()[0] == "0"  # and its total does not count it yet
     WebDriverWait(browser, 5).until(lambda _: player.connected)  # the big screen has them back
     assert not game.room.everyone_answered()  # Ann has not answered; the question stays open
 

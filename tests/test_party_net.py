@@ -396,6 +396,7 @@ def test_a_phone_coming_back_is_told_where_the_game_is_in_its_welcome():
     assert not room.players[ann["id"]].connected and not room.everyone_answered()  # waited for a moment
     back = welcome(4, {"type": "rejoin", "secret": ann["secret"]})  # reloaded after locking in
     assert back["state"] == {"type": "locked", "q": 1} and room.players[ann["id"]].connected
+    assert room.players[ann["id"]].score > 0 and "total" not in back  # the total does not tell it was right
     # The new page's rejoin can arrive before the old page's goodbye: the player stays here.
     back = welcome(5, {"type": "rejoin", "secret": ann["secret"]})
     server.inbox.put(Gone(4, clock[0]))
@@ -408,6 +409,7 @@ def test_a_phone_coming_back_is_told_where_the_game_is_in_its_welcome():
     sent = server.to(5, "result")[-1]
     back = welcome(7, {"type": "rejoin", "secret": ann["secret"]})  # reloaded on the reveal or leaderboard
     assert back["state"] == sent and back["state"]["correct"] and not back["paused"]
+    assert back["total"] == sent["total"] > 0  # revealed: now the total counts it
     assert welcome(8, {"type": "rejoin", "secret": bob["secret"]})["state"]["answered"] is False
     host.end()
     back = welcome(9, {"type": "rejoin", "secret": ann["secret"]})

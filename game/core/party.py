@@ -270,6 +270,12 @@ class Room:
         player.total_time += answer.elapsed
         return answer
 
+    def shown_score(self, player: PartyPlayer) -> int:
+        """The player's total as everyone may know it: while a question is open, without its answer
+        (a phone that reloads after locking in must not learn from its total whether it was right)."""
+        pending = player.answers.get(self.number) if self.is_open else None
+        return player.score - (pending.total if pending is not None else 0)
+
     def answered_count(self) -> int:
         return sum(1 for p in self.players.values() if self.number in p.answers)
 

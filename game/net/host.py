@@ -157,7 +157,9 @@ class PartyHost:
     def _attach(self, player: PartyPlayer, conn: int) -> None:
         self._carry(conn, player.id)
         self.server.settle(conn, True)
-        score = (player.score, player.place) if player.answers else None
+        # A total that counts an answer not yet revealed would tell a reloaded phone whether it was right.
+        shown = self.room.shown_score(player)
+        score = (shown, player.place) if player.answers and (shown or player.place) else None
         self.server.send(conn, messages.joined(player.id, player.secret, player.name, colour_hex(player.colour),
                                                len(self.room.players), self.state_for(player), self.paused, score))
 

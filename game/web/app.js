@@ -128,7 +128,8 @@
     switch (m.type) {
       case "joined":
         // The welcome (also after a reload) says where the game is: show that at once.
-        store({ secret: m.secret, name: m.name });
+        const kept = saved && saved.secret === m.secret && typeof saved.q === "number" ? { q: saved.q, what: saved.what } : {};
+        store(Object.assign({ secret: m.secret, name: m.name }, kept));
         setPlayer(m);
         if (typeof m.total === "number") setScore(m.total, m.place);
         if (typeof m.players === "number") lobbyCount(m.players);
@@ -144,6 +145,8 @@
         break;
       case "question": showQuestion(m); break;
       case "locked":
+        // After a reload: the answer this phone gave to this question, as it was kept before it.
+        if (saved && saved.q === m.q && typeof saved.what === "string") text("locked-what", saved.what ? "Your answer: " + saved.what : "");
         show("s-locked");
         break;
       case "result": showResult(m); break;
@@ -215,6 +218,7 @@
   function answer(response, what) {
     if (!question || !saved) return;
     if (send({ type: "answer", secret: saved.secret, q: question.q, response: response })) {
+      store({ secret: saved.secret, name: saved.name, q: question.q, what: what ? String(what) : "" });
       text("locked-what", what ? "Your answer: " + what : "");
       show("s-locked");
     }
