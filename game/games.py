@@ -193,7 +193,7 @@ class Games:
         thread, once the outcome notes who was saved.  ``remember_name``: offer the name next time."""
         def done(results) -> None:
             rows = self.outcome.get("players", [])
-            for seat, result in zip(seats, results):
+            for seat, result in zip(seats, results, strict=True):
                 if result.saved:
                     self.outcome["saved"] = True
                     if seat < len(rows):

@@ -477,7 +477,7 @@ def _judge_order(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
     full, share, share_var = order_chance(n)
     for name, rule in ORDER_RULES.items():
         order = rule(rnd.choices, rng)
-        in_place = sum(1 for a, b in zip(order, rnd.solution) if a == b)
+        in_place = sum(1 for a, b in zip(order, rnd.solution, strict=True) if a == b)
         tally(ORDER.name, f"{name} (all in place)").add(float(in_place == n), full, full * (1 - full))
         tally(ORDER.name, f"{name} (items in place)").add(in_place / n, share, share_var)
 

@@ -16,12 +16,11 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
-
-from game.core import kinds
-from game.core.spelling import normalise
 from dataclasses import replace
 
+from game.core import kinds
 from game.core.model import Question
+from game.core.spelling import normalise
 
 ARTICLES = ("a", "an", "the")
 # Answers that say nothing on their own: a statement's truth, a bare yes or no.

@@ -41,7 +41,6 @@ from decimal import Decimal
 from game.core.checks import Checker
 from game.core.fairness import alike_numbers, look_alikes, nearest_in_length, order_tells, pool_warnings
 from game.core.kinds import ESTIMATE, ORDER, TRUEFALSE, TYPE
-from game.core.spelling import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
     DIFFICULTIES,
@@ -59,9 +58,9 @@ from game.core.model import (
     choice_key,
     clip,
     format_date,
-    ordinal,
     ordinal_answer,
 )
+from game.core.spelling import distinct_spellings, normalise
 from game.core.yamldoc import Node
 
 KINDS = ("number", "money", "ordinal", "date", "text")
@@ -402,7 +401,7 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
         prompt = groups.get(name, (None,))[0]
         if by_value:
             group = sorted(group, key=_sort_value)
-            same = [b for a, b in zip(group, group[1:]) if _sort_value(a) == _sort_value(b)]
+            same = [b for a, b in itertools.pairwise(group) if _sort_value(a) == _sort_value(b)]
             if same:
                 check.report(same[0].group_at, f"two facts of group '{clip(name)}' have the same value, "
                                                f"so they have no order")

@@ -53,7 +53,7 @@ class History:
         while len(self.banks) > BANKS:
             del self.banks[next(iter(self.banks))]
 
-    def copy(self) -> "History":
+    def copy(self) -> History:
         return History({bank: list(keys) for bank, keys in self.banks.items()})
 
     def to_json(self) -> dict:

@@ -11,9 +11,18 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from game.core.model import (CHOICE_MAX, DIFFICULTIES, MAX_CHOICES, MIN_CHOICES, PROMPT_MAX, choice_key, clip, one_line,
-                             prompt_key)
 from game.core.kinds import TRUEFALSE
+from game.core.model import (
+    CHOICE_MAX,
+    DIFFICULTIES,
+    MAX_CHOICES,
+    MIN_CHOICES,
+    PROMPT_MAX,
+    choice_key,
+    clip,
+    one_line,
+    prompt_key,
+)
 from game.core.questions import load_text
 
 ATTRIBUTION = """\

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from game.core import kinds
 from game.core.names import display_name, look_alike_key, visible
 from game.core.names import prepare as prepare_names
-from game.core.session import judge
 from game.core.scores import NAME_MAX, clean_name, whole_name
+from game.core.session import judge
 
 MAX_PLAYERS_DEFAULT = 60
 # A phone that dropped this recently (a reload, a blip of Wi-Fi) is still waited for before a question

@@ -25,8 +25,8 @@ from pathlib import Path
 from game.core import kinds, yamldoc
 from game.core.checks import Checker
 from game.core.draw import same_numbers_apart
-from game.core.fairness import bank_warnings
 from game.core.facts import order_questions, read_fact, read_groups, read_pools, read_reveals
+from game.core.fairness import bank_warnings
 from game.core.kinds.fields import within
 from game.core.model import (
     DIFFICULTIES,
@@ -78,7 +78,7 @@ class Bank:
     warnings: list[Problem] = field(default_factory=list)  # the questions still play
     sightings: list[Sighting] | None = None  # where each text is, while looking for giveaways
 
-    def extend(self, other: "Bank") -> None:
+    def extend(self, other: Bank) -> None:
         self.questions.extend(other.questions)
         self.problems.extend(other.problems)
         self.warnings.extend(other.warnings)
@@ -460,7 +460,7 @@ def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> l
     """A warning wherever one question's answer appears in another's prompt, explanation or answer
     and the two may share a game (different facts, not kept apart by ``reveals``)."""
     from game.core.draw import apart, asked_for
-    from game.core.spelling import distinct_spellings, normalise
+    from game.core.spelling import normalise
 
     kept_apart = apart(questions)
     wanted: dict[str, dict[str, Question]] = {}  # answer words -> key -> a question asking for them

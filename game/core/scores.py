@@ -74,7 +74,7 @@ class NameField:
     selected: bool = False
 
     @classmethod
-    def offering(cls, name: str) -> "NameField":
+    def offering(cls, name: str) -> NameField:
         value = clean_name(name)
         return cls(value, selected=bool(value))
 
@@ -165,7 +165,8 @@ def _entry_from_json(raw) -> Entry | str:
     label = label if isinstance(label, str) and len(label) <= 200 else ""
     from game.core.boards import migrated  # boards of files written before stable board ids
 
-    return Entry(board=migrated(raw["board"], label), name=clean_name(name), score=numbers["score"], correct=numbers["correct"],
+    return Entry(board=migrated(raw["board"], label), name=clean_name(name), score=numbers["score"],
+                 correct=numbers["correct"],
                  asked=numbers["asked"], time_s=float(time_s), date=raw["date"],
                  mode=mode if isinstance(mode, str) and len(mode) <= 50 else "classic",
                  board_label=label, id=entry_id)
@@ -207,7 +208,7 @@ class Table:
         merged = Table(self.entries + [e for e in entries if e is not None])
         return [merged.rank_of(e) if e is not None else None for e in entries]
 
-    def merged(self, new: list[Entry]) -> "Table":
+    def merged(self, new: list[Entry]) -> Table:
         by_id = {e.id: e for e in self.entries}
         for entry in new:
             by_id[entry.id] = entry
@@ -340,7 +341,7 @@ class ScoreStore:
             result.warnings.append(f"the score file is busy ({exc})")
             return result
 
-    def save(self, entry: Entry, remember_name: bool = True) -> "SaveResult":
+    def save(self, entry: Entry, remember_name: bool = True) -> SaveResult:
         """Merge ``entry`` into the file under the lock; never raises for I/O trouble."""
         from filelock import Timeout
 

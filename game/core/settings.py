@@ -43,7 +43,7 @@ class Settings:
     def to_json(self) -> dict:
         return {"format": FORMAT, "version": VERSION, **asdict(self)}
 
-    def changed(self, **values) -> "Settings":
+    def changed(self, **values) -> Settings:
         return replace(self, **values)
 
 

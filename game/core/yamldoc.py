@@ -109,7 +109,8 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _position(data[: exc.start].decode("utf-8", "replace"), None)
-        raise YamlProblem(line, column, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)") from None
+        raise YamlProblem(line, column,
+                          f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)") from None
 
 
 def _position(text: str, index: int | None) -> tuple[int, int]:

@@ -41,7 +41,8 @@ def _controller_buttons() -> dict[int, I.Intent]:
              "CONTROLLER_BUTTON_START": I.Intent(I.PAUSE),
              "CONTROLLER_BUTTON_LEFTSHOULDER": I.Intent(I.PAGE, dy=-1),
              "CONTROLLER_BUTTON_RIGHTSHOULDER": I.Intent(I.PAGE, dy=1),
-             "CONTROLLER_BUTTON_DPAD_UP": I.Intent(I.MOVE, dy=-1), "CONTROLLER_BUTTON_DPAD_DOWN": I.Intent(I.MOVE, dy=1),
+             "CONTROLLER_BUTTON_DPAD_UP": I.Intent(I.MOVE, dy=-1),
+             "CONTROLLER_BUTTON_DPAD_DOWN": I.Intent(I.MOVE, dy=1),
              "CONTROLLER_BUTTON_DPAD_LEFT": I.Intent(I.MOVE, dx=-1),
              "CONTROLLER_BUTTON_DPAD_RIGHT": I.Intent(I.MOVE, dx=1)}
     return {getattr(pygame, name): intent for name, intent in names.items() if hasattr(pygame, name)}

@@ -25,7 +25,7 @@ class Scene:
         """What the screen showing now is called (screenshots, the autoplay bot): its phase, or its screen."""
         return self.screen
 
-    def __init__(self, ctx: "Context"):
+    def __init__(self, ctx: Context):
         self.ctx = ctx  # what a scene may use of the game (game/context.py), never the App
 
     # Life cycle hooks.
@@ -37,7 +37,7 @@ class Scene:
     def layout(self, width: int, height: int) -> None:
         """Place everything for this window size (called on enter and resize)."""
 
-    def handle(self, intent: "Intent") -> bool:
+    def handle(self, intent: Intent) -> bool:
         """React to one intent; return ``True`` if it was used."""
         return False
 
@@ -65,7 +65,7 @@ class Scene:
     def draw_animated(self, surface) -> None:
         """Redraw just :meth:`animated_rect` (only called when that is not ``None``)."""
 
-    def draw(self, surface: "pygame.Surface") -> None: ...
+    def draw(self, surface: pygame.Surface) -> None: ...
 
     def controls(self) -> list:
         """The rects a player can click or drag here: a notice (a toast) never covers them.
@@ -145,7 +145,7 @@ class SceneStack:
             self._scenes.pop().exit()
         self.push(scene)
 
-    def handle(self, intent: "Intent") -> bool:
+    def handle(self, intent: Intent) -> bool:
         """Offer the intent to the top scene, then down the stack until one uses it."""
         for scene in reversed(self._scenes):
             if scene.handle(intent):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pygame
 
@@ -166,7 +166,7 @@ class Backdrop:
         bands = max(1, height // 4)
         for i in range(bands):
             t = i / max(bands - 1, 1)
-            color = [round(a + (b - a) * t) for a, b in zip(top, bottom)]
+            color = [round(a + (b - a) * t) for a, b in zip(top, bottom, strict=False)]
             y0 = i * height // bands
             y1 = (i + 1) * height // bands
             image.fill(color, (0, y0, width, y1 - y0))
@@ -389,7 +389,7 @@ class ChoiceButton:
 
 
 def _mix(a, b, t: float):
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=False))
 
 
 def motif_image(size, theme: Theme, m: Metrics) -> pygame.Surface:

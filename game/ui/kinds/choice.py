@@ -12,8 +12,8 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
-from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, PartyView
 from game.ui.drawing import draw_panel
+from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, PartyView
 from game.ui.theme import LETTERS, SHAPES, readable_on
 from game.ui.widgets import (
     ChoiceButton,
