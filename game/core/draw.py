@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from game.core import kinds
@@ -127,7 +127,7 @@ def shown(key: str) -> str:
     return SHOWN + key
 
 
-def _staleness(recent: Sequence[str], by_key: dict[str, list[Question]]):
+def _staleness(recent: Sequence[str], by_key: dict[str, list[Question]]) -> Callable[[str], tuple[int, int]]:
     """A sort key: ``(0, 0)`` for a key not met lately; ``(1, age)`` for one only shown (its
     fact was in an order question asked, or it shows facts asked or shown lately); ``(2, age)``
     for one asked lately.  Ages count up from the oldest entry of ``recent``."""
