@@ -170,7 +170,8 @@ class Question:
         return self.time_limit if self.time_limit is not None else default
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"type": self.kind, "prompt": self.prompt, "choices": list(self.choices), "answer": self.answer}
+        data: dict[str, Any] = {"type": self.kind, "prompt": self.prompt, "choices": list(self.choices),
+                                "answer": self.answer}
         for key in ("category", "difficulty", "time_limit", "explanation"):
             value = getattr(self, key)
             if value is not None:
