@@ -312,7 +312,7 @@ def cmd_play(args) -> int:
         known = ", ".join(bank.categories()) or "none"
         print(f"mi-trivia: no questions in the category {args.category!r} (categories: {known})", file=sys.stderr)
         return EXIT_UNREADABLE
-    notices = []
+    notices: list[str] = []
     if bank.problems:
         shown = " ".join(str(s) for s in sources)
         count = len(bank.problems)
@@ -360,7 +360,7 @@ def cmd_play(args) -> int:
     if args.autoplay:
         from game.ui.autoplay import Bot
 
-        app.bot = Bot(seed, options.name)
+        app.bot = Bot(seed, options.name or "AUTO")  # (--autoplay names it AUTO unless --name says)
     try:
         code = app.run(max_frames=args.frames)
     finally:

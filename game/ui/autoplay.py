@@ -59,7 +59,7 @@ class Bot:
         self.rng = random.Random(f"bot|{seed}")
         self.name = name
         self.time_limit = time_limit
-        self._seen = None
+        self._seen: tuple[int, str, object] | None = None  # the screen and step last acted on
         self._due = 0.0
         self._acted = False
         self._paused_once = False

@@ -16,9 +16,17 @@ class Scene:
 
     screen = "scene"    # its name in the registry of screens (game/ui/flow.py)
     phases: tuple[str, ...] = ()  # the names it shows itself by in turn, when more than one
-    step_id = 0         # a scene that shows several steps under one name (questions, turns) counts them
     opaque = True       # False: the scene below shows through (overlays)
-    wants_text = False  # True: keys are typed text (name entry)
+
+    @property
+    def step_id(self) -> int:
+        """A scene that shows several steps under one name (questions, turns) counts them."""
+        return 0
+
+    @property
+    def wants_text(self) -> bool:
+        """True: keys are typed text (name entry)."""
+        return False
 
     @property
     def name(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -107,7 +108,7 @@ def whole_line(text: Text, content: str, size: int, width: int, bold=True) -> tu
     return lines[0], size
 
 
-def first_fitting(text: Text, options: list[str], size: int, width: int, bold=False) -> str:
+def first_fitting(text: Text, options: Sequence[str], size: int, width: int, bold=False) -> str:
     """The first of ``options`` (longest first) that fits on one line at ``size``; else the last."""
     for option in options:
         if text.width(option, size, bold) <= width:

@@ -300,6 +300,7 @@ class ChoiceParty(PartyView):
                     if best is None or size > best[0]:
                         best = (size, columns, rows, col_w, button_h)
                     break
+        assert best is not None  # the smallest size is always taken
         size, columns, rows, col_w, button_h = best
         grid_h = rows * button_h + gap * (rows - 1)
         top = body.bottom - grid_h
