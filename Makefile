@@ -96,4 +96,4 @@ screenshots: $(VENV)/.installed
 	  cp $(VENV)/shots-party/party_*.png docs/screenshots/party/
 
 clean:
-	rm -rf $(VENV) .venv-matrix .tools build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-matrix .tools build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
