@@ -9,7 +9,7 @@ ARGS   ?=
 LOCK   := requirements
 PIP    := $(BIN)/python -m pip install --quiet --require-hashes --only-binary :all:
 
-.PHONY: play test test-browser test-matrix lock bench screenshots clean
+.PHONY: play test lint test-browser test-matrix lock bench screenshots clean
 
 $(VENV)/.base: $(LOCK)/build.txt
 	@$(PYTHON) -c 'import sys; sys.exit("mi-trivia needs Python 3.10 or newer, not " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
@@ -30,8 +30,13 @@ $(VENV)/.installed-test: $(VENV)/.base pyproject.toml $(LOCK)/test.txt $(LOCK)/$
 play: $(VENV)/.installed
 	$(BIN)/mi-trivia $(ARGS)
 
-test: $(VENV)/.installed-test
+test: lint
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest $(ARGS)
+
+# ruff (style, imports, likely bugs) and mypy (strict on game/core and game/net), as pyproject.toml sets them.
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # The phone page in headless Chromium (Debian's chromium and chromium-driver; installed when missing
 # and this is root on Debian or Ubuntu), then the browser test.
@@ -91,4 +96,4 @@ screenshots: $(VENV)/.installed
 	  cp $(VENV)/shots-party/party_*.png docs/screenshots/party/
 
 clean:
-	rm -rf $(VENV) .venv-matrix .tools build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-matrix .tools build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -25,6 +26,9 @@ from game.ui.outcomes import Quit
 from game.ui.text import Text
 from game.ui.theme import MIN_WINDOW, metrics_for
 from game.ui.widgets import draw_toast, window_icon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from game.ui.autoplay import Bot
 
 
 class App:
@@ -44,7 +48,7 @@ class App:
         self.running = False
         self.exit_code = 0
         self.perf = Perf()
-        self.bot = None
+        self.bot: Bot | None = None
         self._surface: pygame.Surface | None = None
         self._shots_taken: set[str] = set()
         self._windowed_size = options.size
@@ -224,9 +228,10 @@ class App:
             full = used or self.stack.changed or first or always_draw
             if full or self.stack.animating():
                 region = None if full else self.stack.animated_rect()
-                if region is not None:
+                top = self.stack.top
+                if region is not None and top is not None:  # (a strip is animated only on a scene)
                     # Only the countdown moved: repaint and show just that strip.
-                    self.stack.top.draw_animated(self._surface)
+                    top.draw_animated(self._surface)
                     pygame.display.update(region)
                 else:
                     self.stack.changed = False
@@ -252,13 +257,16 @@ class App:
         """Draw the whole picture on ``surface``: the scenes and any notice over them."""
         self.stack.draw(surface)
         if self.notice is not None:
-            draw_toast(surface, self.ctx, self.notice, self.stack.top.controls())
+            top = self.stack.top
+            draw_toast(surface, self.ctx, self.notice, top.controls() if top is not None else ())
 
     def _screenshot(self) -> None:
         folder = self.options.screenshots
         top = self.stack.top
-        name = getattr(top, "shot_name", None) or (top.name if top is not None else None)
-        if folder is None or top is None or name in self._shots_taken or not top.settled():
+        if folder is None or top is None or self._surface is None:
+            return
+        name: str = getattr(top, "shot_name", None) or top.name
+        if name in self._shots_taken or not top.settled():
             return
         self._shots_taken.add(name)
         try:

@@ -114,7 +114,8 @@ def _play_options(parser: argparse.ArgumentParser) -> None:
     game.add_argument("--difficulty", choices=["easy", "medium", "hard"], help="play only questions of this difficulty")
     game.add_argument("--kinds", type=_kinds, metavar="KIND,...",
                       help="play only these kinds: choice, truefalse, estimate, order, type (default all)")
-    game.add_argument("--scores", type=Path, metavar="PATH", help="use this score file (default: see `mi-trivia paths`)")
+    game.add_argument("--scores", type=Path, metavar="PATH",
+                      help="use this score file (default: see `mi-trivia paths`)")
     game.add_argument("--name", help="the name the autoplay bot enters (default AUTO)")
     game.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
     game.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
@@ -146,7 +147,8 @@ def _play_options(parser: argparse.ArgumentParser) -> None:
     test.add_argument("--autoplay", action="store_true",
                       help="the game plays itself and prints a JSON line of measurements")
     test.add_argument("--fps", type=_non_negative, default=60, help="frame cap (default 60; 0 = uncapped)")
-    test.add_argument("--screenshots", type=Path, metavar="DIR", help="save a PNG of each screen the first time it shows")
+    test.add_argument("--screenshots", type=Path, metavar="DIR",
+                      help="save a PNG of each screen the first time it shows")
     test.add_argument("--frames", type=_positive, help=argparse.SUPPRESS)  # the benchmark: stop after N passes
 
 
@@ -310,7 +312,7 @@ def cmd_play(args) -> int:
         known = ", ".join(bank.categories()) or "none"
         print(f"mi-trivia: no questions in the category {args.category!r} (categories: {known})", file=sys.stderr)
         return EXIT_UNREADABLE
-    notices = []
+    notices: list[str] = []
     if bank.problems:
         shown = " ".join(str(s) for s in sources)
         count = len(bank.problems)
@@ -331,8 +333,8 @@ def cmd_play(args) -> int:
     import pygame
 
     from game.app import App, Options
-    from game.report import report_line
     from game.core.party import MAX_PLAYERS_DEFAULT
+    from game.report import report_line
 
     options = Options(count=args.count, seed=args.seed if args.seed is not None else seed,
                       name=args.name or ("AUTO" if args.autoplay else None), category=args.category,
@@ -358,7 +360,7 @@ def cmd_play(args) -> int:
     if args.autoplay:
         from game.ui.autoplay import Bot
 
-        app.bot = Bot(seed, options.name)
+        app.bot = Bot(seed, options.name or "AUTO")  # (--autoplay names it AUTO unless --name says)
     try:
         code = app.run(max_frames=args.frames)
     finally:

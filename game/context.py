@@ -75,7 +75,7 @@ class Context:
         self.flow = flow
         self.notice = Notice()
         # Set by the window when it opens and whenever its size changes.
-        self.text: Text | None = None
+        self._text: Text | None = None
         self.size: tuple[int, int] = options.size
         self.metrics: Metrics = metrics_for(*options.size)
 
@@ -99,6 +99,17 @@ class Context:
         return context
 
     # -- how to draw -----------------------------------------------------------------------------
+    @property
+    def text(self) -> Text:
+        """Fonts and text (set by the window when it opens: no scene runs before that)."""
+        if self._text is None:
+            raise RuntimeError("the window has not opened yet: there is no text to draw with")
+        return self._text
+
+    @text.setter
+    def text(self, text: Text) -> None:
+        self._text = text
+
     @property
     def theme(self) -> Theme:
         return self.prefs.theme

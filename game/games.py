@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Sequence
 
 from game.core.boards import chosen_board, describe_board, filters_text
 from game.core.history import History, bank_id
@@ -89,7 +90,7 @@ class Games:
         return describe_board(board)
 
     # -- a game ---------------------------------------------------------------------------------
-    def _recent(self) -> tuple:
+    def _recent(self) -> Sequence[str]:
         return self.history.recent(self.history_bank) if self.history is not None else ()
 
     def begin_game(self) -> Session | None:
@@ -193,7 +194,7 @@ class Games:
         thread, once the outcome notes who was saved.  ``remember_name``: offer the name next time."""
         def done(results) -> None:
             rows = self.outcome.get("players", [])
-            for seat, result in zip(seats, results):
+            for seat, result in zip(seats, results, strict=True):
                 if result.saved:
                     self.outcome["saved"] = True
                     if seat < len(rows):

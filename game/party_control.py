@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from game.core.scores import Entry, new_entry
+
+if TYPE_CHECKING:  # pragma: no cover
+    from game.net.bots import BotRunner
+    from game.net.game import PartyGame
 
 
 class PartyControl:
@@ -18,16 +23,16 @@ class PartyControl:
     def __init__(self, options, clock=time.monotonic) -> None:
         self.options = options
         self.clock = clock  # the seconds every party's room reads (a test steps it)
-        self.current = None      # the party running now (game.net.game.PartyGame)
-        self.parties: list = []  # every party this run, stopped at the end
-        self.bots = None         # autoplay's simulated phones (game.net.bots.BotRunner)
+        self.current: PartyGame | None = None  # the party running now
+        self.parties: list[PartyGame] = []  # every party this run, stopped at the end
+        self.bots: BotRunner | None = None  # autoplay's simulated phones
 
     @property
     def last(self):
         """The last party this run started (running or over), or ``None``."""
         return self.parties[-1] if self.parties else None
 
-    def begin(self, rounds, timed: bool) -> tuple[object | None, str]:
+    def begin(self, rounds, timed: bool) -> tuple[PartyGame | None, str]:
         """Start a party that asks ``rounds`` (a party already running ends first): ``(party, "")``, or
         ``(None, why not)`` when its server could not start (said on standard error too)."""
         from game.net.game import PartyGame

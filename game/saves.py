@@ -15,7 +15,7 @@ from __future__ import annotations
 import queue
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from game.core.scores import Entry, SaveResult, ScoreStore, Table
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from concurrent.futures import Future, ThreadPoolExecutor
 
 T = TypeVar("T")
-Then = Optional[Callable[[Any], None]]  # what is done with a result on the game thread
+Then = Callable[[Any], None] | None  # what is done with a result on the game thread
 
 
 class Saves:
@@ -110,7 +110,7 @@ class Scores:
         store, entries = self.store, list(entries)
 
         def done(results: list[SaveResult]) -> None:
-            for entry, result in zip(entries, results):
+            for entry, result in zip(entries, results, strict=True):
                 self._note(result)
                 if not result.saved:
                     print(f"mi-trivia: the score of {entry.name} could not be saved: {result.error}",

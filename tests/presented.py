@@ -77,7 +77,7 @@ class Presented:
         self._real = {}
 
     # -- installing ----------------------------------------------------------------------------
-    def __enter__(self) -> "Presented":
+    def __enter__(self) -> Presented:
         display, event = pygame.display, pygame.event
         self._real = {"flip": display.flip, "update": display.update, "get": event.get}
         display.flip = self._flip

@@ -1,19 +1,18 @@
 """Each kind's answer panel fed intents and events on its own: state, rects and a few pixels."""
 
+import itertools
 from types import SimpleNamespace
 
 import pygame
 import pytest
 
 from game.app import App, Options
-from game.core.questions import Bank
+from game.core import kinds
 from game.core.scores import ScoreStore
 from game.ui import intents as I
-from game.core import kinds
+from game.ui.intents import Intent, translate
 from game.ui.kinds import Lock, panel_for
 from game.ui.kinds.choice import ChoicePanel
-from game.ui.intents import Intent, translate
-
 from test_scenes import bank, key
 
 SIZES = [(1280, 720), (800, 600), (1920, 1080)]
@@ -120,7 +119,7 @@ def test_true_false_keys_and_clicks(app):
     # Their own colours, not two of the A-D badges.
     surface = draw(app, panel)
     pal = app.ctx.theme.palette
-    for tile, colour in zip(panel.tiles, pal.true_false):
+    for tile, colour in zip(panel.tiles, pal.true_false, strict=True):
         assert surface.get_at((tile.left + tile.width // 6, tile.bottom - tile.height // 6))[:3] == colour
     assert pal.true_false[0] != pal.true_false[1]
 
@@ -200,7 +199,7 @@ def order():
 def test_order_keys_pick_up_carry_and_drop(app):
     panel, _ = placed(app, order())
     within(panel, *panel.rows, panel.lock.rect)
-    for a, b in zip(panel.rows, panel.rows[1:]):
+    for a, b in itertools.pairwise(panel.rows):
         assert a.bottom <= b.top
     send = panel.handle
     send(Intent(I.CONFIRM))            # shows the focus on the first item
@@ -292,7 +291,8 @@ def test_a_long_answer_scrolls_with_the_caret(app):
         surface = RecordingSurface(app.size, app.ctx.text)
         panel.draw(surface)
         surface.finish()
-        inside = sorted((line for line in surface.lines if panel.box.contains(line.rect)), key=lambda l: l.rect.x)
+        inside = sorted((line for line in surface.lines if panel.box.contains(line.rect)),
+                        key=lambda found: found.rect.x)
         assert inside, panel.value
         last = inside[-1]
         assert panel.value.rstrip().endswith(last.text.rstrip()) and "…" not in last.text, (panel.value, last.text)
@@ -311,7 +311,7 @@ def test_typed_answer_by_mouse_alone_and_by_pad(app):
     for needed in [*"ABCXYZ0123456789", "Space", "⌫", "OK"]:
         assert needed in labels
     within(panel, *(k[0] for k in panel.keys))
-    for a, b in zip(panel.keys, panel.keys[1:]):
+    for a, b in itertools.pairwise(panel.keys):
         assert not a[0].colliderect(b[0])
     assert all(panel.ctx.text.width(k[1], panel.key_size, True) <= k[0].width for k in panel.keys)
 

@@ -4,11 +4,9 @@ import json
 import subprocess
 import sys
 
-
 import pytest
 
 from conftest import ROOT, run_cli
-
 from game.ui.flow import names as screen_names
 
 KEYS = {"frames", "startup_ms", "frame_ms_p50", "frame_ms_p99", "frame_ms_max", "cpu_percent", "wall_s",
@@ -147,7 +145,8 @@ def test_every_mode_plays_to_the_end_on_its_own_board(tmp_path):
     shots = tmp_path / "shots"
     reports = {}
     # Classic plays multiple choice only, where both lifelines can be used.
-    for mode, extra in (("classic", ["--kinds", "choice"]), ("sudden-death", []), ("practice", []), ("hotseat", ["--players", "3"])):
+    for mode, extra in (("classic", ["--kinds", "choice"]), ("sudden-death", []), ("practice", []),
+                        ("hotseat", ["--players", "3"])):
         result = run_cli("--autoplay", "--mode", mode, "--count", "2", "--seed", "3", "--scores", scores,
                          "--name", "BOT", "--screenshots", shots / mode, *extra)
         assert result.returncode == 0, result.stderr

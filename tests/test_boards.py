@@ -4,7 +4,6 @@ import json
 import re
 
 from conftest import run_cli
-
 from game import paths
 from game.core.boards import board_for, migrated, questions_digest
 from game.core.questions import load_files

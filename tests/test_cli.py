@@ -96,7 +96,7 @@ def test_import_opentdb_round_trips_through_validate(capsys, tmp_path):
     source = json.loads((FIX / "opentdb-sample.json").read_text())["results"]
     kept = [source[i] for i in (0, 1, 2, 3, 6, 7, 8)]
     assert [q["prompt"] for q in played] == [html.unescape(r["question"]) for r in kept]
-    for q, r in zip(played, kept):
+    for q, r in zip(played, kept, strict=True):
         assert q["answer"] == html.unescape(r["correct_answer"])
         assert sorted(q["choices"]) == sorted(html.unescape(c) for c in [r["correct_answer"], *r["incorrect_answers"]])
         assert q["difficulty"] == r["difficulty"] and q["category"] == html.unescape(r["category"])

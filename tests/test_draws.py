@@ -340,7 +340,8 @@ def test_validate_prints_warnings_with_positions_and_still_passes(tmp_path, caps
                     "    answer: Rome\n")
     assert cli.main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
-    assert f"{path}:2:13: warning: the prompt gives away 'Rome', the answer of 'Where is the Colosseum?' (line 5)" in out
+    assert (f"{path}:2:13: warning: the prompt gives away 'Rome', the answer of 'Where is the Colosseum?' (line 5)"
+            in out)
     assert f"{path}:7:13: warning: the answer 'Rome' is also the answer of 'Which city" in out
     assert out.rstrip().endswith("no problems, 3 warnings")
 

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from game.core.facts import format_date, nice_step, ordinal
+from game.core.facts import format_date, nice_step
+from game.core.model import ordinal
 from game.core.questions import load_text
 from game.core.session import arrange
 

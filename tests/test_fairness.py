@@ -9,8 +9,16 @@ import pytest
 from game.core import fairness
 from game.core.draw import apart
 from game.core.facts import fill
-from game.core.fairness import (alike_numbers, look_alikes, odd_length, order_tells, pool_warnings, roundness,
-                                stands_out, surface)
+from game.core.fairness import (
+    alike_numbers,
+    look_alikes,
+    odd_length,
+    order_tells,
+    pool_warnings,
+    roundness,
+    stands_out,
+    surface,
+)
 from game.core.questions import load_files, load_text
 
 ROOT = Path(__file__).resolve().parent.parent

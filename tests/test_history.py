@@ -5,8 +5,8 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
 
+from conftest import ROOT, run_cli
 from game.core import history as H
 from game.core.draw import apart
 from game.core.questions import load_files

@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 
 from game.core import scoring
-from game.core.spelling import matches, normalise
 from game.core.model import Question, Scale
 from game.core.questions import Bank
 from game.core.session import Round, Session, arrange, check_response, judge
+from game.core.spelling import matches, normalise
 
 
 class FakeClock:

@@ -166,7 +166,7 @@ def high_score_screen(app) -> list[str]:
 
     session = Session(app.ctx.bank.questions, count=2, rng=random.Random(2), players=["W" * NAME_MAX])
     app.ctx.games.game_board = app.ctx.games.current_board()
-    for answer in range(2):
+    for _ in range(2):
         session.start()
         session.answer(session.current.correct)
         session.advance()
@@ -360,8 +360,8 @@ def test_no_window_is_smaller_than_the_smallest_laid_out(tmp_path, capsys):
 
 def kinds_bank() -> Bank:
     """One question of each kind other than multiple choice, with the longest text each may hold."""
-    from game.core.spelling import MAX_TYPED
     from game.core.model import ORDER_MAX, Scale
+    from game.core.spelling import MAX_TYPED
 
     prompt = longest(PROMPT_MAX, 1, "?")
     why = longest(EXPLANATION_MAX, 2, ".")
@@ -440,7 +440,8 @@ def test_a_struck_choice_is_struck_line_by_line(tmp_path, monkeypatch):
         real = pygame.draw.line
         monkeypatch.setattr(pygame.draw, "line", lambda surface, colour, a, b, width=1: strokes.append((a, b)) or
                             real(surface, colour, a, b, width))
-        button = ChoiceButton(pygame.Rect(40, 100, 600, 160), 1, "A long answer that wraps " * 2 + "end", mark="removed")
+        button = ChoiceButton(pygame.Rect(40, 100, 600, 160), 1, "A long answer that wraps " * 2 + "end",
+                              mark="removed")
         surface = RecordingSurface(app.size, app.ctx.text)
         button.draw(surface, app.ctx.theme, app.ctx.text, app.ctx.metrics)
         surface.finish()
@@ -448,7 +449,7 @@ def test_a_struck_choice_is_struck_line_by_line(tmp_path, monkeypatch):
         pygame.quit()
     lines = [line for line in surface.lines if not line.bold]
     assert len(lines) >= 2 and len(strokes) == len(lines)
-    for line, (a, b) in zip(lines, strokes):
+    for line, (a, b) in zip(lines, strokes, strict=True):
         assert line.rect.top < a[1] == b[1] < line.rect.bottom
         assert abs(a[0] - line.rect.left) <= 3 and abs(b[0] - line.rect.right) <= 3, (line.text, a, b, line.rect)
 

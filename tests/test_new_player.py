@@ -122,7 +122,6 @@ def test_hotseat_seats_offer_last_names_selected(app):
 def test_back_from_the_table_after_saving_returns_to_the_results_and_the_review(app):
     results = play_through(app)
     send(app, key(pygame.K_RETURN))  # Save score
-    names = app.stack.top
     send(app, key(pygame.K_RETURN))  # keep the offered name
     assert app.stack.top.name == "highscores"
     draw(app)
@@ -196,7 +195,8 @@ def test_pause_hides_the_question_in_timed_modes(app):
         # Where the first choice and the prompt were, only the background shows.
         backdrop = pygame.Surface(surface.get_size())
         app.ctx.backdrop.draw(backdrop)
-        for spot in (scene.panel.buttons[0].rect.midleft, scene.panel.buttons[-1].rect.midright, scene.prompt_rect.midleft):
+        for spot in (scene.panel.buttons[0].rect.midleft, scene.panel.buttons[-1].rect.midright,
+                     scene.prompt_rect.midleft):
             if not pause.panel.collidepoint(spot):
                 assert surface.get_at(spot) == backdrop.get_at(spot), (mode, spot)
 
@@ -228,17 +228,18 @@ def test_settings_arrows_lower_and_raise_every_setting_and_a_click_on_the_row_st
         values = S.CHOICES[field]
         start_value = getattr(app.ctx.settings, field)
         here = values.index(start_value)
-        aim(lambda: scene.arrows[row][1].center)
+        aim(lambda row=row: scene.arrows[row][1].center)
         assert getattr(app.ctx.settings, field) == values[min(here + 1, len(values) - 1) if field == "volume"
                                                       else (here + 1) % len(values)], field
-        aim(lambda: scene.arrows[row][0].center)
+        aim(lambda row=row: scene.arrows[row][0].center)
         assert getattr(app.ctx.settings, field) == start_value, field
-        aim(lambda: scene.arrows[row][0].center)
+        aim(lambda row=row: scene.arrows[row][0].center)
         assert getattr(app.ctx.settings, field) == values[max(here - 1, 0) if field == "volume"
                                                       else (here - 1) % len(values)], field
-        aim(lambda: scene.arrows[row][1].center)
+        aim(lambda row=row: scene.arrows[row][1].center)
         # A click on the row's name steps forward.
-        aim(lambda: (scene.menu.buttons[row].rect.left + app.ctx.metrics.px(30), scene.menu.buttons[row].rect.centery))
+        aim(lambda row=row: (scene.menu.buttons[row].rect.left + app.ctx.metrics.px(30),
+                             scene.menu.buttons[row].rect.centery))
         assert values.index(getattr(app.ctx.settings, field)) == min(here + 1, len(values) - 1) if field == "volume" \
             else (here + 1) % len(values)
         draw(app)
@@ -394,7 +395,8 @@ def sourced_bank(home=6, mine=0):
     from game.core.questions import Bank
 
     def q(i, where):
-        return Question(prompt=f"{where} question {i}?", choices=("a", "b", "c"), answer="a", source=f"{where}.yaml:{i}")
+        return Question(prompt=f"{where} question {i}?", choices=("a", "b", "c"), answer="a",
+                        source=f"{where}.yaml:{i}")
 
     return Bank(questions=[q(i, "home") for i in range(home)] + [q(i, "mine") for i in range(mine)],
                 files=["home.yaml"] + (["mine.yaml"] if mine else []))
@@ -465,7 +467,7 @@ def test_an_unplayable_bank_does_not_invite_a_game(tmp_path):
     assert "No scores yet on this board." in seen and not any("Play a game" in s for s in seen)
 
 
-# -- 14. your own best --------------------------------------------------------------------------------------------------
+# -- 14. your own best -----------------------------------------------------------------------------------------
 def test_the_results_show_the_players_best_on_this_board_and_whether_it_was_beaten(app):
     app.options.name = "Zoë Tester"
     board, label = app.ctx.games.current_board()

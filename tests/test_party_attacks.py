@@ -175,8 +175,8 @@ def test_idle_connections_keep_no_phone_out(party, capsys):
     held: list[int] = []
     new, back = asyncio.run(come_in())
     with capsys.disabled():
-        print(f"\n240 idle connections from 200 addresses ({held[0]} opened in all): a new phone joined in {new:.2f} s, "
-              f"a returning one in {back:.2f} s")
+        print(f"\n240 idle connections from 200 addresses ({held[0]} opened in all): "
+              f"a new phone joined in {new:.2f} s, a returning one in {back:.2f} s")
     assert held[0] >= 240
     assert new < 2.0 and back < 2.0
     stats = party(lambda g: g.server.stats)

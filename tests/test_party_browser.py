@@ -408,7 +408,7 @@ def test_the_simulated_phones_send_what_the_page_sends(browser):
                 browser.find_element(By.ID, "type-text").send_keys(rnd.question.answer)
                 browser.find_element(By.ID, "type-text").submit()
             visible(browser, "s-locked")
-            WebDriverWait(browser, 5).until(lambda _: rnd.number in player.answers)
+            WebDriverWait(browser, 5).until(lambda _, rnd=rnd: rnd.number in player.answers)
             page = [m for m in browser.execute_script("return window.__sent")[before:] if '"type":"answer"' in m]
             assert page == [answer_message(player.secret, rnd.number, right)], (rnd.kind, rnd.question.prompt)
             assert player.answers[rnd.number].correct, (rnd.kind, page)
@@ -439,7 +439,8 @@ def test_the_pause_hides_the_question_and_shows_no_button(game, browser):
     ground = screen.get_at((3, y))[:3]  # the page's ground at that height, left of everything
     for x in (button["x"] + 4, button["x"] + button["width"] - 5, button["x"] + 12):
         seen = screen.get_at((int(x), y))[:3]  # the gradient's dithering aside, the ground: no button
-        assert max(abs(a - b) for a, b in zip(seen, ground)) <= 4, f"the Lock-in button shows through: {seen}"
+        assert max(abs(a - b) for a, b in zip(seen, ground, strict=False)) <= 4, \
+            f"the Lock-in button shows through: {seen}"
     title = browser.find_element(By.CSS_SELECTOR, "#paused .pause-title")
     assert title.text == "Paused" and title.tag_name == "p" and not browser.find_elements(By.CSS_SELECTOR,
                                                                                          "#paused button")
@@ -539,7 +540,7 @@ def test_a_new_kind_that_reuses_an_input_needs_nothing_new_on_the_phone(browser)
         before = len(browser.execute_script("return window.__sent"))
         buttons[rnd.correct].click()
         visible(browser, "s-locked")
-        WebDriverWait(browser, 5).until(lambda _: rnd.number in player.answers)
+        WebDriverWait(browser, 5).until(lambda _, rnd=rnd: rnd.number in player.answers)
         assert player.answers[rnd.number].correct
         right, _ = responses(rnd, random.Random(1))
         sent = browser.execute_script("return window.__sent")[before:]

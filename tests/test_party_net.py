@@ -480,7 +480,8 @@ def test_the_page_gets_its_limits_from_the_game(tmp_path):
             served = response.read().decode("utf-8")
     finally:
         srv.stop()
-    start = served.index('<script id="limits" type="application/json">') + len('<script id="limits" type="application/json">')
+    opening = '<script id="limits" type="application/json">'
+    start = served.index(opening) + len(opening)
     limits = json.loads(served[start:served.index("</script>", start)])
     assert limits["name"] == NAME_MAX and limits["pin"] == PIN_DIGITS and limits["typed"] == MAX_TYPED == 80
     assert messages.parse(json.dumps({"type": "answer", "secret": "s", "q": 1, "response": "x" * MAX_TYPED}))

@@ -14,7 +14,6 @@ import pygame
 import pytest
 
 from conftest import run_cli
-from test_scenes import draw, key, send
 from game.app import App, Options
 from game.cli import main
 from game.core.model import Question
@@ -29,6 +28,7 @@ from game.ui.scenes.party_play import PartyPlayScene
 from game.ui.scenes.party_podium import PartyPodiumScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.title import TitleScene
+from test_scenes import draw, key, send
 
 
 def bank(n=4):
@@ -145,7 +145,7 @@ def answer_all(party, room, right=True):
 
 
 def test_a_whole_party_count_reveal_leaderboard_podium_and_the_board(app, tmp_path):
-    scene = lobby(app)
+    lobby(app)
     party = app.ctx.parties.current
     clock = FakeClock()
     party.room.clock = clock
@@ -251,7 +251,8 @@ def test_a_spent_pin_budget_is_said_in_the_lobby_and_the_host_shows_a_new_pin(ap
     party.server.inbox.put(PinBudgetSpent(1000))
     app.ctx.parties.current.pump()
     scene.update(0.016)
-    assert "Too many wrong PINs: choose New PIN" in drawn_text(app, scene) and "Enter shows a new PIN" in drawn_text(app, scene)
+    assert "Too many wrong PINs: choose New PIN" in drawn_text(app, scene)
+    assert "Enter shows a new PIN" in drawn_text(app, scene)
     labels = [b.label for b in scene.menu.buttons]
     assert labels[scene.menu.focus] == "New PIN" and labels[-1] == "End party"
     send(app, key(pygame.K_RETURN))

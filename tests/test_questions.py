@@ -88,7 +88,8 @@ def test_answer_not_among_choices():
 
 
 def test_answer_differing_in_case_gets_a_hint():
-    assert "did you mean 'Norway'" in one("questions:\n  - prompt: Q?\n    choices: [Norway, Sweden]\n    answer: norway\n")
+    assert "did you mean 'Norway'" in one(
+        "questions:\n  - prompt: Q?\n    choices: [Norway, Sweden]\n    answer: norway\n")
 
 
 def test_duplicate_choices_ignoring_case_and_spaces():
@@ -171,7 +172,8 @@ def test_a_file_broken_after_its_first_questions_gives_none_of_them(tmp_path):
 
 
 def test_questions_are_read_in_order_with_their_problems():
-    text = GOOD + "  - prompt: Broken?\n    choices: [a]\n    answer: a\n  - prompt: Third?\n    choices: [a, b]\n    answer: b\n"
+    text = GOOD + ("  - prompt: Broken?\n    choices: [a]\n    answer: a\n"
+                   "  - prompt: Third?\n    choices: [a, b]\n    answer: b\n")
     bank = load_text(text, "bank.yaml")
     assert [q.prompt for q in bank.questions] == [
         "How fast was the train going during the rooftop fight?", "Third?"]

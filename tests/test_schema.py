@@ -28,6 +28,7 @@ def test_default_bank_points_editors_at_the_schema():
 
 def test_default_bank_passes_the_schema():
     import jsonschema  # in the [test] extra: this test runs, never skips
+
     from game.core import yamldoc
 
     # Read as an editor does (plain text stays text), not with YAML 1.1's dates.
@@ -37,7 +38,6 @@ def test_default_bank_passes_the_schema():
 def test_schema_knows_each_kind_of_question():
     jsonschema = pytest.importorskip("jsonschema")
     from game.core import yamldoc
-
     from tests.test_kinds_files import HAND
 
     def errors(text):

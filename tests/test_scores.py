@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from game.core.scores import (FORMAT, TOP, Entry, ScoreStore, Table, clean_name, new_entry, parse_table,
-                              write_atomic)
+from game.core.scores import FORMAT, TOP, Entry, ScoreStore, Table, clean_name, new_entry, parse_table, write_atomic
 
 WRITER = Path(__file__).with_name("score_writer.py")
 
@@ -208,8 +207,8 @@ def test_sudden_death_ranks_by_the_run_then_the_score():
 
 
 def test_each_mode_has_its_own_board():
-    from game.core.model import Question
     from game.core.boards import board_for
+    from game.core.model import Question
 
     qs = [Question(prompt="Q?", choices=("a", "b"), answer="a")]
     boards = {mode: board_for(mode, qs, 10, "bank")[0] for mode in ("classic", "sudden-death", "hotseat")}

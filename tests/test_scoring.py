@@ -61,5 +61,6 @@ def test_the_points_line_adds_up_to_what_the_answer_added():
     assert scoring.points_text(*scoring.breakdown(points, bonus, 0, 20, correct=False, close=True, lifelines=1), 1) \
         == f"+{points} points: 500 for speed, −200 for one lifeline"
     assert scoring.points_text(875, 0, 0) == "+875 points"
-    assert scoring.points_text(875, 100, 400, 2) == "+575 points: 875 for speed, +100 streak bonus, −400 for two lifelines"
+    assert scoring.points_text(875, 100, 400, 2) == \
+        "+575 points: 875 for speed, +100 streak bonus, −400 for two lifelines"
     assert scoring.breakdown(0, 0, 3, 20, correct=False, lifelines=2) == (0, 0, 0)

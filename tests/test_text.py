@@ -46,9 +46,8 @@ def test_odd_strings_render_and_wrap(text, value):
 
 
 def test_all_naughty_strings_render_wrap_and_draw_in_a_question(text):
-    from game.ui.widgets import ChoiceButton
-
     from game.ui.theme import metrics_for
+    from game.ui.widgets import ChoiceButton
 
     strings = naughty_strings()
     assert len(strings) > 500
@@ -151,7 +150,7 @@ def test_emoji_in_a_name_are_drawn_and_tell_players_apart(bold):
     images = [text.render(name, 30, (250, 200, 90), bold) for name in names]
     assert len({ink(image) for image in images}) == len(names)  # every one different
     plain = text.render("Ana", 30, (250, 200, 90), bold)
-    for name, image in zip(names, images):
+    for name, image in zip(names, images, strict=True):
         assert image.get_height() == plain.get_height(), name  # the line keeps its height
         assert image.get_width() > plain.get_width() + 15, name  # the emoji takes room (not zero-width)
         emoji = image.subsurface((plain.get_width() + 4, 0, image.get_width() - plain.get_width() - 4,

@@ -78,7 +78,8 @@ def test_flow_depth_is_found_on_the_text_alone():
 @pytest.mark.parametrize("text", [
     'a: "' + "[" * 100 + '"\n', "a: '" + "{" * 100 + "'\n", "a: x" + "[" * 100 + "\n",
     "a: [x]  # " + "[" * 100 + "\n", "- prompt: |\n    " + "[" * 100 + "\n  choices: [a, b]\n",
-    "- >\n  " + "{" * 100 + "\n- [x]\n", "a: [\"" + "[" * 100 + "\", it's, 'x']\n", "a: [x, # " + "[" * 100 + "\n  y]\n",
+    "- >\n  " + "{" * 100 + "\n- [x]\n", "a: [\"" + "[" * 100 + "\", it's, 'x']\n",
+    "a: [x, # " + "[" * 100 + "\n  y]\n",
 ], ids=["double-quoted", "single-quoted", "plain", "comment", "block-scalar", "folded-in-list", "quoted-in-flow",
         "comment-in-flow"])
 def test_brackets_in_text_are_not_nesting(fast, text):

@@ -310,7 +310,7 @@ def _party_question(app, phones: int, seconds: float, *, always_draw: bool):
     cpu_percent = 100 * (time.process_time() - cpu) / (time.perf_counter() - wall)
     frames = app.perf.frame_ms
     if counted_at:
-        window = [ms for ms, at in zip(frames, frames.at) if counted_at[0] <= at <= counted_at[-1] + 0.02]
+        window = [ms for ms, at in zip(frames, frames.at, strict=True) if counted_at[0] <= at <= counted_at[-1] + 0.02]
     else:
         window = list(frames)
     counted = party.host.stats.answers_counted

@@ -20,10 +20,12 @@ import math
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.core.fairness import Surface, casings_match, odd_length, surface
-from game.core.kinds import CHOICE, ESTIMATE, ORDER, TRUEFALSE, TYPE
-from game.core.session import Round, Session
+from game.core.kinds import CHOICE, ESTIMATE, ORDER, TRUEFALSE, TYPE, Round
+from game.core.model import Question, Scale
+from game.core.session import Session
 from game.core.spelling import matches
 from game.core.spelling import normalise as _normalise
 
@@ -160,7 +162,7 @@ def _mentioned(choices: Sequence[str], seen: Seen) -> list[int]:
 ChoiceRule = Callable[[Sequence[str], Sequence[Surface], Seen, random.Random], int]
 
 
-def _cascade(choices, s, seen, rng) -> int:
+def _cascade(choices: Sequence[str], s: Sequence[Surface], seen: Seen, rng: random.Random) -> int:
     """The rules a quiz-wise player tries in turn: the odd one out in format, the length that stands out
     by far, then the longest."""
     odd = _odd_one(s)
@@ -175,6 +177,11 @@ def _cascade(choices, s, seen, rng) -> int:
 
 def _or_random(index: int | None, n: int, rng: random.Random) -> int:
     return index if index is not None and index >= 0 else rng.randrange(n)
+
+
+def _not_the_odd_one(c: Sequence[str], s: Sequence[Surface], seen: Seen, rng: random.Random) -> int:
+    odd = _odd_one(s)
+    return _avoid(len(c), odd, rng) if odd is not None else rng.randrange(len(c))
 
 
 CHOICE_RULES: dict[str, ChoiceRule] = {
@@ -197,8 +204,7 @@ CHOICE_RULES: dict[str, ChoiceRule] = {
     "the only one without 'a'/'the'": lambda c, s, seen, rng: _or_random(_only([x.article for x in s], False),
                                                                          len(c), rng),
     "the odd one out in format": lambda c, s, seen, rng: _or_random(_odd_one(s), len(c), rng),
-    "not the odd one out": lambda c, s, seen, rng: _avoid(len(c), _odd_one(s), rng)
-    if _odd_one(s) is not None else rng.randrange(len(c)),
+    "not the odd one out": _not_the_odd_one,
     "the roundest number": lambda c, s, seen, rng: _best([x.roundness for x in s], rng),
     "the least round number": lambda c, s, seen, rng: _best([x.roundness for x in s], rng, most=False),
     "the most digits": lambda c, s, seen, rng: _best([x.whole_digits for x in s], rng),
@@ -278,9 +284,17 @@ def statement_rules() -> dict[str, StatementRule]:
     rules: dict[str, StatementRule] = {"always True": lambda t, seen, rng: True,
                                        "always False": lambda t, seen, rng: False}
     for name, feature in STATEMENT_FEATURES.items():
-        rules[f"True when {name}"] = lambda t, seen, rng, f=feature: f(t, seen)
-        rules[f"False when {name}"] = lambda t, seen, rng, f=feature: not f(t, seen)
+        rules[f"True when {name}"] = _true_when(feature)
+        rules[f"False when {name}"] = _false_when(feature)
     return rules
+
+
+def _true_when(feature: Callable[[str, Seen], bool]) -> StatementRule:
+    return lambda t, seen, rng: feature(t, seen)
+
+
+def _false_when(feature: Callable[[str, Seen], bool]) -> StatementRule:
+    return lambda t, seen, rng: not feature(t, seen)
 
 
 STATEMENT_RULES = statement_rules()
@@ -290,23 +304,30 @@ STATEMENT_RULES = statement_rules()
 EstimateRule = Callable[[Round, Seen], float | None]  # None: the rule has nothing to say (a random place)
 
 
+def _scale(question: Question) -> Scale:
+    """An estimate's slider (every estimate has one)."""
+    scale = question.scale
+    assert scale is not None, question.key
+    return scale
+
+
 def _at(fraction: float) -> EstimateRule:
     def guess(rnd: Round, seen: Seen) -> float:
-        scale = rnd.question.scale
+        scale = _scale(rnd.question)
         return scale.snap(scale.low + fraction * (scale.high - scale.low))
     return guess
 
 
 def _roundest_on(rnd: Round, seen: Seen) -> float:
     """The roundest value the slider offers, the one nearest its middle among equals."""
-    scale = rnd.question.scale
+    scale = _scale(rnd.question)
     middle = (scale.low + scale.high) / 2
     places = _positions(scale)
     return max(places, key=lambda v: (surface(scale.show(v)).roundness, -abs(v - middle)))
 
 
 def _earlier_on(rnd: Round, seen: Seen) -> float | None:
-    scale = rnd.question.scale
+    scale = _scale(rnd.question)
     for answer in reversed(seen.answers):
         number = _leading_number(answer)
         if number is not None:
@@ -319,7 +340,7 @@ def _earlier_on(rnd: Round, seen: Seen) -> float | None:
     return None
 
 
-def _positions(scale) -> list[float]:
+def _positions(scale: Scale) -> list[float]:
     count = int(round((scale.high - scale.low) / scale.step)) if scale.step > 0 else 0
     return [scale.low + i * scale.step for i in range(count + 1)]
 
@@ -338,7 +359,7 @@ def estimate_chance(rnd: Round) -> tuple[float, float]:
     (By points, a guess inside the slider always earns more than one at an end, whatever the slider:
     near an end, half the answers within reach lie off the slider.)
     """
-    p = 1 / len(_positions(rnd.question.scale))
+    p = 1 / len(_positions(_scale(rnd.question)))
     return p, p * (1 - p)
 
 
@@ -346,8 +367,8 @@ def estimate_chance(rnd: Round) -> tuple[float, float]:
 OrderRule = Callable[[Sequence[str], random.Random], list[int]]  # indices of the shown items, first to last
 
 
-def _sorted_by(key, reverse=False) -> OrderRule:
-    def rule(items, rng):
+def _sorted_by(key: Callable[[str], Any], reverse: bool = False) -> OrderRule:
+    def rule(items: Sequence[str], rng: random.Random) -> list[int]:
         order = list(range(len(items)))
         rng.shuffle(order)  # ties in a random order
         return sorted(order, key=lambda i: key(items[i]), reverse=reverse)
@@ -388,7 +409,7 @@ def _most_named(seen: Seen) -> str | None:
     for word in seen.shown.split():
         if len(word) > 3:
             counts[word] = counts.get(word, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=lambda word: counts[word]) if counts else None
 
 
 # -- playing -------------------------------------------------------------------------------------
@@ -402,8 +423,8 @@ def rules_for(kind: str) -> Iterable[str]:
             TYPE.name: TYPE_RULES}[kind]
 
 
-def play(questions_for: Callable[[int], list], games: int, *, count: int = 10, first_seed: int = 0,
-         alone: bool = True, by_key: bool = False) -> dict:
+def play(questions_for: Callable[[int], list[Question]], games: int, *, count: int = 10, first_seed: int = 0,
+         alone: bool = True, by_key: bool = False) -> dict[str, Any]:
     """Tallies ``{kind: {rule: Tally}}`` over ``games`` seeded games of ``count`` questions.
 
     Each seed plays one game of every kind together and, with ``alone``, one
@@ -411,13 +432,13 @@ def play(questions_for: Callable[[int], list], games: int, *, count: int = 10, f
     gives the bank for a seed (see :func:`game.core.questions.seeded`).
     ``by_key``: the tallies are ``{kind: {rule: {key: Tally}}}``, per fact.
     """
-    tallies: dict = {}
+    tallies: dict[str, Any] = {}
 
     def tally(kind: str, rule: str, key: str) -> Tally:
         per_rule = tallies.setdefault(kind, {})
-        if by_key:
-            return per_rule.setdefault(rule, {}).setdefault(key, Tally())
-        return per_rule.setdefault(rule, Tally())
+        found: Tally = per_rule.setdefault(rule, {}).setdefault(key, Tally()) if by_key else \
+            per_rule.setdefault(rule, Tally())
+        return found
 
     for seed in range(first_seed, first_seed + games):
         bank = questions_for(seed)
@@ -435,14 +456,14 @@ def play(questions_for: Callable[[int], list], games: int, *, count: int = 10, f
     return tallies
 
 
-def _judge(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
+def _judge(rnd: Round, seen: Seen, rng: random.Random, tally: Callable[[str, str, str], Tally]) -> None:
     """Every rule of the round's kind tried on it (a kind with no blind rules is not tallied)."""
     judge = JUDGES.get(rnd.kind)
     if judge is not None:
         judge(rnd, seen, rng, lambda kind, name: tally(kind, name, rnd.question.key))
 
 
-def _judge_choice(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
+def _judge_choice(rnd: Round, seen: Seen, rng: random.Random, tally: Tallier) -> None:
     q = rnd.question
     s = [surface(c) for c in rnd.choices]
     p = 1 / len(rnd.choices)
@@ -455,53 +476,57 @@ def _judge_choice(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
             tally(kind, name).add(hit, p, p * (1 - p))
 
 
-def _judge_statement(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
+def _judge_statement(rnd: Round, seen: Seen, rng: random.Random, tally: Tallier) -> None:
     truth = rnd.correct == 0
     for name, rule in STATEMENT_RULES.items():
         tally(TRUEFALSE.name, name).add(float(rule(rnd.question.prompt, seen, rng) == truth), 0.5, 0.25)
 
 
-def _judge_estimate(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
+def _judge_estimate(rnd: Round, seen: Seen, rng: random.Random, tally: Tallier) -> None:
     q = rnd.question
+    scale, value = _scale(q), q.value
+    assert value is not None, q.key  # every estimate has its answer as a number
     mean, variance = estimate_chance(rnd)
     for name, rule in ESTIMATE_RULES.items():
         guess = rule(rnd, seen)
         if guess is None:
-            guess = rng.choice(_positions(q.scale))
-        hit = abs(q.scale.snap(guess) - q.value) <= q.scale.step / 2 + 1e-9
+            guess = rng.choice(_positions(scale))
+        hit = abs(scale.snap(guess) - value) <= scale.step / 2 + 1e-9
         tally(ESTIMATE.name, name).add(float(hit), mean, variance)
 
 
-def _judge_order(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
+def _judge_order(rnd: Round, seen: Seen, rng: random.Random, tally: Tallier) -> None:
     n = len(rnd.choices)
     full, share, share_var = order_chance(n)
     for name, rule in ORDER_RULES.items():
         order = rule(rnd.choices, rng)
-        in_place = sum(1 for a, b in zip(order, rnd.solution) if a == b)
+        in_place = sum(1 for a, b in zip(order, rnd.solution, strict=True) if a == b)
         tally(ORDER.name, f"{name} (all in place)").add(float(in_place == n), full, full * (1 - full))
         tally(ORDER.name, f"{name} (items in place)").add(in_place / n, share, share_var)
 
 
-def _judge_typed(rnd: Round, seen: Seen, rng: random.Random, tally) -> None:
+def _judge_typed(rnd: Round, seen: Seen, rng: random.Random, tally: Tallier) -> None:
     q = rnd.question
     for name, rule in TYPE_RULES.items():
         typed = rule(seen)
-        tally(TYPE.name, name).add(float(bool(typed) and matches(typed, q.answer, q.also)), 0.0, 0.0)
+        tally(TYPE.name, name).add(float(bool(typed and matches(typed, q.answer, q.also))), 0.0, 0.0)
 
 
+Tallier = Callable[[str, str], "Tally"]  # (kind, rule) -> the tally to add a round to
 # Each kind's blind rules, by the kind's name (game.core.kinds); the table's rows in this order.
-JUDGES = {CHOICE.name: _judge_choice, TRUEFALSE.name: _judge_statement, ESTIMATE.name: _judge_estimate,
-          ORDER.name: _judge_order, TYPE.name: _judge_typed}
+JUDGES: dict[str, Callable[[Round, Seen, random.Random, Tallier], None]] = {
+    CHOICE.name: _judge_choice, TRUEFALSE.name: _judge_statement, ESTIMATE.name: _judge_estimate,
+    ORDER.name: _judge_order, TYPE.name: _judge_typed}
 KINDS = (*JUDGES, NUMBERS)
 
 
-def worst(tallies: dict) -> list[tuple[str, str, Tally]]:
+def worst(tallies: dict[str, Any]) -> list[tuple[str, str, Tally]]:
     """Every (kind, rule, tally), the furthest above chance first."""
     rows = [(kind, rule, t) for kind, rules in tallies.items() for rule, t in rules.items()]
     return sorted(rows, key=lambda row: -row[2].z)
 
 
-def table(tallies: dict, kinds: Sequence[str] = KINDS) -> str:
+def table(tallies: dict[str, Any], kinds: Sequence[str] = KINDS) -> str:
     """A Markdown table: per kind, rounds, the best rule and the worst, each with its rate and chance."""
     lines = ["| kind | questions | rules | best rule | right | chance | z |", "|---|---|---|---|---|---|---|"]
     for kind in kinds:
@@ -515,7 +540,7 @@ def table(tallies: dict, kinds: Sequence[str] = KINDS) -> str:
     return "\n".join(lines)
 
 
-def all_rules(tallies: dict) -> str:
+def all_rules(tallies: dict[str, Any]) -> str:
     """Every rule of every kind, one Markdown row each."""
     lines = ["| kind | rule | right | chance | z |", "|---|---|---|---|---|"]
     for kind, rules in tallies.items():

@@ -43,19 +43,19 @@ def stable_key(key: str) -> str:
     return key
 
 
-def questions_digest(questions: Iterable) -> str:
+def questions_digest(questions: Iterable[Question]) -> str:
     """What a set of questions can ask, in 8 hex digits: the same for every seed."""
     return _digest("\n".join(sorted({f"{q.kind}|{stable_key(q.key)}" for q in questions})))
 
 
-def set_id(questions: Iterable, *, default_bank: bool, filters: str = "") -> str:
+def set_id(questions: Iterable[Question], *, default_bank: bool, filters: str = "") -> str:
     """The ``SET`` part of a board id (see the module's notes)."""
     if default_bank:
         return "default" + (f"-{_digest(filters.casefold())}" if filters else "")
     return "q-" + questions_digest(questions)
 
 
-def board_for(mode: str, questions, count: int, bank_label: str, time_factor: float = 1.0, *,
+def board_for(mode: str, questions: Sequence[Question], count: int, bank_label: str, time_factor: float = 1.0, *,
               default_bank: bool = False, filters: str = "") -> tuple[str, str]:
     """``(id, label)`` of the board a game plays for.
 

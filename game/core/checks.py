@@ -18,15 +18,19 @@ class Checker:
         self.written: list[tuple[str, tuple[str, ...]]] = []  # hand-written (answer, choices), for fairness
         self.authoring = False  # the validator's slower checks for authors (see game.core.fairness) wanted too
 
-    def report(self, node_or_pos, message: str) -> None:
+    def report(self, node_or_pos: Node | tuple[int, int] | None, message: str) -> None:
         self.problems.append(self._at(node_or_pos, message))
 
-    def warn(self, node_or_pos, message: str) -> None:
+    def warn(self, node_or_pos: Node | tuple[int, int] | None, message: str) -> None:
         self.warnings.append(self._at(node_or_pos, message))
 
-    def _at(self, node_or_pos, message: str) -> Problem:
+    def _at(self, node_or_pos: Node | tuple[int, int] | None, message: str) -> Problem:
+        """Where a problem is.  The kinds pass the node of a field they have read (``Node | None`` by its
+        type, never ``None`` once its text was read); ``None`` is a mistake in the game, as before."""
         if isinstance(node_or_pos, Node):
             line, column = node_or_pos.line, node_or_pos.column
+        elif node_or_pos is None:
+            raise TypeError(f"a problem with no place: {message}")
         else:
             line, column = node_or_pos
         return Problem(self.path, line, column, one_line(message))
@@ -57,7 +61,7 @@ class Checker:
             found[name] = (key, value)
         return found
 
-    def require(self, found: dict, name: str, owner: Node, what: str) -> Node | None:
+    def require(self, found: dict[str, tuple[Node, Node]], name: str, owner: Node, what: str) -> Node | None:
         if name not in found:
             self.report(owner, f"{what} has no '{name}'")
             return None
@@ -69,10 +73,11 @@ class Checker:
         if node.kind != "scalar":
             self.report(node, f"{label} must be text, not {describe(node)}{_colon_hint(node)}")
             return None
-        if not node.value.strip():
+        text: str = node.value
+        if not text.strip():
             self.report(node, f"{label} is empty")
             return None
-        return node.value
+        return text
 
     def text_list(self, node: Node, name: str, item_name: str | None = None) -> list[tuple[Node, str]] | None:
         if node.kind != "seq":
@@ -101,7 +106,7 @@ class Checker:
             return None
         return value
 
-    def number_in(self, node: Node, name: str, low, high) -> Decimal | None:
+    def number_in(self, node: Node, name: str, low: int | float, high: int | float) -> Decimal | None:
         value = self.number(node, name)
         if value is not None and not (low <= value <= high):
             self.report(node, f"'{name}' must be between {low} and {high}, not {node.value.strip()}")

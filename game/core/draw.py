@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Iterable, Sequence
-
-from game.core import kinds
-from game.core.spelling import normalise
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from game.core import kinds
 from game.core.model import Question
+from game.core.spelling import normalise
 
 ARTICLES = ("a", "an", "the")
 # Answers that say nothing on their own: a statement's truth, a bare yes or no.
@@ -128,7 +127,7 @@ def shown(key: str) -> str:
     return SHOWN + key
 
 
-def _staleness(recent: Sequence[str], by_key: dict[str, list[Question]]):
+def _staleness(recent: Sequence[str], by_key: dict[str, list[Question]]) -> Callable[[str], tuple[int, int]]:
     """A sort key: ``(0, 0)`` for a key not met lately; ``(1, age)`` for one only shown (its
     fact was in an order question asked, or it shows facts asked or shown lately); ``(2, age)``
     for one asked lately.  Ages count up from the oldest entry of ``recent``."""

@@ -34,14 +34,15 @@ from __future__ import annotations
 import itertools
 import math
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from game.core.checks import Checker
 from game.core.fairness import alike_numbers, look_alikes, nearest_in_length, order_tells, pool_warnings
 from game.core.kinds import ESTIMATE, ORDER, TRUEFALSE, TYPE
-from game.core.spelling import distinct_spellings, normalise
 from game.core.model import (
     CHOICE_MAX,
     DIFFICULTIES,
@@ -59,9 +60,9 @@ from game.core.model import (
     choice_key,
     clip,
     format_date,
-    ordinal,
     ordinal_answer,
 )
+from game.core.spelling import distinct_spellings, normalise
 from game.core.yamldoc import Node
 
 KINDS = ("number", "money", "ordinal", "date", "text")
@@ -102,7 +103,8 @@ def nice_step(value: Decimal, places: int) -> Decimal:
     return base * nice * Decimal(10) ** exponent
 
 
-def fitting_ranks(value, step, n: int, low, high) -> list[int]:
+# A ladder counts in a fact's own values: Decimals and a Decimal step, or dates and a timedelta step.
+def fitting_ranks(value: Any, step: Any, n: int, low: Any, high: Any) -> list[int]:
     """The places (0: smallest) ``value`` can take in a ladder of ``n`` inside ``[low, high]``."""
     return [
         r for r in range(n)
@@ -110,7 +112,8 @@ def fitting_ranks(value, step, n: int, low, high) -> list[int]:
     ]
 
 
-def ladder(value, step, n: int, low, high, rng: random.Random, ranks: list[int] | None = None) -> list | None:
+def ladder(value: Any, step: Any, n: int, low: Any, high: Any, rng: random.Random,
+           ranks: list[int] | None = None) -> list[Any] | None:
     """``n`` values spaced ``step`` apart containing ``value`` at a random rank.
 
     Ranks that would put a value outside ``[low, high]`` are not used; the rank
@@ -125,7 +128,7 @@ def ladder(value, step, n: int, low, high, rng: random.Random, ranks: list[int] 
     return rungs(value, step, n, rank)
 
 
-def rungs(value, step, n: int, rank: int) -> list:
+def rungs(value: Any, step: Any, n: int, rank: int) -> list[Any]:
     """The ladder of ``n`` values spaced ``step`` apart with ``value`` at ``rank`` (0: the smallest)."""
     return [value + step * (i - rank) for i in range(n)]
 
@@ -148,9 +151,9 @@ class Fact:
     places: int = 0
     unit: str = ""
     currency: str = ""
-    step: object = None
-    low: object = None
-    high: object = None
+    step: Any = None  # the ladder's step: a Decimal, or whole days for a date
+    low: Any = None  # the ladder's bounds (``min``/``max``): Decimals, or dates
+    high: Any = None
     day: date | None = None
     partial: bool = False  # the wrong numbers next to the answer earn half points
     fact_id: str | None = None  # ``id``, or where the fact is: every question it makes carries it
@@ -164,7 +167,8 @@ class Fact:
     group_at: tuple[int, int] = (0, 0)  # where the fact names its group
 
     # -- formatting ---------------------------------------------------------
-    def show(self, value) -> str:
+    def show(self, value: Any) -> str:
+        """A value of the ladder as a choice shows it (a Decimal, or a date)."""
         if self.kind == "date":
             return format_date(value)
         if self.kind == "ordinal":
@@ -174,22 +178,30 @@ class Fact:
             text = f"{self.currency}{text}"
         return f"{text} {self.unit}" if self.unit else text
 
+    def _day(self) -> date:
+        assert self.day is not None, self.fact_id  # a date fact always has its day
+        return self.day
+
+    def _number(self) -> Decimal:
+        assert self.number is not None, self.fact_id  # a number, money or ordinal fact always has its number
+        return self.number
+
     def right_answer(self) -> str:
         if self.kind == "date":
-            return format_date(self.day)
+            return format_date(self._day())
         if self.kind in ("number", "money", "ordinal"):
             return self.show(self.number)
         return self.answer_text
 
     def in_words(self) -> str:
         """The right answer as a sentence says it (a date with its month in full)."""
-        return format_date(self.day, long=True) if self.kind == "date" else self.right_answer()
+        return format_date(self._day(), long=True) if self.kind == "date" else self.right_answer()
 
     # -- generation ---------------------------------------------------------
-    def _base(self):
+    def _base(self) -> tuple[Any, Any]:
         """The answer and the ladder's step, as the ladder counts them (days for dates)."""
         if self.kind == "date":
-            return self.day, timedelta(days=int(self.step))
+            return self._day(), timedelta(days=int(self.step))
         return self.number, self.step
 
     def fitting_ranks(self) -> list[int]:
@@ -220,7 +232,7 @@ class Fact:
         """
         answer = self.right_answer()
         if self.wrong is not None or self.pool is not None:
-            source = self.wrong if self.wrong is not None else self.pool
+            source = self.wrong if self.wrong is not None else self.pool or ()
             candidates = [w for w in source if choice_key(w) != choice_key(answer)]
             wrong = look_alikes(answer, candidates, self.n_choices, rng)
             return tuple([answer] + wrong), False
@@ -236,10 +248,10 @@ class Fact:
         at = choices.index(self.right_answer())
         return tuple(choices[i] for i in (at - 1, at + 1) if 0 <= i < len(choices))
 
-    def questions(self, seed) -> list[Question]:
+    def questions(self, seed: int) -> list[Question]:
         """Every question this fact makes for ``seed``: multiple choice first, then the other kinds."""
         out = []
-        common = dict(category=self.category, difficulty=self.difficulty, explanation=self.explanation,
+        common: dict[str, Any] = dict(category=self.category, difficulty=self.difficulty, explanation=self.explanation,
                       fact=self.fact_id, reveals=self.reveals)
         for prompt, source in self.prompts:
             rng = random.Random(f"{seed}|{prompt}")
@@ -275,7 +287,7 @@ class Fact:
         answer (the nearest in length else), so that a statement's length says nothing of its truth."""
         answer = self.right_answer()
         if self.wrong is not None or self.pool is not None:
-            source = self.wrong if self.wrong is not None else self.pool
+            source = self.wrong if self.wrong is not None else self.pool or ()
             candidates = [w for w in source if choice_key(w) != choice_key(answer)]
         else:
             choices, _ = self.choices_for(rng)
@@ -295,12 +307,13 @@ class Fact:
         it at the same place every time.  ``tolerance`` defaults to two ladder
         steps, at most a fifth of the slider.
         """
+        floor: Decimal | None
         if self.kind == "date":
-            value, unit = Decimal(self.day.toordinal()), Decimal(1)
+            value, unit = Decimal(self._day().toordinal()), Decimal(1)
             ladder_step = Decimal(int(self.step or 7))
             floor = None
         else:
-            value, unit = self.number, Decimal(1).scaleb(-self.places)
+            value, unit = self._number(), Decimal(1).scaleb(-self.places)
             ladder_step = Decimal(self.step) if self.step is not None else \
                 Decimal(1) if self.kind == "ordinal" else nice_step(value, self.places)
             floor = Decimal(1) if self.kind == "ordinal" else Decimal(0) if value >= 0 else None
@@ -308,7 +321,8 @@ class Fact:
         if floor is not None and floor < value:
             span = min(span, value - floor)  # room below the answer for every place on the slider
         step = unit
-        for factor in itertools.cycle((2, Decimal("2.5"), 2)):  # 1, 2, 5, 10, 20, 50 ... of the unit
+        factors: tuple[int | Decimal, ...] = (2, Decimal("2.5"), 2)
+        for factor in itertools.cycle(factors):  # 1, 2, 5, 10, 20, 50 ... of the unit
             if span / step <= ESTIMATE_POSITIONS:
                 break
             step *= factor
@@ -320,10 +334,17 @@ class Fact:
         low = value - step * rng.randint(0, int(room // step))
         high = low + step * positions
         tolerance = self.tolerance if self.tolerance is not None else min(ladder_step * 2, span / 5)
-        places = 0 if self.kind == "date" else max(self.places, -step.normalize().as_tuple().exponent, 0)
+        places = 0 if self.kind == "date" else max(self.places, -_exponent(step.normalize()), 0)
         scale = Scale(low=float(low), high=float(high), step=float(step), tolerance=float(tolerance),
                       value_kind=self.kind, unit=self.unit, currency=self.currency, places=places)
         return scale, float(value)
+
+
+def _exponent(number: Decimal) -> int:
+    """The exponent of a finite Decimal (its places after the point, negated)."""
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int), number  # only infinities and NaNs have a letter here
+    return exponent
 
 
 def fill(template: str, value: str) -> str:
@@ -350,13 +371,24 @@ def read_groups(check: Checker, node: Node) -> dict[str, tuple[str, Node]]:
     for key, value in node.value:
         name = check.text(key, "group name")
         prompt = check.text(value, f"the prompt of group '{key.value}'") if name is not None else None
-        if prompt is not None:
+        if name is not None and prompt is not None:
             groups[name] = (prompt, key)
     return groups
 
 
-def _sort_value(fact: Fact):
+def _sort_value(fact: Fact) -> Any:
+    """What a group of values is put in order by: the day, or the number (one kind in a group)."""
     return fact.day if fact.kind == "date" else fact.number
+
+
+def _label(fact: Fact) -> str:
+    assert fact.label is not None, fact.fact_id  # read_fact refuses a fact in a group without a label
+    return fact.label
+
+
+def _id(fact: Fact) -> str:
+    assert fact.fact_id is not None  # read_fact gives every fact one (its id, or where it is)
+    return fact.fact_id
 
 
 def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[str, Node]]) -> list[Question]:
@@ -389,12 +421,12 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
         labels: dict[str, Fact] = {}
         clash = False
         for fact in group:
-            other = labels.get(choice_key(fact.label))
+            other = labels.get(choice_key(_label(fact)))
             if other is not None:
-                check.report(fact.group_at, f"the label '{clip(fact.label)}' is used by the fact at line "
+                check.report(fact.group_at, f"the label '{clip(_label(fact))}' is used by the fact at line "
                                             f"{other.line} of group '{clip(name)}' too")
                 clash = True
-            labels[choice_key(fact.label)] = fact
+            labels[choice_key(_label(fact))] = fact
         if clash:
             continue
         kinds = {(f.kind, f.unit, f.currency) for f in group}
@@ -402,7 +434,7 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
         prompt = groups.get(name, (None,))[0]
         if by_value:
             group = sorted(group, key=_sort_value)
-            same = [b for a, b in zip(group, group[1:]) if _sort_value(a) == _sort_value(b)]
+            same = [b for a, b in itertools.pairwise(group) if _sort_value(a) == _sort_value(b)]
             if same:
                 check.report(same[0].group_at, f"two facts of group '{clip(name)}' have the same value, "
                                                f"so they have no order")
@@ -419,7 +451,7 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
         else:
             picks = [[group[(start + i) % len(group)] for i in range(ORDER_MAX)] for start in range(len(group))]
             picks = [sorted(p, key=group.index) for p in picks]
-        tells = dict.fromkeys(tell for pick in picks for tell in order_tells([f.label for f in pick]))
+        tells = dict.fromkeys(tell for pick in picks for tell in order_tells([_label(f) for f in pick]))
         for tell in tells:
             check.warn(first.group_at, f"group '{clip(name)}': {tell} in one of its order questions: a player "
                                        f"could order the labels without reading them; reword one")
@@ -428,18 +460,18 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
             # (with their values), short enough for two lines at 200 % text.
             ends = (pick[0], pick[-1])
             if by_value:
-                explanation = f"First: {ends[0].label} ({ends[0].in_words()}). " \
-                              f"Last: {ends[1].label} ({ends[1].in_words()})."
+                explanation = f"First: {_label(ends[0])} ({ends[0].in_words()}). " \
+                              f"Last: {_label(ends[1])} ({ends[1].in_words()})."
             else:
-                explanation = f"First: {ends[0].label}. Last: {ends[1].label}."
+                explanation = f"First: {_label(ends[0])}. Last: {_label(ends[1])}."
             out.append(Question(
-                prompt=prompt, choices=tuple(f.label for f in pick),
-                answer=" → ".join(f.label for f in pick), category=first.category, difficulty=first.difficulty,
+                prompt=prompt, choices=tuple(_label(f) for f in pick),
+                answer=" → ".join(_label(f) for f in pick), category=first.category, difficulty=first.difficulty,
                 time_limit=first.time_limit or GROUP_LIMIT,
                 explanation=clip(explanation, EXPLANATION_MAX),
                 source=f"{check.path}:{first.group_at[0]}", kind=ORDER.name,
-                fact=f"order:{name}:" + ",".join(f.fact_id for f in pick),
-                reveals=tuple(dict.fromkeys([f.fact_id for f in pick] + [r for f in pick for r in f.reveals])),
+                fact=f"order:{name}:" + ",".join(_id(f) for f in pick),
+                reveals=tuple(dict.fromkeys([_id(f) for f in pick] + [r for f in pick for r in f.reveals])),
             ))
         # A game asks one order question of a group: they share most of their items.
         made = out[len(out) - len(picks):]
@@ -484,6 +516,12 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
         return None
     get = found.get
 
+    def value_of(name: str) -> Node:  # only after get(name) was true
+        return found[name][1]
+
+    def key_of(name: str) -> Node:
+        return found[name][0]
+
     kind = "text"
     if "kind" in found:
         kind = check.one_of(found["kind"][1], "kind", KINDS) or kind
@@ -495,62 +533,64 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
 
     prompts: list[tuple[str, str]] = []
     if ask_node is not None:
+        asked: list[tuple[Node, str | None]]
         if ask_node.kind == "scalar":
-            items = [(ask_node, check.text(ask_node, "ask"))]
+            asked = [(ask_node, check.text(ask_node, "ask"))]
         else:
-            items = check.text_list(ask_node, "ask") or []
-        prompts = [(text, f"{check.path}:{item.line}") for item, text in items if text is not None]
+            asked = list(check.text_list(ask_node, "ask") or [])
+        prompts = [(text, f"{check.path}:{item.line}") for item, text in asked if text is not None]
         if ask_node.kind == "seq" and not ask_node.value:
             check.report(ask_node, "'ask' must list at least one prompt")
 
     n_choices = DEFAULT_CHOICES
     if get("choices"):
-        value = check.number_in(get("choices")[1], "choices", MIN_CHOICES, MAX_CHOICES)
+        value = check.number_in(value_of("choices"), "choices", MIN_CHOICES, MAX_CHOICES)
         n_choices = int(value) if value is not None else n_choices
 
-    category = check.text(get("category")[1], "category") if get("category") else None
-    difficulty = check.one_of(get("difficulty")[1], "difficulty", DIFFICULTIES) if get("difficulty") else None
+    category = check.text(value_of("category"), "category") if get("category") else None
+    difficulty = check.one_of(value_of("difficulty"), "difficulty", DIFFICULTIES) if get("difficulty") else None
     time_limit = None
     if get("time_limit"):
-        value = check.number_in(get("time_limit")[1], "time_limit", TIME_LIMIT_MIN, TIME_LIMIT_MAX)
+        value = check.number_in(value_of("time_limit"), "time_limit", TIME_LIMIT_MIN, TIME_LIMIT_MAX)
         time_limit = float(value) if value is not None else None
 
-    extra: dict = {}
+    extra: dict[str, Any] = {}
     if get("partial"):
-        value = check.one_of(get("partial")[1], "partial", ("true", "false"))
-        if value == "true" and (kind not in ("number", "money", "ordinal", "date") or get("wrong")):
-            check.report(get("partial")[1], "'partial' needs a number, money, ordinal or date fact "
+        partial = check.one_of(value_of("partial"), "partial", ("true", "false"))
+        if partial == "true" and (kind not in ("number", "money", "ordinal", "date") or get("wrong")):
+            check.report(value_of("partial"), "'partial' needs a number, money, ordinal or date fact "
                                             "whose wrong answers the game makes")
-        elif value is not None:
-            extra["partial"] = value == "true"
-    given = check.text(get("id")[1], "id") if get("id") else None
+        elif partial is not None:
+            extra["partial"] = partial == "true"
+    given = check.text(value_of("id"), "id") if get("id") else None
     extra["fact_id"] = given.strip() if given else f"@{check.path}:{node.line}"
     if get("reveals"):
-        extra["reveals"] = read_reveals(check, get("reveals")[1])
+        extra["reveals"] = read_reveals(check, value_of("reveals"))
     if get("unit"):
-        extra["unit"] = check.text(get("unit")[1], "unit") or ""
+        extra["unit"] = check.text(value_of("unit"), "unit") or ""
     if get("currency"):
-        extra["currency"] = check.text(get("currency")[1], "currency") or ""
+        extra["currency"] = check.text(value_of("currency"), "currency") or ""
 
     wrong = None
     if get("wrong"):
-        items = check.text_list(get("wrong")[1], "wrong")
-        if items is not None:
-            wrong = tuple(dict.fromkeys(text for _, text in items))
+        listed = check.text_list(value_of("wrong"), "wrong")
+        if listed is not None:
+            wrong = tuple(dict.fromkeys(text for _, text in listed))
     pool = None
     if get("pool"):
-        name = check.text(get("pool")[1], "pool")
+        name = check.text(value_of("pool"), "pool")
         if name is not None:
             pool = pools.get(name)
             if pool is None:
                 known = ", ".join(sorted(pools)) or "none are defined"
-                check.report(get("pool")[1], f"no pool named '{name}' (pools: {known})")
+                check.report(value_of("pool"), f"no pool named '{name}' (pools: {known})")
 
-    if answer_text is not None and kind != "text" and wrong is None:
+    # answer_text is read from answer_node: where there is text, there is its node.
+    if answer_text is not None and answer_node is not None and kind != "text" and wrong is None:
         _read_ladder(check, kind, answer_node, found, extra)
     elif answer_text is not None and kind == "text" and wrong is None and pool is None and get("pool") is None:
         check.report(node, "a text fact needs a 'pool' or a 'wrong' list to draw wrong answers from")
-    elif answer_text is not None and kind != "text":
+    elif answer_text is not None and answer_node is not None and kind != "text":
         _read_value(check, kind, answer_node, extra)
 
     _read_kinds(check, node, kind, found, answer_text, wrong if wrong is not None else pool, extra)
@@ -558,11 +598,12 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
     source = wrong if wrong is not None else pool
     if source is not None and answer_text is not None:
         others = [w for w in source if choice_key(w) != choice_key(answer_text)]
-        where = "'wrong'" if wrong is not None else f"pool '{get('pool')[1].value}'"
+        where = "'wrong'" if wrong is not None else f"pool '{value_of('pool').value}'"
         if len(others) < n_choices - 1:
             check.report(node, f"{where} has {len(others)} wrong answers; {n_choices} choices need {n_choices - 1}")
 
-    if len(check.problems) > before or answer_text is None or explanation is None or not prompts:
+    if len(check.problems) > before or answer_text is None or answer_node is None or explanation is None or \
+            not prompts:
         return None
     fact = Fact(kind=kind, answer_text=answer_text, prompts=tuple(prompts), explanation=explanation,
                 n_choices=n_choices, category=category, difficulty=difficulty, time_limit=time_limit,
@@ -571,12 +612,12 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
     return fact
 
 
-def _warn_tells(check: Checker, fact: Fact, answer_node: Node, source) -> None:
+def _warn_tells(check: Checker, fact: Fact, answer_node: Node, source: tuple[Node, Node] | None) -> None:
     """Warnings where the fact's wrong answers cannot hide its answer (see :mod:`game.core.fairness`)."""
     if fact.wrong is not None or fact.pool is not None:
         if not check.authoring:
             return  # weighing every set of wrong answers takes a while: only `mi-trivia validate` does it
-        listed = fact.wrong if fact.wrong is not None else fact.pool
+        listed = fact.wrong if fact.wrong is not None else fact.pool or ()
         where = "'wrong'" if fact.wrong is not None else "the pool"
         candidates = [w for w in listed if choice_key(w) != choice_key(fact.answer_text)]
         for reason in pool_warnings(fact.answer_text, candidates, fact.n_choices):
@@ -601,16 +642,22 @@ def _ladder_advice(fact: Fact, fitting: list[int]) -> str:
     if len(fitting) < fact.n_choices:
         return "widen 'min'/'max', use a smaller 'step', or list 'wrong' answers"
     return "use a 'step' that keeps the last digits (such as " \
-           f"{nice_step(fact.number, fact.places) if fact.kind != 'date' else 15}), fewer 'choices', or list " \
+           f"{nice_step(fact._number(), fact.places) if fact.kind != 'date' else 15}), fewer 'choices', or list " \
            "'wrong' answers"
 
 
-def _read_kinds(check: Checker, node: Node, kind: str, found: dict, answer_text: str | None, others,
-                extra: dict) -> None:
+def _read_kinds(check: Checker, node: Node, kind: str, found: dict[str, tuple[Node, Node]], answer_text: str | None,
+                others: Sequence[str] | None, extra: dict[str, Any]) -> None:
     """The keys for the other kinds of question: ``say``, ``also``, ``group``, ``label``, ``tolerance``."""
     get = found.get
+
+    def value_of(name: str) -> Node:  # only after get(name) was true
+        return found[name][1]
+
+    def key_of(name: str) -> Node:
+        return found[name][0]
     if get("say"):
-        say_node = get("say")[1]
+        say_node = value_of("say")
         items = [(say_node, check.text(say_node, "say"))] if say_node.kind == "scalar" else \
             check.text_list(say_node, "say") or []
         templates = []
@@ -633,9 +680,9 @@ def _read_kinds(check: Checker, node: Node, kind: str, found: dict, answer_text:
                     templates.append(text)
         extra["say"] = tuple(templates)
     if get("also"):
-        also_node = get("also")[1]
+        also_node = value_of("also")
         if kind != "text":
-            check.report(get("also")[0], "'also' (spellings for typing the answer) is for text facts")
+            check.report(key_of("also"), "'also' (spellings for typing the answer) is for text facts")
         elif also_node.kind == "seq" and not also_node.value:
             extra["also"] = ()
         else:
@@ -651,29 +698,29 @@ def _read_kinds(check: Checker, node: Node, kind: str, found: dict, answer_text:
         if answer_text is not None and kind == "text" and not normalise(answer_text):
             check.report(found["answer"][1], "a fact with 'also' is typed in: its answer needs letters or digits")
     if get("group"):
-        extra["group"] = check.text(get("group")[1], "group")
-        extra["group_at"] = (get("group")[1].line, get("group")[1].column)
+        extra["group"] = check.text(value_of("group"), "group")
+        extra["group_at"] = (value_of("group").line, value_of("group").column)
         if not get("label"):
-            check.report(get("group")[0], "a fact in a 'group' needs a short 'label' to stand for it in the list")
+            check.report(key_of("group"), "a fact in a 'group' needs a short 'label' to stand for it in the list")
     if get("label"):
-        extra["label"] = check.text(get("label")[1], "label")
+        extra["label"] = check.text(value_of("label"), "label")
         if extra["label"] is not None and len(extra["label"]) > CHOICE_MAX:
-            check.report(get("label")[1], f"the label is {len(extra['label'])} characters long; at most "
+            check.report(value_of("label"), f"the label is {len(extra['label'])} characters long; at most "
                                           f"{CHOICE_MAX} fit in an order question")
         if not get("group"):
-            check.report(get("label")[0], "'label' names the fact in an order question: give the fact a 'group' too")
+            check.report(key_of("label"), "'label' names the fact in an order question: give the fact a 'group' too")
     if get("tolerance"):
         if kind not in VALUE_KINDS:
-            check.report(get("tolerance")[0], "'tolerance' is for number, money, ordinal and date facts")
+            check.report(key_of("tolerance"), "'tolerance' is for number, money, ordinal and date facts")
         else:
-            value = check.number(get("tolerance")[1], "tolerance")
+            value = check.number(value_of("tolerance"), "tolerance")
             if value is not None and value <= 0:
-                check.report(get("tolerance")[1], "'tolerance' must be more than 0 (days for a date)")
+                check.report(value_of("tolerance"), "'tolerance' must be more than 0 (days for a date)")
             elif value is not None:
                 extra["tolerance"] = value
 
 
-def _read_value(check: Checker, kind: str, answer_node: Node, extra: dict) -> bool:
+def _read_value(check: Checker, kind: str, answer_node: Node, extra: dict[str, Any]) -> bool:
     if kind == "date":
         try:
             extra["day"] = date.fromisoformat(answer_node.value.strip())
@@ -688,11 +735,12 @@ def _read_value(check: Checker, kind: str, answer_node: Node, extra: dict) -> bo
         check.report(answer_node, f"an ordinal fact's answer must be a whole number from 1, not '{answer_node.value}'")
         return False
     extra["number"] = value
-    extra["places"] = max(-value.as_tuple().exponent, 0)
+    extra["places"] = max(-_exponent(value), 0)
     return True
 
 
-def _read_ladder(check: Checker, kind: str, answer_node: Node, found: dict, extra: dict) -> None:
+def _read_ladder(check: Checker, kind: str, answer_node: Node, found: dict[str, tuple[Node, Node]],
+                 extra: dict[str, Any]) -> None:
     if not _read_value(check, kind, answer_node, extra):
         return
     n = DEFAULT_CHOICES
@@ -702,40 +750,20 @@ def _read_ladder(check: Checker, kind: str, answer_node: Node, found: dict, extr
         except Exception:
             return
     if kind == "date":
-        step = 7
-        if "step" in found:
-            value = check.number(found["step"][1], "step")
-            if value is None or value < 1 or value != value.to_integral_value():
-                if value is not None:
-                    check.report(found["step"][1], "a date fact's 'step' is a whole number of days, 1 or more")
-                return
-            step = int(value)
-        low = high = None
-        for bound in ("min", "max"):
-            if bound in found:
-                bnode = found[bound][1]
-                try:
-                    day = date.fromisoformat(bnode.value.strip()) if bnode.kind == "scalar" else None
-                except ValueError:
-                    day = None
-                if day is None:
-                    check.report(bnode, f"'{bound}' of a date fact must be a date written YYYY-MM-DD")
-                    return
-                low, high = (day, high) if bound == "min" else (low, day)
-        extra.update(step=step, low=low, high=high)
-        _check_ranks(check, answer_node, fitting_ranks(extra["day"], timedelta(days=step), n, low, high), n, "dates")
+        _read_date_ladder(check, answer_node, found, extra, n)
         return
 
     value: Decimal = extra["number"]
     places = extra["places"]
     if "step" in found:
-        step = check.number(found["step"][1], "step")
-        if step is None:
+        given = check.number(found["step"][1], "step")
+        if given is None:
             return
-        if step <= 0:
+        if given <= 0:
             check.report(found["step"][1], "'step' must be more than 0")
             return
-        places = max(places, -step.as_tuple().exponent)
+        step = given
+        places = max(places, -_exponent(step))
         extra["places"] = places
     else:
         step = Decimal(1) if kind == "ordinal" else nice_step(value, places)
@@ -757,6 +785,34 @@ def _read_ladder(check: Checker, kind: str, answer_node: Node, found: dict, extr
         return
     extra.update(step=step, low=low, high=high)
     _check_ranks(check, answer_node, fitting_ranks(value, step, n, low, high), n, "answers")
+
+
+def _read_date_ladder(check: Checker, answer_node: Node, found: dict[str, tuple[Node, Node]], extra: dict[str, Any],
+                      n: int) -> None:
+    """A date fact's ladder: its step in days and its bounds as dates."""
+    step = 7
+    if "step" in found:
+        value = check.number(found["step"][1], "step")
+        if value is None or value < 1 or value != value.to_integral_value():
+            if value is not None:
+                check.report(found["step"][1], "a date fact's 'step' is a whole number of days, 1 or more")
+            return
+        step = int(value)
+    low: date | None = None
+    high: date | None = None
+    for bound in ("min", "max"):
+        if bound in found:
+            bnode = found[bound][1]
+            try:
+                day = date.fromisoformat(bnode.value.strip()) if bnode.kind == "scalar" else None
+            except ValueError:
+                day = None
+            if day is None:
+                check.report(bnode, f"'{bound}' of a date fact must be a date written YYYY-MM-DD")
+                return
+            low, high = (day, high) if bound == "min" else (low, day)
+    extra.update(step=step, low=low, high=high)
+    _check_ranks(check, answer_node, fitting_ranks(extra["day"], timedelta(days=step), n, low, high), n, "dates")
 
 
 def _check_ranks(check: Checker, answer_node: Node, ranks: list[int], n: int, what: str) -> None:

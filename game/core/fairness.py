@@ -31,8 +31,9 @@ import itertools
 import math
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 ARTICLES = ("a", "an", "the")
 # Words that stay in lower case inside a name written in capitals ("Intelligence and Missions Force").
@@ -60,7 +61,7 @@ class Surface:
     def roundness(self) -> float:
         return roundness(self.number) if self.number is not None else 0.0
 
-    def format(self) -> tuple:
+    def format(self) -> tuple[bool, bool, bool]:
         """What wrong answers must share with the answer (see :func:`_same_format`): digits, commas and a
         leading article (and capitals, compared by :func:`casings_match`)."""
         return self.digits, self.comma, self.article
@@ -154,7 +155,7 @@ def format_tier(answer: Surface, candidates: Sequence[Surface], n: int) -> list[
 
 # What a blind player can rank choices by; the answer takes a uniformly random rank on each, as far as the
 # wrong answers allow (the length first, then the number of words, then the alphabet).
-DIMENSIONS = (
+DIMENSIONS: tuple[tuple[str, Callable[[Surface], Any]], ...] = (
     ("length", lambda s: s.length),
     ("words", lambda s: s.words),
     ("alphabet", lambda s: s.text.casefold()),
@@ -162,11 +163,12 @@ DIMENSIONS = (
 MOST_CANDIDATES = 10  # wrong answers weighed together (as many shorter than the answer as longer)
 
 
-def _cmp(a, b) -> int:
+def _cmp(a: int, b: int) -> int:
     return (a > b) - (a < b)
 
 
-def ranks_open(answer: Surface, tier: Sequence[Surface], n: int, key, ties: bool = True) -> list[int]:
+def ranks_open(answer: Surface, tier: Sequence[Surface], n: int, key: Callable[[Surface], Any],
+               ties: bool = True) -> list[int]:
     """The ranks by ``key`` the answer can take among ``n - 1`` wrong answers from ``tier`` (``ties``: a
     wrong answer level with it may stand on either side; else only those strictly below or above count)."""
     mine = key(answer)
@@ -209,10 +211,11 @@ def look_alikes(answer: str, candidates: Sequence[str], n: int, rng: random.Rand
         picked = list(tier)
         rng.shuffle(picked)
         return [c.text for c in picked]
-    tier = tuple(_some(a, tier))
-    options, cells, pairings = _layout(a, tier, n)
+    some = tuple(_some(a, tier))
+    every, cells, pairings = _layout(a, some, n)
+    options: list[_Option]
     if cells is not None:
-        rows, plan = _plan(a, tier, n, rng.choice(pairings) if pairings else None)
+        rows, plan = _plan(a, some, n, rng.choice(pairings) if pairings else None)
         rank = rng.randrange(n)
         row = rows[rank]
         (low, _), (high, p_high) = plan[rank]
@@ -221,9 +224,9 @@ def look_alikes(answer: str, candidates: Sequence[str], n: int, rng: random.Rand
             row = [o for o in row if o.odd == pick]
         options = row
     else:  # ties in length cannot be avoided: a random rank within what the list allows
-        options = _narrow(list(options), lambda o: o.length, rng)
+        options = _narrow(list(every), lambda o: o.length, rng)
     options = _narrow(options, lambda o: o.words, rng)
-    picked = [tier[i] for i in rng.choice(options).picked]
+    picked = [some[i] for i in rng.choice(options).picked]
     rng.shuffle(picked)
     return [c.text for c in picked]
 
@@ -239,8 +242,14 @@ class _Option:
     odd: int  # whose length stands out from the others' (see odd_length): 1 the answer's, -1 a wrong one's, 0 none
 
 
+# Whose length stands out at a rank, and how often: (who, share) at the two ends of what the rank allows.
+OddOutcomes = tuple[tuple[int, float], tuple[int, float]]
+Cells = dict[tuple[int, int], list[_Option]]  # the sets of wrong answers by (length rank, alphabet rank)
+Pairings = tuple[tuple[int, ...], ...]  # length rank -> alphabet rank, each one the cells allow
+
+
 @functools.lru_cache(maxsize=256)  # the same lists come back for every seed
-def _layout(a: Surface, tier: tuple[Surface, ...], n: int):
+def _layout(a: Surface, tier: tuple[Surface, ...], n: int) -> tuple[tuple[_Option, ...], Cells | None, Pairings]:
     """Every set of ``n - 1`` wrong answers from ``tier`` with where it leaves the answer; and, when the
     answer's length can take every rank exactly, those sets by (length rank, alphabet rank) and the
     pairings of length ranks with alphabet ranks (each used once) that the sets allow."""
@@ -249,15 +258,15 @@ def _layout(a: Surface, tier: tuple[Surface, ...], n: int):
     length, words = a.length, a.words
     mine = a.text.casefold()
     marks = [(_cmp(c.length, length), _cmp(c.words, words), c.text.casefold() < mine, c.length) for c in tier]
-    options = []
+    found: list[_Option] = []
     for picked in itertools.combinations(range(len(tier)), n - 1):
         got = [marks[i] for i in picked]
         short = sum(1 for m in got if m[0] < 0)
         few = sum(1 for m in got if m[1] < 0)
-        options.append(_Option(picked, (short, short + sum(1 for m in got if m[0] == 0)),
+        found.append(_Option(picked, (short, short + sum(1 for m in got if m[0] == 0)),
                                (few, few + sum(1 for m in got if m[1] == 0)), sum(1 for m in got if m[2]),
                                _whose_odd(length, tuple(sorted(m[3] for m in got)))))
-    options = tuple(options)
+    options = tuple(found)
     exact = [o for o in options if o.length[0] == o.length[1]]
     if len({o.length[0] for o in exact}) < n:
         return options, None, ()
@@ -270,10 +279,11 @@ def _layout(a: Surface, tier: tuple[Surface, ...], n: int):
 
 
 @functools.lru_cache(maxsize=1024)
-def _plan(a: Surface, tier: tuple[Surface, ...], n: int, pairing: tuple[int, ...] | None):
+def _plan(a: Surface, tier: tuple[Surface, ...], n: int,
+          pairing: tuple[int, ...] | None) -> tuple[dict[int, list[_Option]], dict[int, OddOutcomes]]:
     """The sets at each length rank (with the alphabet rank ``pairing`` gives it) and :func:`_odd_plan`."""
     options, cells, _ = _layout(a, tier, n)
-    if pairing is not None:
+    if pairing is not None and cells is not None:  # a pairing comes only with the cells
         rows = {r: cells[(r, pairing[r])] for r in range(n)}
     else:
         rows = {r: [o for o in options if o.length == (r, r)] for r in range(n)}
@@ -287,7 +297,8 @@ def _whose_odd(answer: int, others: tuple[int, ...]) -> int:
     return 1 if index == 0 else -1 if index > 0 else 0
 
 
-def _narrow(options: list[_Option], span, rng: random.Random) -> list[_Option]:
+def _narrow(options: list[_Option], span: Callable[[_Option], tuple[int, int]],
+            rng: random.Random) -> list[_Option]:
     """The options that put the answer at a random rank open to them (exactly there, where some do)."""
     open_ranks = sorted({r for o in options for r in range(span(o)[0], span(o)[1] + 1)})
     if len(open_ranks) <= 1:
@@ -297,7 +308,7 @@ def _narrow(options: list[_Option], span, rng: random.Random) -> list[_Option]:
     return exact or [o for o in options if span(o)[0] <= target <= span(o)[1]]
 
 
-def _odd_plan(rows: dict[int, list[_Option]], n: int) -> dict[int, tuple[tuple[int, float], tuple[int, float]]]:
+def _odd_plan(rows: dict[int, list[_Option]], n: int) -> dict[int, OddOutcomes]:
     """For each rank, whose length stands out (see :class:`_Option`) and how often: two outcomes, each with
     its share, so that the answer's does 1 time in n of the times one does, or as near as the list allows.
 
@@ -323,13 +334,13 @@ def odd_share(answer: str, candidates: Sequence[str], n: int) -> float:
     tier = format_tier(a, [surface(c) for c in candidates], n)
     if _level_only(a, tier, n) or len(tier) <= n - 1:
         return 1 / n  # all of one length, or no choice: nothing to weigh here
-    tier = tuple(_some(a, tier))
-    _, cells, pairings = _layout(a, tier, n)
+    some = tuple(_some(a, tier))
+    _, cells, pairings = _layout(a, some, n)
     if cells is None:
         return 1 / n  # the length ranks are warned about already
     answer_odd = wrong_odd = 0.0
     for pairing in pairings or (None,):  # the pairings are drawn alike: their plans, averaged
-        for outcomes in _plan(a, tier, n, pairing)[1].values():
+        for outcomes in _plan(a, some, n, pairing)[1].values():
             for code, p in outcomes:
                 answer_odd += p if code == 1 else 0.0
                 wrong_odd += p if code == -1 else 0.0
@@ -396,8 +407,8 @@ def stands_out(answer: str, wrong: Sequence[str]) -> list[str]:
         reasons.append(f"it is by far the shortest ({a.length} characters; the others {_span(lengths)})")
     counts = {o.words for o in others}
     if len(counts) == 1 and a.words not in counts:
-        (theirs,) = counts
-        reasons.append(f"it is the only choice of {a.words} word{'s' * (a.words != 1)} (the others have {theirs})")
+        (count,) = counts
+        reasons.append(f"it is the only choice of {a.words} word{'s' * (a.words != 1)} (the others have {count})")
     if a.number is not None and all(o.number is not None for o in others):
         rounds = [o.roundness for o in others]
         if a.roundness > max(rounds):

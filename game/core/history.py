@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 FORMAT = "mi-trivia-history"
 VERSION = 1
@@ -29,7 +31,7 @@ MAX_KEY = 1000  # characters in one key (a prompt, at worst; longer ones are not
 MAX_FILE_BYTES = 8 * 1024 * 1024  # KEEP * BANKS * MAX_KEY, with room for JSON's escapes
 
 
-def bank_id(files) -> str:
+def bank_id(files: Iterable[str | Path]) -> str:
     """A short, stable name for the bank made of ``files`` (their resolved paths)."""
     names = sorted(str(Path(f).resolve()) for f in files)
     return hashlib.sha1("\n".join(names).encode("utf-8", "surrogatepass")).hexdigest()[:12]
@@ -44,7 +46,7 @@ class History:
     def recent(self, bank: str) -> list[str]:
         return list(self.banks.get(bank, ()))
 
-    def remember(self, bank: str, keys) -> None:
+    def remember(self, bank: str, keys: Iterable[object]) -> None:
         """Add ``keys`` (in the order asked) as the newest of ``bank``; the oldest drop off."""
         new = list(dict.fromkeys(k for k in keys if isinstance(k, str) and 0 < len(k) <= MAX_KEY))
         again = set(new)
@@ -53,10 +55,10 @@ class History:
         while len(self.banks) > BANKS:
             del self.banks[next(iter(self.banks))]
 
-    def copy(self) -> "History":
+    def copy(self) -> History:
         return History({bank: list(keys) for bank, keys in self.banks.items()})
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "version": VERSION, "banks": self.banks}
 
 
@@ -113,6 +115,8 @@ def load(path: Path) -> ReadResult:
         return ReadResult(History())
     except OSError as exc:
         return ReadResult(History(), f"cannot read {path}: {exc.strerror or exc}")
+    history: History | None
+    problem: str | None
     if len(data) > MAX_FILE_BYTES:
         history, problem = None, f"it is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 DIFFICULTIES = ("easy", "medium", "hard")
 TIME_LIMIT_MIN = 5
@@ -96,8 +97,8 @@ class Scale:
             text = f"{self.currency}{text}"
         return f"{text} {self.unit}" if self.unit else text
 
-    def to_json(self) -> dict:
-        data = {"low": self.low, "high": self.high, "step": self.step, "tolerance": self.tolerance,
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"low": self.low, "high": self.high, "step": self.step, "tolerance": self.tolerance,
                 "value_kind": self.value_kind}
         for key in ("unit", "currency"):
             if getattr(self, key):
@@ -168,8 +169,9 @@ class Question:
     def limit(self, default: float = DEFAULT_TIME_LIMIT) -> float:
         return self.time_limit if self.time_limit is not None else default
 
-    def to_json(self) -> dict:
-        data = {"type": self.kind, "prompt": self.prompt, "choices": list(self.choices), "answer": self.answer}
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": self.kind, "prompt": self.prompt, "choices": list(self.choices),
+                                "answer": self.answer}
         for key in ("category", "difficulty", "time_limit", "explanation"):
             value = getattr(self, key)
             if value is not None:

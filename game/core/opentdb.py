@@ -8,12 +8,22 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
-from game.core.model import (CHOICE_MAX, DIFFICULTIES, MAX_CHOICES, MIN_CHOICES, PROMPT_MAX, choice_key, clip, one_line,
-                             prompt_key)
 from game.core.kinds import TRUEFALSE
+from game.core.model import (
+    CHOICE_MAX,
+    DIFFICULTIES,
+    MAX_CHOICES,
+    MIN_CHOICES,
+    PROMPT_MAX,
+    choice_key,
+    clip,
+    one_line,
+    prompt_key,
+)
 from game.core.questions import load_text
 
 ATTRIBUTION = """\
@@ -44,7 +54,7 @@ class Skipped:
 
 @dataclass
 class Converted:
-    questions: list[dict] = field(default_factory=list)
+    questions: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     records: int = 0  # how many the input held
     blocks: list[str] = field(default_factory=list, repr=False)  # each question as YAML, as written
@@ -65,11 +75,11 @@ KINDS = {"not an object": "not an object", "no question text": "with no question
          "two choices are the same": "with two choices the same"}
 
 
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     return html.unescape(value) if isinstance(value, str) else None
 
 
-def records_from_json(data: bytes) -> list:
+def records_from_json(data: bytes) -> list[Any]:
     try:
         raw = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -77,13 +87,14 @@ def records_from_json(data: bytes) -> list:
     except (ValueError, RecursionError) as exc:
         raise ImportError_(f"the file is not valid JSON ({exc})") from None
     if isinstance(raw, dict) and isinstance(raw.get("results"), list):
-        return raw["results"]
+        results: list[Any] = raw["results"]
+        return results
     if isinstance(raw, list):
         return raw
     raise ImportError_("expected an API response {\"results\": [...]} or a list of results")
 
 
-def _question(record) -> tuple[dict | None, str, str | None]:
+def _question(record: object) -> tuple[dict[str, Any] | None, str, str | None]:
     """One record as a question: ``(question, prompt, None)``, or ``(None, prompt, why it cannot be one)``."""
     if not isinstance(record, dict):
         return None, "", "not an object"
@@ -105,6 +116,7 @@ def _question(record) -> tuple[dict | None, str, str | None]:
         return None, prompt, "two choices are the same"
     if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
         return None, prompt, f"{len(choices)} choices; a question has {MIN_CHOICES} to {MAX_CHOICES}"
+    question: dict[str, Any]
     if statement:  # OpenTDB's boolean questions are statements: our true/false kind
         question = {"type": TRUEFALSE.name, "prompt": prompt, "answer": answer.strip().lower()}
     else:
@@ -129,10 +141,10 @@ def _general(message: str) -> str:
     return "refused by validate: " + re.sub(r" \(.*\)$|'[^']*'", "…", message.split(";")[0]).strip()
 
 
-def convert(records: list) -> Converted:
+def convert(records: list[Any]) -> Converted:
     """The records as questions, each one the game's validator accepts; the others in ``skipped``."""
     out = Converted(records=len(records))
-    kept: list[tuple[int, str, dict]] = []
+    kept: list[tuple[int, str, dict[str, Any]]] = []
     first: dict[str, int] = {}  # a prompt's key: the record it was first seen in
     for number, record in enumerate(records, start=1):
         question, prompt, reason = _question(record)
@@ -143,6 +155,7 @@ def convert(records: list) -> Converted:
         if reason is not None:
             out.skipped.append(Skipped(number, prompt, reason, KINDS.get(reason) or _general(reason)))
             continue
+        assert question is not None  # no reason given: a question
         first[prompt_key(prompt)] = number
         kept.append((number, prompt, question))
     blocks = [_block(question) for _, _, question in kept]
@@ -163,7 +176,7 @@ def convert(records: list) -> Converted:
     return out
 
 
-def _block(question: dict) -> str:
+def _block(question: dict[str, Any]) -> str:
     """One question as the lines of the file's ``questions`` list."""
     return yaml.safe_dump([question], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 

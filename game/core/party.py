@@ -17,12 +17,18 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from game.core import kinds
 from game.core.names import display_name, look_alike_key, visible
 from game.core.names import prepare as prepare_names
-from game.core.session import judge
 from game.core.scores import NAME_MAX, clean_name, whole_name
+from game.core.session import judge
+
+if TYPE_CHECKING:  # pragma: no cover
+    import random
+
+    from game.core.kinds import Round, Verdict
 
 MAX_PLAYERS_DEFAULT = 60
 # A phone that dropped this recently (a reload, a blip of Wi-Fi) is still waited for before a question
@@ -99,7 +105,8 @@ class Reveal:
     players: int
 
 
-def _judge(round_, response, elapsed: float, limit: float | None, streak: int):
+def _judge(round_: Round, response: Any, elapsed: float, limit: float | None,
+           streak: int) -> tuple[Any, int | None, Verdict]:
     """``(response, chosen, verdict)`` for one response from a phone, read by the round's kind
     (:meth:`~game.core.kinds.Kind.parse_phone`) and scored exactly as a single player's.
 
@@ -123,7 +130,7 @@ class Room:
         self._keys: dict[str, int] = {}  # each player's name as people read it (look_alike_key)
         prepare_names()  # the look-alike table, read now rather than during the first join's frame
         self._next_id = 1
-        self.round = None
+        self.round: Round | None = None
         self.number = 0
         self.limit: float | None = None
         self.is_open = False
@@ -133,7 +140,7 @@ class Room:
         self.shown = 0  # questions opened so far
 
     @staticmethod
-    def new_pin(rng) -> str:
+    def new_pin(rng: random.Random) -> str:
         return f"{rng.randrange(10 ** PIN_DIGITS):0{PIN_DIGITS}d}"
 
     # -- players ------------------------------------------------------------------
@@ -167,7 +174,7 @@ class Room:
         self.connect(player.id)
         return player
 
-    def _player_for(self, secret) -> PartyPlayer:
+    def _player_for(self, secret: str) -> PartyPlayer:
         pid = self._by_secret.get(secret) if isinstance(secret, str) else None
         if pid is None:
             raise Rejected("Not in this game: join again", "unknown")
@@ -200,7 +207,7 @@ class Room:
         return [p for p in self.players.values() if p.connected]
 
     # -- the question ---------------------------------------------------------------
-    def open_question(self, round_, limit: float | None) -> None:
+    def open_question(self, round_: Round, limit: float | None) -> None:
         self.round = round_
         self.number = round_.number
         self.limit = limit
@@ -238,12 +245,12 @@ class Room:
     def expired(self) -> bool:
         return self.is_open and self.limit is not None and self.elapsed() >= self.limit
 
-    def answer(self, player_id: int, secret: str, number, response, at: float) -> PartyAnswer:
+    def answer(self, player_id: int, secret: str, number: int, response: Any, at: float) -> PartyAnswer:
         player = self.players.get(player_id)
         if player is None or not isinstance(secret, str) or \
                 not secrets.compare_digest(secret.encode(), player.secret.encode()):
             raise Rejected("Not your answer to give", "answer")
-        if not self.is_open or number != self.number:
+        if not self.is_open or self.round is None or number != self.number:
             raise Rejected("That question is closed", "closed")
         if self.paused:
             raise Rejected("The game is paused", "closed")

@@ -19,14 +19,16 @@ from __future__ import annotations
 import gc
 import os
 import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from game.core import kinds, yamldoc
 from game.core.checks import Checker
 from game.core.draw import same_numbers_apart
+from game.core.facts import Fact, order_questions, read_fact, read_groups, read_pools, read_reveals
 from game.core.fairness import bank_warnings
-from game.core.facts import order_questions, read_fact, read_groups, read_pools, read_reveals
 from game.core.kinds.fields import within
 from game.core.model import (
     DIFFICULTIES,
@@ -39,6 +41,12 @@ from game.core.model import (
     clip,
     one_line,
 )
+from game.core.yamldoc import Node
+
+# A question that depends on the seed: how to make it for another seed, and what it made for this one.
+Remake = tuple[Callable[[int], list[Question]], list[Question]]
+# Reads one item of a list: a question, the questions a fact makes, or None when it could not be read.
+Reader = Callable[[Node], "Question | list[Question] | None"]
 
 
 def question_keys() -> tuple[str, ...]:
@@ -78,7 +86,7 @@ class Bank:
     warnings: list[Problem] = field(default_factory=list)  # the questions still play
     sightings: list[Sighting] | None = None  # where each text is, while looking for giveaways
 
-    def extend(self, other: "Bank") -> None:
+    def extend(self, other: Bank) -> None:
         self.questions.extend(other.questions)
         self.problems.extend(other.problems)
         self.warnings.extend(other.warnings)
@@ -103,7 +111,7 @@ class Bank:
         return sorted({q.category for q in self.questions if q.category})
 
     def filtered(self, category: str | None = None, difficulty: str | None = None,
-                 kinds=None) -> list[Question]:
+                 kinds: Iterable[str] | None = None) -> list[Question]:
         """The questions of ``category``, ``difficulty`` and ``kinds`` (``None``: any)."""
         out = self.questions
         if kinds:
@@ -184,8 +192,9 @@ def read_text(path: Path) -> str:
     return yamldoc.decode(data)
 
 
-def load_files(paths: list[Path], seed=0, *, fast: bool = True,
-               seen: dict[str, str] | None = None, giveaways: bool = False, remakes: list | None = None) -> Bank:
+def load_files(paths: list[Path], seed: int = 0, *, fast: bool = True,
+               seen: dict[str, str] | None = None, giveaways: bool = False,
+               remakes: list[Remake] | None = None) -> Bank:
     """Load files and folders; raises :class:`UnreadablePath` for a missing path.
 
     ``giveaways``: also warn where a question's answer appears in another's
@@ -211,8 +220,8 @@ def load_files(paths: list[Path], seed=0, *, fast: bool = True,
     return bank
 
 
-def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], giveaways: bool,
-                remakes: list | None = None) -> Bank:
+def _load_files(files: list[Path], seed: int, fast: bool, seen: dict[str, str], giveaways: bool,
+                remakes: list[Remake] | None = None) -> Bank:
     bank = Bank(sightings=[] if giveaways else None)
     for path in files:
         try:
@@ -225,7 +234,7 @@ def _load_files(files: list[Path], seed, fast: bool, seen: dict[str, str], givea
     return bank
 
 
-def seeded(paths: list[Path]):
+def seeded(paths: list[Path]) -> Callable[[int], list[Question]]:
     """A function of the seed giving the questions ``load_files(paths, seed)`` would, reading the files once.
 
     Only some questions depend on the seed (a fact's wrong answers, which
@@ -233,12 +242,12 @@ def seeded(paths: list[Path]):
     what was read the first time.  For the tests and tools that play thousands
     of seeded games.
     """
-    remakes: list = []
+    remakes: list[Remake] = []
     bank = load_files(paths, 0, remakes=remakes)
     where = {id(q): (i, j) for i, (_, questions) in enumerate(remakes) for j, q in enumerate(questions)}
     read = _as_read(bank.questions, remakes)
 
-    def questions_for(seed) -> list[Question]:
+    def questions_for(seed: int) -> list[Question]:
         fresh: dict[int, list[Question]] = {}
         out = []
         for q in read:
@@ -255,15 +264,15 @@ def seeded(paths: list[Path]):
     return questions_for
 
 
-def _as_read(questions: list[Question], remakes: list) -> list[Question]:
+def _as_read(questions: list[Question], remakes: list[Remake]) -> list[Question]:
     """``questions`` as read, before :func:`same_numbers_apart` (which makes new objects of some)."""
     made = [q for _, group in remakes for q in group]
     by_place = {(q.source, q.kind, q.prompt): q for q in made}
     return [by_place.get((q.source, q.kind, q.prompt), q) for q in questions]
 
 
-def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str, str] | None = None,
-              giveaways: bool = False, remakes: list | None = None) -> Bank:
+def load_text(text: str, path: str, seed: int = 0, *, fast: bool = True, seen: dict[str, str] | None = None,
+              giveaways: bool = False, remakes: list[Remake] | None = None) -> Bank:
     """Check and load one file's text; ``seen`` maps prompts across files.
 
     ``giveaways``: note where each shown text is (:attr:`Bank.sightings`) for
@@ -277,7 +286,7 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
     check.authoring = giveaways
     added: list[str] = []  # prompts this file put in `seen`, taken back if the file cannot be read
 
-    def take(item) -> None:
+    def take(item: Node) -> None:
         # Each question is read as soon as the parser has finished it and then let go, so the
         # file's tree is never held whole: the time stays in step with the bank's size.
         _read_item(check, item, bank, lambda node: _read_question(check, node, seed, remakes), seen, added)
@@ -307,9 +316,9 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
         if "questions" in found:
             _read_list(check, found["questions"][1], "questions", bank,
                        lambda item: _read_question(check, item, seed, remakes), seen)
-        facts_read = []
+        facts_read: list[Fact] = []
         if "facts" in found:
-            def from_fact(item):
+            def from_fact(item: Node) -> list[Question] | None:
                 fact = read_fact(check, item, pools)
                 if fact is None:
                     return None
@@ -326,7 +335,8 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
                 for q in orders:
                     line, column = (int(q.source.rsplit(":", 1)[1]), 1)
                     bank.sightings.extend(Sighting(check.path, line, column, what, text, q.key) for what, text in
-                                          (("prompt", q.prompt), ("answer", q.answer), ("explanation", q.explanation)))
+                                          (("prompt", q.prompt), ("answer", q.answer), ("explanation", q.explanation))
+                                          if text is not None)
         if "questions" in found:
             for warning in bank_warnings(check.written):
                 check.warn(found["questions"][0], warning)
@@ -335,7 +345,7 @@ def load_text(text: str, path: str, seed=0, *, fast: bool = True, seen: dict[str
     return bank
 
 
-def _read_list(check: Checker, node, name: str, bank: Bank, read, seen: dict[str, str]) -> None:
+def _read_list(check: Checker, node: Node, name: str, bank: Bank, read: Reader, seen: dict[str, str]) -> None:
     """The items of a list (those of 'questions' were already taken one by one while parsing)."""
     if node.kind != "seq":
         check.report(node, f"'{name}' must be a list, not {yamldoc.describe(node)}")
@@ -344,7 +354,8 @@ def _read_list(check: Checker, node, name: str, bank: Bank, read, seen: dict[str
         _read_item(check, item, bank, read, seen)
 
 
-def _read_item(check: Checker, item, bank: Bank, read, seen: dict[str, str], added: list[str] | None = None) -> None:
+def _read_item(check: Checker, item: Node, bank: Bank, read: Reader, seen: dict[str, str],
+               added: list[str] | None = None) -> None:
     made = read(item)
     if made is None:
         bank.skipped += 1
@@ -357,7 +368,7 @@ def same_question_key(question: Question) -> str:
     return kinds.of(question).same_key(question)
 
 
-def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dict[str, str], item=None,
+def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dict[str, str], item: Node | None = None,
                 added: list[str] | None = None) -> None:
     for question in questions:
         key = same_question_key(question)
@@ -376,12 +387,12 @@ def _add_unique(check: Checker, questions: list[Question], bank: Bank, seen: dic
             bank.sightings.extend(_sightings(check.path, item, question))
 
 
-def _read_question(check: Checker, node, seed=0, remakes: list | None = None) -> Question | None:
+def _read_question(check: Checker, node: Node, seed: int = 0, remakes: list[Remake] | None = None) -> Question | None:
     before = len(check.problems)
     found = check.fields(node, question_keys(), "a question")
     if found is None:
         return None
-    kind = kinds.CHOICE
+    kind: kinds.Kind = kinds.CHOICE
     if "type" in found:  # a kind the game does not know is refused here, where it is written
         name = check.one_of(found["type"][1], "type", kinds.names())
         if name is None:
@@ -400,7 +411,7 @@ def _read_question(check: Checker, node, seed=0, remakes: list | None = None) ->
         prompt = within(check, prompt_node, check.text(prompt_node, "prompt"), "the prompt", PROMPT_MAX)
     made = kind.read(check, node, found)
 
-    optional: dict = {}
+    optional: dict[str, Any] = {}
     if "category" in found:
         optional["category"] = check.text(found["category"][1], "category")
     if "explanation" in found:
@@ -422,13 +433,15 @@ def _read_question(check: Checker, node, seed=0, remakes: list | None = None) ->
     if len(check.problems) > before or made is None:
         return None
     made.setdefault("kind", kind.name)  # True and False written as multiple choice make a true/false question
+    if prompt is None:  # a problem was reported for it
+        return None
     question = Question(prompt=prompt, source=f"{check.path}:{node.line}", **made, **optional)
-    kind = kinds.of(question)
-    if not kind.seeded:
+    made_kind = kinds.of(question)
+    if not made_kind.seeded:
         return question
 
-    def remake(game_seed) -> list[Question]:  # what each game makes of it (an estimate: where its slider sits)
-        return [kind.for_seed(question, game_seed)]
+    def remake(game_seed: int) -> list[Question]:  # what each game makes of it (an estimate: where its slider sits)
+        return [made_kind.for_seed(question, game_seed)]
 
     (placed,) = remake(seed)
     if remakes is not None:
@@ -437,11 +450,11 @@ def _read_question(check: Checker, node, seed=0, remakes: list | None = None) ->
 
 
 # -- giveaways ------------------------------------------------------------------------------
-def _sightings(path: str, item, question: Question) -> list[Sighting]:
+def _sightings(path: str, item: Node, question: Question) -> list[Sighting]:
     """Where ``question``'s prompt, explanation and answer are written in its ``item``."""
     fields = {key.value: value for key, value in item.value if key.kind == "scalar"} if item.kind == "map" else {}
 
-    def where(name: str, text: str):
+    def where(name: str, text: str) -> tuple[int, int]:
         node = fields.get(name)
         if node is not None and node.kind == "seq":
             node = next((n for n in node.value if n.kind == "scalar" and n.value == text), None)
@@ -460,7 +473,7 @@ def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> l
     """A warning wherever one question's answer appears in another's prompt, explanation or answer
     and the two may share a game (different facts, not kept apart by ``reveals``)."""
     from game.core.draw import apart, asked_for
-    from game.core.spelling import distinct_spellings, normalise
+    from game.core.spelling import normalise
 
     kept_apart = apart(questions)
     wanted: dict[str, dict[str, Question]] = {}  # answer words -> key -> a question asking for them
@@ -493,7 +506,7 @@ def giveaway_warnings(questions: list[Question], sightings: list[Sighting]) -> l
                 out.append(Problem(sighting.path, sighting.line, sighting.column, one_line(
                     f"{told_what} {_describe(question, sighting.path)}: keep the two apart "
                     f"(an 'id' they share, or 'reveals') or reword")))
-        if more:
+        if more and first_more is not None:
             out.append(Problem(first_more.path, first_more.line, first_more.column, one_line(
                 f"'{clip(next(iter(askers.values())).answer)}' shows here and in {more - 1} more "
                 f"place{'s' if more != 2 else ''} beyond the {GIVEAWAYS_LISTED} "

@@ -24,6 +24,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from filelock import BaseFileLock
 
 FORMAT = "mi-trivia-scores"
 VERSION = 1
@@ -74,7 +78,7 @@ class NameField:
     selected: bool = False
 
     @classmethod
-    def offering(cls, name: str) -> "NameField":
+    def offering(cls, name: str) -> NameField:
         value = clean_name(name)
         return cls(value, selected=bool(value))
 
@@ -108,14 +112,14 @@ class Entry:
     board_label: str = ""
     id: str = field(default_factory=lambda: _new_id())
 
-    def sort_key(self):
+    def sort_key(self) -> tuple[float | str, ...]:
         # Higher score first, then the faster total time, then whoever came first.
         # Sudden death ranks by right answers in a row first.
         if self.mode == "sudden-death":
             return (-self.correct, -self.score, self.time_s, self.date, self.id)
         return (-self.score, self.time_s, self.date, self.id)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "board": self.board, "board_label": self.board_label, "mode": self.mode,
             "name": self.name, "score": self.score, "correct": self.correct, "asked": self.asked,
@@ -135,11 +139,11 @@ def new_entry(board: str, board_label: str, name: str, score: int, correct: int,
                  correct=int(correct), asked=int(asked), time_s=round(float(time_s), 3), date=when, mode=mode)
 
 
-def _entry_from_json(raw) -> Entry | str:
+def _entry_from_json(raw: object) -> Entry | str:
     """An :class:`Entry`, or a short reason why the raw entry is unusable."""
     if not isinstance(raw, dict):
         return "not an object"
-    def whole(key):
+    def whole(key: str) -> int | None:
         value = raw.get(key)
         return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
     name = raw.get("name")
@@ -154,6 +158,7 @@ def _entry_from_json(raw) -> Entry | str:
     if None in numbers.values():
         bad = [k for k, v in numbers.items() if v is None][0]
         return f"bad {bad}"
+    counts = {key: value for key, value in numbers.items() if value is not None}  # all of them, now
     time_s = raw.get("time_s")
     if isinstance(time_s, bool) or not isinstance(time_s, (int, float)) or not math.isfinite(time_s) or time_s < 0:
         return "bad time_s"
@@ -165,8 +170,8 @@ def _entry_from_json(raw) -> Entry | str:
     label = label if isinstance(label, str) and len(label) <= 200 else ""
     from game.core.boards import migrated  # boards of files written before stable board ids
 
-    return Entry(board=migrated(raw["board"], label), name=clean_name(name), score=numbers["score"], correct=numbers["correct"],
-                 asked=numbers["asked"], time_s=float(time_s), date=raw["date"],
+    return Entry(board=migrated(raw["board"], label), name=clean_name(name), score=counts["score"],
+                 correct=counts["correct"], asked=counts["asked"], time_s=float(time_s), date=raw["date"],
                  mode=mode if isinstance(mode, str) and len(mode) <= 50 else "classic",
                  board_label=label, id=entry_id)
 
@@ -207,14 +212,14 @@ class Table:
         merged = Table(self.entries + [e for e in entries if e is not None])
         return [merged.rank_of(e) if e is not None else None for e in entries]
 
-    def merged(self, new: list[Entry]) -> "Table":
+    def merged(self, new: list[Entry]) -> Table:
         by_id = {e.id: e for e in self.entries}
         for entry in new:
             by_id[entry.id] = entry
         kept = [e for items in Table(list(by_id.values())).boards().values() for e in items]
         return Table(kept, self.last_name)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "version": VERSION, "last_name": self.last_name,
                 "entries": [e.to_json() for e in self.entries]}
 
@@ -292,7 +297,7 @@ class ScoreStore:
     def lock_path(self) -> Path:
         return self.path.with_name(self.path.name + ".lock")
 
-    def _lock(self):
+    def _lock(self) -> BaseFileLock:
         from filelock import FileLock
 
         return FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT)
@@ -303,6 +308,9 @@ class ScoreStore:
                 data = handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return ReadResult(Table())
+        table: Table | None
+        warnings: list[str]
+        reason: str | None
         if len(data) > MAX_FILE_BYTES:
             table, warnings, reason = None, [], f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
         else:
@@ -340,7 +348,7 @@ class ScoreStore:
             result.warnings.append(f"the score file is busy ({exc})")
             return result
 
-    def save(self, entry: Entry, remember_name: bool = True) -> "SaveResult":
+    def save(self, entry: Entry, remember_name: bool = True) -> SaveResult:
         """Merge ``entry`` into the file under the lock; never raises for I/O trouble."""
         from filelock import Timeout
 

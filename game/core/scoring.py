@@ -21,6 +21,9 @@ streak ends.  An *order* question is right only with every item in place; a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol
+
 MAX_POINTS = 1000
 STREAK_STEP = 100
 STREAK_CAP = 500
@@ -125,22 +128,41 @@ def points_text(speed: int, bonus: int, cost: int, lifelines: int = 1) -> str:
     return f"{total}: {how}" if how else total
 
 
-def answer_points(answer) -> tuple[str, str]:
+class Scored(Protocol):
+    """What the points rule reads from an answer (``session.Answer`` has these fields)."""
+
+    @property
+    def points(self) -> int: ...
+    @property
+    def bonus(self) -> int: ...
+    @property
+    def elapsed(self) -> float: ...
+    @property
+    def limit(self) -> float | None: ...
+    @property
+    def correct(self) -> bool: ...
+    @property
+    def close(self) -> bool: ...
+    @property
+    def lifelines(self) -> tuple[str, ...]: ...
+
+
+def answer_points(answer: Scored) -> tuple[str, str]:
     """:func:`points_parts` for a session's answer (anything with the fields of ``session.Answer``)."""
     return points_parts(*_answer_parts(answer), len(answer.lifelines))
 
 
-def answer_points_text(answer) -> str:
+def answer_points_text(answer: Scored) -> str:
     """:func:`points_text` for a session's answer."""
     return points_text(*_answer_parts(answer), len(answer.lifelines))
 
 
-def _answer_parts(answer) -> tuple[int, int, int]:
+def _answer_parts(answer: Scored) -> tuple[int, int, int]:
     return breakdown(answer.points, answer.bonus, answer.elapsed, answer.limit, correct=answer.correct,
                      close=answer.close, lifelines=len(answer.lifelines))
 
 
-def game_points_text(answers) -> str:
+def game_points_text(answers: Iterable[Scored]) -> str:
     """How a game's score was made: "5,200 for speed, +600 streak bonus, −400 for two lifelines" ("" with no
     points); the lifelines counted are those that cost points."""
     speed = bonus = cost = used = 0

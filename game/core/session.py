@@ -10,6 +10,7 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.core import kinds
 from game.core.draw import draw
@@ -133,14 +134,14 @@ def arrange(questions: Sequence[Question], rng: random.Random, default_limit: fl
             for number, question in enumerate(questions, start=1)]
 
 
-def check_response(rnd: Round, response, removed: tuple[int, ...] = ()):
+def check_response(rnd: Round, response: Any, removed: tuple[int, ...] = ()) -> Any:
     """The response in the kind's own form; ``ValueError`` when it cannot be an answer at all."""
     if response is None:
         return None
     return kinds.of(rnd).check_response(rnd, response, removed)
 
 
-def judge(rnd: Round, response, elapsed: float, limit: float | None, streak_before: int, *,
+def judge(rnd: Round, response: Any, elapsed: float, limit: float | None, streak_before: int, *,
           lifelines: int = 0, scored: bool = True) -> Verdict:
     """What ``response`` (already checked, ``None``: no answer) to ``rnd`` is worth.
 
@@ -319,7 +320,7 @@ class Session:
         self._used.append(lifeline)
 
     # -- playing --------------------------------------------------------------
-    def answer(self, response=None) -> Answer:
+    def answer(self, response: Any = None) -> Answer:
         """Answer the current question for the player whose turn it is (``None``: time ran out).
 
         ``response`` is what the kind takes: a choice's index (multiple choice,

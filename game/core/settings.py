@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any
 
 FORMAT = "mi-trivia-settings"
 VERSION = 1
@@ -40,10 +41,10 @@ class Settings:
     muted: bool = False
     volume: int = 80
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "version": VERSION, **asdict(self)}
 
-    def changed(self, **values) -> "Settings":
+    def changed(self, **values: Any) -> Settings:
         return replace(self, **values)
 
 
@@ -56,13 +57,13 @@ def time_label(factor: float | None) -> str:
 
 
 # -- checking one value (shared by the file and the command line) -----------------------
-def parse_theme(value) -> str:
+def parse_theme(value: object) -> str:
     if isinstance(value, str) and value.strip().lower() in THEMES:
         return value.strip().lower()
     raise ValueError(f"expected one of {', '.join(THEMES)}")
 
 
-def parse_text_scale(value) -> float:
+def parse_text_scale(value: object) -> float:
     """1, 1.25, 1.5 or 2; also written as a percentage (125, "150%")."""
     number = _number(value, "%")
     if number is not None and number > 10:
@@ -74,7 +75,7 @@ def parse_text_scale(value) -> float:
     raise ValueError("expected 100%, 125%, 150% or 200% (or 1, 1.25, 1.5, 2)")
 
 
-def parse_time_factor(value) -> float | None:
+def parse_time_factor(value: object) -> float | None:
     """1, 1.5 or 2 (also "x2"), or no timer: ``null``, "none", "off" or 0."""
     if value is None or (isinstance(value, str) and value.strip().lower() in ("none", "off", "no-timer")):
         return None
@@ -88,20 +89,20 @@ def parse_time_factor(value) -> float | None:
     raise ValueError("expected 1, 1.5, 2 or none (no timer)")
 
 
-def parse_volume(value) -> int:
+def parse_volume(value: object) -> int:
     number = _number(value, "%")
     if number is not None and 0 <= number <= 100:
         return int(round(number))
     raise ValueError("expected a whole number from 0 to 100")
 
 
-def parse_bool(value) -> bool:
+def parse_bool(value: object) -> bool:
     if isinstance(value, bool):
         return value
     raise ValueError("expected true or false")
 
 
-def _number(value, strip: str) -> float | None:
+def _number(value: object, strip: str) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -152,7 +153,8 @@ def parse_settings(data: bytes) -> tuple[Settings, list[str], bool]:
         return Settings(), ["expected a JSON object"], True
     if raw.get("format", FORMAT) != FORMAT:
         return Settings(), [f"format is {raw.get('format')!r}, not {FORMAT!r}"], True
-    values, problems = {}, []
+    values: dict[str, Any] = {}
+    problems: list[str] = []
     for key, parse in PARSERS.items():
         if key not in raw:
             continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen").split()
@@ -81,7 +82,7 @@ def _words_to_numbers(tokens: list[str]) -> list[str]:
     total = current = 0
     in_number = False
 
-    def flush():
+    def flush() -> None:
         nonlocal total, current, in_number
         if in_number:
             out.append(str(total + current))
@@ -191,7 +192,7 @@ def _same(typed: list[str], accepted: list[str]) -> bool:
     return letters >= SLIP_FROM and _digits(a) == _digits(b) and _one_slip(a, b)
 
 
-def accepted_as(given: str, answer: str, also=()) -> str | None:
+def accepted_as(given: str, answer: str, also: Iterable[str] = ()) -> str | None:
     """The accepted spelling a typed answer counts as (the answer or one of ``also``), or ``None``."""
     if not isinstance(given, str):
         return None
@@ -213,12 +214,12 @@ def accepted_as(given: str, answer: str, also=()) -> str | None:
     return None
 
 
-def matches(given: str, answer: str, also=()) -> bool:
+def matches(given: str, answer: str, also: Iterable[str] = ()) -> bool:
     """Whether a typed answer is the right one or one of the accepted spellings (see the module's notes)."""
     return accepted_as(given, answer, also) is not None
 
 
-def distinct_spellings(answer: str, also) -> tuple[str, ...]:
+def distinct_spellings(answer: str, also: Iterable[str]) -> tuple[str, ...]:
     """``also`` without the spellings that add nothing: those :func:`normalise` makes the same as the
     answer or as an earlier one (shown to the player after answering, they would only repeat it)."""
     seen = {normalise(answer)}

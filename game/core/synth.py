@@ -26,7 +26,7 @@ _NOTES: dict[str, list[tuple[float, float, float, float]]] = {
 }
 
 
-def samples(name: str, rate: int = 22050) -> array:
+def samples(name: str, rate: int = 22050) -> array[int]:
     """The effect as signed 16-bit samples (one channel)."""
     notes = _NOTES[name]
     length = max(start + dur for _, start, dur, _ in notes)

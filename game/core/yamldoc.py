@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import yaml
 
@@ -37,7 +38,7 @@ try:  # pragma: no cover - depends on how PyYAML was built
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover
-    _FastLoader = yaml.SafeLoader
+    _FastLoader = yaml.SafeLoader  # type: ignore[misc, assignment]  # the same interface, in Python
     HAVE_LIBYAML = False
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -68,7 +69,7 @@ class Node:
 
     __slots__ = ("kind", "value", "line", "column", "size", "height", "quoted")
 
-    def __init__(self, kind: str, value, line: int, column: int, quoted: bool = False):
+    def __init__(self, kind: str, value: Any, line: int, column: int, quoted: bool = False):
         self.kind = kind
         self.value = value
         self.line = line
@@ -80,7 +81,7 @@ class Node:
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Node({self.kind}, {self.value!r}, {self.line}:{self.column})"
 
-    def to_plain(self):
+    def to_plain(self) -> Any:
         """The node as plain Python data (str, list, dict) for tools and tests."""
         if self.kind == "scalar":
             return self.value
@@ -109,7 +110,8 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _position(data[: exc.start].decode("utf-8", "replace"), None)
-        raise YamlProblem(line, column, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)") from None
+        raise YamlProblem(line, column,
+                          f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)") from None
 
 
 def _position(text: str, index: int | None) -> tuple[int, int]:
@@ -222,13 +224,19 @@ def flow_too_deep(text: str, max_depth: int = MAX_DEPTH) -> tuple[int, int] | No
     return _walk_flow_depth(text, max_depth)
 
 
+def _drop(node: Node) -> None:
+    """What ``_compose`` does with a streamed item when nothing streams (never called)."""
+
+
 def _walk_flow_depth(text: str, max_depth: int) -> tuple[int, int] | None:
     n = len(text)
     i = 0
     line_start = 0
     while i < n:
         # Block context, at i (a line start or just after a flow collection).
-        i = _BLOCK_PREFIX.match(text, i).end()
+        prefix = _BLOCK_PREFIX.match(text, i)
+        assert prefix is not None  # it matches the empty string too
+        i = prefix.end()
         if i >= n:
             return None
         c = text[i]
@@ -247,9 +255,10 @@ def _walk_flow_depth(text: str, max_depth: int) -> tuple[int, int] | None:
             line_start = text.rfind("\n", 0, i) + 1
             continue
         if c not in "[{":  # plain text: up to ': ', a comment or the line's end
-            end = _PLAIN_END.search(text, i)
-            if end.group() == ":":
-                i = end.end()
+            stop = _PLAIN_END.search(text, i)
+            assert stop is not None  # '$' is one of its ends
+            if stop.group() == ":":
+                i = stop.end()
             else:
                 eol = text.find("\n", i)
                 i = line_start = n if eol < 0 else eol + 1
@@ -323,7 +332,8 @@ def _skip_block_scalar(text: str, i: int, owner: int) -> int:
     return n
 
 
-def _compose(loader, max_depth: int, max_nodes: int, stream=None) -> Node | None:
+def _compose(loader: Any, max_depth: int, max_nodes: int,
+             stream: tuple[str, Callable[[Node], None]] | None = None) -> Node | None:
     """Build the tree from parser events with an explicit stack (no recursion).
 
     This is the hot path of loading a bank, so the per-event work is inlined.
@@ -338,14 +348,14 @@ def _compose(loader, max_depth: int, max_nodes: int, stream=None) -> Node | None
     anchors: dict[str, Node] = {}
     open_anchors: set[str] = set()
     # Each stack entry: [node, anchor, pending_key]
-    stack: list[list] = []
+    stack: list[list[Any]] = []
     root: Node | None = None
     documents = 0
     total = 0
-    stream_key, take = stream if stream is not None else (None, None)
+    stream_key, take = stream if stream is not None else (None, _drop)
     target: Node | None = None  # the list whose items go to `take`
 
-    def refuse_tag(event) -> YamlProblem:
+    def refuse_tag(event: Any) -> YamlProblem:
         mark = event.start_mark
         return YamlProblem(mark.line + 1, mark.column + 1,
                            f"tag {short_tag(event.tag)!r} is not allowed: question files hold only text, "
@@ -392,9 +402,10 @@ def _compose(loader, max_depth: int, max_nodes: int, stream=None) -> Node | None
             if event.anchor in open_anchors:
                 raise YamlProblem(mark.line + 1, mark.column + 1,
                                   f"alias *{event.anchor} refers to a collection that contains it")
-            node = anchors.get(event.anchor)
-            if node is None:
+            target_of = anchors.get(event.anchor)
+            if target_of is None:
                 raise YamlProblem(mark.line + 1, mark.column + 1, f"alias *{event.anchor} has no anchor before it")
+            node = target_of
             if len(stack) + node.height >= max_depth:
                 raise YamlProblem(mark.line + 1, mark.column + 1,
                                   f"the document is nested more than {max_depth} levels deep")

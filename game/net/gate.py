@@ -41,7 +41,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 from game.net import messages
 
@@ -98,7 +98,7 @@ class PinBudgetSpent:
     wrong: int
 
 
-Action = Union[Send, Forward, Close, PinBudgetSpent]
+Action = Send | Forward | Close | PinBudgetSpent
 
 CLOSE_NORMAL = 1000
 CLOSE_POLICY = 1008

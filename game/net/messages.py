@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from typing import Literal, TypedDict, Union
+from typing import Literal, TypedDict
 
 from game.core.party import PIN_DIGITS
 from game.core.scores import NAME_MAX
@@ -50,7 +50,7 @@ class Rejoin(TypedDict):
     secret: str
 
 
-Response = Union[int, float, str, tuple[int, ...]]
+Response = int | float | str | tuple[int, ...]
 
 
 class Answer(TypedDict):
@@ -64,7 +64,7 @@ class Ping(TypedDict):
     type: Literal["ping"]
 
 
-Inbound = Union[Join, Rejoin, Answer, Ping]
+Inbound = Join | Rejoin | Answer | Ping
 
 
 def _text(value: object, what: str, limit: int, kind: str, field: str) -> str:
@@ -243,7 +243,7 @@ class Error(TypedDict):
     code: Code
 
 
-State = Union[Lobby, Question, Locked, Result, Final, Closed]
+State = Lobby | Question | Locked | Result | Final | Closed
 
 
 class _JoinedBase(TypedDict):
@@ -262,7 +262,7 @@ class Joined(_JoinedBase, total=False):
     place: int
 
 
-Outbound = Union[Lobby, Question, Locked, Result, Paused, Resumed, Final, Closed, Kicked, Error, Joined]
+Outbound = Lobby | Question | Locked | Result | Paused | Resumed | Final | Closed | Kicked | Error | Joined
 
 
 def lobby(players: int) -> Lobby:

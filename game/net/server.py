@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from game.net import messages
 from game.net.gate import Action, Close, Forward, Gate, Limits, PinBudgetSpent, RateLog, Send
@@ -67,7 +67,7 @@ class Gone:
     at: float
 
 
-Item = Union[Inbound, Gone, PinBudgetSpent]
+Item = Inbound | Gone | PinBudgetSpent
 
 
 class _Quiet(logging.Filter):

@@ -59,7 +59,7 @@ class Bot:
         self.rng = random.Random(f"bot|{seed}")
         self.name = name
         self.time_limit = time_limit
-        self._seen = None
+        self._seen: tuple[int, str, object] | None = None  # the screen and step last acted on
         self._due = 0.0
         self._acted = False
         self._paused_once = False
@@ -352,7 +352,8 @@ class Bot:
             else:  # drag it with the mouse
                 start, end = panel.rows[source].center, panel.rows[place].center
                 events.append(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start, button=1))
-                events += [pygame.event.Event(pygame.MOUSEMOTION, pos=(start[0], start[1] + (end[1] - start[1]) * k // 4),
+                events += [pygame.event.Event(pygame.MOUSEMOTION,
+                                              pos=(start[0], start[1] + (end[1] - start[1]) * k // 4),
                                               rel=(0, 0), buttons=(1, 0, 0)) for k in (1, 2, 3, 4)]
                 events.append(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=end, button=1))
         if method == 2 or (method == 1 and self.rng.random() < 0.5):

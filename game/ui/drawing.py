@@ -20,7 +20,7 @@ def hex_rgb(colour: str) -> tuple[int, int, int]:
 
 def mix(a, b, t: float):
     """The colour ``t`` of the way from ``a`` to ``b``."""
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=False))
 
 
 def player_colour(player) -> tuple[int, int, int]:

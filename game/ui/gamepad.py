@@ -17,6 +17,8 @@ LB / RB                page up / down (the review)
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 
 from game.ui import intents as I
@@ -41,7 +43,8 @@ def _controller_buttons() -> dict[int, I.Intent]:
              "CONTROLLER_BUTTON_START": I.Intent(I.PAUSE),
              "CONTROLLER_BUTTON_LEFTSHOULDER": I.Intent(I.PAGE, dy=-1),
              "CONTROLLER_BUTTON_RIGHTSHOULDER": I.Intent(I.PAGE, dy=1),
-             "CONTROLLER_BUTTON_DPAD_UP": I.Intent(I.MOVE, dy=-1), "CONTROLLER_BUTTON_DPAD_DOWN": I.Intent(I.MOVE, dy=1),
+             "CONTROLLER_BUTTON_DPAD_UP": I.Intent(I.MOVE, dy=-1),
+             "CONTROLLER_BUTTON_DPAD_DOWN": I.Intent(I.MOVE, dy=1),
              "CONTROLLER_BUTTON_DPAD_LEFT": I.Intent(I.MOVE, dx=-1),
              "CONTROLLER_BUTTON_DPAD_RIGHT": I.Intent(I.MOVE, dx=1)}
     return {getattr(pygame, name): intent for name, intent in names.items() if hasattr(pygame, name)}
@@ -52,10 +55,10 @@ class Pads:
 
     def __init__(self) -> None:
         self.sticks: dict[int, object] = {}       # instance id -> pygame Joystick (or a stand-in in tests)
-        self.controllers: dict[int, object] = {}  # instance id -> pygame._sdl2 Controller
+        self.controllers: dict[int, Any] = {}  # instance id -> pygame._sdl2 Controller
         self.names: dict[int, str] = {}
         self._axes: dict[tuple[int, int], int] = {}
-        self._controller = None
+        self._controller: Any = None  # pygame._sdl2.controller, where this pygame has it
         self._buttons = _controller_buttons()
         self.note: str | None = None  # "Controller connected: …", for the game to show once
 

@@ -99,10 +99,10 @@ def problems(surface: RecordingSurface) -> list[str]:
         for b in surface.boxes[i + 1:]:
             if _overlap(a.rect, b.rect) and not (a.rect.contains(b.rect) or b.rect.contains(a.rect)):
                 found.append(f"the {a.kind} at {a.rect} overlaps the {b.kind} at {b.rect}")
-    for i, a in enumerate(lines):
-        for b in lines[i + 1:]:
-            if _overlap(a.rect, b.rect):
-                found.append(f"text {a.text!r} at {a.rect} overlaps {b.text!r} at {b.rect}")
+    for i, one in enumerate(lines):
+        for other in lines[i + 1:]:
+            if _overlap(one.rect, other.rect):
+                found.append(f"text {one.text!r} at {one.rect} overlaps {other.text!r} at {other.rect}")
     choices = [box for box in surface.boxes if box.kind == "choice"]
     sizes = set()
     for box in choices:
@@ -134,4 +134,4 @@ def box_text_size(box: Box) -> int:
     for line in box.lines:
         if not line.bold:
             counts[line.size] = counts.get(line.size, 0) + len(line.text)
-    return max(counts, key=counts.get) if counts else 0
+    return max(counts, key=lambda size: counts[size]) if counts else 0

@@ -16,16 +16,24 @@ class Scene:
 
     screen = "scene"    # its name in the registry of screens (game/ui/flow.py)
     phases: tuple[str, ...] = ()  # the names it shows itself by in turn, when more than one
-    step_id = 0         # a scene that shows several steps under one name (questions, turns) counts them
     opaque = True       # False: the scene below shows through (overlays)
-    wants_text = False  # True: keys are typed text (name entry)
+
+    @property
+    def step_id(self) -> int:
+        """A scene that shows several steps under one name (questions, turns) counts them."""
+        return 0
+
+    @property
+    def wants_text(self) -> bool:
+        """True: keys are typed text (name entry)."""
+        return False
 
     @property
     def name(self) -> str:
         """What the screen showing now is called (screenshots, the autoplay bot): its phase, or its screen."""
         return self.screen
 
-    def __init__(self, ctx: "Context"):
+    def __init__(self, ctx: Context):
         self.ctx = ctx  # what a scene may use of the game (game/context.py), never the App
 
     # Life cycle hooks.
@@ -37,7 +45,7 @@ class Scene:
     def layout(self, width: int, height: int) -> None:
         """Place everything for this window size (called on enter and resize)."""
 
-    def handle(self, intent: "Intent") -> bool:
+    def handle(self, intent: Intent) -> bool:
         """React to one intent; return ``True`` if it was used."""
         return False
 
@@ -65,7 +73,7 @@ class Scene:
     def draw_animated(self, surface) -> None:
         """Redraw just :meth:`animated_rect` (only called when that is not ``None``)."""
 
-    def draw(self, surface: "pygame.Surface") -> None: ...
+    def draw(self, surface: pygame.Surface) -> None: ...
 
     def controls(self) -> list:
         """The rects a player can click or drag here: a notice (a toast) never covers them.
@@ -145,7 +153,7 @@ class SceneStack:
             self._scenes.pop().exit()
         self.push(scene)
 
-    def handle(self, intent: "Intent") -> bool:
+    def handle(self, intent: Intent) -> bool:
         """Offer the intent to the top scene, then down the stack until one uses it."""
         for scene in reversed(self._scenes):
             if scene.handle(intent):

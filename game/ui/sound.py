@@ -87,7 +87,10 @@ class Sound:
             with _quiet_stderr():
                 if not pygame.mixer.get_init():
                     pygame.mixer.init(RATE, -16, 1, 512, allowedchanges=0)
-            rate, _size, channels = pygame.mixer.get_init()
+            opened = pygame.mixer.get_init()  # None when it did not open (pygame-ce says so in its types)
+            if not opened:
+                raise TypeError("the mixer did not open")
+            rate, _size, channels = opened
         except (pygame.error, TypeError, ValueError, OSError) as exc:
             self._fail(exc)
             return

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pygame
 
@@ -107,7 +108,7 @@ def whole_line(text: Text, content: str, size: int, width: int, bold=True) -> tu
     return lines[0], size
 
 
-def first_fitting(text: Text, options: list[str], size: int, width: int, bold=False) -> str:
+def first_fitting(text: Text, options: Sequence[str], size: int, width: int, bold=False) -> str:
     """The first of ``options`` (longest first) that fits on one line at ``size``; else the last."""
     for option in options:
         if text.width(option, size, bold) <= width:
@@ -166,7 +167,7 @@ class Backdrop:
         bands = max(1, height // 4)
         for i in range(bands):
             t = i / max(bands - 1, 1)
-            color = [round(a + (b - a) * t) for a, b in zip(top, bottom)]
+            color = [round(a + (b - a) * t) for a, b in zip(top, bottom, strict=False)]
             y0 = i * height // bands
             y1 = (i + 1) * height // bands
             image.fill(color, (0, y0, width, y1 - y0))
@@ -389,7 +390,7 @@ class ChoiceButton:
 
 
 def _mix(a, b, t: float):
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=False))
 
 
 def motif_image(size, theme: Theme, m: Metrics) -> pygame.Surface:

@@ -15,7 +15,7 @@ from game.core.yamldoc import Node
 
 def in_place(rnd: Round, response: Any) -> int:
     """How many items of ``response`` stand where they belong."""
-    return sum(1 for a, b in zip(response or (), rnd.solution) if a == b)
+    return sum(1 for a, b in zip(response or (), rnd.solution, strict=False) if a == b)
 
 
 class OrderKind(Kind):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
-from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, PartyView
 from game.ui.drawing import draw_panel
+from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, PartyView
 from game.ui.theme import LETTERS, SHAPES, readable_on
 from game.ui.widgets import (
     ChoiceButton,
@@ -300,6 +300,7 @@ class ChoiceParty(PartyView):
                     if best is None or size > best[0]:
                         best = (size, columns, rows, col_w, button_h)
                     break
+        assert best is not None  # the smallest size is always taken
         size, columns, rows, col_w, button_h = best
         grid_h = rows * button_h + gap * (rows - 1)
         top = body.bottom - grid_h

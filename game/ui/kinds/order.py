@@ -14,9 +14,9 @@ import pygame
 
 from game.core.kinds import in_place
 from game.ui import intents as I
+from game.ui.drawing import draw_panel
 from game.ui.kinds import Lock, Panel, PartyView
 from game.ui.record import note_box
-from game.ui.drawing import draw_panel
 from game.ui.theme import readable_on
 from game.ui.widgets import (
     _mix,
@@ -280,7 +280,7 @@ class OrderPanel(Panel):
                 break
             size = max(8, min(size - 1, int(size * 0.92)))
         y = box.top
-        for (content, colour), part in zip(lines, wrapped):
+        for (_, colour), part in zip(lines, wrapped, strict=True):
             y += blit_lines(surface, text, part, size, colour, pygame.Rect(box.left, y, box.width, 0), bold=True,
                             align="left", valign="top") + m.px(8)
 

@@ -193,8 +193,8 @@ class TypePanel(Panel):
             return True
         if kind == I.CONFIRM and self.key_focus is not None:  # a pad's A or Enter on the on-screen key
             return self._press(self.keys[self.key_focus][2])
-        if kind == I.CLICK and self._key_at(intent.pos) is not None:
-            return self._press(self.keys[self._key_at(intent.pos)][2])
+        if kind == I.CLICK and (at := self._key_at(intent.pos)) is not None:
+            return self._press(self.keys[at][2])
         if kind == I.CONFIRM or (kind == I.CLICK and self.lock.contains(intent.pos)):
             if self.value.strip():
                 return Lock(self.value)

@@ -10,7 +10,7 @@ import pygame
 from game.ui import intents as I
 from game.ui.menu import Menu
 from game.ui.scene import Scene
-from game.ui.widgets import blit_lines, blit_text
+from game.ui.widgets import blit_lines
 
 YES, NO = range(2)
 

@@ -6,9 +6,9 @@ import pygame
 
 from game.core.session import Session
 from game.ui import intents as I
-from game.ui.outcomes import Paused
 from game.ui.drawing import draw_player_chips
 from game.ui.menu import Menu
+from game.ui.outcomes import Paused
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS
 from game.ui.widgets import blit_lines, blit_text, whole_line

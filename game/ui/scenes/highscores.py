@@ -160,7 +160,7 @@ class HighScoresScene(Scene):
                 empty += " ←/→ show the boards that have scores."
             blit_lines(surface, ctx.text, ctx.text.wrap(empty, size, rect.width), size, pal.muted,
                        pygame.Rect(rect.left, y + line_h // 2, rect.width, 0), valign="top")
-        for place, (entry, values) in enumerate(zip(entries, rows), start=1):
+        for place, (entry, values) in enumerate(zip(entries, rows, strict=True), start=1):
             row = pygame.Rect(rect.left, y - m.px(3), rect.width, line_h - m.px(2))
             lit = entry.id in highlight_ids
             note_box(surface, row, "row")
@@ -174,7 +174,8 @@ class HighScoresScene(Scene):
             y += line_h
         notes = self.notes()
         if notes:
-            area = pygame.Rect(rect.left, rect.bottom + m.px(4), rect.width, self.menu.buttons[0].rect.top - rect.bottom)
+            area = pygame.Rect(rect.left, rect.bottom + m.px(4), rect.width,
+                               self.menu.buttons[0].rect.top - rect.bottom)
             lines = []
             for note in notes:
                 lines.extend(ctx.text.wrap(note, m.px(t.small), area.width))

@@ -8,9 +8,9 @@ import pygame
 
 from game.core.scores import NAME_MAX, Entry, NameField
 from game.ui import intents as I
-from game.ui.outcomes import ShowScores
 from game.ui.drawing import READING
 from game.ui.menu import Menu
+from game.ui.outcomes import ShowScores
 from game.ui.scene import Scene
 from game.ui.theme import readable_on
 from game.ui.widgets import Caret, blit_lines, blit_text, one_line, whole_line

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
-from game.ui.outcomes import PartyStarts, ToTitle
 from game.ui.drawing import mix, player_colour, spaced_pin
 from game.ui.menu import Menu
+from game.ui.outcomes import PartyStarts, ToTitle
 from game.ui.qr import qr_matrix, qr_surface
 from game.ui.scene import Scene
 from game.ui.theme import readable_on
@@ -23,7 +23,8 @@ CHIP_NAME_MAX = 0.8  # of the chip area's width (a longer name shrinks in its ch
 LEAVE_SECONDS = 3.0  # a second Esc within this ends a party that has players
 
 
-def draw_name_chip(surface, ctx, rect: pygame.Rect, player, size: int, *, focus=False, close=False) -> pygame.Rect | None:
+def draw_name_chip(surface, ctx, rect: pygame.Rect, player, size: int, *, focus=False,
+                   close=False) -> pygame.Rect | None:
     """A player's name on their colour (dimmed and marked while away); returns the × box if ``close``."""
     m, t = ctx.metrics, ctx.theme
     pal = t.palette
@@ -293,7 +294,7 @@ class PartyLobbyScene(Scene):
 
     def _place_chips(self) -> None:
         """Name chips flowed in rows, in pages when they overflow; cached while nothing changes."""
-        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         players = self.players
         key = (tuple((p.id, p.name, p.connected) for p in players), self.chip_area.size, self.chip_focus, self.page,
                t.text_scale)

@@ -21,8 +21,19 @@ from game.ui.kinds import PartyView, party_view_for
 from game.ui.outcomes import PartyOver, Paused
 from game.ui.record import note_box
 from game.ui.scene import Scene
-from game.ui.widgets import (Button, blit_lines, blit_text, draw_countdown, first_fitting, fit_lines, lines_height,
-                             one_line, size_ladder, whole_line, whole_lines)
+from game.ui.widgets import (
+    Button,
+    blit_lines,
+    blit_text,
+    draw_countdown,
+    first_fitting,
+    fit_lines,
+    lines_height,
+    one_line,
+    size_ladder,
+    whole_line,
+    whole_lines,
+)
 
 REVEAL_SECONDS = 7.0
 BOARD_SECONDS = 6.0

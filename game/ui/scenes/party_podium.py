@@ -10,9 +10,9 @@ import pygame
 
 from game.core.scores import TOP
 from game.ui import intents as I
-from game.ui.outcomes import Play, ShowScores, ToTitle
 from game.ui.drawing import READING, draw_panel, player_colour
 from game.ui.menu import Menu
+from game.ui.outcomes import Play, ShowScores, ToTitle
 from game.ui.scene import Scene
 from game.ui.theme import readable_on
 from game.ui.widgets import blit_text, first_fitting, one_line, whole_line
@@ -28,10 +28,10 @@ def tie_at_the_cut(table, entries, ranks) -> bool:
     """Whether a player left off the board (no rank) has as many points as the last one on it."""
     if not entries:
         return False
-    board = table.merged([e for e, rank in zip(entries, ranks) if rank]).board(entries[0].board)
+    board = table.merged([e for e, rank in zip(entries, ranks, strict=True) if rank]).board(entries[0].board)
     if len(board) < TOP:
         return False
-    return any(rank is None and entry.score == board[-1].score for entry, rank in zip(entries, ranks))
+    return any(rank is None and entry.score == board[-1].score for entry, rank in zip(entries, ranks, strict=True))
 
 
 class PartyPodiumScene(Scene):
@@ -64,7 +64,7 @@ class PartyPodiumScene(Scene):
     def _ranked(self, table) -> None:
         """The table has come back: save the players who made the top ten."""
         ranks = table.ranks_of([e for _, e in self.entries])
-        qualified = [(seat, entry) for (seat, entry), rank in zip(self.entries, ranks) if rank]
+        qualified = [(seat, entry) for (seat, entry), rank in zip(self.entries, ranks, strict=True) if rank]
         self.tie_split = tie_at_the_cut(table, [e for _, e in self.entries], ranks)
         if not qualified:
             self.saving = False

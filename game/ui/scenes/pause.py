@@ -9,8 +9,8 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
-from game.ui.outcomes import Confirm, ToTitle
 from game.ui.menu import Menu
+from game.ui.outcomes import Confirm, ToTitle
 from game.ui.scene import Scene
 from game.ui.widgets import blit_lines, blit_text
 

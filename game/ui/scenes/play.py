@@ -8,13 +8,22 @@ from game.core import kinds, scoring
 from game.core.session import FIFTY, LIFELINES, TIME, Answer, Session
 from game.ui import intents as I
 from game.ui.drawing import draw_player_chips
-from game.ui.outcomes import GameOver, Paused, TurnOver
 from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, panel_for, response_of
+from game.ui.outcomes import GameOver, Paused, TurnOver
+from game.ui.record import note_box
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
-from game.ui.record import note_box
-from game.ui.widgets import (Button, blit_lines, blit_text, draw_countdown, first_fitting, fit_lines, one_line,
-                             size_ladder, whole_line)
+from game.ui.widgets import (
+    Button,
+    blit_lines,
+    blit_text,
+    draw_countdown,
+    first_fitting,
+    fit_lines,
+    one_line,
+    size_ladder,
+    whole_line,
+)
 
 FEEDBACK_SECONDS = 6.0
 LIFELINE_KEYS = {FIFTY: "H", TIME: "T"}
@@ -101,7 +110,7 @@ class PlayScene(Scene):
 
     def _sync_lifelines(self) -> None:
         cost = scoring.LIFELINE_COST
-        for button, name in zip(self.lifelines, self.lifeline_names):
+        for button, name in zip(self.lifelines, self.lifeline_names, strict=True):
             usable = self.session.can_use(name)
             button.enabled = usable
             if name in self.session.player.lifelines and not usable and self.phase == "question":
@@ -136,7 +145,7 @@ class PlayScene(Scene):
             name = LIFELINES[intent.index] if 0 <= intent.index < len(LIFELINES) else None
             return name in self.lifeline_names and self._use_lifeline(name)
         if intent.kind == I.CLICK:
-            for button, name in zip(self.lifelines, self.lifeline_names):
+            for button, name in zip(self.lifelines, self.lifeline_names, strict=True):
                 if button.contains(intent.pos):
                     return self._use_lifeline(name)
         if intent.kind == I.POINT:
@@ -301,7 +310,8 @@ class PlayScene(Scene):
         if self.lifelines:
             # As wide as the longest label they show (e.g. "50:50: not on this question"), so it keeps its size.
             labels = [f"{name} ({LIFELINE_KEYS[name]}) · −{scoring.LIFELINE_COST} pts" for name in self.lifeline_names]
-            longest = max(text.width(label, m.px(t.small), True) for label in labels + [b.label for b in self.lifelines])
+            longest = max(text.width(label, m.px(t.small), True)
+                          for label in labels + [b.label for b in self.lifelines])
             w = min(max(m.px(300), longest + m.px(30)), (inner_w - m.px(16)) // 2)
             for i, button in enumerate(self.lifelines):
                 button.rect = pygame.Rect(self.strip_rect.left + i * (w + m.px(16)), self.strip_rect.top, w, strip_h)
@@ -322,7 +332,8 @@ class PlayScene(Scene):
         inner = width - m.px(36)
         largest = min(m.px(t.label), self.panel.question_size or m.px(t.label))  # never above the answers
         head, head_size, _, picks, pick_size = self._feedback_parts(inner, largest=largest)
-        return m.px(20) + len(head) * text.line_height(head_size, True) + len(picks) * text.line_height(pick_size, True) \
+        return m.px(20) + len(head) * text.line_height(head_size, True) \
+            + len(picks) * text.line_height(pick_size, True) \
             + self._explanation_floor(inner) + text.line_height(m.px(t.small)) + m.px(12)
 
     def _explanation_sizes(self) -> list[int]:
@@ -345,7 +356,8 @@ class PlayScene(Scene):
         if self.session.mode == "hotseat":
             head = self._the_answer()
             picks = "   ".join(f"{p.name}: A ✓ +1000" for p in self.session.players)
-            used = len(text.wrap(picks, m.px(t.label), inner_w - m.px(36), True)) * text.line_height(m.px(t.label), True)
+            used = len(text.wrap(picks, m.px(t.label), inner_w - m.px(36), True)) \
+                * text.line_height(m.px(t.label), True)
         else:
             head, used = f"✗ Not this time. Run over. {self._the_answer()}", 0
         used += len(text.wrap(head, m.px(t.label), inner_w - m.px(36), True)) * text.line_height(m.px(t.label), True)
@@ -571,8 +583,8 @@ class PlayScene(Scene):
             options = ["Enter, Space or a click to go on", "Enter to go on"]
         else:
             seconds = max(int(self.feedback_left + 0.999), 0)
-            options = [f"Enter, Space or a click to go on · next in {seconds} s", f"Enter to go on · next in {seconds} s",
-                       f"next in {seconds} s"]
+            options = [f"Enter, Space or a click to go on · next in {seconds} s",
+                       f"Enter to go on · next in {seconds} s", f"next in {seconds} s"]
         cont = first_fitting(text, options, m.px(t.small), inner.width)
         foot_h = text.line_height(m.px(t.small))
         explanation = self.session.current.question.explanation or ""

@@ -172,7 +172,7 @@ class PlayersScene(Scene):
             blit_lines(surface, ctx.text, self.hint_lines, m.px(t.small), pal.muted,
                        pygame.Rect(0, self.hint_top, surface.get_width(), 0), valign="top")
         taken = self.taken()
-        for i, (rect, value) in enumerate(zip(self.fields, self.values)):
+        for i, (rect, value) in enumerate(zip(self.fields, self.values, strict=True)):
             focused = i == self.focus
             pygame.draw.rect(surface, pal.panel_hover if focused else pal.panel, rect, border_radius=m.px(10))
             colour = PLAYER_COLOURS[i % len(PLAYER_COLOURS)]

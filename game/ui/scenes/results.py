@@ -51,6 +51,8 @@ class ResultsScene(AfterGameScene):
         return self._big_spot[0] if self._big_spot is not None and self.animating() else None
 
     def draw_animated(self, surface) -> None:
+        if self._big_spot is None:  # (called only while animated_rect has the spot)
+            return
         area, size, pos = self._big_spot
         self.ctx.backdrop.draw_area(surface, area)
         blit_text(surface, self.ctx.text, self._big_and_unit()[0], size, self.ctx.theme.palette.accent, pos,
@@ -73,7 +75,8 @@ class ResultsScene(AfterGameScene):
 
     def act(self, action: str) -> None:
         if action == SAVE:
-            self.ctx.flow.go(EnterName(self.entry, self.rank, on_saved=self._saved))
+            if self.rank is not None:  # (Save is offered only with a place on the board)
+                self.ctx.flow.go(EnterName(self.entry, self.rank, on_saved=self._saved))
         elif action == SCORES:
             self.ctx.flow.go(ShowScores(self.entry.board))
         else:
