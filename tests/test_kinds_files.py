@@ -320,3 +320,20 @@ def test_statements_and_labels_must_fit_on_every_screen():
     assert any(f"the label is {CHOICE_MAX + 1} characters long" in p for p in found), found
     found = problems("questions:\n  - {type: order, prompt: Q, items: [a, b, " + "c" * (CHOICE_MAX + 1) + "]}\n")
     assert any("item 3 is 61 characters long" in p for p in found), found
+
+
+def test_hand_written_numbers_are_shown_smallest_first():
+    """The play-test: choices [80 mph, 40 mph, 60 mph, 100 mph] came out as 80, 40, 60, 100."""
+    text = """
+        questions:
+          - prompt: How fast?
+            choices: [80 mph, 40 mph, 60 mph, 100 mph]
+            answer: 60 mph
+          - prompt: Which mission?
+            choices: [Apollo 13, Apollo 11, Apollo 12]
+            answer: Apollo 11
+    """
+    fast, words = load(text).questions
+    assert fast.choices == ("40 mph", "60 mph", "80 mph", "100 mph") and fast.ordered
+    assert fast.choices[fast.answer_index] == "60 mph"
+    assert not words.ordered  # words with numbers in them are shuffled like any other words

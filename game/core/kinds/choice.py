@@ -4,6 +4,7 @@ theirs); a wrong choice listed as ``close`` earns half the points."""
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
 from game.core.checks import Checker
@@ -19,6 +20,25 @@ from game.core.kinds.base import (
 from game.core.kinds.fields import check_choices, check_close, match_answer
 from game.core.model import LETTERS, TRUE_FALSE, Question, choice_key
 from game.core.yamldoc import Node
+
+NUMBER = re.compile(r"^(?P<before>[^\w.+-]*?)\s*(?P<value>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
+                    r"(?P<after>[^\d]*)$")
+
+
+def numbers_in_order(choices: list[str]) -> tuple[str, ...] | None:
+    """Hand-written choices that are all numbers with the same unit ("40 mph", "$5", "3.5"), smallest
+    first; None for anything else (words, dates, mixed units, numbers inside words)."""
+    found = [NUMBER.match(c.strip()) for c in choices]
+    if not all(found):
+        return None
+    matches = [m for m in found if m is not None]
+    units = {(m["before"].strip().casefold(), m["after"].strip().casefold()) for m in matches}
+    if len(units) != 1:
+        return None
+    values = [float(m["value"].replace(",", "")) for m in matches]
+    if len(set(values)) != len(values):
+        return None
+    return tuple(c for _, c in sorted(zip(values, choices, strict=True)))
 
 
 class ChoiceKind(Kind):
@@ -49,6 +69,9 @@ class ChoiceKind(Kind):
             return {"kind": "truefalse", "choices": TRUE_FALSE,
                     "answer": TRUE_FALSE[0 if choice_key(answer) == "true" else 1], "ordered": True}
         made: Fields = {"choices": tuple(choices), "answer": answer}
+        in_order = numbers_in_order(choices)
+        if in_order is not None:  # numbers are shown smallest first, as generated ones are
+            made["choices"], made["ordered"] = in_order, True
         for reason in stands_out(answer, [c for c in choices if c != answer]):
             check.warn(answer_node, f"the right answer stands out: {reason}; a player could pick it without "
                                     f"reading the question")
