@@ -5,7 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.core import kinds, scoring
-from game.core.session import FIFTY, LIFELINES, TIME, Answer, Session
+from game.core.round import FEEDBACK_SECONDS, SoloRound
+from game.core.session import FIFTY, TIME, Answer, Session
 from game.ui import intents as I
 from game.ui.drawing import draw_player_chips
 from game.ui.outcomes import GameOver, Paused, TurnOver
@@ -16,7 +17,6 @@ from game.ui.record import note_box
 from game.ui.widgets import (Button, blit_lines, blit_text, draw_countdown, first_fitting, fit_lines, one_line,
                              size_ladder, whole_line)
 
-FEEDBACK_SECONDS = 6.0
 LIFELINE_KEYS = {FIFTY: "H", TIME: "T"}
 
 
@@ -31,7 +31,10 @@ def hint_options(hints, keys: str, choice: bool) -> list[str]:
 
 
 class PlayScene(Scene):
-    """``name`` is "question" while the clock runs and "feedback" once answered."""
+    """``name`` is "question" while the clock runs and "feedback" once answered.
+
+    The rules (phases, lifelines, hot-seat turns, time) are the :class:`SoloRound`'s (``self.round``);
+    the scene draws it and turns input into calls on it."""
 
     screen = "play"
     phases = ("question", "feedback")
@@ -39,20 +42,32 @@ class PlayScene(Scene):
     def __init__(self, ctx, session: Session):
         super().__init__(ctx)
         self.session = session
-        self.phase = "question"
-        self.result: Answer | None = None
-        self.feedback_left = 0.0
-        self.lifeline_names = session.offered_lifelines
+        self.round = SoloRound(session, FEEDBACK_SECONDS)
+        self.lifeline_names = self.round.lifeline_names
         self.lifelines = [Button(pygame.Rect(0, 0, 0, 0), name) for name in self.lifeline_names]
         self._shown_seconds = None
-        self._ticked: int | None = None  # the last of the final five seconds that ticked
-        self.locked_note = ""  # hot-seat: who just locked in an answer
         self.panel: Panel = panel_for(ctx, session.current)  # the answer area of the question's kind (game.ui.kinds)
         self.shown_hints: list[str] = []  # the key hints last drawn under a question
 
     @property
     def name(self) -> str:
         return self.phase
+
+    @property
+    def phase(self) -> str:
+        return self.round.phase
+
+    @property
+    def result(self) -> Answer | None:
+        return self.round.result
+
+    @property
+    def feedback_left(self) -> float:
+        return self.round.feedback_left
+
+    @feedback_left.setter
+    def feedback_left(self, seconds: float) -> None:
+        self.round.feedback_left = seconds
 
     @property
     def wants_text(self) -> bool:
@@ -74,7 +89,7 @@ class PlayScene(Scene):
 
     # -- life cycle ---------------------------------------------------------------
     def enter(self) -> None:
-        self.session.start()
+        self.round.start()
         self._build_buttons()
 
     def exit(self) -> None:
@@ -91,7 +106,7 @@ class PlayScene(Scene):
 
     def _build_buttons(self) -> None:
         current = self.session.current
-        self._ticked = None
+        self.round.new_question()
         self.intro = 0.0 if not self.ctx.reduced_motion else INTRO_SECONDS + 1
         self.panel.stop()
         self.panel = panel_for(self.ctx, current)
@@ -102,13 +117,13 @@ class PlayScene(Scene):
     def _sync_lifelines(self) -> None:
         cost = scoring.LIFELINE_COST
         for button, name in zip(self.lifelines, self.lifeline_names):
-            usable = self.session.can_use(name)
-            button.enabled = usable
-            if name in self.session.player.lifelines and not usable and self.phase == "question":
+            button.enabled = self.session.can_use(name)
+            state = self.round.lifeline_state(name)
+            if state == "unavailable":
                 button.label = f"{name}: not on this question"  # e.g. a 50:50 where nothing can be taken away
-            elif name in self.session.player.lifelines and self.panel.wants_text:
+            elif state == "ready" and self.panel.wants_text:
                 button.label = f"{name} · −{cost} pts"  # no key: the letters type into the box here
-            elif name in self.session.player.lifelines:
+            elif state == "ready":
                 button.label = f"{name} ({LIFELINE_KEYS[name]}) · −{cost} pts"
             else:
                 button.label = f"{name} used"
@@ -116,8 +131,7 @@ class PlayScene(Scene):
     def hand_over(self) -> None:
         """Hot-seat: cover the screen until the next player says they are ready (the clock waits)."""
         if self.session.mode == "hotseat":
-            self.ctx.flow.go(TurnOver(self.session, self.locked_note))
-            self.locked_note = ""
+            self.ctx.flow.go(TurnOver(self.session, self.round.take_note()))
 
     # -- input ----------------------------------------------------------------------
     def handle(self, intent) -> bool:
@@ -133,8 +147,8 @@ class PlayScene(Scene):
     def _handle_panel(self, intent) -> bool:
         """The lifelines first (keys and buttons), then the kind's own panel."""
         if intent.kind == I.LIFELINE:
-            name = LIFELINES[intent.index] if 0 <= intent.index < len(LIFELINES) else None
-            return name in self.lifeline_names and self._use_lifeline(name)
+            name = self.round.lifeline_at(intent.index)
+            return name is not None and self._use_lifeline(name)
         if intent.kind == I.CLICK:
             for button, name in zip(self.lifelines, self.lifeline_names):
                 if button.contains(intent.pos):
@@ -149,12 +163,9 @@ class PlayScene(Scene):
         return bool(outcome) or intent.kind == I.POINT
 
     def _use_lifeline(self, name: str) -> bool:
+        used = self.round.use_lifeline(name)
         if name == FIFTY:
-            removed = self.session.use_fifty()
             self.panel.remove(self.session.removed)
-            used = bool(removed)
-        else:
-            used = self.session.use_time() > 0
         self._sync_lifelines()
         return used
 
@@ -169,58 +180,33 @@ class PlayScene(Scene):
     # -- state changes ----------------------------------------------------------------
     def _answer(self, response) -> None:
         """Answer with the kind's response (``None``: out of time)."""
-        session = self.session
         self.panel.stop()
-        self.result = session.answer(response)
-        if session.mode == "hotseat" and not session.round_done:
-            # The next player answers the same question without seeing this one's pick.
-            self.locked_note = f"{session.player.name} locked in an answer."
-            session.next_turn()
-            self.result = None
-            self._build_buttons()
-            self.hand_over()
-            return
-        self.phase = "feedback"
-        self.panel.reveal(session.answers_to_current())
-        self.layout(*self.ctx.size)  # the feedback panel takes the room the lifelines had
-        answers = session.answers_to_current()
-        self.ctx.sound.play("right" if any(a.correct for a in answers) else "wrong")
-        explanation = session.current.question.explanation or ""
-        if session.mode == "practice":
-            self.feedback_left = float("inf")  # practice waits for the player
-        else:
-            extra = 4.0 if session.mode == "hotseat" else 0.0
-            self.feedback_left = FEEDBACK_SECONDS + extra + min(len(explanation) / 40.0, 6.0)
-        self._sync_lifelines()
+        self._show(self.round.answer(response))
 
     def _continue(self) -> None:
-        if self.session.advance():
-            self.phase = "question"
-            self.result = None
+        self._show(self.round.go_on())
+
+    def _show(self, event: str | None) -> None:
+        """Show what the round says happened."""
+        if event == "tick":
+            self.ctx.sound.play("tick")
+        elif event in ("turn", "question"):  # the next player's turn, or the next question
             self._build_buttons()
             self.hand_over()
-        else:
+        elif event == "feedback":
+            answers = self.session.answers_to_current()
+            self.panel.reveal(answers)
+            self.layout(*self.ctx.size)  # the feedback panel takes the room the lifelines had
+            self.ctx.sound.play("right" if any(a.correct for a in answers) else "wrong")
+            self._sync_lifelines()
+        elif event == "over":
             self.ctx.flow.go(GameOver(self.session))
 
     def update(self, dt: float) -> None:
         self.intro += dt
         if self.panel.update(dt):
             self.ctx.flow.redraw()  # e.g. the caret of a typed answer blinked
-        if self.phase == "question":
-            if self.session.expired():
-                self._answer(None)
-                return
-            session = self.session
-            if session.timed and not session.paused:
-                # A tick for each of the last five seconds.
-                left = int(session.remaining() + 0.999)
-                if 1 <= left <= 5 and left != self._ticked:
-                    self._ticked = left
-                    self.ctx.sound.play("tick")
-        else:
-            self.feedback_left -= dt
-            if self.feedback_left <= 0:
-                self._continue()
+        self._show(self.round.update(dt))
 
     def settled(self) -> bool:
         return not self._intro_running()
@@ -252,7 +238,7 @@ class PlayScene(Scene):
         return False
 
     def _whole_seconds(self) -> int:
-        return int(self.session.remaining() + 0.999)
+        return self.round.whole_seconds()
 
     def animated_rect(self):
         if self.phase != "question" or self.session.paused or not self.session.timed or self._intro_running():
@@ -585,13 +571,12 @@ class PlayScene(Scene):
 
     def turns_over(self) -> str:
         """Hot-seat, once every player has had the question: how it went, true whoever ran out of time."""
-        answers = self.session.answers_to_current()
-        in_time = sum(1 for a in answers if response_of(a) is not None)
-        if in_time == len(answers):
+        in_time, answers = self.round.in_time()
+        if in_time == answers:
             return "Everyone has answered"
         if in_time == 0:
             return "Time ran out for everyone"
-        return f"{in_time} of {len(answers)} answered in time"
+        return f"{in_time} of {answers} answered in time"
 
     def hotseat_picks(self) -> str:
         """Every player's answer, set apart by " · " so one name never runs into the last one's points."""
