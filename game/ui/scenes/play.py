@@ -47,7 +47,6 @@ class PlayScene(Scene):
         self.lifelines = [Button(pygame.Rect(0, 0, 0, 0), name) for name in self.lifeline_names]
         self._shown_seconds = None
         self.panel: Panel = panel_for(ctx, session.current)  # the answer area of the question's kind (game.ui.kinds)
-        self.shown_hints: list[str] = []  # the key hints last drawn under a question
 
     @property
     def name(self) -> str:
@@ -110,6 +109,7 @@ class PlayScene(Scene):
         self.intro = 0.0 if not self.ctx.reduced_motion else INTRO_SECONDS + 1
         self.panel.stop()
         self.panel = panel_for(self.ctx, current)
+        self.panel.intro = self.intro  # its answers rise into place (drawn by the panel)
         self.panel.start()
         self._sync_lifelines()
         self.layout(*self.ctx.size)
@@ -204,6 +204,7 @@ class PlayScene(Scene):
 
     def update(self, dt: float) -> None:
         self.intro += dt
+        self.panel.intro = self.intro
         if self.panel.update(dt):
             self.ctx.flow.redraw()  # e.g. the caret of a typed answer blinked
         self._show(self.round.update(dt))
@@ -390,27 +391,34 @@ class PlayScene(Scene):
         note_box(surface, self.prompt_rect, "prompt")
         blit_lines(surface, ctx.text, self.prompt_lines, self.prompt_size, pal.text, self.prompt_rect, bold=True)
 
-        self.panel.intro = self.intro  # its answers may still be rising into place
         self.panel.draw(surface)
 
         if self.phase == "question":
             self._draw_strip(surface)
-            keys = " · ".join(f"{LIFELINE_KEYS[name]} {name}" for name in self.lifeline_names
-                              if self.session.can_use(name))
-            hints = self.panel.hints()
-            if self.panel.wants_text:
-                keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
-            hint = first_fitting(ctx.text, hint_options(hints, keys, self.panel.answer_with), m.px(t.small),
-                                 self.bottom_rect.width)
-            self.shown_hints = [hint]  # what the player was told (tests read it)
+            hint, *note = self.shown_hints
             spot = blit_text(surface, ctx.text, hint, m.px(t.small), pal.muted,
                              (surface.get_width() // 2, self.bottom_rect.bottom), anchor="midbottom")
-            if self.panel.wants_text and self.lifelines:
-                note = first_fitting(ctx.text, [*self.TYPED_LIFELINES, ""], m.px(t.small), self.bottom_rect.width)
-                self.shown_hints.append(note)
-                blit_text(surface, ctx.text, note, m.px(t.small), pal.muted, spot.midtop, anchor="midbottom")
+            if note:
+                blit_text(surface, ctx.text, note[0], m.px(t.small), pal.muted, spot.midtop, anchor="midbottom")
         else:
             self._draw_feedback(surface)
+
+    @property
+    def shown_hints(self) -> list[str]:
+        """The key hints under a question, as they are drawn: how to answer (and the lifelines' keys) on
+        one line, and for a typed answer a second on how to use the lifelines (empty: no question)."""
+        if self.phase != "question":
+            return []
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
+        keys = " · ".join(f"{LIFELINE_KEYS[name]} {name}" for name in self.lifeline_names
+                          if self.session.can_use(name))
+        if self.panel.wants_text:
+            keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
+        hints = [first_fitting(text, hint_options(self.panel.hints(), keys, self.panel.answer_with), m.px(t.small),
+                               self.bottom_rect.width)]
+        if self.panel.wants_text and self.lifelines:
+            hints.append(first_fitting(text, [*self.TYPED_LIFELINES, ""], m.px(t.small), self.bottom_rect.width))
+        return hints
 
     def _draw_turn_banner(self, surface) -> None:
         """Hot-seat: the player whose turn it is, in their colour, with their score."""
