@@ -22,8 +22,9 @@ from game.ui.kinds import PartyView, party_view_for
 from game.ui.outcomes import PartyOver, Paused
 from game.ui.record import note_box
 from game.ui.scene import Scene
-from game.ui.widgets import (Button, blit_lines, blit_text, draw_countdown, first_fitting, fit_lines, lines_height,
-                             one_line, size_ladder, whole_line, whole_lines)
+from game.ui.layout import (first_fitting, fit_height, fit_lines, lines_height, one_line, size_ladder, whole_line,
+                            whole_lines)
+from game.ui.widgets import Button, blit_lines, blit_text, draw_countdown
 
 TOP = 5
 
@@ -363,9 +364,7 @@ class PartyPlayScene(Scene):
 
     def fit_height(self, largest: int, height: int, bold=False) -> int:
         """The largest size from ``largest`` down to the least whose line fits ``height``."""
-        text = self.ctx.text
-        return next((s for s in size_ladder(largest, self.smallest()) if text.line_height(s, bold) <= height),
-                    self.smallest())
+        return fit_height(self.ctx.text, largest, self.smallest(), height, bold)
 
     def row_least(self) -> int:
         """The least height of a row on the reveal (a choice's count, an item of the right order)."""

@@ -14,8 +14,8 @@ from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, panel_for, 
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
 from game.ui.record import note_box
-from game.ui.widgets import (Button, blit_lines, blit_text, draw_countdown, first_fitting, fit_lines, one_line,
-                             size_ladder, whole_line)
+from game.ui.layout import first_fitting, fit_lines, one_line, shrink_together, size_ladder, whole_line, wrap_to_fit
+from game.ui.widgets import Button, blit_lines, blit_text, draw_countdown
 
 LIFELINE_KEYS = {FIFTY: "H", TIME: "T"}
 
@@ -55,6 +55,15 @@ class PlayScene(Scene):
     @property
     def phase(self) -> str:
         return self.round.phase
+
+    @property
+    def intro(self) -> float:
+        """Seconds since the question appeared; the panel is told (its answers rise into place)."""
+        return self._intro
+
+    @intro.setter
+    def intro(self, seconds: float) -> None:
+        self._intro = self.panel.intro = seconds
 
     @property
     def result(self) -> Answer | None:
@@ -109,7 +118,7 @@ class PlayScene(Scene):
         self.intro = 0.0 if not self.ctx.reduced_motion else INTRO_SECONDS + 1
         self.panel.stop()
         self.panel = panel_for(self.ctx, current)
-        self.panel.intro = self.intro  # its answers rise into place (drawn by the panel)
+        self.panel.intro = self.intro
         self.panel.start()
         self._sync_lifelines()
         self.layout(*self.ctx.size)
@@ -204,7 +213,6 @@ class PlayScene(Scene):
 
     def update(self, dt: float) -> None:
         self.intro += dt
-        self.panel.intro = self.intro
         if self.panel.update(dt):
             self.ctx.flow.redraw()  # e.g. the caret of a typed answer blinked
         self._show(self.round.update(dt))
@@ -318,13 +326,9 @@ class PlayScene(Scene):
 
     def prompt_fit(self, size: int, width: int, room: int):
         """The largest prompt size from the theme's down to ``size`` whose lines fit ``room``: (lines, size)."""
-        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
-        prompt = self.session.current.question.prompt
-        for p in size_ladder(max(m.px(t.prompt), size), size):
-            lines = text.wrap(prompt, p, width, True)
-            if len(lines) * text.line_height(p, True) <= room:
-                return lines, p
-        return None
+        m, t = self.ctx.metrics, self.ctx.theme
+        sizes = size_ladder(max(m.px(t.prompt), size), size)
+        return wrap_to_fit(self.ctx.text, self.session.current.question.prompt, sizes, width, room, True)
 
     def feedback_room(self, inner_w: int) -> int:
         """On the question: about the room the choices and the prompt will have on its feedback."""
@@ -509,17 +513,19 @@ class PlayScene(Scene):
         pick_size = m.px(t.label)
         if largest:
             head_size, pick_size = min(head_size, largest), min(pick_size, largest)
-        smallest = self.smallest()
         reserve = self._explanation_floor(width) + text.line_height(m.px(t.small)) + m.px(8)  # and the gaps
-        while True:
-            head_lines = text.wrap(head, head_size, width, True)
-            pick_lines = text.wrap(picks, pick_size, width, True) if picks else []
-            used = len(head_lines) * text.line_height(head_size, True) + \
-                len(pick_lines) * text.line_height(pick_size, True) + reserve
-            if height is None or used <= height or (head_size <= smallest and pick_size <= smallest):
-                return head_lines, head_size, colour, pick_lines, pick_size
-            head_size = max(smallest, int(head_size * 0.92))
-            pick_size = max(smallest, int(pick_size * 0.92))
+
+        def lines(sizes: tuple[int, ...]) -> tuple[list[str], list[str]]:
+            return text.wrap(head, sizes[0], width, True), text.wrap(picks, sizes[1], width, True) if picks else []
+
+        def fits(sizes: tuple[int, ...]) -> bool:
+            head_lines, pick_lines = lines(sizes)
+            return height is None or len(head_lines) * text.line_height(sizes[0], True) + \
+                len(pick_lines) * text.line_height(sizes[1], True) + reserve <= height
+
+        head_size, pick_size = shrink_together((head_size, pick_size), self.smallest(), fits)
+        head_lines, pick_lines = lines((head_size, pick_size))
+        return head_lines, head_size, colour, pick_lines, pick_size
 
     def _explanation_floor(self, width: int) -> int:
         """Two lines of the explanation (or its only one) in the smallest size it is drawn in."""

@@ -26,7 +26,6 @@ class ResultsScene(AfterGameScene):
         super().__init__(ctx, session, ranked=self.entry is not None)
         # The big number counts up for a moment (at once with reduced motion).
         self.count_up = 0.0 if not ctx.reduced_motion else COUNT_SECONDS + 1
-        self._big_spot: tuple[pygame.Rect, int, tuple[int, int]] | None = None  # where the number is (update)
 
     def likely_top_ten(self) -> bool:
         return earns_a_place(self.entry)
@@ -39,7 +38,6 @@ class ResultsScene(AfterGameScene):
 
     def update(self, dt: float) -> None:
         self.count_up += dt
-        self._big_spot = self._number_spot(self.ctx.size[0]) if self.animating() else None
 
     def animating(self) -> bool:
         return self.count_up <= COUNT_SECONDS + 0.05
@@ -49,10 +47,10 @@ class ResultsScene(AfterGameScene):
 
     def animated_rect(self):
         """While the number counts up only its line is repainted, so the screen costs no more than a still one."""
-        return self._big_spot[0] if self._big_spot is not None and self.animating() else None
+        return self._number_spot(self.ctx.size[0])[0] if self.animating() else None
 
     def draw_animated(self, surface) -> None:
-        area, size, pos = self._big_spot
+        area, size, pos = self._number_spot(surface.get_width())
         self.ctx.backdrop.draw_area(surface, area)
         blit_text(surface, self.ctx.text, self._big_and_unit()[0], size, self.ctx.theme.palette.accent, pos,
                   bold=True, anchor="midtop")
