@@ -37,6 +37,7 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from game.core.checks import Checker
 from game.core.fairness import alike_numbers, look_alikes, nearest_in_length, order_tells, pool_warnings
@@ -551,10 +552,10 @@ def _read_prompts(check: Checker, ask_node: Node | None) -> list[tuple[str, str]
     return [(text, f"{check.path}:{item.line}") for item, text in items if text is not None]
 
 
-def _read_extra(check: Checker, node: Node, kind: str, found: dict[str, tuple[Node, Node]]) -> dict[str, object]:
+def _read_extra(check: Checker, node: Node, kind: str, found: dict[str, tuple[Node, Node]]) -> dict[str, Any]:
     """A fact's optional fields that go to :class:`Fact` as they are: partial, id, reveals, unit, currency."""
     get = found.get
-    extra: dict[str, object] = {}
+    extra: dict[str, Any] = {}
     if get("partial"):
         value = check.one_of(get("partial")[1], "partial", ("true", "false"))
         if value == "true" and (kind not in ("number", "money", "ordinal", "date") or get("wrong")):
