@@ -1,22 +1,13 @@
 """The play screen's rules (game/core/round.py) without pygame: phases, lifelines, hot-seat turns, time."""
 
 import random
+
 import pytest
+from test_session import FakeClock
 
 from game.core.model import Question
 from game.core.round import FEEDBACK_SECONDS, SoloRound, feedback_seconds
 from game.core.session import FIFTY, TIME, Session
-
-
-class FakeClock:
-    def __init__(self):
-        self.now = 100.0
-
-    def __call__(self):
-        return self.now
-
-    def advance(self, seconds):
-        self.now += seconds
 
 
 def questions(n, explanation=""):

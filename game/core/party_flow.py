@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import Literal, Protocol
 
 from game.core.party import Reveal, Room
+from game.core.round import tick_due
 
 REVEAL_SECONDS = 7.0
 BOARD_SECONDS = 6.0
-TICK_SECONDS = 5  # a tick for each of a timed question's last five seconds
 PHASES = ("question", "reveal", "leaderboard")
 
 #: ``"tick"`` (one of the last five seconds began), ``"question"`` (the next question is open on every
@@ -97,11 +97,10 @@ class PartyFlow:
         if self.phase == "question":
             if room.expired() or room.everyone_answered():
                 return self.show_answer()
-            if self.party.timed and not room.paused:
-                left = int(room.remaining() + 0.999)
-                if 1 <= left <= TICK_SECONDS and left != self.ticked:
-                    self.ticked = left
-                    return "tick"
+            due = tick_due(room.remaining(), self.ticked) if self.party.timed and not room.paused else None
+            if due is not None:
+                self.ticked = due
+                return "tick"
             return None
         self.left -= dt
         if self.left <= 0:

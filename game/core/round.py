@@ -27,6 +27,13 @@ Event = Literal["tick", "turn", "feedback", "question", "over"]
 Lifeline = Literal["ready", "unavailable", "used"]
 
 
+def tick_due(remaining: float, ticked: int | None) -> int | None:
+    """The second of a timed question's last five to tick now (``remaining`` seconds left, counted up as
+    the clock shows them), once each: ``None`` when none is due (``ticked``: the last that ticked)."""
+    left = int(remaining + 0.999)
+    return left if 1 <= left <= TICK_SECONDS and left != ticked else None
+
+
 def given(answer: Answer) -> object:
     """What an answer gave: its ``response``, or the chosen index of a multiple-choice answer
     (``None``: out of time)."""
@@ -133,11 +140,10 @@ class SoloRound:
             session = self.session
             if session.expired():
                 return self.answer(None)
-            if session.timed and not session.paused:
-                left = self.whole_seconds()
-                if 1 <= left <= TICK_SECONDS and left != self.ticked:
-                    self.ticked = left
-                    return "tick"
+            due = tick_due(session.remaining(), self.ticked) if session.timed and not session.paused else None
+            if due is not None:
+                self.ticked = due
+                return "tick"
             return None
         self.feedback_left -= dt
         if self.feedback_left <= 0:
