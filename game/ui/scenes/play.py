@@ -203,6 +203,7 @@ class PlayScene(Scene):
             self._build_buttons()
             self.hand_over()
         elif event == "feedback":
+            self.panel.stop()  # answered, or out of time
             answers = self.session.answers_to_current()
             self.panel.reveal(answers)
             self.layout(*self.ctx.size)  # the feedback panel takes the room the lifelines had
