@@ -16,9 +16,9 @@ import pytest
 from game.app import App, Options
 from game.core.scores import ScoreStore
 from game.ui import flow as F
+from game.ui import intents as I
 from game.ui import outcomes as O
 from game.ui.intents import Intent
-from game.ui import intents as I
 
 #: Attributes that only remember how something was drawn (a cache: drawing again gives the same picture).
 CACHES: dict[str, str] = {

@@ -6,13 +6,13 @@ import inspect
 import random
 
 import pytest
-from test_session import FakeClock
 
 import game.core.party_flow as module
 from game.core.model import Question
 from game.core.party import Room
 from game.core.party_flow import BOARD_SECONDS, REVEAL_SECONDS, PartyFlow
 from game.core.session import Session
+from test_session import FakeClock
 
 
 class FakeParty:

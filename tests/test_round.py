@@ -3,11 +3,11 @@
 import random
 
 import pytest
-from test_session import FakeClock
 
 from game.core.model import Question
 from game.core.round import FEEDBACK_SECONDS, SoloRound, feedback_seconds
 from game.core.session import FIFTY, TIME, Session
+from test_session import FakeClock
 
 
 def questions(n, explanation=""):

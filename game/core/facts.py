@@ -360,6 +360,16 @@ def _sort_value(fact: Fact):
     return fact.day if fact.kind == "date" else fact.number
 
 
+def _label(fact: Fact) -> str:
+    assert fact.label is not None, fact.fact_id  # read_fact refuses a fact in a group without a label
+    return fact.label
+
+
+def _id(fact: Fact) -> str:
+    assert fact.fact_id is not None  # read_fact gives every fact one (its id, or where it is)
+    return fact.fact_id
+
+
 def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[str, Node]]) -> list[Question]:
     """The order questions of the facts that share a ``group``.
 
@@ -397,19 +407,19 @@ def _group_questions(check: Checker, name: str, group: list[Fact], prompt: str |
     labels: dict[str, Fact] = {}
     clash = False
     for fact in group:
-        other = labels.get(choice_key(fact.label))
+        other = labels.get(choice_key(_label(fact)))
         if other is not None:
-            check.report(fact.group_at, f"the label '{clip(fact.label)}' is used by the fact at line "
+            check.report(fact.group_at, f"the label '{clip(_label(fact))}' is used by the fact at line "
                                         f"{other.line} of group '{clip(name)}' too")
             clash = True
-        labels[choice_key(fact.label)] = fact
+        labels[choice_key(_label(fact))] = fact
     if clash:
         return []
     kinds = {(f.kind, f.unit, f.currency) for f in group}
     by_value = len(kinds) == 1 and first.kind in VALUE_KINDS
     if by_value:
         group = sorted(group, key=_sort_value)
-        same = [b for a, b in zip(group, group[1:]) if _sort_value(a) == _sort_value(b)]
+        same = [b for a, b in itertools.pairwise(group) if _sort_value(a) == _sort_value(b)]
         if same:
             check.report(same[0].group_at, f"two facts of group '{clip(name)}' have the same value, "
                                            f"so they have no order")
@@ -426,7 +436,7 @@ def _group_questions(check: Checker, name: str, group: list[Fact], prompt: str |
     else:
         picks = [[group[(start + i) % len(group)] for i in range(ORDER_MAX)] for start in range(len(group))]
         picks = [sorted(p, key=group.index) for p in picks]
-    tells = dict.fromkeys(tell for pick in picks for tell in order_tells([f.label for f in pick]))
+    tells = dict.fromkeys(tell for pick in picks for tell in order_tells([_label(f) for f in pick]))
     for tell in tells:
         check.warn(first.group_at, f"group '{clip(name)}': {tell} in one of its order questions: a player "
                                    f"could order the labels without reading them; reword one")
@@ -436,18 +446,18 @@ def _group_questions(check: Checker, name: str, group: list[Fact], prompt: str |
         # (with their values), short enough for two lines at 200 % text.
         ends = (pick[0], pick[-1])
         if by_value:
-            explanation = f"First: {ends[0].label} ({ends[0].in_words()}). " \
-                          f"Last: {ends[1].label} ({ends[1].in_words()})."
+            explanation = f"First: {_label(ends[0])} ({ends[0].in_words()}). " \
+                          f"Last: {_label(ends[1])} ({ends[1].in_words()})."
         else:
-            explanation = f"First: {ends[0].label}. Last: {ends[1].label}."
+            explanation = f"First: {_label(ends[0])}. Last: {_label(ends[1])}."
         out.append(Question(
-            prompt=prompt, choices=tuple(f.label for f in pick),
-            answer=" → ".join(f.label for f in pick), category=first.category, difficulty=first.difficulty,
+            prompt=prompt, choices=tuple(_label(f) for f in pick),
+            answer=" → ".join(_label(f) for f in pick), category=first.category, difficulty=first.difficulty,
             time_limit=first.time_limit or GROUP_LIMIT,
             explanation=clip(explanation, EXPLANATION_MAX),
             source=f"{check.path}:{first.group_at[0]}", kind=ORDER.name,
-            fact=f"order:{name}:" + ",".join(f.fact_id for f in pick),
-            reveals=tuple(dict.fromkeys([f.fact_id for f in pick] + [r for f in pick for r in f.reveals])),
+            fact=f"order:{name}:" + ",".join(_id(f) for f in pick),
+            reveals=tuple(dict.fromkeys([_id(f) for f in pick] + [r for f in pick for r in f.reveals])),
         ))
     # A game asks one order question of a group: they share most of their items.
     return [replace(q, reveals=q.reveals + tuple(o.key for o in out if o is not q)) for q in out]
@@ -489,6 +499,9 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
         return None
     get = found.get
 
+    def value_of(name: str) -> Node:  # only after get(name) was true
+        return found[name][1]
+
     kind = "text"
     if "kind" in found:
         kind = check.one_of(found["kind"][1], "kind", KINDS) or kind
@@ -501,24 +514,25 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
     prompts = _read_prompts(check, ask_node)
     n_choices = DEFAULT_CHOICES
     if get("choices"):
-        value = check.number_in(get("choices")[1], "choices", MIN_CHOICES, MAX_CHOICES)
+        value = check.number_in(value_of("choices"), "choices", MIN_CHOICES, MAX_CHOICES)
         n_choices = int(value) if value is not None else n_choices
 
-    category = check.text(get("category")[1], "category") if get("category") else None
-    difficulty = check.one_of(get("difficulty")[1], "difficulty", DIFFICULTIES) if get("difficulty") else None
+    category = check.text(value_of("category"), "category") if get("category") else None
+    difficulty = check.one_of(value_of("difficulty"), "difficulty", DIFFICULTIES) if get("difficulty") else None
     time_limit = None
     if get("time_limit"):
-        value = check.number_in(get("time_limit")[1], "time_limit", TIME_LIMIT_MIN, TIME_LIMIT_MAX)
+        value = check.number_in(value_of("time_limit"), "time_limit", TIME_LIMIT_MIN, TIME_LIMIT_MAX)
         time_limit = float(value) if value is not None else None
 
     extra = _read_extra(check, node, kind, found)
     wrong, pool = _read_wrong(check, found, pools)
 
-    if answer_text is not None and kind != "text" and wrong is None:
+    # answer_text is read from answer_node: where there is text, there is its node.
+    if answer_text is not None and answer_node is not None and kind != "text" and wrong is None:
         _read_ladder(check, kind, answer_node, found, extra)
     elif answer_text is not None and kind == "text" and wrong is None and pool is None and get("pool") is None:
         check.report(node, "a text fact needs a 'pool' or a 'wrong' list to draw wrong answers from")
-    elif answer_text is not None and kind != "text":
+    elif answer_text is not None and answer_node is not None and kind != "text":
         _read_value(check, kind, answer_node, extra)
 
     _read_kinds(check, node, kind, found, answer_text, wrong if wrong is not None else pool, extra)
@@ -526,11 +540,12 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
     source = wrong if wrong is not None else pool
     if source is not None and answer_text is not None:
         others = [w for w in source if choice_key(w) != choice_key(answer_text)]
-        where = "'wrong'" if wrong is not None else f"pool '{get('pool')[1].value}'"
+        where = "'wrong'" if wrong is not None else f"pool '{value_of('pool').value}'"
         if len(others) < n_choices - 1:
             check.report(node, f"{where} has {len(others)} wrong answers; {n_choices} choices need {n_choices - 1}")
 
-    if len(check.problems) > before or answer_text is None or explanation is None or not prompts:
+    if len(check.problems) > before or answer_text is None or answer_node is None or explanation is None or \
+            not prompts:
         return None
     fact = Fact(kind=kind, answer_text=answer_text, prompts=tuple(prompts), explanation=explanation,
                 n_choices=n_choices, category=category, difficulty=difficulty, time_limit=time_limit,
@@ -543,34 +558,40 @@ def _read_prompts(check: Checker, ask_node: Node | None) -> list[tuple[str, str]
     """``ask``: one prompt or a list of them, each with the place it was read from."""
     if ask_node is None:
         return []
+    asked: list[tuple[Node, str | None]]
     if ask_node.kind == "scalar":
-        items: list[tuple[Node, str | None]] = [(ask_node, check.text(ask_node, "ask"))]
+        asked = [(ask_node, check.text(ask_node, "ask"))]
     else:
-        items = list(check.text_list(ask_node, "ask") or [])
+        asked = list(check.text_list(ask_node, "ask") or [])
+    prompts = [(text, f"{check.path}:{item.line}") for item, text in asked if text is not None]
     if ask_node.kind == "seq" and not ask_node.value:
         check.report(ask_node, "'ask' must list at least one prompt")
-    return [(text, f"{check.path}:{item.line}") for item, text in items if text is not None]
+    return prompts
 
 
 def _read_extra(check: Checker, node: Node, kind: str, found: dict[str, tuple[Node, Node]]) -> dict[str, Any]:
     """A fact's optional fields that go to :class:`Fact` as they are: partial, id, reveals, unit, currency."""
     get = found.get
+
+    def value_of(name: str) -> Node:  # only after get(name) was true
+        return found[name][1]
+
     extra: dict[str, Any] = {}
     if get("partial"):
-        value = check.one_of(get("partial")[1], "partial", ("true", "false"))
-        if value == "true" and (kind not in ("number", "money", "ordinal", "date") or get("wrong")):
-            check.report(get("partial")[1], "'partial' needs a number, money, ordinal or date fact "
-                                            "whose wrong answers the game makes")
-        elif value is not None:
-            extra["partial"] = value == "true"
-    given = check.text(get("id")[1], "id") if get("id") else None
+        partial = check.one_of(value_of("partial"), "partial", ("true", "false"))
+        if partial == "true" and (kind not in ("number", "money", "ordinal", "date") or get("wrong")):
+            check.report(value_of("partial"), "'partial' needs a number, money, ordinal or date fact "
+                                              "whose wrong answers the game makes")
+        elif partial is not None:
+            extra["partial"] = partial == "true"
+    given = check.text(value_of("id"), "id") if get("id") else None
     extra["fact_id"] = given.strip() if given else f"@{check.path}:{node.line}"
     if get("reveals"):
-        extra["reveals"] = read_reveals(check, get("reveals")[1])
+        extra["reveals"] = read_reveals(check, value_of("reveals"))
     if get("unit"):
-        extra["unit"] = check.text(get("unit")[1], "unit") or ""
+        extra["unit"] = check.text(value_of("unit"), "unit") or ""
     if get("currency"):
-        extra["currency"] = check.text(get("currency")[1], "currency") or ""
+        extra["currency"] = check.text(value_of("currency"), "currency") or ""
     return extra
 
 
@@ -578,19 +599,23 @@ def _read_wrong(check: Checker, found: dict[str, tuple[Node, Node]],
                 pools: dict[str, tuple[str, ...]]) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
     """Where a fact's wrong answers come from: its ``wrong`` list, or the ``pool`` it names."""
     get = found.get
+
+    def value_of(name: str) -> Node:  # only after get(name) was true
+        return found[name][1]
+
     wrong = None
     if get("wrong"):
-        items = check.text_list(get("wrong")[1], "wrong")
-        if items is not None:
-            wrong = tuple(dict.fromkeys(text for _, text in items))
+        listed = check.text_list(value_of("wrong"), "wrong")
+        if listed is not None:
+            wrong = tuple(dict.fromkeys(text for _, text in listed))
     pool = None
     if get("pool"):
-        name = check.text(get("pool")[1], "pool")
+        name = check.text(value_of("pool"), "pool")
         if name is not None:
             pool = pools.get(name)
             if pool is None:
                 known = ", ".join(sorted(pools)) or "none are defined"
-                check.report(get("pool")[1], f"no pool named '{name}' (pools: {known})")
+                check.report(value_of("pool"), f"no pool named '{name}' (pools: {known})")
     return wrong, pool
 
 
