@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game import paths
 from game.context import Context
 from game.core.questions import Bank
 from game.core.scores import ScoreStore
@@ -23,16 +22,16 @@ from game.ui import intents as I
 from game.ui.gamepad import EVENTS as PAD_EVENTS
 from game.ui.gamepad import Pads
 from game.ui.outcomes import Quit
-from game.ui.text import Text
-from game.ui.theme import MIN_WINDOW, metrics_for
-from game.ui.widgets import draw_toast, window_icon
+from game.ui.widgets import draw_toast
+from game.ui.window import Window
 
 if TYPE_CHECKING:  # pragma: no cover
     from game.ui.autoplay import Bot
 
 
-class App:
-    """The window and the loop.  Scenes get :attr:`ctx` (game/context.py), never the App."""
+class App(Window):
+    """The window (its part in game/ui/window.py) and the loop.  Scenes get :attr:`ctx` (game/context.py),
+    never the App."""
 
     def __init__(self, options: Options, bank: Bank, store: ScoreStore, **services):
         """``services``: what :meth:`game.context.Context.build` takes besides the bank and the score store
@@ -55,68 +54,6 @@ class App:
         # Loop passes during which a lost focus is our own doing (F11 recreates the window): no pause.
         self.own_window_change = 0
         self.pointer: tuple[int, int] | None = None  # where the mouse was last seen (None: not yet)
-
-    # -- window ---------------------------------------------------------------
-    @property
-    def surface(self) -> pygame.Surface | None:
-        """The window's surface (``None`` before it opens)."""
-        return self._surface
-
-    @property
-    def size(self) -> tuple[int, int]:
-        return self._surface.get_size() if self._surface is not None else self.options.size
-
-    def open_window(self) -> None:
-        """Start pygame's display and fonts (never the mixer: no sound card is no problem)."""
-        pygame.display.init()
-        pygame.font.init()
-        pygame.display.set_caption("Off the Rails — Dead Reckoning trivia")
-        theme = self.ctx.theme
-        try:
-            pygame.display.set_icon(window_icon(theme))
-        except pygame.error:
-            pass
-        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if self.options.fullscreen else 0)
-        size = (0, 0) if self.options.fullscreen else self.options.size
-        self._surface = pygame.display.set_mode(size, flags)
-        self._sized()
-        self.ctx.text = Text(paths.asset(theme.font_regular), paths.asset(theme.font_bold),
-                             emoji=(paths.asset(theme.font_emoji), paths.asset(theme.font_emoji_bold)))
-        pygame.key.stop_text_input()
-        self.pads.start()
-
-    def _sized(self) -> None:
-        """The scenes learn the window's size (and the type scale it gives)."""
-        self.ctx.size = self.size
-        self.ctx.metrics = metrics_for(*self.size)
-
-    def resized(self) -> None:
-        surface = pygame.display.get_surface()
-        if surface is None:
-            return
-        (width, height), (least_w, least_h) = surface.get_size(), MIN_WINDOW
-        if (width < least_w or height < least_h) and not self.options.fullscreen:
-            surface = pygame.display.set_mode((max(width, least_w), max(height, least_h)), pygame.RESIZABLE)
-        self._surface = surface
-        if not self.options.fullscreen:
-            self._windowed_size = surface.get_size()
-        self._sized()
-        self.stack.layout(*self.size)
-
-    OWN_CHANGE_PASSES = 30  # about half a second at 60 FPS: the window manager's focus events arrive by then
-
-    def toggle_fullscreen(self) -> None:
-        self.own_window_change = self.OWN_CHANGE_PASSES
-        self.options.fullscreen = not self.options.fullscreen
-        try:
-            if self.options.fullscreen:
-                self._surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-            else:
-                self._surface = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
-        except pygame.error:
-            self.options.fullscreen = not self.options.fullscreen
-            return
-        self.resized()
 
     def _prefs_changed(self, relayout: bool) -> None:
         if relayout:  # a new theme or text size: every screen is laid out again

@@ -313,15 +313,7 @@ def cmd_play(args) -> int:
         print(f"mi-trivia: no questions in the category {args.category!r} (categories: {known})", file=sys.stderr)
         return EXIT_UNREADABLE
     notices: list[str] = []
-    if bank.problems:
-        shown = " ".join(str(s) for s in sources)
-        count = len(bank.problems)
-        print(f"mi-trivia: {count} problem{'s' if count != 1 else ''} in the questions ({bank.summary()}); "
-              f"run `mi-trivia validate {shown}` for the details", file=sys.stderr)
-        for problem in bank.problems[:SHOWN_PROBLEMS]:
-            print(f"  {problem}", file=sys.stderr)
-        if count > SHOWN_PROBLEMS:
-            print(f"  … and {count - SHOWN_PROBLEMS} more", file=sys.stderr)
+    _say_bank_problems(bank, sources)
     label = bank_label(args.questions, sources, bank)
     user = paths.user_paths()
     store = ScoreStore(args.scores or user.scores)
@@ -347,16 +339,8 @@ def cmd_play(args) -> int:
               settings=settings, saved_settings=saved, settings_path=user.settings, history=history,
               history_path=user.history if history is not None else None,
               home_bank=str(sources[0]) if not args.questions and len(sources) > 1 else None)
-    try:
-        app.open_window()
-    except pygame.error as exc:
-        if not args.autoplay or os.environ.get("SDL_VIDEODRIVER") == "dummy":
-            print(f"mi-trivia: cannot open a window: {exc}. On a machine with no display, run with "
-                  f"SDL_VIDEODRIVER=dummy.", file=sys.stderr)
-            return EXIT_PROBLEMS
-        pygame.display.quit()
-        os.environ["SDL_VIDEODRIVER"] = "dummy"  # autoplay needs no screen
-        app.open_window()
+    if not _open_window(app, args):
+        return EXIT_PROBLEMS
     if args.autoplay:
         from game.ui.autoplay import Bot
 
@@ -373,6 +357,38 @@ def cmd_play(args) -> int:
     if os.environ.get("MI_TRIVIA_TRACE"):
         _write_trace(app, Path(os.environ["MI_TRIVIA_TRACE"]))
     return code
+
+
+def _say_bank_problems(bank, sources) -> None:
+    """On standard error: how many problems the questions have, the first few, and how to see them all."""
+    if not bank.problems:
+        return
+    shown = " ".join(str(s) for s in sources)
+    count = len(bank.problems)
+    print(f"mi-trivia: {count} problem{'s' if count != 1 else ''} in the questions ({bank.summary()}); "
+          f"run `mi-trivia validate {shown}` for the details", file=sys.stderr)
+    for problem in bank.problems[:SHOWN_PROBLEMS]:
+        print(f"  {problem}", file=sys.stderr)
+    if count > SHOWN_PROBLEMS:
+        print(f"  … and {count - SHOWN_PROBLEMS} more", file=sys.stderr)
+
+
+def _open_window(app, args) -> bool:
+    """Open the game's window; ``False`` (said on standard error) when there is none to open.  Autoplay
+    carries on without a screen."""
+    import pygame
+
+    try:
+        app.open_window()
+    except pygame.error as exc:
+        if not args.autoplay or os.environ.get("SDL_VIDEODRIVER") == "dummy":
+            print(f"mi-trivia: cannot open a window: {exc}. On a machine with no display, run with "
+                  f"SDL_VIDEODRIVER=dummy.", file=sys.stderr)
+            return False
+        pygame.display.quit()
+        os.environ["SDL_VIDEODRIVER"] = "dummy"  # autoplay needs no screen
+        app.open_window()
+    return True
 
 
 def _write_trace(app, where: Path) -> None:

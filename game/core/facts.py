@@ -411,73 +411,77 @@ def order_questions(check: Checker, facts: list[Fact], groups: dict[str, tuple[s
     for name, (_, key) in groups.items():
         if name not in members:
             check.report(key, f"no fact has 'group: {clip(name)}'")
-    out = []
+    out: list[Question] = []
     for name, group in members.items():
-        first = group[0]
-        if len(group) < ORDER_MIN:
-            check.report(first.group_at, f"group '{clip(name)}' has {len(group)} fact{'s' * (len(group) != 1)}; "
-                                         f"an order question needs {ORDER_MIN} or more")
-            continue
-        labels: dict[str, Fact] = {}
-        clash = False
-        for fact in group:
-            other = labels.get(choice_key(_label(fact)))
-            if other is not None:
-                check.report(fact.group_at, f"the label '{clip(_label(fact))}' is used by the fact at line "
-                                            f"{other.line} of group '{clip(name)}' too")
-                clash = True
-            labels[choice_key(_label(fact))] = fact
-        if clash:
-            continue
-        kinds = {(f.kind, f.unit, f.currency) for f in group}
-        by_value = len(kinds) == 1 and first.kind in VALUE_KINDS
-        prompt = groups.get(name, (None,))[0]
-        if by_value:
-            group = sorted(group, key=_sort_value)
-            same = [b for a, b in itertools.pairwise(group) if _sort_value(a) == _sort_value(b)]
-            if same:
-                check.report(same[0].group_at, f"two facts of group '{clip(name)}' have the same value, "
-                                               f"so they have no order")
-                continue
-            if prompt is None:
-                prompt = "Put these in order, earliest first." if first.kind == "date" else \
-                    "Put these in order, smallest first."
-        elif prompt is None:
-            check.report(first.group_at, f"group '{clip(name)}' mixes kinds of fact, so it keeps the order of "
-                                         f"the file: give it a prompt saying what that order is, under 'groups:'")
-            continue
-        if len(group) <= ORDER_MAX:
-            picks = [group]
-        else:
-            picks = [[group[(start + i) % len(group)] for i in range(ORDER_MAX)] for start in range(len(group))]
-            picks = [sorted(p, key=group.index) for p in picks]
-        tells = dict.fromkeys(tell for pick in picks for tell in order_tells([_label(f) for f in pick]))
-        for tell in tells:
-            check.warn(first.group_at, f"group '{clip(name)}': {tell} in one of its order questions: a player "
-                                       f"could order the labels without reading them; reword one")
-        for pick in picks:
-            # The feedback shows the right order beside the player's: the explanation adds the ends
-            # (with their values), short enough for two lines at 200 % text.
-            ends = (pick[0], pick[-1])
-            if by_value:
-                explanation = f"First: {_label(ends[0])} ({ends[0].in_words()}). " \
-                              f"Last: {_label(ends[1])} ({ends[1].in_words()})."
-            else:
-                explanation = f"First: {_label(ends[0])}. Last: {_label(ends[1])}."
-            out.append(Question(
-                prompt=prompt, choices=tuple(_label(f) for f in pick),
-                answer=" → ".join(_label(f) for f in pick), category=first.category, difficulty=first.difficulty,
-                time_limit=first.time_limit or GROUP_LIMIT,
-                explanation=clip(explanation, EXPLANATION_MAX),
-                source=f"{check.path}:{first.group_at[0]}", kind=ORDER.name,
-                fact=f"order:{name}:" + ",".join(_id(f) for f in pick),
-                reveals=tuple(dict.fromkeys([_id(f) for f in pick] + [r for f in pick for r in f.reveals])),
-            ))
-        # A game asks one order question of a group: they share most of their items.
-        made = out[len(out) - len(picks):]
-        out[len(out) - len(picks):] = [replace(q, reveals=q.reveals + tuple(o.key for o in made if o is not q))
-                                       for q in made]
+        out += _group_questions(check, name, group, groups.get(name, (None,))[0])
     return out
+
+
+def _group_questions(check: Checker, name: str, group: list[Fact], prompt: str | None) -> list[Question]:
+    """The order questions of one group (see :func:`order_questions`); none, with the problem reported,
+    where its facts cannot be put in order."""
+    first = group[0]
+    if len(group) < ORDER_MIN:
+        check.report(first.group_at, f"group '{clip(name)}' has {len(group)} fact{'s' * (len(group) != 1)}; "
+                                     f"an order question needs {ORDER_MIN} or more")
+        return []
+    labels: dict[str, Fact] = {}
+    clash = False
+    for fact in group:
+        other = labels.get(choice_key(_label(fact)))
+        if other is not None:
+            check.report(fact.group_at, f"the label '{clip(_label(fact))}' is used by the fact at line "
+                                        f"{other.line} of group '{clip(name)}' too")
+            clash = True
+        labels[choice_key(_label(fact))] = fact
+    if clash:
+        return []
+    kinds = {(f.kind, f.unit, f.currency) for f in group}
+    by_value = len(kinds) == 1 and first.kind in VALUE_KINDS
+    if by_value:
+        group = sorted(group, key=_sort_value)
+        same = [b for a, b in itertools.pairwise(group) if _sort_value(a) == _sort_value(b)]
+        if same:
+            check.report(same[0].group_at, f"two facts of group '{clip(name)}' have the same value, "
+                                           f"so they have no order")
+            return []
+        if prompt is None:
+            prompt = "Put these in order, earliest first." if first.kind == "date" else \
+                "Put these in order, smallest first."
+    elif prompt is None:
+        check.report(first.group_at, f"group '{clip(name)}' mixes kinds of fact, so it keeps the order of "
+                                     f"the file: give it a prompt saying what that order is, under 'groups:'")
+        return []
+    if len(group) <= ORDER_MAX:
+        picks = [group]
+    else:
+        picks = [[group[(start + i) % len(group)] for i in range(ORDER_MAX)] for start in range(len(group))]
+        picks = [sorted(p, key=group.index) for p in picks]
+    tells = dict.fromkeys(tell for pick in picks for tell in order_tells([_label(f) for f in pick]))
+    for tell in tells:
+        check.warn(first.group_at, f"group '{clip(name)}': {tell} in one of its order questions: a player "
+                                   f"could order the labels without reading them; reword one")
+    out: list[Question] = []
+    for pick in picks:
+        # The feedback shows the right order beside the player's: the explanation adds the ends
+        # (with their values), short enough for two lines at 200 % text.
+        ends = (pick[0], pick[-1])
+        if by_value:
+            explanation = f"First: {_label(ends[0])} ({ends[0].in_words()}). " \
+                          f"Last: {_label(ends[1])} ({ends[1].in_words()})."
+        else:
+            explanation = f"First: {_label(ends[0])}. Last: {_label(ends[1])}."
+        out.append(Question(
+            prompt=prompt, choices=tuple(_label(f) for f in pick),
+            answer=" → ".join(_label(f) for f in pick), category=first.category, difficulty=first.difficulty,
+            time_limit=first.time_limit or GROUP_LIMIT,
+            explanation=clip(explanation, EXPLANATION_MAX),
+            source=f"{check.path}:{first.group_at[0]}", kind=ORDER.name,
+            fact=f"order:{name}:" + ",".join(_id(f) for f in pick),
+            reveals=tuple(dict.fromkeys([_id(f) for f in pick] + [r for f in pick for r in f.reveals])),
+        ))
+    # A game asks one order question of a group: they share most of their items.
+    return [replace(q, reveals=q.reveals + tuple(o.key for o in out if o is not q)) for q in out]
 
 
 def read_reveals(check: Checker, node: Node) -> tuple[str, ...]:
@@ -519,9 +523,6 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
     def value_of(name: str) -> Node:  # only after get(name) was true
         return found[name][1]
 
-    def key_of(name: str) -> Node:
-        return found[name][0]
-
     kind = "text"
     if "kind" in found:
         kind = check.one_of(found["kind"][1], "kind", KINDS) or kind
@@ -531,17 +532,7 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
     answer_text = check.text(answer_node, "answer") if answer_node else None
     explanation = check.text(explanation_node, "explanation") if explanation_node else None
 
-    prompts: list[tuple[str, str]] = []
-    if ask_node is not None:
-        asked: list[tuple[Node, str | None]]
-        if ask_node.kind == "scalar":
-            asked = [(ask_node, check.text(ask_node, "ask"))]
-        else:
-            asked = list(check.text_list(ask_node, "ask") or [])
-        prompts = [(text, f"{check.path}:{item.line}") for item, text in asked if text is not None]
-        if ask_node.kind == "seq" and not ask_node.value:
-            check.report(ask_node, "'ask' must list at least one prompt")
-
+    prompts = _read_prompts(check, ask_node)
     n_choices = DEFAULT_CHOICES
     if get("choices"):
         value = check.number_in(value_of("choices"), "choices", MIN_CHOICES, MAX_CHOICES)
@@ -554,36 +545,8 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
         value = check.number_in(value_of("time_limit"), "time_limit", TIME_LIMIT_MIN, TIME_LIMIT_MAX)
         time_limit = float(value) if value is not None else None
 
-    extra: dict[str, Any] = {}
-    if get("partial"):
-        partial = check.one_of(value_of("partial"), "partial", ("true", "false"))
-        if partial == "true" and (kind not in ("number", "money", "ordinal", "date") or get("wrong")):
-            check.report(value_of("partial"), "'partial' needs a number, money, ordinal or date fact "
-                                            "whose wrong answers the game makes")
-        elif partial is not None:
-            extra["partial"] = partial == "true"
-    given = check.text(value_of("id"), "id") if get("id") else None
-    extra["fact_id"] = given.strip() if given else f"@{check.path}:{node.line}"
-    if get("reveals"):
-        extra["reveals"] = read_reveals(check, value_of("reveals"))
-    if get("unit"):
-        extra["unit"] = check.text(value_of("unit"), "unit") or ""
-    if get("currency"):
-        extra["currency"] = check.text(value_of("currency"), "currency") or ""
-
-    wrong = None
-    if get("wrong"):
-        listed = check.text_list(value_of("wrong"), "wrong")
-        if listed is not None:
-            wrong = tuple(dict.fromkeys(text for _, text in listed))
-    pool = None
-    if get("pool"):
-        name = check.text(value_of("pool"), "pool")
-        if name is not None:
-            pool = pools.get(name)
-            if pool is None:
-                known = ", ".join(sorted(pools)) or "none are defined"
-                check.report(value_of("pool"), f"no pool named '{name}' (pools: {known})")
+    extra = _read_extra(check, node, kind, found)
+    wrong, pool = _read_wrong(check, found, pools)
 
     # answer_text is read from answer_node: where there is text, there is its node.
     if answer_text is not None and answer_node is not None and kind != "text" and wrong is None:
@@ -610,6 +573,71 @@ def read_fact(check: Checker, node: Node, pools: dict[str, tuple[str, ...]]) -> 
                 wrong=wrong, pool=pool if wrong is None else None, line=node.line, **extra)
     _warn_tells(check, fact, answer_node, get("wrong") or get("pool"))
     return fact
+
+
+def _read_prompts(check: Checker, ask_node: Node | None) -> list[tuple[str, str]]:
+    """``ask``: one prompt or a list of them, each with the place it was read from."""
+    if ask_node is None:
+        return []
+    asked: list[tuple[Node, str | None]]
+    if ask_node.kind == "scalar":
+        asked = [(ask_node, check.text(ask_node, "ask"))]
+    else:
+        asked = list(check.text_list(ask_node, "ask") or [])
+    prompts = [(text, f"{check.path}:{item.line}") for item, text in asked if text is not None]
+    if ask_node.kind == "seq" and not ask_node.value:
+        check.report(ask_node, "'ask' must list at least one prompt")
+    return prompts
+
+
+def _read_extra(check: Checker, node: Node, kind: str, found: dict[str, tuple[Node, Node]]) -> dict[str, Any]:
+    """A fact's optional fields that go to :class:`Fact` as they are: partial, id, reveals, unit, currency."""
+    get = found.get
+
+    def value_of(name: str) -> Node:  # only after get(name) was true
+        return found[name][1]
+
+    extra: dict[str, Any] = {}
+    if get("partial"):
+        partial = check.one_of(value_of("partial"), "partial", ("true", "false"))
+        if partial == "true" and (kind not in ("number", "money", "ordinal", "date") or get("wrong")):
+            check.report(value_of("partial"), "'partial' needs a number, money, ordinal or date fact "
+                                              "whose wrong answers the game makes")
+        elif partial is not None:
+            extra["partial"] = partial == "true"
+    given = check.text(value_of("id"), "id") if get("id") else None
+    extra["fact_id"] = given.strip() if given else f"@{check.path}:{node.line}"
+    if get("reveals"):
+        extra["reveals"] = read_reveals(check, value_of("reveals"))
+    if get("unit"):
+        extra["unit"] = check.text(value_of("unit"), "unit") or ""
+    if get("currency"):
+        extra["currency"] = check.text(value_of("currency"), "currency") or ""
+    return extra
+
+
+def _read_wrong(check: Checker, found: dict[str, tuple[Node, Node]],
+                pools: dict[str, tuple[str, ...]]) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """Where a fact's wrong answers come from: its ``wrong`` list, or the ``pool`` it names."""
+    get = found.get
+
+    def value_of(name: str) -> Node:  # only after get(name) was true
+        return found[name][1]
+
+    wrong = None
+    if get("wrong"):
+        listed = check.text_list(value_of("wrong"), "wrong")
+        if listed is not None:
+            wrong = tuple(dict.fromkeys(text for _, text in listed))
+    pool = None
+    if get("pool"):
+        name = check.text(value_of("pool"), "pool")
+        if name is not None:
+            pool = pools.get(name)
+            if pool is None:
+                known = ", ".join(sorted(pools)) or "none are defined"
+                check.report(value_of("pool"), f"no pool named '{name}' (pools: {known})")
+    return wrong, pool
 
 
 def _warn_tells(check: Checker, fact: Fact, answer_node: Node, source: tuple[Node, Node] | None) -> None:

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pygame
 
+from game.ui.layout import (  # noqa: F401
+    first_fitting,
+    fit_lines,
+    largest_fitting,
+    lines_height,
+    one_line,
+    size_ladder,  # fitting text: game.ui.layout
+    whole_line,
+    whole_lines,
+)
 from game.ui.record import note_box
 from game.ui.text import Text
 from game.ui.theme import LETTERS, SHAPES, Metrics, Theme, readable_on
@@ -43,77 +52,6 @@ def blit_lines(surface, text: Text, lines: list[str], size: int, color, rect: py
         surface.blit(image, (x, y))
         y += height_each
     return total
-
-
-def fit_lines(text: Text, content: str, sizes: list[int], width: int, height: int, bold=False,
-              max_lines: int | None = None) -> tuple[list[str], int]:
-    """The largest size in ``sizes`` at which ``content`` wraps into the box; the smallest otherwise."""
-    for size in sizes:
-        lines = text.wrap(content, size, width, bold)
-        fits = len(lines) * text.line_height(size, bold) <= height
-        if fits and (max_lines is None or len(lines) <= max_lines):
-            return lines, size
-    size = sizes[-1]
-    lines = text.wrap(content, size, width, bold)
-    limit = max(1, height // text.line_height(size, bold))
-    if max_lines is not None:
-        limit = min(limit, max_lines)
-    if len(lines) > limit:
-        lines = lines[:limit]
-        last = lines[-1].rstrip()
-        while last and text.width(last + "…", size, bold) > width:  # the "…" never runs past the box
-            last = last[:-1].rstrip()
-        lines[-1] = last + "…"
-    return lines, size
-
-
-def size_ladder(largest: int, smallest: int) -> list[int]:
-    """Text sizes from ``largest`` down to ``smallest``, each about 8 % below the one before."""
-    sizes = [largest]
-    while sizes[-1] > smallest:
-        sizes.append(max(smallest, min(sizes[-1] - 1, int(sizes[-1] * 0.92))))
-    return sizes
-
-
-def whole_lines(text: Text, content: str, largest: int, smallest: int, width: int, height: int,
-                bold=False) -> tuple[list[str], int]:
-    """``content`` wrapped at the largest size from ``largest`` down to ``smallest`` whose lines fit ``height``;
-    where none does, all its lines at ``smallest`` (taller than ``height``: never cut, unlike :func:`fit_lines`)."""
-    for size in size_ladder(largest, smallest):
-        lines = text.wrap(content, size, width, bold)
-        if len(lines) * text.line_height(size, bold) <= height:
-            return lines, size
-    return lines, size
-
-
-def lines_height(text: Text, content: str, size: int, width: int, bold=False) -> int:
-    """The height ``content`` takes wrapped to ``width`` at ``size``."""
-    return len(text.wrap(content, size, width, bold)) * text.line_height(size, bold)
-
-
-def one_line(text: Text, content: str, size: int, width: int, bold=False, smallest: float = 0.6) -> int:
-    """The largest size from ``size`` down to ``smallest`` of it at which ``content`` fits on one line."""
-    floor = max(1, int(size * smallest))
-    while size > floor and text.width(content, size, bold) > width:
-        size = max(floor, int(size * 0.92))
-    return size
-
-
-def whole_line(text: Text, content: str, size: int, width: int, bold=True) -> tuple[str, int]:
-    """``content`` on one line at the largest size (down to 30 % of ``size``, never under 12 px) that holds
-    it whole (a name: shrunk rather than cut); past that, cut with "…" at the smallest."""
-    least = max(min(size, 12), int(size * 0.3))
-    size = one_line(text, content, size, width, bold, smallest=least / size)
-    lines, size = fit_lines(text, content, [size], width, text.line_height(size, bold), bold=bold, max_lines=1)
-    return lines[0], size
-
-
-def first_fitting(text: Text, options: Sequence[str], size: int, width: int, bold=False) -> str:
-    """The first of ``options`` (longest first) that fits on one line at ``size``; else the last."""
-    for option in options:
-        if text.width(option, size, bold) <= width:
-            return option
-    return options[-1]
 
 
 class Caret:
@@ -287,10 +225,12 @@ def fit_choice_size(buttons, theme: Theme, text: Text, m: Metrics, largest: int 
     at which every one's text, wrapped, fits its button; set on all of them (one size on the screen)."""
     size = largest or m.px(theme.body)
     smallest = min(size, max(10, m.px(18)))
-    while size > smallest and not all(
-            choice_height(len(text.wrap(b.label, size, choice_text_width(b.rect.width, theme, text, m))), size,
-                          text, m) <= b.rect.height for b in buttons):
-        size = max(smallest, min(size - 1, int(size * 0.92)))
+
+    def fits(size: int) -> bool:
+        return all(choice_height(len(text.wrap(b.label, size, choice_text_width(b.rect.width, theme, text, m))), size,
+                                 text, m) <= b.rect.height for b in buttons)
+
+    size = largest_fitting(size_ladder(size, smallest), fits)
     for button in buttons:
         button.size = size
     return size

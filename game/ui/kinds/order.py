@@ -16,6 +16,7 @@ from game.core.kinds import in_place
 from game.ui import intents as I
 from game.ui.drawing import draw_panel
 from game.ui.kinds import Lock, Panel, PartyView
+from game.ui.layout import largest_fitting
 from game.ui.record import note_box
 from game.ui.theme import readable_on
 from game.ui.widgets import (
@@ -58,10 +59,7 @@ class OrderPanel(Panel):
     # many lines as it needs, fits its row (rows grow for the lines before the text shrinks).
     def _sizes(self) -> list[int]:
         m, t = self.ctx.metrics, self.ctx.theme
-        sizes = [min(m.px(t.body), self.max_text or m.px(t.body))]
-        while sizes[-1] > max(10, m.px(16)):
-            sizes.append(max(max(10, m.px(16)), min(sizes[-1] - 1, int(sizes[-1] * 0.9))))
-        return sizes
+        return size_ladder(min(m.px(t.body), self.max_text or m.px(t.body)), max(10, m.px(16)), step=0.9)
 
     def _rows_width(self, width: int) -> int:
         m, t = self.ctx.metrics, self.ctx.theme
@@ -272,13 +270,15 @@ class OrderPanel(Panel):
         # Every word of both orders, in the largest size (no larger than the prompt) at which they fit.
         box, text = self.rect, ctx.text
         largest = min(m.px(t.small), self.max_text or m.px(t.small))
-        size = largest
-        while True:
-            wrapped = [text.wrap(content, size, box.width, True) for content, _ in lines]
-            need = sum(len(w) for w in wrapped) * text.line_height(size, True) + m.px(8) * (len(lines) - 1)
-            if need <= box.height or size <= 8:
-                break
-            size = max(8, min(size - 1, int(size * 0.92)))
+
+        def wrap(size: int) -> list[list[str]]:
+            return [text.wrap(content, size, box.width, True) for content, _ in lines]
+
+        def fits(size: int) -> bool:
+            return sum(map(len, wrap(size))) * text.line_height(size, True) + m.px(8) * (len(lines) - 1) <= box.height
+
+        size = largest_fitting(size_ladder(largest, 8), fits)
+        wrapped = wrap(size)
         y = box.top
         for (_, colour), part in zip(lines, wrapped, strict=True):
             y += blit_lines(surface, text, part, size, colour, pygame.Rect(box.left, y, box.width, 0), bold=True,

@@ -8,10 +8,11 @@ import pygame
 from game.core.scores import SaveResult, Table
 from game.ui import intents as I
 from game.ui.drawing import READING
+from game.ui.layout import fit_lines, largest_fitting, one_line, size_ladder
 from game.ui.menu import Menu
 from game.ui.record import note_box
 from game.ui.scene import Scene
-from game.ui.widgets import blit_lines, blit_text, fit_lines, one_line
+from game.ui.widgets import blit_lines, blit_text
 
 PREVIOUS, BACK, NEXT = range(3)
 
@@ -92,6 +93,29 @@ class HighScoresScene(Scene):
         notes_h = ctx.text.line_height(m.px(t.small)) * 2 + m.px(8)
         self.table_rect = pygame.Rect(margin, top, width - 2 * margin, row.top - top - notes_h)
 
+    def _columns(self, rows: list[list[str]], heads: list[str], width: int, gap: int):
+        """Columns measured at the chosen size: the numbers take what they need, the name the rest; the
+        size shrinks until every name fits whole and the header and ten rows fit the table's height:
+        ``(size, column widths, line height)``."""
+        m, t, text, rect = self.ctx.metrics, self.ctx.theme, self.ctx.text, self.table_rect
+
+        def measure(size: int) -> tuple[list[int], int, int]:
+            widths = [max(text.width(r[k], size, True) for r in rows + [heads]) for k in range(6)]
+            widths[1] = 0
+            name_w = width - sum(widths) - gap * 5
+            line_h = max(text.line_height(size) + m.px(6), min(rect.height // 11, text.line_height(size) * 2))
+            return widths, name_w, line_h
+
+        def fits(size: int) -> bool:
+            _, name_w, line_h = measure(size)
+            return name_w >= max((text.width(r[1], size, True) for r in rows), default=0) and \
+                line_h * 11 <= rect.height
+
+        size = largest_fitting(size_ladder(m.px(t.label), max(8, m.px(14))), fits)
+        widths, name_w, line_h = measure(size)
+        widths[1] = max(name_w, m.px(40))
+        return size, widths, line_h
+
     def draw(self, surface) -> None:
         ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
@@ -111,24 +135,10 @@ class HighScoresScene(Scene):
         heads = ["#", "Name", "Score", "In a row" if run else "Right", "Time", "Date"]
         rows = [[str(place), e.name, f"{e.score:,}", str(e.correct) if run else f"{e.correct}/{e.asked}",
                  f"{e.time_s:.1f} s", e.date[:10]] for place, e in enumerate(entries, start=1)]
-        # Columns measured at the chosen size: the numbers take what they need, the name the rest; the
-        # size shrinks until every name fits whole and the header and ten rows fit the table's height.
         pad = m.px(10)  # the highlight and the stripes reach this far past the text, inside the margins
         inner = rect.inflate(-2 * pad, 0)
-        size = m.px(t.label)
         gap = m.px(18)
-        smallest = max(8, m.px(14))
-        while True:
-            widths = [max(ctx.text.width(r[k], size, True) for r in rows + [heads]) for k in range(6)]
-            widths[1] = 0
-            name_w = inner.width - sum(widths) - gap * 5
-            line_h = max(ctx.text.line_height(size) + m.px(6), min(rect.height // 11, ctx.text.line_height(size) * 2))
-            fits = name_w >= max((ctx.text.width(r[1], size, True) for r in rows), default=0) and \
-                line_h * 11 <= rect.height
-            if fits or size <= smallest:
-                break
-            size = max(smallest, int(size * 0.92))
-        widths[1] = max(name_w, m.px(40))
+        size, widths, line_h = self._columns(rows, heads, inner.width, gap)
         lefts, x = [], inner.left
         for w in widths:
             lefts.append(x)

@@ -108,6 +108,7 @@ class PartyLobbyScene(Scene):
             self._place_chips()
             self.page = max(0, min(self.page + (1 if intent.dy > 0 else -1), self._pages - 1))
             self._chip_key = None
+            self._place_chips()
             return True
         if intent.kind == I.CLICK:
             self._place_chips()
@@ -163,6 +164,7 @@ class PartyLobbyScene(Scene):
         self.chip_focus = pid
         self._sync_menu()
         self._chip_key = None
+        self._place_chips()
 
     def _move(self, dx: int, dy: int) -> bool:
         players = self.players
@@ -217,6 +219,7 @@ class PartyLobbyScene(Scene):
 
     def update(self, dt: float) -> None:
         self.age += dt
+        self._place_chips()  # phones joined or left since the last frame (drawing changes nothing)
         enabled = bool(self.party.room.players)
         if self.menu.buttons[START].enabled != enabled:
             self.menu.buttons[START].enabled = enabled
@@ -254,6 +257,7 @@ class PartyLobbyScene(Scene):
         while self.pin_size > m.px(t.heading) and self._fixed_h() + want > self.left.height:
             self.pin_size = int(self.pin_size * 0.9)
         self.qr_side = max(min(col_w, self.left.height - self._fixed_h()), m.px(100))
+        self._place_qr()
         # The right column: the count, a note on who can join, and the names.
         gap = m.px(36)
         self.right = pygame.Rect(self.left.right + gap, top, width - margin - self.left.right - gap, bottom - top)
@@ -264,6 +268,17 @@ class PartyLobbyScene(Scene):
         chips_top = self.note_rect.bottom + m.px(12)
         self.chip_area = pygame.Rect(self.right.left, chips_top, self.right.width, self.right.bottom - chips_top)
         self._chip_key = None
+        self._place_chips()
+
+    def _place_qr(self) -> None:
+        """The code's picture (made again only when the address or its side changes) and where it goes."""
+        key = (self.party.url, self.qr_side)
+        if self._qr is None or self._qr_key != key:
+            self._qr_key = key
+            self._qr_matrix = self._qr_matrix or qr_matrix(self.party.url)
+            self._qr = qr_surface(self._qr_matrix, self.qr_side)
+        top = self.left.top + self.scan_h + self.ctx.metrics.px(4)  # under "Scan to join"
+        self.qr_rect = self._qr.get_rect(midtop=(self.left.centerx, top))
 
     def _fixed_h(self) -> int:
         """The left column less the code: the label above it, the address, "Game PIN" and the PIN."""
@@ -354,16 +369,8 @@ class PartyLobbyScene(Scene):
         size = one_line(text, label, m.px(t.label), self.left.width, True)
         blit_text(surface, text, label, size, pal.muted, (self.left.centerx, y), bold=True,
                   anchor="midtop")
-        y += self.scan_h + m.px(4)
-        key = (party.url, self.qr_side)
-        if self._qr is None or self._qr_key != key:
-            self._qr_key = key
-            self._qr_matrix = self._qr_matrix or qr_matrix(party.url)
-            self._qr = qr_surface(self._qr_matrix, self.qr_side)
-        qr_rect = self._qr.get_rect(midtop=(self.left.centerx, y))
-        surface.blit(self._qr, qr_rect)
-        self.qr_rect = qr_rect
-        y = qr_rect.bottom + m.px(8)
+        surface.blit(self._qr, self.qr_rect)
+        y = self.qr_rect.bottom + m.px(8)
         address = party.address_text.removeprefix("http://").rstrip("/")
         size = one_line(text, address, m.px(t.label), self.left.width, True, smallest=0.5)
         blit_text(surface, text, address, size, pal.text, (self.left.centerx, y), bold=True, anchor="midtop")
@@ -389,7 +396,6 @@ class PartyLobbyScene(Scene):
         if self.note_lines:
             blit_lines(surface, text, self.note_lines, m.px(t.small), pal.accent, self.note_rect, bold=True,
                        align="left", valign="top")
-        self._place_chips()
         if not players:
             how = self._how_to_join()
             sizes = [m.px(t.body), m.px(t.label), m.px(t.small), max(10, m.px(t.small * 0.8))]

@@ -15,18 +15,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.party_flow import BOARD_SECONDS, REVEAL_SECONDS, PartyFlow
 from game.ui import intents as I
 from game.ui.drawing import draw_panel, player_colour, spaced_pin
 from game.ui.kinds import PartyView, party_view_for
-from game.ui.outcomes import PartyOver, Paused
-from game.ui.record import note_box
-from game.ui.scene import Scene
-from game.ui.widgets import (
-    Button,
-    blit_lines,
-    blit_text,
-    draw_countdown,
+from game.ui.layout import (
     first_fitting,
+    fit_height,
     fit_lines,
     lines_height,
     one_line,
@@ -34,11 +29,12 @@ from game.ui.widgets import (
     whole_line,
     whole_lines,
 )
+from game.ui.outcomes import PartyOver, Paused
+from game.ui.record import note_box
+from game.ui.scene import Scene
+from game.ui.widgets import Button, blit_lines, blit_text, draw_countdown
 
-REVEAL_SECONDS = 7.0
-BOARD_SECONDS = 6.0
 TOP = 5
-PHASES = ("question", "reveal", "leaderboard")
 
 
 def move_text(move: int | None) -> str:
@@ -49,18 +45,18 @@ def move_text(move: int | None) -> str:
 
 
 class PartyPlayScene(Scene):
+    """The party's flow is the :class:`PartyFlow`'s (``self.party_flow``); the scene draws it and turns the host's
+    keys into calls on it."""
+
     screen = "party_play"
     phases = ("party_question", "party_reveal", "party_leaderboard")
 
     def __init__(self, ctx, party):
         super().__init__(ctx)
         self.party = party
-        self.phase = "question"
-        self.reveal = None
-        self.left = 0.0
+        self.party_flow = PartyFlow(party, REVEAL_SECONDS, BOARD_SECONDS)
         self.view: PartyView | None = None  # the open question's kind on this screen (game.ui.kinds)
         self.skip = Button(pygame.Rect(0, 0, 0, 0), "Show the answer")
-        self._ticked: int | None = None
         self._shown_seconds: int | None = None
         self._count_key = None
 
@@ -70,13 +66,33 @@ class PartyPlayScene(Scene):
         return f"party_{self.phase}"
 
     @property
+    def phase(self) -> str:
+        return self.party_flow.phase
+
+    @phase.setter
+    def phase(self, phase: str) -> None:
+        self.party_flow.phase = phase
+
+    @property
+    def reveal(self):
+        return self.party_flow.reveal
+
+    @reveal.setter
+    def reveal(self, reveal) -> None:
+        self.party_flow.reveal = reveal
+
+    @property
+    def left(self) -> float:
+        return self.party_flow.left
+
+    @property
     def shot_name(self) -> str:
         own = self.view is not None and self.view.own_shots
         return f"{self.name}_{self.party.round.kind}" if own and self.phase != "leaderboard" else self.name
 
     @property
     def step_id(self) -> int:
-        return self.party.number * 10 + PHASES.index(self.phase)
+        return self.party.number * 10 + self.party_flow.step
 
     @property
     def room(self):
@@ -93,33 +109,28 @@ class PartyPlayScene(Scene):
         self.party.resume()
 
     def _ask_next(self) -> None:
-        self.party.ask_next()
-        self.phase = "question"
-        self.reveal = None
-        self._ticked = None
-        self.view = party_view_for(self, self.party.round)
-        self.layout(*self.ctx.size)
+        self._show(self.party_flow.ask_next())
 
     def _reveal(self) -> None:
-        self.reveal = self.party.reveal()
-        self.phase = "reveal"
-        self.left = REVEAL_SECONDS
-        self._shown_seconds = None
-        right = sum(1 for a in self.reveal.answers.values() if a.correct)
-        self.ctx.sound.play("right" if right else "wrong")
-        self.layout(*self.ctx.size)
+        self._show(self.party_flow.show_answer())
 
     def _go_on(self) -> None:
-        if self.phase == "reveal" and not self.party.last:
-            self.phase = "leaderboard"
-            self.left = BOARD_SECONDS
-            self._shown_seconds = None
+        self._show(self.party_flow.go_on())
+
+    def _show(self, event: str | None) -> None:
+        """Show what the party's flow says happened."""
+        if event == "tick":
+            self.ctx.sound.play("tick")
+        elif event == "over":
+            self.ctx.flow.go(PartyOver(self.party))
+        elif event is not None:
+            if event == "question":
+                self.view = party_view_for(self, self.party.round)
+            else:  # the reveal or the leaderboard: a countdown from its first second
+                self._shown_seconds = None
+            if event == "reveal":
+                self.ctx.sound.play("right" if self.party_flow.right() else "wrong")
             self.layout(*self.ctx.size)
-            return
-        if self.phase == "leaderboard":
-            self._ask_next()
-            return
-        self.ctx.flow.go(PartyOver(self.party))
 
     # -- input --------------------------------------------------------------------------
     def handle(self, intent) -> bool:
@@ -143,20 +154,7 @@ class PartyPlayScene(Scene):
 
     # -- each frame -------------------------------------------------------------------------
     def update(self, dt: float) -> None:
-        room = self.room
-        if self.phase == "question":
-            if room.expired() or room.everyone_answered():
-                self._reveal()
-                return
-            if self.party.timed and not room.paused:
-                left = int(room.remaining() + 0.999)
-                if 1 <= left <= 5 and left != self._ticked:
-                    self._ticked = left
-                    self.ctx.sound.play("tick")
-            return
-        self.left -= dt
-        if self.left <= 0:
-            self._go_on()
+        self._show(self.party_flow.update(dt))
 
     def settled(self) -> bool:
         """A question has settled once the first answers are in (or after a few seconds): its
@@ -374,9 +372,7 @@ class PartyPlayScene(Scene):
 
     def fit_height(self, largest: int, height: int, bold=False) -> int:
         """The largest size from ``largest`` down to the least whose line fits ``height``."""
-        text = self.ctx.text
-        return next((s for s in size_ladder(largest, self.smallest()) if text.line_height(s, bold) <= height),
-                    self.smallest())
+        return fit_height(self.ctx.text, largest, self.smallest(), height, bold)
 
     def row_least(self) -> int:
         """The least height of a row on the reveal (a choice's count, an item of the right order)."""

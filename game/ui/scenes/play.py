@@ -5,27 +5,18 @@ from __future__ import annotations
 import pygame
 
 from game.core import kinds, scoring
-from game.core.session import FIFTY, LIFELINES, TIME, Answer, Session
+from game.core.round import FEEDBACK_SECONDS, SoloRound
+from game.core.session import FIFTY, TIME, Answer, Session
 from game.ui import intents as I
 from game.ui.drawing import draw_player_chips
 from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, panel_for, response_of
+from game.ui.layout import first_fitting, fit_lines, one_line, shrink_together, size_ladder, whole_line, wrap_to_fit
 from game.ui.outcomes import GameOver, Paused, TurnOver
 from game.ui.record import note_box
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
-from game.ui.widgets import (
-    Button,
-    blit_lines,
-    blit_text,
-    draw_countdown,
-    first_fitting,
-    fit_lines,
-    one_line,
-    size_ladder,
-    whole_line,
-)
+from game.ui.widgets import Button, blit_lines, blit_text, draw_countdown
 
-FEEDBACK_SECONDS = 6.0
 LIFELINE_KEYS = {FIFTY: "H", TIME: "T"}
 
 
@@ -40,7 +31,10 @@ def hint_options(hints, keys: str, choice: bool) -> list[str]:
 
 
 class PlayScene(Scene):
-    """``name`` is "question" while the clock runs and "feedback" once answered."""
+    """``name`` is "question" while the clock runs and "feedback" once answered.
+
+    The rules (phases, lifelines, hot-seat turns, time) are the :class:`SoloRound`'s (``self.round``);
+    the scene draws it and turns input into calls on it."""
 
     screen = "play"
     phases = ("question", "feedback")
@@ -48,20 +42,40 @@ class PlayScene(Scene):
     def __init__(self, ctx, session: Session):
         super().__init__(ctx)
         self.session = session
-        self.phase = "question"
-        self.result: Answer | None = None
-        self.feedback_left = 0.0
-        self.lifeline_names = session.offered_lifelines
+        self.round = SoloRound(session, FEEDBACK_SECONDS)
+        self.lifeline_names = self.round.lifeline_names
         self.lifelines = [Button(pygame.Rect(0, 0, 0, 0), name) for name in self.lifeline_names]
         self._shown_seconds = None
-        self._ticked: int | None = None  # the last of the final five seconds that ticked
-        self.locked_note = ""  # hot-seat: who just locked in an answer
         self.panel: Panel = panel_for(ctx, session.current)  # the answer area of the question's kind (game.ui.kinds)
-        self.shown_hints: list[str] = []  # the key hints last drawn under a question
 
     @property
     def name(self) -> str:
         return self.phase
+
+    @property
+    def phase(self) -> str:
+        return self.round.phase
+
+    @property
+    def intro(self) -> float:
+        """Seconds since the question appeared; the panel is told (its answers rise into place)."""
+        return self._intro
+
+    @intro.setter
+    def intro(self, seconds: float) -> None:
+        self._intro = self.panel.intro = seconds
+
+    @property
+    def result(self) -> Answer | None:
+        return self.round.result
+
+    @property
+    def feedback_left(self) -> float:
+        return self.round.feedback_left
+
+    @feedback_left.setter
+    def feedback_left(self, seconds: float) -> None:
+        self.round.feedback_left = seconds
 
     @property
     def wants_text(self) -> bool:
@@ -83,7 +97,7 @@ class PlayScene(Scene):
 
     # -- life cycle ---------------------------------------------------------------
     def enter(self) -> None:
-        self.session.start()
+        self.round.start()
         self._build_buttons()
 
     def exit(self) -> None:
@@ -100,10 +114,11 @@ class PlayScene(Scene):
 
     def _build_buttons(self) -> None:
         current = self.session.current
-        self._ticked = None
+        self.round.new_question()
         self.intro = 0.0 if not self.ctx.reduced_motion else INTRO_SECONDS + 1
         self.panel.stop()
         self.panel = panel_for(self.ctx, current)
+        self.panel.intro = self.intro
         self.panel.start()
         self._sync_lifelines()
         self.layout(*self.ctx.size)
@@ -111,13 +126,13 @@ class PlayScene(Scene):
     def _sync_lifelines(self) -> None:
         cost = scoring.LIFELINE_COST
         for button, name in zip(self.lifelines, self.lifeline_names, strict=True):
-            usable = self.session.can_use(name)
-            button.enabled = usable
-            if name in self.session.player.lifelines and not usable and self.phase == "question":
+            button.enabled = self.session.can_use(name)
+            state = self.round.lifeline_state(name)
+            if state == "unavailable":
                 button.label = f"{name}: not on this question"  # e.g. a 50:50 where nothing can be taken away
-            elif name in self.session.player.lifelines and self.panel.wants_text:
+            elif state == "ready" and self.panel.wants_text:
                 button.label = f"{name} · −{cost} pts"  # no key: the letters type into the box here
-            elif name in self.session.player.lifelines:
+            elif state == "ready":
                 button.label = f"{name} ({LIFELINE_KEYS[name]}) · −{cost} pts"
             else:
                 button.label = f"{name} used"
@@ -125,8 +140,7 @@ class PlayScene(Scene):
     def hand_over(self) -> None:
         """Hot-seat: cover the screen until the next player says they are ready (the clock waits)."""
         if self.session.mode == "hotseat":
-            self.ctx.flow.go(TurnOver(self.session, self.locked_note))
-            self.locked_note = ""
+            self.ctx.flow.go(TurnOver(self.session, self.round.take_note()))
 
     # -- input ----------------------------------------------------------------------
     def handle(self, intent) -> bool:
@@ -142,8 +156,8 @@ class PlayScene(Scene):
     def _handle_panel(self, intent) -> bool:
         """The lifelines first (keys and buttons), then the kind's own panel."""
         if intent.kind == I.LIFELINE:
-            name = LIFELINES[intent.index] if 0 <= intent.index < len(LIFELINES) else None
-            return name in self.lifeline_names and self._use_lifeline(name)
+            name = self.round.lifeline_at(intent.index)
+            return name is not None and self._use_lifeline(name)
         if intent.kind == I.CLICK:
             for button, name in zip(self.lifelines, self.lifeline_names, strict=True):
                 if button.contains(intent.pos):
@@ -158,12 +172,9 @@ class PlayScene(Scene):
         return bool(outcome) or intent.kind == I.POINT
 
     def _use_lifeline(self, name: str) -> bool:
+        used = self.round.use_lifeline(name)
         if name == FIFTY:
-            removed = self.session.use_fifty()
             self.panel.remove(self.session.removed)
-            used = bool(removed)
-        else:
-            used = self.session.use_time() > 0
         self._sync_lifelines()
         return used
 
@@ -178,58 +189,34 @@ class PlayScene(Scene):
     # -- state changes ----------------------------------------------------------------
     def _answer(self, response) -> None:
         """Answer with the kind's response (``None``: out of time)."""
-        session = self.session
         self.panel.stop()
-        self.result = session.answer(response)
-        if session.mode == "hotseat" and not session.round_done:
-            # The next player answers the same question without seeing this one's pick.
-            self.locked_note = f"{session.player.name} locked in an answer."
-            session.next_turn()
-            self.result = None
-            self._build_buttons()
-            self.hand_over()
-            return
-        self.phase = "feedback"
-        self.panel.reveal(session.answers_to_current())
-        self.layout(*self.ctx.size)  # the feedback panel takes the room the lifelines had
-        answers = session.answers_to_current()
-        self.ctx.sound.play("right" if any(a.correct for a in answers) else "wrong")
-        explanation = session.current.question.explanation or ""
-        if session.mode == "practice":
-            self.feedback_left = float("inf")  # practice waits for the player
-        else:
-            extra = 4.0 if session.mode == "hotseat" else 0.0
-            self.feedback_left = FEEDBACK_SECONDS + extra + min(len(explanation) / 40.0, 6.0)
-        self._sync_lifelines()
+        self._show(self.round.answer(response))
 
     def _continue(self) -> None:
-        if self.session.advance():
-            self.phase = "question"
-            self.result = None
+        self._show(self.round.go_on())
+
+    def _show(self, event: str | None) -> None:
+        """Show what the round says happened."""
+        if event == "tick":
+            self.ctx.sound.play("tick")
+        elif event in ("turn", "question"):  # the next player's turn, or the next question
             self._build_buttons()
             self.hand_over()
-        else:
+        elif event == "feedback":
+            self.panel.stop()  # answered, or out of time
+            answers = self.session.answers_to_current()
+            self.panel.reveal(answers)
+            self.layout(*self.ctx.size)  # the feedback panel takes the room the lifelines had
+            self.ctx.sound.play("right" if any(a.correct for a in answers) else "wrong")
+            self._sync_lifelines()
+        elif event == "over":
             self.ctx.flow.go(GameOver(self.session))
 
     def update(self, dt: float) -> None:
         self.intro += dt
         if self.panel.update(dt):
             self.ctx.flow.redraw()  # e.g. the caret of a typed answer blinked
-        if self.phase == "question":
-            if self.session.expired():
-                self._answer(None)
-                return
-            session = self.session
-            if session.timed and not session.paused:
-                # A tick for each of the last five seconds.
-                left = int(session.remaining() + 0.999)
-                if 1 <= left <= 5 and left != self._ticked:
-                    self._ticked = left
-                    self.ctx.sound.play("tick")
-        else:
-            self.feedback_left -= dt
-            if self.feedback_left <= 0:
-                self._continue()
+        self._show(self.round.update(dt))
 
     def settled(self) -> bool:
         return not self._intro_running()
@@ -261,7 +248,7 @@ class PlayScene(Scene):
         return False
 
     def _whole_seconds(self) -> int:
-        return int(self.session.remaining() + 0.999)
+        return self.round.whole_seconds()
 
     def animated_rect(self):
         if self.phase != "question" or self.session.paused or not self.session.timed or self._intro_running():
@@ -342,13 +329,9 @@ class PlayScene(Scene):
 
     def prompt_fit(self, size: int, width: int, room: int):
         """The largest prompt size from the theme's down to ``size`` whose lines fit ``room``: (lines, size)."""
-        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
-        prompt = self.session.current.question.prompt
-        for p in size_ladder(max(m.px(t.prompt), size), size):
-            lines = text.wrap(prompt, p, width, True)
-            if len(lines) * text.line_height(p, True) <= room:
-                return lines, p
-        return None
+        m, t = self.ctx.metrics, self.ctx.theme
+        sizes = size_ladder(max(m.px(t.prompt), size), size)
+        return wrap_to_fit(self.ctx.text, self.session.current.question.prompt, sizes, width, room, True)
 
     def feedback_room(self, inner_w: int) -> int:
         """On the question: about the room the choices and the prompt will have on its feedback."""
@@ -416,27 +399,34 @@ class PlayScene(Scene):
         note_box(surface, self.prompt_rect, "prompt")
         blit_lines(surface, ctx.text, self.prompt_lines, self.prompt_size, pal.text, self.prompt_rect, bold=True)
 
-        self.panel.intro = self.intro  # its answers may still be rising into place
         self.panel.draw(surface)
 
         if self.phase == "question":
             self._draw_strip(surface)
-            keys = " · ".join(f"{LIFELINE_KEYS[name]} {name}" for name in self.lifeline_names
-                              if self.session.can_use(name))
-            hints = self.panel.hints()
-            if self.panel.wants_text:
-                keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
-            hint = first_fitting(ctx.text, hint_options(hints, keys, self.panel.answer_with), m.px(t.small),
-                                 self.bottom_rect.width)
-            self.shown_hints = [hint]  # what the player was told (tests read it)
+            hint, *note = self.shown_hints
             spot = blit_text(surface, ctx.text, hint, m.px(t.small), pal.muted,
                              (surface.get_width() // 2, self.bottom_rect.bottom), anchor="midbottom")
-            if self.panel.wants_text and self.lifelines:
-                note = first_fitting(ctx.text, [*self.TYPED_LIFELINES, ""], m.px(t.small), self.bottom_rect.width)
-                self.shown_hints.append(note)
-                blit_text(surface, ctx.text, note, m.px(t.small), pal.muted, spot.midtop, anchor="midbottom")
+            if note:
+                blit_text(surface, ctx.text, note[0], m.px(t.small), pal.muted, spot.midtop, anchor="midbottom")
         else:
             self._draw_feedback(surface)
+
+    @property
+    def shown_hints(self) -> list[str]:
+        """The key hints under a question, as they are drawn: how to answer (and the lifelines' keys) on
+        one line, and for a typed answer a second on how to use the lifelines (empty: no question)."""
+        if self.phase != "question":
+            return []
+        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
+        keys = " · ".join(f"{LIFELINE_KEYS[name]} {name}" for name in self.lifeline_names
+                          if self.session.can_use(name))
+        if self.panel.wants_text:
+            keys = ""  # H and T are letters of the answer here: the lifelines are their buttons
+        hints = [first_fitting(text, hint_options(self.panel.hints(), keys, self.panel.answer_with), m.px(t.small),
+                               self.bottom_rect.width)]
+        if self.panel.wants_text and self.lifelines:
+            hints.append(first_fitting(text, [*self.TYPED_LIFELINES, ""], m.px(t.small), self.bottom_rect.width))
+        return hints
 
     def _draw_turn_banner(self, surface) -> None:
         """Hot-seat: the player whose turn it is, in their colour, with their score."""
@@ -527,17 +517,19 @@ class PlayScene(Scene):
         pick_size = m.px(t.label)
         if largest:
             head_size, pick_size = min(head_size, largest), min(pick_size, largest)
-        smallest = self.smallest()
         reserve = self._explanation_floor(width) + text.line_height(m.px(t.small)) + m.px(8)  # and the gaps
-        while True:
-            head_lines = text.wrap(head, head_size, width, True)
-            pick_lines = text.wrap(picks, pick_size, width, True) if picks else []
-            used = len(head_lines) * text.line_height(head_size, True) + \
-                len(pick_lines) * text.line_height(pick_size, True) + reserve
-            if height is None or used <= height or (head_size <= smallest and pick_size <= smallest):
-                return head_lines, head_size, colour, pick_lines, pick_size
-            head_size = max(smallest, int(head_size * 0.92))
-            pick_size = max(smallest, int(pick_size * 0.92))
+
+        def lines(sizes: tuple[int, ...]) -> tuple[list[str], list[str]]:
+            return text.wrap(head, sizes[0], width, True), text.wrap(picks, sizes[1], width, True) if picks else []
+
+        def fits(sizes: tuple[int, ...]) -> bool:
+            head_lines, pick_lines = lines(sizes)
+            return height is None or len(head_lines) * text.line_height(sizes[0], True) + \
+                len(pick_lines) * text.line_height(sizes[1], True) + reserve <= height
+
+        head_size, pick_size = shrink_together((head_size, pick_size), self.smallest(), fits)
+        head_lines, pick_lines = lines((head_size, pick_size))
+        return head_lines, head_size, colour, pick_lines, pick_size
 
     def _explanation_floor(self, width: int) -> int:
         """Two lines of the explanation (or its only one) in the smallest size it is drawn in."""
@@ -597,13 +589,12 @@ class PlayScene(Scene):
 
     def turns_over(self) -> str:
         """Hot-seat, once every player has had the question: how it went, true whoever ran out of time."""
-        answers = self.session.answers_to_current()
-        in_time = sum(1 for a in answers if response_of(a) is not None)
-        if in_time == len(answers):
+        in_time, answers = self.round.in_time()
+        if in_time == answers:
             return "Everyone has answered"
         if in_time == 0:
             return "Time ran out for everyone"
-        return f"{in_time} of {len(answers)} answered in time"
+        return f"{in_time} of {answers} answered in time"
 
     def hotseat_picks(self) -> str:
         """Every player's answer, set apart by " · " so one name never runs into the last one's points."""

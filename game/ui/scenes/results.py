@@ -26,7 +26,6 @@ class ResultsScene(AfterGameScene):
         super().__init__(ctx, session, ranked=self.entry is not None)
         # The big number counts up for a moment (at once with reduced motion).
         self.count_up = 0.0 if not ctx.reduced_motion else COUNT_SECONDS + 1
-        self._big_spot: tuple[pygame.Rect, int, tuple[int, int]] | None = None  # where draw() put the number
 
     def likely_top_ten(self) -> bool:
         return earns_a_place(self.entry)
@@ -48,12 +47,10 @@ class ResultsScene(AfterGameScene):
 
     def animated_rect(self):
         """While the number counts up only its line is repainted, so the screen costs no more than a still one."""
-        return self._big_spot[0] if self._big_spot is not None and self.animating() else None
+        return self._number_spot(self.ctx.size[0])[0] if self.animating() else None
 
     def draw_animated(self, surface) -> None:
-        if self._big_spot is None:  # (called only while animated_rect has the spot)
-            return
-        area, size, pos = self._big_spot
+        area, size, pos = self._number_spot(surface.get_width())
         self.ctx.backdrop.draw_area(surface, area)
         blit_text(surface, self.ctx.text, self._big_and_unit()[0], size, self.ctx.theme.palette.accent, pos,
                   bold=True, anchor="midtop")
@@ -107,13 +104,13 @@ class ResultsScene(AfterGameScene):
     def layout(self, width: int, height: int) -> None:
         self.menu.place_bottom_row(self.ctx, width, height, 62)
 
-    def draw(self, surface) -> None:
+    def _plan(self, window_w: int):
+        """What the screen says and in which sizes, for a window ``window_w`` wide: ``(title, big, unit, lines,
+        note lines, their colour, the number's size, the lines' size)``."""
         ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         s = self.session
-        ctx.backdrop.draw(surface)
-        cx = surface.get_width() // 2
-        width = surface.get_width() - 2 * m.px(t.margin)
+        width = window_w - 2 * m.px(t.margin)
         text = ctx.text
         titles = {"practice": "Practice debrief", "sudden-death": "Sudden death: run over"}
         title = titles.get(s.mode, "Mission debrief")
@@ -157,12 +154,28 @@ class ResultsScene(AfterGameScene):
             if need <= room:
                 break
             big_size, body = int(big_size * 0.85), max(int(body * 0.92), m.px(t.small * 0.8))
+        return title, big, unit, lines, note_lines, colour, big_size, body
+
+    def _number_spot(self, window_w: int) -> tuple[pygame.Rect, int, tuple[int, int]]:
+        """Where the big number goes (its line, its size, its top middle): the count-up repaints only it."""
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        title, big_size = (plan := self._plan(window_w))[0], plan[6]
+        y = m.px(24) + ctx.text.render(title, m.px(t.title), t.palette.text, True).get_height() + m.px(8)
+        margin = m.px(t.margin)
+        return pygame.Rect(margin, y, window_w - 2 * margin, ctx.text.line_height(big_size, True)), big_size, \
+            (window_w // 2, y)
+
+    def draw(self, surface) -> None:
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        pal = t.palette
+        ctx.backdrop.draw(surface)
+        cx = surface.get_width() // 2
+        width = surface.get_width() - 2 * m.px(t.margin)
+        text = ctx.text
+        title, big, unit, lines, note_lines, colour, big_size, body = self._plan(surface.get_width())
         y = m.px(24)
         y = blit_text(surface, text, title, m.px(t.title), pal.text, (cx, y), bold=True,
                       anchor="midtop").bottom + m.px(8)
-        margin = m.px(t.margin)
-        self._big_spot = (pygame.Rect(margin, y, surface.get_width() - 2 * margin, text.line_height(big_size, True)),
-                          big_size, (cx, y)) if self.animating() else None
         y = blit_text(surface, text, big, big_size, pal.accent, (cx, y), bold=True, anchor="midtop").bottom
         unit_size = one_line(text, unit, m.px(t.label), width)
         y = blit_text(surface, text, unit, unit_size, pal.muted, (cx, y), anchor="midtop").bottom + m.px(14)
