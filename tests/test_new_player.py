@@ -474,13 +474,13 @@ def test_the_results_show_the_players_best_on_this_board_and_whether_it_was_beat
     app.ctx.scores.store.save(new_entry(board, label, "zoë tester", 999_999, 3, 3, 1.0))  # a best no game can beat
     app.ctx.scores.store.save(new_entry(board, label, "SOMEONE", 1_000_000, 3, 3, 1.0))  # not theirs
     results = play_through(app)
-    assert results.best_line == "Your best here: 999,999. Not beaten this time."
+    assert results.best_line == "Zoë Tester's best here: 999,999. Not beaten this time."
     assert results.best_line in results_note_lines(app)
     app.flow.go(ToTitle())
     app.ctx.scores.store.save(new_entry(board, label, "Other Name", 1, 1, 3, 1.0))
     app.options.name = "Other Name"
     results = play_through(app)
-    assert results.best_line == "New personal best! Your best here was 1."
+    assert results.best_line == "New personal best for Other Name! Your best here was 1."
     app.flow.go(ToTitle())
     app.options.name = "Newcomer"
     assert play_through(app).best_line == "Your first score on this board as Newcomer."

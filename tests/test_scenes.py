@@ -323,6 +323,27 @@ def test_lifelines_by_key_and_by_click(app):
     draw(app)
 
 
+def test_a_focus_struck_out_by_50_50_moves_to_a_choice_left(app):
+    """The play-test: after 50:50 took the focused choice, nothing looked focused and Enter only showed B."""
+    scene = start(app)
+    session = scene.session
+    wrong = [i for i in range(len(scene.panel.buttons)) if i != session.current.correct]
+    scene.panel.move_focus(0, 0)  # the focus shows (on A), then moves to a wrong choice as arrows would
+    for step in [(1, 0), (0, 1), (-1, 0), (0, -1)] * 2:
+        if scene.panel.focus in wrong:
+            break
+        send(app, key({(1, 0): pygame.K_RIGHT, (0, 1): pygame.K_DOWN, (-1, 0): pygame.K_LEFT,
+                       (0, -1): pygame.K_UP}[step]))
+    assert scene.panel.focus in wrong
+    was = scene.panel.focus
+    other = next(i for i in wrong if i != was)
+    scene.panel.remove((was, other))  # what 50:50 does to the panel when it takes the focused choice
+    focus = scene.panel.focus
+    assert focus is not None and focus not in (was, other) and scene.panel.buttons[focus].focus
+    send(app, key(pygame.K_RETURN))  # Enter answers the choice now in focus
+    assert scene.phase == "feedback" and scene.result is not None
+
+
 def test_practice_waits_for_the_player_and_saves_nothing(app):
     app.options.mode = "practice"
     scene = start(app)

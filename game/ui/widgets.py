@@ -289,7 +289,10 @@ class ChoiceButton:
         while letter_size > 8 and text.line_height(letter_size, True) > self.rect.height - m.px(4):
             letter_size -= 1
         letter = text.render(LETTERS[self.index], letter_size, ink, True)
-        shape_r = max(3, min(m.px(9), letter_size // 4))
+        # The shape is the cue that is not colour: it grows with the letter (so with the text size), as far
+        # as the badge has room for it beside the letter.
+        room = (badge.width - letter.get_width() - m.px(8) - m.px(8)) // 2
+        shape_r = max(4, min(letter_size // 3, room, (self.rect.height - m.px(6)) // 2))
         block = letter.get_width() + m.px(8) + 2 * shape_r
         x = badge.centerx - block // 2
         surface.blit(letter, letter.get_rect(midleft=(x, badge.centery)))

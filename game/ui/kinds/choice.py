@@ -103,7 +103,13 @@ class ChoicePanel(Panel):
             if button.index in removed:
                 button.mark, button.hover, button.focus = "removed", False, False
         if self.focus in removed:
-            self.focus = None
+            # The focus moves to the nearest choice left (the next, else the one before), so it stays in sight
+            # and Enter answers what is shown; it never rests on a struck-out choice.
+            left = [b.index for b in self.buttons if b.index not in self.removed]
+            after = [i for i in left if i > self.focus]
+            self.focus = after[0] if after else (left[-1] if left else None)
+            for button in self.buttons:
+                button.focus = button.index == self.focus
 
     def reveal(self, answers: list) -> None:
         super().reveal(answers)

@@ -132,9 +132,12 @@ class HighScoresScene(Scene):
 
         rect = self.table_rect
         run = self.board.startswith("sudden-death/")
-        heads = ["#", "Name", "Score", "In a row" if run else "Right", "Time", "Date"]
-        rows = [[str(place), e.name, f"{e.score:,}", str(e.correct) if run else f"{e.correct}/{e.asked}",
-                 f"{e.time_s:.1f} s", e.date[:10]] for place, e in enumerate(entries, start=1)]
+        # Sudden death ranks by the run first, so its column comes first there.
+        heads = ["#", "Name", "In a row", "Score", "Time", "Date"] if run else \
+            ["#", "Name", "Score", "Right", "Time", "Date"]
+        rows = [[str(place), e.name, str(e.correct), f"{e.score:,}", f"{e.time_s:.1f} s", e.date[:10]] if run else
+                [str(place), e.name, f"{e.score:,}", f"{e.correct}/{e.asked}", f"{e.time_s:.1f} s", e.date[:10]]
+                for place, e in enumerate(entries, start=1)]
         pad = m.px(10)  # the highlight and the stripes reach this far past the text, inside the margins
         inner = rect.inflate(-2 * pad, 0)
         gap = m.px(18)

@@ -607,7 +607,7 @@ class PlayScene(Scene):
             return f"{name}: out of time"
         letter = kinds.of(answer.round).short_text(answer.round, response)
         if answer.correct:
-            return f"{name}: {letter} ✓ +{answer.total}"
+            return f"{name}: {letter} ✓ +{answer.total:,}"
         if answer.close:
-            return f"{name}: {letter} ≈ +{answer.total}"
+            return f"{name}: {letter} ≈ +{answer.total:,}"
         return f"{name}: {letter} ✗"

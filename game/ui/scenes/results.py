@@ -91,8 +91,8 @@ class ResultsScene(AfterGameScene):
         run = entry.mode == "sudden-death"
         shown = f"{best.correct} in a row" if run else f"{best.score:,}"
         if earns_a_place(entry) and entry.sort_key() < best.sort_key():  # as the board ranks them
-            return f"New personal best! Your best here was {shown}."
-        return f"Your best here: {shown}. Not beaten this time."
+            return f"New personal best for {name}! Your best here was {shown}."
+        return f"{name}'s best here: {shown}. Not beaten this time."
 
     def _saved(self, results) -> None:
         """Saved once: the first button now shows the table rather than saving again."""
