@@ -30,8 +30,8 @@ def test_autoplay_plays_saves_and_reports(tmp_path):
     assert report["answered"] == 5 and report["saved"] is True
     assert 0 < report["correct"] < 5 or report["correct"] in (0, 5)
     assert "ALSA" not in first.stderr and "Traceback" not in first.stderr
-    # Every screen of the registry but hot-seat's, the party's and the quit question: a picture each.
-    others = {"players", "handover", "podium", "confirm"}
+    # Every screen of the registry but hot-seat's, the party's, the quit question and the preview: a picture each.
+    others = {"players", "handover", "podium", "confirm", "preview"}  # the preview: `mi-trivia preview FILE`
     shown = [name for name in screen_names() if name not in others and not name.startswith("party_")]
     assert {"title", "settings", "question", "feedback", "pause", "results", "review", "name_entry"} <= set(shown)
     for screen in shown:

@@ -193,6 +193,11 @@ class PlayScene(Scene):
             self.feedback_left = FEEDBACK_SECONDS + extra + min(len(explanation) / 40.0, 6.0)
         self._sync_lifelines()
 
+    def show_feedback(self, response) -> None:
+        """Answer with ``response`` and show the feedback at once (the preview shows a question's feedback so)."""
+        self.intro = INTRO_SECONDS + 1  # no answers rising into place: the feedback as it settles
+        self._answer(response)
+
     def _continue(self) -> None:
         if self.session.advance():
             self.phase = "question"
