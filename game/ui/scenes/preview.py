@@ -39,7 +39,7 @@ KEYS = (
     ("Esc", "quit"),
 )
 SHORT_KEYS = ("→← question · Space feedback · V variant · S size · T text · K theme · F1 keys · Esc quits",
-              "→← · Space · V · S · T · K · F1 keys · Esc", "F1 keys · Esc quits")
+              "→← · Space · V · S · T · K · F1 keys · Esc quits", "F1 keys · Esc quits", "F1 keys")
 
 
 class PreviewScene(Scene):
@@ -209,7 +209,8 @@ class PreviewScene(Scene):
                 y += step
         return y - rect.top
 
-    def _note_lines(self) -> list[tuple[str, tuple]]:
+    def note_lines(self) -> list[tuple[str, tuple]]:
+        """The messages shown beside the question on screen (the file's own first), with their colours."""
         pal = self.ctx.theme.palette
         entry = self.preview.current
         notes = [("file", n) for n in self.preview.file_notes] + [("", n) for n in (entry.notes if entry else [])]
@@ -223,16 +224,19 @@ class PreviewScene(Scene):
         step = ctx.text.line_height(size)
         width, height = surface.get_size()
         pad = m.px(8)
-        # The status line along the top edge, the keys along the bottom edge.
+        # One line along the top edge: where we are and how it is shown, and the keys (the game's own key
+        # hints along the bottom stay in view).
         status = pygame.Rect(0, 0, width, step + pad)
         self._box(surface, status, pal.bg_top)
-        line = first_fitting(ctx.text, [f"Preview · {self.preview.status()}", self.preview.status()], size,
-                             width - 2 * pad)
-        surface.blit(ctx.text.render(line, size, pal.focus, True), (pad, pad // 2))
-        keys = pygame.Rect(0, height - step - pad, width, step + pad)
-        self._box(surface, keys, pal.bg_top)
-        hint = first_fitting(ctx.text, list(SHORT_KEYS), size, width - 2 * pad)
-        surface.blit(ctx.text.render(hint, size, pal.muted), (pad, keys.top + pad // 2))
+        hint = first_fitting(ctx.text, list(SHORT_KEYS) + [""], size, width // 2 - 2 * pad)
+        hint_w = ctx.text.width(hint, size) if hint else 0
+        line = first_fitting(ctx.text, [f"Preview · {self.preview.status()}", self.preview.status(), ""], size,
+                             width - hint_w - 4 * pad, True)
+        if line:
+            surface.blit(ctx.text.render(line, size, pal.focus, True), (pad, pad // 2))
+        if hint:
+            surface.blit(ctx.text.render(hint, size, pal.muted), (width - pad - hint_w, pad // 2))
+        bottom = height
         top = status.bottom
         if self.preview.error:  # the last save could not be read: why, over the questions it had
             why = [(f"✗ The file as saved cannot be read; these are its last good questions. "
@@ -243,9 +247,9 @@ class PreviewScene(Scene):
             self._box(surface, box, pal.bg_top, 240)
             self._lines(surface, why, box.inflate(-2 * pad, -pad), size, True)
             top = box.bottom
-        notes = self._note_lines()
+        notes = self.note_lines()
         if notes and self.play is not None:
-            self._draw_notes(surface, notes, top, keys.top)
+            self._draw_notes(surface, notes, top, bottom)
         if self.show_help:
             self._draw_help(surface)
 
