@@ -276,17 +276,20 @@ class Preview:
         count = {"size": len(SIZES), "scale": len(TEXT_SCALES), "theme": len(THEMES)}[what]
         setattr(self, what, (getattr(self, what) + 1) % count)
 
-    def status(self) -> str:
-        """The preview's own line: where we are and how it is shown."""
+    def status(self, short: bool = False) -> str:
+        """The preview's own line: where we are and how it is shown (``short``: in fewer words)."""
         (w, h), scale, theme = self.look
         if not self.entries:
             where = "no questions"
         else:
             entry = self.current
-            where = f"question {self.index + 1}/{len(self.entries)} (line {entry.line})"
+            where = f"q {self.index + 1}/{len(self.entries)}" if short else \
+                f"question {self.index + 1}/{len(self.entries)} (line {entry.line})"
             if len(entry.variants) > 1:
-                where += f" · variant {self.variant + 1}/{len(entry.variants)} ({entry.variants[self.variant].kind})"
-        return f"{where} · {self.phase} · {w}×{h} · text {round(scale * 100)} % · {theme}"
+                kind = entry.variants[self.variant].kind
+                where += f" · v {self.variant + 1}/{len(entry.variants)} {kind}" if short else \
+                    f" · variant {self.variant + 1}/{len(entry.variants)} ({kind})"
+        return f"{where} · {self.phase} · {w}×{h} · {'' if short else 'text '}{round(scale * 100)} % · {theme}"
 
 
 def slug(text: str, most: int = 32) -> str:

@@ -228,14 +228,15 @@ class PreviewScene(Scene):
         # hints along the bottom stay in view).
         status = pygame.Rect(0, 0, width, step + pad)
         self._box(surface, status, pal.bg_top)
-        hint = first_fitting(ctx.text, list(SHORT_KEYS) + [""], size, width // 2 - 2 * pad)
-        hint_w = ctx.text.width(hint, size) if hint else 0
-        line = first_fitting(ctx.text, [f"Preview · {self.preview.status()}", self.preview.status(), ""], size,
-                             width - hint_w - 4 * pad, True)
+        status_w = width - 4 * pad - ctx.text.width(SHORT_KEYS[-1], size)
+        line = first_fitting(ctx.text, [f"Preview · {self.preview.status()}", self.preview.status(),
+                                        self.preview.status(short=True), ""], size, status_w, True)
+        line_w = ctx.text.width(line, size, True) if line else 0
         if line:
             surface.blit(ctx.text.render(line, size, pal.focus, True), (pad, pad // 2))
+        hint = first_fitting(ctx.text, list(SHORT_KEYS) + [""], size, width - line_w - 4 * pad)
         if hint:
-            surface.blit(ctx.text.render(hint, size, pal.muted), (width - pad - hint_w, pad // 2))
+            surface.blit(ctx.text.render(hint, size, pal.muted), (width - pad - ctx.text.width(hint, size), pad // 2))
         bottom = height
         top = status.bottom
         if self.preview.error:  # the last save could not be read: why, over the questions it had
