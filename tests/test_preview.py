@@ -290,3 +290,12 @@ def test_screenshots_of_a_bad_file_fail_with_its_message(tmp_path):
     assert "mi-trivia preview:" in done.stderr and "Traceback" not in done.stderr
     missing = run_cli("preview", tmp_path / "nothing.yaml", "--screenshots", tmp_path / "shots")
     assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_the_preview_runs_in_the_games_own_loop_and_esc_quits(shown):
+    app, scene, path, clock = shown
+    assert app.stack.top is scene and scene.name == "preview"
+    for key, text in ((pygame.K_RIGHT, ""), (pygame.K_SPACE, " "), (pygame.K_ESCAPE, "")):
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=text))
+    assert app.run(max_frames=50) == 0 and not app.running
+    assert scene.preview.index == 1 and scene.preview.phase == "feedback"
