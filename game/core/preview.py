@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core import yamldoc
-from game.core.model import Question, clip
+from game.core.model import Problem, Question, clip
 
 POLL_SECONDS = 0.3  # how often the file is looked at: a save shows well within a second
 SIZES = ((800, 600), (1280, 720), (1920, 1080))
@@ -109,7 +109,7 @@ def item_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def arrange_entries(text: str, questions: list[Question], problems: list, warnings: list) -> Loaded:
+def arrange_entries(text: str, questions: list[Question], problems: list[Problem], warnings: list[Problem]) -> Loaded:
     """The file's questions and messages as entries (see the module's notes)."""
     spans = item_lines(text)
     by_start: dict[int, Entry] = {start: Entry(start) for start, _ in spans}
@@ -127,7 +127,7 @@ def arrange_entries(text: str, questions: list[Question], problems: list, warnin
         if entry is None:
             entry = loose.setdefault(question.key, Entry(line))
         entry.variants.append(question)
-    file_notes = []
+    file_notes: list[Note] = []
     for problem, warning in [(p, False) for p in problems] + [(w, True) for w in warnings]:
         note = Note(problem.line, problem.column, problem.message, warning)
         entry = entry_at(problem.line)
@@ -279,10 +279,10 @@ class Preview:
     def status(self, short: bool = False) -> str:
         """The preview's own line: where we are and how it is shown (``short``: in fewer words)."""
         (w, h), scale, theme = self.look
-        if not self.entries:
+        entry = self.current
+        if entry is None:
             where = "no questions"
         else:
-            entry = self.current
             where = f"q {self.index + 1}/{len(self.entries)}" if short else \
                 f"question {self.index + 1}/{len(self.entries)} (line {entry.line})"
             if len(entry.variants) > 1:

@@ -17,7 +17,7 @@ from dataclasses import replace
 import pygame
 
 from game.core import kinds
-from game.core.preview import SIZES, TEXT_SCALES, THEMES, Preview
+from game.core.preview import Preview
 from game.core.session import Session
 from game.ui import intents as I
 from game.ui.outcomes import Quit
@@ -286,7 +286,7 @@ class PreviewScene(Scene):
 
     def _draw_not_played(self, surface) -> None:
         """An item with a problem (or a file with no questions): where it is and what is wrong, as a card."""
-        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
+        m, t = self.ctx.metrics, self.ctx.theme
         pal = t.palette
         entry = self.preview.current
         width, height = surface.get_size()
