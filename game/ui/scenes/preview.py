@@ -13,6 +13,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import pygame
 
@@ -57,7 +58,7 @@ class PreviewScene(Scene):
         self.chrome = chrome  # the preview's own lines (status, keys, messages); screenshots leave them out
         self.show_notes = True
         self.show_help = False
-        self.play: Scene | None = None  # the play screen showing the question, or None (an item with a problem)
+        self.play: Any = None  # the play screen showing the question, or None (an item with a problem)
 
     # -- what is shown ----------------------------------------------------------------------------
     def enter(self) -> None:
@@ -254,10 +255,13 @@ class PreviewScene(Scene):
         if self.show_help:
             self._draw_help(surface)
 
-    def _measure(self, lines, width: int, size: int, bold=False) -> int:
+    def _measure(self, lines, width: int, size: int, bold: bool = False) -> int:
+        """The height ``lines`` take wrapped to ``width``."""
         text = self.ctx.text
-        return sum(len(text.wrap(words, size, width, bold) or [""]) for words, _ in lines) * \
-            text.line_height(size, bold)
+        count = 0
+        for words, _ in lines:
+            count += len(text.wrap(words, size, width, bold)) or 1
+        return count * text.line_height(size, bold)
 
     def _draw_notes(self, surface, notes, top: int, bottom: int) -> None:
         """A badge with the count; the messages in a panel at the right (N hides them)."""
