@@ -297,3 +297,16 @@ def prompt_size_of(scene) -> int | None:
     if need > scene.prompt_rect.height or scene.panel.rect.top < scene.prompt_rect.bottom:
         return None
     return scene.prompt_size
+
+
+def picture_step(ctx, question, x: int, y: int, width: int, steps: list) -> int:
+    """The review's small picture of ``question`` as a draw step ``(y, "picture", (x, w, h, path, alt))`` added
+    to ``steps``; the height it takes (with the gap under it)."""
+    m = ctx.metrics
+    natural = ctx.pictures.size_of(question.image)
+    if natural is None:
+        return 0
+    box = pygame.Rect(0, 0, min(width // 2, m.px(240)), m.px(110))
+    rect = fitted(natural, box)
+    steps.append((y, "picture", (x, rect.width, rect.height, question.image, question.alt)))
+    return rect.height + m.px(6)
