@@ -31,6 +31,7 @@ KEEP_SIDE = 2048      # a decoded picture is kept at most this large on a side (
 KEEP_DECODED = 4      # decoded pictures kept by the worker
 KEEP_SCALED = 32      # scaled, converted pictures kept by the game thread
 MOST_ENLARGED = 2.0   # a small picture is drawn at most twice its size
+KEEP_TEXT = 0.8       # with a picture, the prompt keeps at least this much of its size (or of the body size)
 SHARES = (0.46, 0.4, 0.34, 0.28, 0.22, 0.17, 0.12)  # of the room, tried for the picture's height, largest first
 
 
@@ -262,7 +263,7 @@ def place_picture(ctx, question, area: pygame.Rect, lay_out: Callable[[int], int
         return PictureSlot(ctx)
     m, t = ctx.metrics, ctx.theme
     alone = lay_out(area.top)
-    want = min(alone or 0, m.px(t.body))
+    want = int(min(alone or 0, m.px(t.body)) * KEEP_TEXT)
     describe = bool(getattr(ctx.settings, "describe_pictures", False))
     alt = question.alt or ""
     gap = m.px(12)
