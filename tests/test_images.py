@@ -225,3 +225,266 @@ def test_the_schema_asks_for_alt_with_image_and_refuses_urls_and_dotdot():
     assert not ok(image="pics/a.png") and not ok(alt="A box")
     assert not ok(image="../a.png", alt="A") and not ok(image="https://x/a.png", alt="A")
     assert not ok(image="/a.png", alt="A")
+
+
+# -- on screen (pygame) -----------------------------------------------------------------------------
+def real_png(folder: Path, name: str = "pic.png", size=(120, 80), colour=(200, 30, 30)) -> Path:
+    import pygame
+
+    surface = pygame.Surface(size)
+    surface.fill(colour)
+    path = folder / name
+    pygame.image.save(surface, str(path))
+    return path
+
+
+@pytest.fixture
+def window():
+    import pygame
+
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_mode((320, 240))
+    yield pygame
+    pygame.quit()
+
+
+def test_the_first_draw_never_waits_for_the_file_and_the_picture_comes_after_the_worker(tmp_path, window, monkeypatch):
+    import threading
+
+    from game.ui.images import Pictures
+
+    pygame = window
+    path = str(real_png(tmp_path))
+    gate, real_load = threading.Event(), pygame.image.load
+
+    def slow_load(*args):  # a file that takes its time (a slow disk, a huge JPEG)
+        assert gate.wait(10)
+        return real_load(*args)
+
+    monkeypatch.setattr(pygame.image, "load", slow_load)
+    pictures = Pictures()
+    try:
+        assert pictures.get(path, (60, 40)) is None  # returns at once: the worker has it
+        assert pictures.loading() and not pictures.pump()
+        assert pictures.get(path, (60, 40)) is None  # asked once only
+        gate.set()
+        pictures.wait()
+        image = pictures.get(path, (60, 40))
+        assert image is not None and image.get_size() == (60, 40)
+        assert tuple(image.get_at((30, 20)))[:3] == (200, 30, 30)
+        assert pictures.get(path, (30, 20)) is None  # another size: scaled by the worker too...
+        pictures.wait()
+        assert pictures.get(path, (30, 20)).get_size() == (30, 20)
+        assert pictures.loads == 1  # ...from the picture decoded once
+    finally:
+        pictures.close()
+
+
+def test_pump_says_when_a_picture_arrived(tmp_path, window):
+    import time
+
+    from game.ui.images import Pictures
+
+    pictures = Pictures()
+    try:
+        path = str(real_png(tmp_path))
+        assert pictures.get(path, (12, 8)) is None
+        deadline = time.monotonic() + 10
+        while not pictures.pump():
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        assert pictures.get(path, (12, 8)) is not None and not pictures.loading()
+    finally:
+        pictures.close()
+
+
+def test_a_picture_that_went_bad_after_the_check_draws_its_placeholder(tmp_path, window):
+    from game.ui.images import Pictures
+
+    pictures = Pictures(sync=True)
+    path = tmp_path / "gone.png"
+    path.write_bytes(png_bytes(100, 100))  # a header, no pixels: cannot be decoded
+    assert pictures.get(str(path), (10, 10)) is None
+    assert str(path) in pictures.failed
+
+
+def test_a_large_picture_is_kept_smaller_once_decoded(tmp_path, window):
+    from game.ui.images import KEEP_SIDE, Pictures
+
+    path = str(real_png(tmp_path, "big.png", (KEEP_SIDE * 2, 100)))
+    pictures = Pictures(sync=True)
+    assert pictures.get(path, (400, 10)).get_size() == (400, 10)
+    assert max(pictures._decoded[path].get_size()) == KEEP_SIDE
+
+
+def test_fitted_keeps_the_proportions():
+    import pygame
+
+    from game.ui.images import fitted
+
+    for picture in ((4000, 3000), (300, 1000), (50, 20)):
+        for box in (pygame.Rect(0, 0, 700, 200), pygame.Rect(10, 10, 200, 700)):
+            rect = fitted(picture, box)
+            assert box.contains(rect)
+            assert abs(rect.width / rect.height - picture[0] / picture[1]) < 2 / min(rect.size)
+
+
+def red(colour) -> bool:
+    """The test picture's red (scaling may shift it by a few levels)."""
+    return abs(colour[0] - 200) <= 8 and abs(colour[1] - 30) <= 8 and abs(colour[2] - 30) <= 8
+
+
+def picture_app(tmp_path, describe=False, size=(1280, 720), scale=1.0, count=2, mode=None):
+    """An app whose questions each have a picture (a real PNG)."""
+    import pygame
+
+    from game.app import App, Options
+    from game.core.model import Question
+    from game.core.questions import Bank
+    from game.core.scores import ScoreStore
+    from game.core.settings import Settings
+
+    pygame.display.init()
+    pygame.font.init()
+    path = str(real_png(tmp_path, size=(300, 200)))
+    questions = [Question(prompt=f"Which picture is number {i}?", choices=("This one", "That one"), answer="This one",
+                          image=path, alt=f"A red box, number {i}") for i in range(4)]
+    app = App(Options(count=count, seed=1, size=size), Bank(questions=questions, files=["p.yaml"]),
+              ScoreStore(tmp_path / "s.json"), settings=Settings(describe_pictures=describe, text_scale=scale))
+    app.ctx.pictures.sync = True  # the pictures are whole at the first draw (as in a screenshot run)
+    app.open_window()
+    return app
+
+
+def recorded(app, scene):
+    from game.ui.record import RecordingSurface
+
+    scene.layout(*app.size)
+    surface = RecordingSurface(app.size, app.ctx.text)
+    try:
+        scene.draw(surface)
+    finally:
+        surface.finish()
+    return surface
+
+
+def play_scene(app):
+    import random
+
+    from game.core.session import Session
+    from game.ui.scenes.play import PlayScene
+
+    session = Session(app.ctx.bank.questions, count=2, rng=random.Random(1))
+    app.ctx.games.session = session
+    play = PlayScene(app.ctx, session)
+    app.stack.push(play)
+    play.intro = 99
+    return play
+
+
+@pytest.mark.parametrize("describe", [False, True])
+def test_the_play_scene_shows_the_picture_and_the_setting_its_description(tmp_path, describe):
+    import pygame
+
+    app = picture_app(tmp_path, describe)
+    try:
+        play = play_scene(app)
+        surface = recorded(app, play)
+        (box,) = [b for b in surface.boxes if b.kind == "picture"]
+        assert box.rect.width / box.rect.height == pytest.approx(1.5, abs=0.02)
+        prompt = next(b for b in surface.boxes if b.kind == "prompt")
+        assert box.rect.bottom <= prompt.rect.top
+        assert red(surface.get_at(box.rect.center))
+        alt = play.session.current.question.alt
+        assert any(line.text == alt for line in surface.lines) == describe
+    finally:
+        pygame.quit()
+
+
+def test_the_describe_setting_is_saved_and_changed_on_the_settings_screen(tmp_path):
+    import json
+
+    import pygame
+
+    from game.core import settings as S
+    from game.ui import intents as I
+    from game.ui.intents import Intent
+    from game.ui.scenes.settings import PICTURES, SettingsScene
+
+    assert S.parse_settings(b'{"describe_pictures": true}')[0].describe_pictures is True
+    assert S.Settings().describe_pictures is False
+    assert json.loads(json.dumps(S.Settings(describe_pictures=True).to_json()))["describe_pictures"] is True
+    app = picture_app(tmp_path)
+    try:
+        play = play_scene(app)
+        plain = play.picture.rect.copy()
+        scene = SettingsScene(app.ctx)
+        app.stack.push(scene)
+        scene.menu.focus = PICTURES
+        scene.handle(Intent(I.MOVE, dx=1))
+        assert app.ctx.settings.describe_pictures is True
+        assert "Describe pictures" in scene.menu.buttons[PICTURES].label
+        app.stack.pop()
+        # The play scene was laid out again: the description takes room under the picture.
+        assert play.picture.describe and play.picture.rect.height < plain.height
+    finally:
+        pygame.quit()
+
+
+def test_the_review_shows_the_picture_small_and_its_description_always(tmp_path):
+    import pygame
+
+    from game.ui.scenes.review import ReviewScene
+
+    app = picture_app(tmp_path)
+    try:
+        play = play_scene(app)
+        session = play.session
+        for _ in range(2):
+            session.start()
+            session.answer(session.current.correct)
+            session.advance()
+        review = ReviewScene(app.ctx, session)
+        surface = recorded(app, review)
+        pictures = [step for step in review.steps if step[1] == "picture"]
+        assert pictures and all(data[2] <= app.ctx.metrics.px(110) for _, _, data in pictures)
+        assert any(line.text.startswith("Picture: A red box") for line in surface.lines)
+        x, w, h, _, _ = pictures[0][2]
+        top = review.view.top + pictures[0][0] - review.offset
+        assert red(surface.get_at((review.view.left + x + w // 2, top + h // 2)))
+    finally:
+        pygame.quit()
+
+
+def test_the_party_big_screen_shows_the_picture(tmp_path):
+    import random
+
+    import pygame
+
+    from game.core.session import Session
+    from game.net.game import PartyGame
+    from game.ui.scenes.party_play import PartyPlayScene
+
+    app = picture_app(tmp_path, size=(1920, 1080))
+    try:
+        rounds = Session(app.ctx.bank.questions, count=2, rng=random.Random(1)).rounds
+        party = PartyGame(rounds, addresses=["192.168.1.2"], clock=lambda: 100.0)
+        party.server.address = ("192.168.1.2", 8765)
+        app.ctx.parties.current, app.options.mode = party, "party"
+        party.room.join("Max", party.pin)
+        play = PartyPlayScene(app.ctx, party)
+        app.stack.push(play)
+        surface = recorded(app, play)
+        (box,) = [b for b in surface.boxes if b.kind == "picture"]
+        assert box.rect.width / box.rect.height == pytest.approx(1.5, abs=0.02)
+        assert box.rect.bottom <= next(b for b in surface.boxes if b.kind == "prompt").rect.top
+        assert red(surface.get_at(box.rect.center))
+        # The phones get the answers only: no picture in what is sent to them.
+        from game.core import kinds
+
+        payload = kinds.of(party.round).phone_payload(party.round)
+        assert "image" not in str(payload) and ".png" not in str(payload)
+    finally:
+        app.ctx.parties.end()
+        pygame.quit()
