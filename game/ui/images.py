@@ -158,6 +158,17 @@ class Pictures:
             return None, f"cannot draw {Path(path).name}: {exc}"
 
 
+def caption(ctx, alt: str, width: int) -> tuple[list[str], int, int]:
+    """The description under a picture: ``(lines, size, height with the gap above)``; smaller when long."""
+    m, t, text = ctx.metrics, ctx.theme, ctx.text
+    size = m.px(t.small)
+    lines = text.wrap(alt, size, width)
+    if len(lines) > 2:
+        size = max(10, int(size * 0.85))
+        lines = text.wrap(alt, size, width)
+    return lines, size, len(lines) * text.line_height(size) + m.px(4)
+
+
 def fitted(picture: tuple[int, int], box: pygame.Rect) -> pygame.Rect:
     """The largest rect of ``picture``'s proportions inside ``box`` (at most :data:`MOST_ENLARGED` times its
     size), centred at the top of the box."""
@@ -183,21 +194,11 @@ class PictureSlot:
         if path is not None and self.frame.height > 0:
             self._lay_out()
 
-    def _caption(self, width: int) -> tuple[list[str], int]:
-        m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
-        size = m.px(t.small)
-        lines = text.wrap(self.alt, size, width)
-        if len(lines) > 2:
-            size = max(10, int(size * 0.85))
-            lines = text.wrap(self.alt, size, width)
-        return lines, size
-
     def _lay_out(self) -> None:
         ctx, m = self.ctx, self.ctx.metrics
         box = self.frame.copy()
         if self.describe and self.alt:
-            self.alt_lines, self.alt_size = self._caption(box.width)
-            caption_h = len(self.alt_lines) * ctx.text.line_height(self.alt_size) + m.px(4)
+            self.alt_lines, self.alt_size, caption_h = caption(ctx, self.alt, box.width)
             box.height = max(box.height - caption_h, 1)
         size = ctx.pictures.size_of(self.path) or (4, 3)
         self.rect = fitted(size, box)
@@ -254,9 +255,10 @@ def place_picture(ctx, question, area: pygame.Rect, lay_out: Callable[[int], int
 
     ``lay_out(top)`` lays the scene's prompt and answers out from ``top`` to the bottom of ``area`` and
     returns the prompt's text size (``None``: it does not fit whole).  The picture takes the tallest
-    share of the room (:data:`SHARES`) with which the prompt keeps the size it has without a picture
-    (or the body size, if that is smaller); where no share keeps it, the smallest share that still lets
-    everything fit; where none does, no picture (the review and the description still tell of it)."""
+    share of the room (:data:`SHARES`) with which the prompt keeps :data:`KEEP_TEXT` of the size it has
+    without a picture (or of the body size, if that is smaller); where no share keeps it, the smallest share that still lets
+    everything fit; where none does (only the longest texts at large text sizes), no picture: the question is
+    laid out as without one (the review still shows the picture and its description)."""
     path = getattr(question, "image", None)
     if path is None:
         lay_out(area.top)
@@ -269,11 +271,12 @@ def place_picture(ctx, question, area: pygame.Rect, lay_out: Callable[[int], int
     gap = m.px(12)
     natural = ctx.pictures.size_of(path) or (4, 3)
     tallest = int(min(natural[1] * MOST_ENLARGED, area.width * natural[1] / natural[0]))
+    words = caption(ctx, alt, area.width)[2] if describe and alt else 0
     best = smallest_fit = None
     for share in SHARES:
-        if int(area.height * share) < m.px(48):
+        if int(area.height * share) < m.px(48) + words:
             break  # too small to make anything out
-        height = min(int(area.height * share), tallest + (m.px(60) if describe else 0))
+        height = min(int(area.height * share), tallest + words)
         size = lay_out(area.top + height + gap)
         if size is None:
             continue
@@ -282,7 +285,7 @@ def place_picture(ctx, question, area: pygame.Rect, lay_out: Callable[[int], int
             best = height
             break
     best = best if best is not None else smallest_fit
-    if best is None:
+    if best is None:  # no room for a picture one can make out (the longest texts at large text sizes)
         lay_out(area.top)
         return PictureSlot(ctx)
     lay_out(area.top + best + gap)
@@ -295,7 +298,10 @@ def prompt_size_of(scene) -> int | None:
     :func:`place_picture`'s ``lay_out``)."""
     text = scene.ctx.text
     need = len(scene.prompt_lines) * text.line_height(scene.prompt_size, True)
-    if need > scene.prompt_rect.height or scene.panel.rect.top < scene.prompt_rect.bottom:
+    panel = scene.panel
+    if need > scene.prompt_rect.height or panel.rect.top < scene.prompt_rect.bottom:
+        return None
+    if not panel.fits():
         return None
     return scene.prompt_size
 
