@@ -8,6 +8,7 @@ from game.core import kinds, scoring
 from game.core.session import FIFTY, LIFELINES, TIME, Answer, Session
 from game.ui import intents as I
 from game.ui.drawing import draw_player_chips
+from game.ui.images import place_picture, prompt_size_of
 from game.ui.outcomes import GameOver, Paused, TurnOver
 from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, panel_for, response_of
 from game.ui.scene import Scene
@@ -310,8 +311,11 @@ class PlayScene(Scene):
             w = min(max(m.px(300), longest + m.px(30)), (inner_w - m.px(16)) // 2)
             for i, button in enumerate(self.lifelines):
                 button.rect = pygame.Rect(self.strip_rect.left + i * (w + m.px(16)), self.strip_rect.top, w, strip_h)
-        # The prompt and the kind's answer area share the room left between the clock and the bottom.
-        self.panel.place(self, width, self.clock_bottom(), self.bottom_rect.top - m.px(16))
+        # The prompt and the kind's answer area share the room left between the clock and the bottom (under the
+        # question's picture, if it has one).
+        room = pygame.Rect(margin, self.clock_bottom(), inner_w, self.bottom_rect.top - m.px(16) - self.clock_bottom())
+        self.picture = place_picture(ctx, self.session.current.question, room, lambda top: self.panel.place(
+            self, width, top, room.bottom) or prompt_size_of(self))
 
     def clock_bottom(self) -> int:
         """Where the prompt may start: under the clock's row."""
@@ -405,6 +409,7 @@ class PlayScene(Scene):
 
         self._draw_timer(surface)
 
+        self.picture.draw(surface)
         # Laid out with the choices (or the kind's panel): whole, never smaller than the choices.
         note_box(surface, self.prompt_rect, "prompt")
         blit_lines(surface, ctx.text, self.prompt_lines, self.prompt_size, pal.text, self.prompt_rect, bold=True)
