@@ -20,8 +20,9 @@ from game.core.preview import PHASES, SIZES, TEXT_SCALES, THEMES, Preview, shot_
 
 
 def start(preview: Preview, *, fps: int = 60, clock: Callable[[], float] = time.monotonic, chrome: bool = True,
-          scores_dir: Path):
-    """The App, its window open at the preview's size, showing the preview screen: ``(app, scene)``."""
+          scores_dir: Path, screenshots: Path | None = None):
+    """The App, its window open at the preview's size, showing the preview screen: ``(app, scene)``
+    (``screenshots``: a run that only writes pictures, so a question's picture is loaded on the spot)."""
     import pygame  # noqa: F401  (the window)
 
     from game.app import App, Options
@@ -31,7 +32,7 @@ def start(preview: Preview, *, fps: int = 60, clock: Callable[[], float] = time.
 
     size, scale, theme = preview.look
     settings = Settings().changed(text_scale=scale, theme=theme, muted=True)
-    options = Options(count=1, seed=preview.seed, size=size, fps=fps, mode="classic")
+    options = Options(count=1, seed=preview.seed, size=size, fps=fps, mode="classic", screenshots=screenshots)
     bank = Bank(questions=[q for e in preview.entries for q in e.variants], files=[str(preview.path)])
     app = App(options, bank, ScoreStore(scores_dir / "scores.json"), bank_label=preview.path.name,
               bank_paths=[str(preview.path)], settings=settings, saved_settings=settings, settings_path=None,
@@ -59,7 +60,8 @@ def run(path: Path, *, screenshots: Path | None = None, seed: int = 0, fps: int 
 
     with tempfile.TemporaryDirectory(prefix="mi-trivia-preview-") as scores_dir:
         try:
-            app, scene = start(preview, fps=fps, chrome=screenshots is None, scores_dir=Path(scores_dir))
+            app, scene = start(preview, fps=fps, chrome=screenshots is None, scores_dir=Path(scores_dir),
+                               screenshots=screenshots)
         except pygame.error as exc:
             print(f"mi-trivia preview: cannot open a window: {exc}. On a machine with no display, use "
                   f"--screenshots DIR (or SDL_VIDEODRIVER=dummy).", file=sys.stderr)

@@ -299,3 +299,30 @@ def test_the_preview_runs_in_the_games_own_loop_and_esc_quits(shown):
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=text))
     assert app.run(max_frames=50) == 0 and not app.running
     assert scene.preview.index == 1 and scene.preview.phase == "feedback"
+
+
+def test_the_pictures_example_shows_each_picture_at_every_look(tmp_path):
+    """`mi-trivia preview examples/pictures.yaml --screenshots DIR`: every question has its picture, whole."""
+    from game.preview import start
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "pictures.yaml"
+    preview = Preview(example)
+    preview.reload()
+    assert preview.entries and all(e.playable and not e.errors for e in preview.entries)
+    app, scene = start(preview, fps=0, scores_dir=tmp_path / "scores", screenshots=tmp_path / "shots",
+                       chrome=False)
+    try:
+        for size in range(3):
+            for scale in range(3):
+                preview.size, preview.scale, preview.theme = size, scale, (size + scale) % 2
+                for index in range(len(preview.entries)):
+                    for phase in ("question", "feedback"):
+                        preview.index, preview.phase = index, phase
+                        scene.apply_look()
+                        app.compose(app.surface)
+                        picture = scene.play.picture
+                        assert picture.shown and picture.rect.width > 0, (index, phase, app.ctx.size)
+                        assert app.surface.get_rect().contains(picture.rect)
+        assert not app.ctx.pictures.failed
+    finally:
+        pygame.quit()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core import yamldoc
-from game.core.model import Problem, Question, clip
+from game.core.model import Problem, Question
 
 POLL_SECONDS = 0.3  # how often the file is looked at: a save shows well within a second
 SIZES = ((800, 600), (1280, 720), (1920, 1080))
@@ -293,9 +293,14 @@ class Preview:
 
 
 def slug(text: str, most: int = 32) -> str:
-    """A few words of ``text`` fit for a file name."""
-    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return clip(words, most + 1).rstrip("…-")[:most].rstrip("-") or "question"
+    """The first words of ``text`` fit for a file name, at most ``most`` characters (at least one word)."""
+    words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+    out = ""
+    for word in words:
+        if out and len(out) + 1 + len(word) > most:
+            break
+        out = f"{out}-{word}" if out else word[:most]
+    return out or "question"
 
 
 def shot_name(number: int, variant: int, question: Question, phase: str, size: tuple[int, int], scale: float,
