@@ -38,7 +38,15 @@ def start(preview: Preview, *, fps: int = 60, clock: Callable[[], float] = time.
               bank_paths=[str(preview.path)], settings=settings, saved_settings=settings, settings_path=None,
               history=None, history_path=None)
     app.open_window()
-    scene = app.flow.make("preview", preview, resize=app.set_window_size, clock=clock, chrome=chrome)
+    def renew_pictures() -> None:  # a picture saved again under its name is decoded again
+        from game.ui.images import Pictures
+
+        sync = app.ctx.pictures.sync
+        app.ctx.pictures.close()
+        app.ctx.pictures = Pictures(sync=sync)
+
+    scene = app.flow.make("preview", preview, resize=app.set_window_size, clock=clock, chrome=chrome,
+                          renew_pictures=renew_pictures)
     app.stack.push(scene)
     return app, scene
 

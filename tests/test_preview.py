@@ -326,3 +326,37 @@ def test_the_pictures_example_shows_each_picture_at_every_look(tmp_path):
         assert not app.ctx.pictures.failed
     finally:
         pygame.quit()
+
+
+def test_a_picture_saved_again_shows_on_the_next_poll(tmp_path):
+    """The pictures are watched with the file: a new drawing under the same name is read and decoded again."""
+    from game.preview import start
+
+    pygame.display.init()
+    folder = tmp_path / "quiz"
+    folder.mkdir()
+    wide = pygame.Surface((400, 200))
+    wide.fill((200, 40, 40))
+    pygame.image.save(wide, str(folder / "map.png"))
+    path = folder / "q.yaml"
+    save(path, "questions:\n  - prompt: Which country is shaded on this map?\n    image: map.png\n"
+               "    alt: A map with one country shaded.\n    choices: [Norway, Sweden]\n    answer: Norway\n")
+    preview = Preview(path)
+    preview.reload()
+    assert [Path(p).name for p in preview.pictures] == ["map.png"]
+    clock = Clock()
+    app, scene = start(preview, fps=0, clock=clock, scores_dir=tmp_path / "scores", screenshots=tmp_path / "s")
+    try:
+        frame(app, clock)
+        before = scene.play.picture.rect.size
+        assert before[0] > before[1]  # wide
+        tall = pygame.Surface((200, 400))
+        tall.fill((40, 40, 200))
+        pygame.image.save(tall, str(folder / "map.png"))
+        stat = (folder / "map.png").stat()
+        os.utime(folder / "map.png", ns=(stat.st_mtime_ns + 10**9, stat.st_mtime_ns + 10**9))
+        frame(app, clock)
+        after = scene.play.picture.rect.size
+        assert after[0] < after[1] and preview.loads == 2  # the new drawing, in its own proportions
+    finally:
+        pygame.quit()

@@ -10,12 +10,13 @@ file's fairness warnings) are the file's own.
 
 :class:`Preview` reads the file (as ``mi-trivia validate`` does, warnings included), keeps the last good
 questions when a save cannot be read, and :meth:`Preview.poll` reads it again when its modification time or
-size changes, staying on the same question (by its key, else by its place).  Time comes from the caller
-(any clock), so tests step it by hand.
+size (or one of its pictures') changes, staying on the same question (by its key, else by its place).  Time
+comes from the caller (any clock), so tests step it by hand.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,8 @@ TEXT_SCALES = (1.0, 1.5, 2.0)
 THEMES = ("default", "high-contrast")
 PHASES = ("question", "feedback")
 LISTS = ("questions", "facts")
+# What is watched: the file's (modification time in ns, size) and each of its pictures' (None: not there).
+Stamp = tuple[tuple[int, int], tuple[tuple[int, int] | None, ...]]
 
 
 @dataclass(frozen=True)
@@ -175,28 +178,43 @@ class Preview:
         self.size = 1  # indices into SIZES (1280x720 first, the game's own), TEXT_SCALES and THEMES
         self.scale = 0
         self.theme = 0
-        self._stamp: tuple[int, int] | None = None
+        self._stamp: Stamp | None = None
         self._polled: float | None = None
+        self.pictures: list[str] = []  # the pictures the questions show: watched too
 
     # -- reading and watching ---------------------------------------------------------------------
-    def stamp(self) -> tuple[int, int] | None:
+    def stamp(self) -> Stamp | None:
+        """The file's modification time and size, and its pictures' (``None``: the file is not there)."""
         try:
             info = self.path.stat()
         except OSError:
             return None
-        return info.st_mtime_ns, info.st_size
+        return (info.st_mtime_ns, info.st_size), self._picture_stamps()
+
+    def _picture_stamps(self) -> tuple[tuple[int, int] | None, ...]:
+        out: list[tuple[int, int] | None] = []
+        for picture in self.pictures:
+            try:
+                info = os.stat(picture)
+                out.append((info.st_mtime_ns, info.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
 
     def reload(self) -> bool:
         """Read the file now; ``True`` when something changed on screen (questions or the message)."""
-        self._stamp = self.stamp()
+        before = self.stamp()
         loaded, why = load(self.path, self.seed)
         if loaded is None:
+            self._stamp = before
             changed = why != self.error
             self.error = why
             return changed
         key = self.current.key if self.current is not None else None
         variant_key = self.shown.prompt if self.shown is not None else None
         self.entries, self.file_notes, self.error = loaded.entries, loaded.file_notes, None
+        self.pictures = sorted({q.image for e in self.entries for q in e.variants if q.image is not None})
+        self._stamp = (before[0], self._picture_stamps()) if before is not None else None
         self.loads += 1
         self._stay(key, variant_key)
         return True

@@ -44,16 +44,18 @@ SHORT_KEYS = ("→← question · Space feedback · V variant · S size · T tex
 
 
 class PreviewScene(Scene):
-    """``preview``: what to show; ``resize(size)``: makes the window that size (given by whoever opened it);
-    ``clock``: the seconds the file is watched by."""
+    """``preview``: what to show; ``resize(size)``: makes the window that size, ``renew_pictures()``: forgets
+    the pictures decoded so far (both given by whoever opened it); ``clock``: the seconds the file is watched by."""
 
     screen = "preview"
 
     def __init__(self, ctx, preview: Preview, resize: Callable[[tuple[int, int]], None] | None = None,
-                 clock: Callable[[], float] = time.monotonic, chrome: bool = True) -> None:
+                 clock: Callable[[], float] = time.monotonic, chrome: bool = True,
+                 renew_pictures: Callable[[], None] | None = None) -> None:
         super().__init__(ctx)
         self.preview = preview
         self.resize = resize
+        self.renew_pictures = renew_pictures  # after a reading: pictures are decoded again (one may have changed)
         self.clock = clock
         self.chrome = chrome  # the preview's own lines (status, keys, messages); screenshots leave them out
         self.show_notes = True
@@ -147,8 +149,7 @@ class PreviewScene(Scene):
         elif typed == "o":
             self.chrome = not self.chrome
         elif typed == "r":
-            preview.reload()
-            self.rebuild()
+            self._read(preview.reload)
         else:
             return False
         self.ctx.flow.redraw()
@@ -169,9 +170,19 @@ class PreviewScene(Scene):
         self.ctx.flow.redraw()
         return True
 
+    def _read(self, read: Callable[[], bool]) -> bool:
+        """Read the file (``read``: now, or if it was saved); show the same question again if anything changed."""
+        loads = self.preview.loads
+        if not read():
+            return False
+        if self.preview.loads != loads and self.renew_pictures is not None:
+            self.renew_pictures()
+        self.rebuild()
+        return True
+
     def update(self, dt: float) -> None:
-        if self.preview.poll(self.clock()):
-            self.rebuild()  # saved: the same question, read again (or the message why it could not be)
+        if self._read(lambda: self.preview.poll(self.clock())):
+            pass  # saved: the same question, read again (or the message why it could not be)
         elif self.play is not None and self.preview.phase == "question":
             self.play.update(dt)  # a typed answer's caret; the clock stands still, the game never moves on
 
