@@ -16,6 +16,7 @@ picture is laid out exactly as before, and its slot draws nothing).
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections import OrderedDict
@@ -30,6 +31,7 @@ from game.ui.record import note_box
 KEEP_SIDE = 2048      # a decoded picture is kept at most this large on a side (a 4000x3000 photo shrinks)
 KEEP_DECODED = 4      # decoded pictures kept by the worker
 KEEP_SCALED = 32      # scaled, converted pictures kept by the game thread
+WORKER_NICE = 5       # the worker's niceness, where threads have their own
 MOST_ENLARGED = 2.0   # a small picture is drawn at most twice its size
 KEEP_TEXT = 0.8       # with a picture, the prompt keeps at least this much of its size (or of the body size)
 SHARES = (0.46, 0.4, 0.34, 0.28, 0.22, 0.17, 0.12)  # of the room, tried for the picture's height, largest first
@@ -127,6 +129,10 @@ class Pictures:
             self._thread.start()
 
     def _work(self) -> None:
+        try:  # below the game thread: on a busy machine the frames come first (Linux: per thread)
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICE)
+        except (AttributeError, OSError):
+            pass
         while True:
             key = self._asked.get()
             if key is None:
