@@ -256,14 +256,16 @@ def draw_placeholder(surface, ctx, rect: pygame.Rect, words: str) -> None:
     blit_lines(surface, text, lines, size, pal.muted, inner)
 
 
-def place_picture(ctx, question, area: pygame.Rect, lay_out: Callable[[int], int | None]) -> PictureSlot:
+def place_picture(ctx, question, area: pygame.Rect, lay_out: Callable[[int], int | None],
+                  squeeze: bool = True) -> PictureSlot:
     """Lay out a question with its picture above what the scene shows in ``area`` (the prompt and answers).
 
     ``lay_out(top)`` lays the scene's prompt and answers out from ``top`` to the bottom of ``area`` and
     returns the prompt's text size (``None``: it does not fit whole).  The picture takes the tallest
     share of the room (:data:`SHARES`) with which the prompt keeps :data:`KEEP_TEXT` of the size it has
     without a picture (or of the body size, if that is smaller); where no share keeps it, the smallest share that still lets
-    everything fit; where none does (only the longest texts at large text sizes), no picture: the question is
+    everything fit (unless ``squeeze`` is False: on a question's feedback the prompt keeps its size and the
+    picture gives way); where none does (only the longest texts at large text sizes), no picture: the question is
     laid out as without one (the review still shows the picture and its description)."""
     path = getattr(question, "image", None)
     if path is None:
@@ -290,7 +292,7 @@ def place_picture(ctx, question, area: pygame.Rect, lay_out: Callable[[int], int
         if size >= want:
             best = height
             break
-    best = best if best is not None else smallest_fit
+    best = best if best is not None or not squeeze else smallest_fit
     if best is None:  # no room for a picture one can make out (the longest texts at large text sizes)
         lay_out(area.top)
         return PictureSlot(ctx)

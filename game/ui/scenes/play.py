@@ -310,7 +310,7 @@ class PlayScene(Scene):
         # question's picture, if it has one).
         room = pygame.Rect(margin, self.clock_bottom(), inner_w, self.bottom_rect.top - m.px(16) - self.clock_bottom())
         self.picture = place_picture(ctx, self.session.current.question, room, lambda top: self.panel.place(
-            self, width, top, room.bottom) or prompt_size_of(self))
+            self, width, top, room.bottom) or prompt_size_of(self), squeeze=self.phase == "question")
 
     def clock_bottom(self) -> int:
         """Where the prompt may start: under the clock's row."""
