@@ -49,7 +49,8 @@ def only_problem(bank) -> str:
 
 
 # -- accepted ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("name, data", [("train.png", png_bytes(640, 480)), ("train.jpg", jpeg_bytes(4000, 3000, 9000))])
+@pytest.mark.parametrize("name, data", [("train.png", png_bytes(640, 480)),
+                                        ("train.jpg", jpeg_bytes(4000, 3000, 9000))])
 def test_a_png_or_a_jpeg_beside_the_file_is_taken_with_its_description(tmp_path, name, data):
     (tmp_path / "pics").mkdir()
     (tmp_path / "pics" / name).write_bytes(data)

@@ -27,6 +27,7 @@ import pygame
 
 from game.core.pictures import PictureProblem, read_size
 from game.ui.record import note_box
+from game.ui.widgets import blit_lines
 
 KEEP_SIDE = 2048      # a decoded picture is kept at most this large on a side (a 4000x3000 photo shrinks)
 KEEP_DECODED = 4      # decoded pictures kept by the worker
@@ -226,8 +227,6 @@ class PictureSlot:
         else:
             draw_placeholder(surface, ctx, self.rect, self.alt if not self.describe else "")
         if self.describe and self.alt_lines:
-            from game.ui.widgets import blit_lines
-
             below = pygame.Rect(self.frame.left, self.rect.bottom + m.px(4), self.frame.width,
                                 self.frame.bottom - self.rect.bottom - m.px(4))
             blit_lines(surface, ctx.text, self.alt_lines, self.alt_size, pal.muted, below, valign="top")
@@ -235,8 +234,6 @@ class PictureSlot:
 
 def draw_placeholder(surface, ctx, rect: pygame.Rect, words: str) -> None:
     """A framed box the picture's size, with its description (while it loads, or if it cannot be drawn)."""
-    from game.ui.widgets import blit_lines
-
     m, t, text = ctx.metrics, ctx.theme, ctx.text
     pal = t.palette
     pygame.draw.rect(surface, pal.panel, rect, border_radius=m.px(8))
@@ -261,12 +258,12 @@ def place_picture(ctx, question, area: pygame.Rect, lay_out: Callable[[int], int
     """Lay out a question with its picture above what the scene shows in ``area`` (the prompt and answers).
 
     ``lay_out(top)`` lays the scene's prompt and answers out from ``top`` to the bottom of ``area`` and
-    returns the prompt's text size (``None``: it does not fit whole).  The picture takes the tallest
-    share of the room (:data:`SHARES`) with which the prompt keeps :data:`KEEP_TEXT` of the size it has
-    without a picture (or of the body size, if that is smaller); where no share keeps it, the smallest share that still lets
-    everything fit (unless ``squeeze`` is False: on a question's feedback the prompt keeps its size and the
-    picture gives way); where none does (only the longest texts at large text sizes), no picture: the question is
-    laid out as without one (the review still shows the picture and its description)."""
+    returns the prompt's text size (``None``: it, or the answers, do not fit whole).  The picture takes the
+    tallest share of the room (:data:`SHARES`) with which the prompt keeps :data:`KEEP_TEXT` of the size it
+    has without a picture (or of the body size, if that is smaller).  Where no share keeps it, the smallest
+    share that still lets everything fit, unless ``squeeze`` is False (a question's feedback: the prompt
+    keeps its size and the picture gives way).  Where none does (only the longest texts at large text
+    sizes), no picture: the question is laid out as without one (the review still shows it)."""
     path = getattr(question, "image", None)
     if path is None:
         lay_out(area.top)
