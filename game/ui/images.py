@@ -84,6 +84,12 @@ class Pictures:
             self._asked.put(key)
         return None
 
+    def stand_in(self, path: str, size: tuple[int, int]) -> pygame.Surface | None:
+        """While the picture is scaled to a new size (the window or the text size changed): one of its other
+        sizes, stretched quickly (small, so well under a millisecond), rather than the placeholder."""
+        near = next((image for (other, _), image in reversed(self._scaled.items()) if other == path), None)
+        return pygame.transform.scale(near, size) if near is not None else None
+
     def loading(self) -> bool:
         return bool(self._waiting)
 
@@ -221,7 +227,7 @@ class PictureSlot:
         pal = t.palette
         note_box(surface, self.frame, "picture frame")
         note_box(surface, self.rect, "picture")
-        image = ctx.pictures.get(self.path, self.rect.size)
+        image = ctx.pictures.get(self.path, self.rect.size) or ctx.pictures.stand_in(self.path, self.rect.size)
         if image is not None:
             surface.blit(image, self.rect)
         else:
