@@ -185,7 +185,7 @@ def test_large_text_and_high_contrast_play_to_the_end(tmp_path):
     report = last_json(result.stdout)
     assert report["answered"] == 3 and report["reviewed"] and report["saved"]
     assert report["settings"] == {"theme": "high-contrast", "text_scale": 2.0, "reduced_motion": True,
-                                  "time_factor": 1.5, "muted": False, "volume": 80}
+                                  "time_factor": 1.5, "muted": False, "volume": 80, "describe_pictures": False}
     assert (shots / "settings.png").stat().st_size > 1000
     # The flags were for that run only: nothing was written to the settings file.
     assert not (tmp_path / "home" / "config" / "settings.json").exists()

@@ -49,7 +49,8 @@ def only_problem(bank) -> str:
 
 
 # -- accepted ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("name, data", [("train.png", png_bytes(640, 480)), ("train.jpg", jpeg_bytes(4000, 3000, 9000))])
+@pytest.mark.parametrize("name, data", [("train.png", png_bytes(640, 480)),
+                                        ("train.jpg", jpeg_bytes(4000, 3000, 9000))])
 def test_a_png_or_a_jpeg_beside_the_file_is_taken_with_its_description(tmp_path, name, data):
     (tmp_path / "pics").mkdir()
     (tmp_path / "pics" / name).write_bytes(data)
@@ -266,6 +267,7 @@ def test_the_first_draw_never_waits_for_the_file_and_the_picture_comes_after_the
     pictures = Pictures()
     try:
         assert pictures.get(path, (60, 40)) is None  # returns at once: the worker has it
+        assert pictures.stand_in(path, (60, 40)) is None  # nothing to stand in yet: the placeholder is drawn
         assert pictures.loading() and not pictures.pump()
         assert pictures.get(path, (60, 40)) is None  # asked once only
         gate.set()
@@ -274,6 +276,7 @@ def test_the_first_draw_never_waits_for_the_file_and_the_picture_comes_after_the
         assert image is not None and image.get_size() == (60, 40)
         assert tuple(image.get_at((30, 20)))[:3] == (200, 30, 30)
         assert pictures.get(path, (30, 20)) is None  # another size: scaled by the worker too...
+        assert pictures.stand_in(path, (30, 20)).get_size() == (30, 20)  # (meanwhile the other size, stretched)
         pictures.wait()
         assert pictures.get(path, (30, 20)).get_size() == (30, 20)
         assert pictures.loads == 1  # ...from the picture decoded once

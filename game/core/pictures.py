@@ -21,6 +21,7 @@ import stat
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_SIDE = 8192
@@ -97,7 +98,7 @@ def check_picture(written: str, folder: Path) -> Picture:
     return Picture(target, kind, width, height)
 
 
-def read_size(handle, name: str = "the file") -> tuple[str, int, int]:
+def read_size(handle: BinaryIO, name: str = "the file") -> tuple[str, int, int]:
     """``(format, width, height)`` from a PNG's or a JPEG's header, read from the open binary ``handle``."""
     head = handle.read(32)
     if head.startswith(PNG_MAGIC):
@@ -111,7 +112,7 @@ def read_size(handle, name: str = "the file") -> tuple[str, int, int]:
     raise PictureProblem(f"'{name}' is not a PNG or JPEG picture (by its first bytes)")
 
 
-def _jpeg_size(handle, name: str) -> tuple[int, int]:
+def _jpeg_size(handle: BinaryIO, name: str) -> tuple[int, int]:
     """Walk the JPEG's segments (each says its length) to the start of frame, which holds the size."""
     for _ in range(10_000):  # far more segments than any real file has
         byte = handle.read(1)

@@ -421,7 +421,7 @@ def _read_question(check: Checker, node, seed=0, remakes: list | None = None) ->
     if "reveals" in found:
         optional["reveals"] = read_reveals(check, found["reveals"][1])
     if "image" in found or "alt" in found:
-        optional.update(read_picture(check, found, node))
+        optional.update(read_picture(check, found))
 
     if len(check.problems) > before or made is None:
         return None
@@ -440,7 +440,7 @@ def _read_question(check: Checker, node, seed=0, remakes: list | None = None) ->
     return placed
 
 
-def read_picture(check: Checker, found: dict, node) -> dict:
+def read_picture(check: Checker, found: dict[str, tuple[yamldoc.Node, yamldoc.Node]]) -> dict[str, str | None]:
     """``image`` and ``alt`` checked (see :mod:`game.core.pictures`): the picture's resolved path and its
     description, or problems reported where they are written."""
     if "image" not in found:

@@ -16,6 +16,7 @@ picture is laid out exactly as before, and its slot draws nothing).
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections import OrderedDict
@@ -26,10 +27,12 @@ import pygame
 
 from game.core.pictures import PictureProblem, read_size
 from game.ui.record import note_box
+from game.ui.widgets import blit_lines
 
 KEEP_SIDE = 2048      # a decoded picture is kept at most this large on a side (a 4000x3000 photo shrinks)
 KEEP_DECODED = 4      # decoded pictures kept by the worker
 KEEP_SCALED = 32      # scaled, converted pictures kept by the game thread
+WORKER_NICE = 5       # the worker's niceness, where threads have their own
 MOST_ENLARGED = 2.0   # a small picture is drawn at most twice its size
 KEEP_TEXT = 0.8       # with a picture, the prompt keeps at least this much of its size (or of the body size)
 SHARES = (0.46, 0.4, 0.34, 0.28, 0.22, 0.17, 0.12)  # of the room, tried for the picture's height, largest first
@@ -81,6 +84,12 @@ class Pictures:
             self._asked.put(key)
         return None
 
+    def stand_in(self, path: str, size: tuple[int, int]) -> pygame.Surface | None:
+        """While the picture is scaled to a new size (the window or the text size changed): one of its other
+        sizes, stretched quickly (small, so well under a millisecond), rather than the placeholder."""
+        near = next((image for (other, _), image in reversed(self._scaled.items()) if other == path), None)
+        return pygame.transform.scale(near, size) if near is not None else None
+
     def loading(self) -> bool:
         return bool(self._waiting)
 
@@ -127,6 +136,10 @@ class Pictures:
             self._thread.start()
 
     def _work(self) -> None:
+        try:  # below the game thread: on a busy machine the frames come first (Linux: per thread)
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICE)
+        except (AttributeError, OSError):
+            pass
         while True:
             key = self._asked.get()
             if key is None:
@@ -214,14 +227,12 @@ class PictureSlot:
         pal = t.palette
         note_box(surface, self.frame, "picture frame")
         note_box(surface, self.rect, "picture")
-        image = ctx.pictures.get(self.path, self.rect.size)
+        image = ctx.pictures.get(self.path, self.rect.size) or ctx.pictures.stand_in(self.path, self.rect.size)
         if image is not None:
             surface.blit(image, self.rect)
         else:
             draw_placeholder(surface, ctx, self.rect, self.alt if not self.describe else "")
         if self.describe and self.alt_lines:
-            from game.ui.widgets import blit_lines
-
             below = pygame.Rect(self.frame.left, self.rect.bottom + m.px(4), self.frame.width,
                                 self.frame.bottom - self.rect.bottom - m.px(4))
             blit_lines(surface, ctx.text, self.alt_lines, self.alt_size, pal.muted, below, valign="top")
@@ -229,8 +240,6 @@ class PictureSlot:
 
 def draw_placeholder(surface, ctx, rect: pygame.Rect, words: str) -> None:
     """A framed box the picture's size, with its description (while it loads, or if it cannot be drawn)."""
-    from game.ui.widgets import blit_lines
-
     m, t, text = ctx.metrics, ctx.theme, ctx.text
     pal = t.palette
     pygame.draw.rect(surface, pal.panel, rect, border_radius=m.px(8))
@@ -250,15 +259,17 @@ def draw_placeholder(surface, ctx, rect: pygame.Rect, words: str) -> None:
     blit_lines(surface, text, lines, size, pal.muted, inner)
 
 
-def place_picture(ctx, question, area: pygame.Rect, lay_out: Callable[[int], int | None]) -> PictureSlot:
+def place_picture(ctx, question, area: pygame.Rect, lay_out: Callable[[int], int | None],
+                  squeeze: bool = True) -> PictureSlot:
     """Lay out a question with its picture above what the scene shows in ``area`` (the prompt and answers).
 
     ``lay_out(top)`` lays the scene's prompt and answers out from ``top`` to the bottom of ``area`` and
-    returns the prompt's text size (``None``: it does not fit whole).  The picture takes the tallest
-    share of the room (:data:`SHARES`) with which the prompt keeps :data:`KEEP_TEXT` of the size it has
-    without a picture (or of the body size, if that is smaller); where no share keeps it, the smallest share that still lets
-    everything fit; where none does (only the longest texts at large text sizes), no picture: the question is
-    laid out as without one (the review still shows the picture and its description)."""
+    returns the prompt's text size (``None``: it, or the answers, do not fit whole).  The picture takes the
+    tallest share of the room (:data:`SHARES`) with which the prompt keeps :data:`KEEP_TEXT` of the size it
+    has without a picture (or of the body size, if that is smaller).  Where no share keeps it, the smallest
+    share that still lets everything fit, unless ``squeeze`` is False (a question's feedback: the prompt
+    keeps its size and the picture gives way).  Where none does (only the longest texts at large text
+    sizes), no picture: the question is laid out as without one (the review still shows it)."""
     path = getattr(question, "image", None)
     if path is None:
         lay_out(area.top)
@@ -284,7 +295,7 @@ def place_picture(ctx, question, area: pygame.Rect, lay_out: Callable[[int], int
         if size >= want:
             best = height
             break
-    best = best if best is not None else smallest_fit
+    best = best if best is not None or not squeeze else smallest_fit
     if best is None:  # no room for a picture one can make out (the longest texts at large text sizes)
         lay_out(area.top)
         return PictureSlot(ctx)

@@ -212,7 +212,7 @@ class PartyPlayScene(Scene):
 
     def _layout_question(self, top: int) -> int | None:
         """The prompt from ``top``; under it what the phones answer with (the kind's view: choices, True/False, a
-        range, items).  The prompt's least size, or ``None`` where it does not fit whole."""
+        range, items).  The prompt's size as it will be drawn, or ``None`` where it does not fit whole."""
         m, text = self.ctx.metrics, self.ctx.text
         body = pygame.Rect(self.body.left, top, self.body.width, self.body.bottom - top)
         prompt = self.party.round.question.prompt

@@ -313,9 +313,10 @@ class PlayScene(Scene):
                 button.rect = pygame.Rect(self.strip_rect.left + i * (w + m.px(16)), self.strip_rect.top, w, strip_h)
         # The prompt and the kind's answer area share the room left between the clock and the bottom (under the
         # question's picture, if it has one).
-        room = pygame.Rect(margin, self.clock_bottom(), inner_w, self.bottom_rect.top - m.px(16) - self.clock_bottom())
+        top = self.clock_bottom()
+        room = pygame.Rect(margin, top, inner_w, self.bottom_rect.top - m.px(16) - top)
         self.picture = place_picture(ctx, self.session.current.question, room, lambda top: self.panel.place(
-            self, width, top, room.bottom) or prompt_size_of(self))
+            self, width, top, room.bottom) or prompt_size_of(self), squeeze=self.phase == "question")
 
     def clock_bottom(self) -> int:
         """Where the prompt may start: under the clock's row."""
