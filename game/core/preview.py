@@ -16,6 +16,7 @@ comes from the caller (any clock), so tests step it by hand.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass, field
@@ -118,10 +119,12 @@ def arrange_entries(text: str, questions: list[Question], problems: list[Problem
     by_start: dict[int, Entry] = {start: Entry(start) for start, _ in spans}
     loose: dict[str, Entry] = {}  # questions outside every item (an order question made from a group)
 
+    starts = [start for start, _ in spans]  # in order: the item holding a line is found by bisection
+
     def entry_at(line: int) -> Entry | None:
-        for start, end in spans:
-            if start <= line < end:
-                return by_start[start]
+        at = bisect.bisect_right(starts, line) - 1
+        if at >= 0 and line < spans[at][1]:
+            return by_start[spans[at][0]]
         return None
 
     for question in questions:
