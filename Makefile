@@ -90,6 +90,12 @@ screenshots: $(VENV)/.installed
 	    done; \
 	  done; \
 	done
+	# A question with a picture, and the review showing it (examples/pictures.yaml; only those two are kept).
+	rm -rf $(VENV)/shots-pictures && $(SHOTS) --questions examples/pictures.yaml --size 1280x720 \
+	  --screenshots $(VENV)/shots-pictures >/dev/null && mkdir -p docs/screenshots/1280x720/pictures && \
+	  cp $(VENV)/shots-pictures/question.png $(VENV)/shots-pictures/review.png docs/screenshots/1280x720/pictures/
+	# The preview's window (tools/preview_shots.py: a small file of its own, and examples/pictures.yaml).
+	$(BIN)/python tools/preview_shots.py docs/screenshots
 	# The party's big screen with 30 simulated phones (only its own screens are kept).
 	rm -rf $(VENV)/shots-party && $(SHOTS) --mode party --bots 30 --count 6 --size 1280x720 \
 	  --screenshots $(VENV)/shots-party >/dev/null 2>&1 && mkdir -p docs/screenshots/party && \

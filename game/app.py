@@ -155,6 +155,8 @@ class App(Window):
             self.own_window_change = max(self.own_window_change - 1, 0)
             if self.saves.drain():
                 self.stack.changed = True  # a table read or a save came back
+            if self.ctx.pictures.pump():
+                self.stack.changed = True  # a question's picture is decoded and scaled
             if self.ctx.parties.pump():
                 self.stack.changed = True  # phones joined or answered: the count and the names change
             if self.bot is not None:
@@ -187,6 +189,7 @@ class App(Window):
             clock.tick(fps)
         self.ctx.parties.close()
         self.saves.close()
+        self.ctx.pictures.close()
         self.ctx.sound.close()
         return self.exit_code
 

@@ -1,4 +1,4 @@
-"""The command line: play (the default), validate, scores, import-opentdb, paths."""
+"""The command line: play (the default), validate, preview, scores, import-opentdb, paths."""
 
 from __future__ import annotations
 
@@ -181,6 +181,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--seed", type=int, default=0, help="seed for the generated wrong answers (default 0)")
     validate.add_argument("--pure", action="store_true", help=argparse.SUPPRESS)  # pure-Python parser, for tests
 
+    preview = sub.add_parser("preview", help="show a question file's questions as the game draws them, "
+                                             "read again on every save")
+    preview.add_argument("file", type=Path, metavar="FILE", help="the question file (YAML)")
+    preview.add_argument("--screenshots", type=Path, metavar="DIR",
+                         help="no window: write every question, variant and feedback at every size, text size "
+                              "and theme as PNGs in DIR, then exit")
+    preview.add_argument("--seed", type=int, default=0, help="seed for the generated wrong answers (default 0)")
+    preview.set_defaults(autoplay=False, frames=None)
+
     scores = sub.add_parser("scores", help="print the high-score boards")
     scores.add_argument("--json", action="store_true", help="print one JSON array of entries")
     scores.add_argument("--scores", type=Path, metavar="PATH", help="the score file to read")
@@ -199,7 +208,7 @@ def main(argv: list[str] | None = None, *, fast_exit: bool = False) -> int:
     args.fast_exit = fast_exit
     command = args.command or "play"
     try:
-        handler = {"play": cmd_play, "validate": cmd_validate, "scores": cmd_scores,
+        handler = {"play": cmd_play, "validate": cmd_validate, "preview": cmd_preview, "scores": cmd_scores,
                    "import-opentdb": cmd_import, "paths": cmd_paths}[command]
         return handler(args)
     except KeyboardInterrupt:
@@ -508,6 +517,18 @@ def cmd_validate(args) -> int:
         print(f"OK: {len(bank.questions)} question{'s' if len(bank.questions) != 1 else ''} from {where}, "
               f"no problems{warned}")
     return EXIT_OK
+
+
+# -- preview --------------------------------------------------------------------------
+def cmd_preview(args) -> int:
+    from game import preview
+
+    if args.screenshots is None:
+        problem = _display_problem(args)
+        if problem:
+            print(f"mi-trivia preview: {problem} (--screenshots DIR needs no display)", file=sys.stderr)
+            return EXIT_PROBLEMS
+    return preview.run(args.file, screenshots=args.screenshots, seed=args.seed)
 
 
 # -- scores -----------------------------------------------------------------------------

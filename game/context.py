@@ -24,6 +24,7 @@ from game.party_control import PartyControl
 from game.prefs import Prefs
 from game.saves import Saves, Scores
 from game.ui.flow import Flow
+from game.ui.images import Pictures
 from game.ui.scene import SceneStack
 from game.ui.theme import metrics_for
 
@@ -74,6 +75,8 @@ class Context:
         self.saves, self.scores, self.prefs, self.parties, self.games = saves, scores, prefs, parties, games
         self.flow = flow
         self.notice = Notice()
+        # Pictures in questions, decoded off the frame (a run that only takes screenshots waits for them).
+        self.pictures = Pictures(sync=bool(getattr(options, "screenshots", None)))
         # Set by the window when it opens and whenever its size changes.
         self._text: Text | None = None
         self.size: tuple[int, int] = options.size

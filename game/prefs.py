@@ -26,6 +26,7 @@ class Prefs:
         self.saves = saves or Saves()
         self.theme: Theme = make_theme(self.settings.theme, self.settings.text_scale)
         self.backdrop = Backdrop(self.theme)
+        self._described = self.settings.describe_pictures
         self.sound = Sound(self.settings.volume, self.settings.muted)
         # Told by whoever shows the game: a notice to show, and "redraw" (True: lay out again, a new theme).
         self.toast: Callable[[str], None] = lambda text: None
@@ -55,7 +56,9 @@ class Prefs:
     def apply(self) -> None:
         """Use :attr:`settings` now: the theme (the screens are laid out again) and the sound."""
         theme = make_theme(self.settings.theme, self.settings.text_scale)
-        relayout = theme != self.theme
+        described = self.settings.describe_pictures  # a picture's description takes room under it
+        relayout = theme != self.theme or described != self._described
+        self._described = described
         if relayout:
             self.theme = theme
             self.backdrop = Backdrop(theme)

@@ -28,8 +28,8 @@ def test_autoplay_plays_saves_and_reports(tmp_path):
     assert report["answered"] == 5 and report["saved"] is True
     assert 0 < report["correct"] < 5 or report["correct"] in (0, 5)
     assert "ALSA" not in first.stderr and "Traceback" not in first.stderr
-    # Every screen of the registry but hot-seat's, the party's and the quit question: a picture each.
-    others = {"players", "handover", "podium", "confirm"}
+    # Every screen of the registry but hot-seat's, the party's, the quit question and the preview: a picture each.
+    others = {"players", "handover", "podium", "confirm", "preview"}  # the preview: `mi-trivia preview FILE`
     shown = [name for name in screen_names() if name not in others and not name.startswith("party_")]
     assert {"title", "settings", "question", "feedback", "pause", "results", "review", "name_entry"} <= set(shown)
     for screen in shown:
@@ -184,7 +184,7 @@ def test_large_text_and_high_contrast_play_to_the_end(tmp_path):
     report = last_json(result.stdout)
     assert report["answered"] == 3 and report["reviewed"] and report["saved"]
     assert report["settings"] == {"theme": "high-contrast", "text_scale": 2.0, "reduced_motion": True,
-                                  "time_factor": 1.5, "muted": False, "volume": 80}
+                                  "time_factor": 1.5, "muted": False, "volume": 80, "describe_pictures": False}
     assert (shots / "settings.png").stat().st_size > 1000
     # The flags were for that run only: nothing was written to the settings file.
     assert not (tmp_path / "home" / "config" / "settings.json").exists()

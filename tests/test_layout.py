@@ -568,3 +568,136 @@ def test_the_party_screens_in_high_contrast(tmp_path):
     finally:
         app.ctx.parties.end()
         pygame.quit()
+
+
+def picture_bank(folder) -> Bank:
+    """The longest questions of every kind (and the longest choices), each with a picture, wide or tall, and
+    the longest description a picture may have."""
+    from dataclasses import replace
+
+    from game.core.pictures import ALT_MAX
+
+    pygame.display.init()
+    paths = []
+    for name, size in (("wide.png", (400, 300)), ("tall.png", (200, 400))):
+        surface = pygame.Surface(size)
+        surface.fill((200, 30, 30))
+        pygame.image.save(surface, str(folder / name))
+        paths.append(str(folder / name))
+    questions = long_bank().questions[:1] + kinds_bank().questions
+    return Bank(questions=[replace(q, image=paths[k % 2], alt=longest(ALT_MAX, 80 + k, "."))
+                           for k, q in enumerate(questions)], files=["pictures.yaml"])
+
+
+def told(scene, question) -> list[str]:
+    """The description, drawn whole under the picture when the setting asks for it."""
+    return [question.alt] if scene.picture.shown and scene.picture.describe else []
+
+
+def picture_whole(question):
+    """The picture is drawn once, in its own proportions, inside the window and above the prompt."""
+    def check(scene, surface) -> list[str]:
+        found = []
+        boxes = [box for box in surface.boxes if box.kind == "picture"]
+        if not boxes and scene.ctx.settings.text_scale >= 1.5:
+            return []  # the longest texts at large text: no room for a picture (counted by the test)
+        if len(boxes) != 1:
+            return [f"{len(boxes)} pictures drawn"]
+        rect = boxes[0].rect
+        width, height = pygame.image.load(question.image).get_size()
+        if abs(rect.width * height - rect.height * width) > max(width, height):  # within a pixel
+            found.append(f"the picture is distorted: {rect.size} for {width}x{height}")
+        if not surface.get_rect().contains(rect):
+            found.append(f"the picture {rect} leaves the window")
+        prompt = next((box.rect for box in surface.boxes if box.kind == "prompt"), None)
+        if prompt is not None and rect.bottom > prompt.top:
+            found.append(f"the picture {rect} runs into the prompt {prompt}")
+        return found
+    return check
+
+
+@every_window
+def test_questions_with_pictures_hold_the_longest_text(tmp_path, size, scale):
+    """Issue 24: every kind with a picture (and its description shown), on the question, its feedback and the
+    party's big screen: the prompt and the answers whole, the picture undistorted above them."""
+    from game.net.game import PartyGame
+    from game.ui.scenes.party_play import PartyPlayScene
+    from game.ui.scenes.play import PlayScene
+
+    found, shown = [], 0
+    app = open_app(tmp_path, size, scale, picture_bank(tmp_path))
+    app.ctx.prefs.change(describe_pictures=True)
+    app.ctx.pictures.sync = True
+    try:
+        for question in app.ctx.bank.questions:
+            session = Session([question], count=1, rng=random.Random(1))
+            app.ctx.games.session = session
+            play = PlayScene(app.ctx, session)
+            app.stack.clear_to(play)
+            play.intro = 99
+            found += record(app, play, f"{question.kind} question with a picture",
+                            whole=[question.prompt] + told(play, question), check=picture_whole(question))
+            shown += play.picture.rect.height > 0
+            if question.kind == "type":
+                play.handle(Intent(I.TEXT, text="W" * 80))
+            for _ in range(8):
+                if play.phase != "question":
+                    break
+                if question.kind == "order" and play.panel.focus is not None:
+                    play.panel.focus = play.panel.n
+                if question.kind == "choice":
+                    play.handle(Intent(I.CHOOSE, index=0))
+                play.handle(Intent(I.CONFIRM))
+            assert play.phase == "feedback", question.kind
+            found += record(app, play, f"{question.kind} feedback with a picture", whole=[question.prompt])
+        rounds = Session(app.ctx.bank.questions, count=5, rng=random.Random(1)).rounds
+        party = PartyGame(rounds, addresses=["192.168.100.200"], clock=lambda: 100.0)
+        party.server.address = ("192.168.100.200", 8765)
+        app.ctx.parties.current, app.options.mode = party, "party"
+        party.room.join("Max Power", party.pin)
+        play = PartyPlayScene(app.ctx, party)
+        app.stack.clear_to(play)
+        for _ in rounds:
+            question = party.round.question
+            found += record(app, play, f"party {party.round.kind} question with a picture",
+                            whole=[question.prompt] + told(play, question), check=picture_whole(question))
+            shown += play.picture.rect.height > 0
+            play._reveal()
+            play._go_on()
+            if play.phase == "leaderboard":
+                play._go_on()
+    finally:
+        app.ctx.parties.end()
+        pygame.quit()
+    none_found(found)
+    assert shown == 10 or scale >= 1.5, f"{10 - shown} of 10 pictures left out"  # only large text gives way
+
+
+@every_window
+@pytest.mark.parametrize("describe", [False, True], ids=["plain", "described"])
+def test_the_example_pictures_show_at_every_size(tmp_path, size, scale, describe):
+    """examples/pictures.yaml: every picture shown whole, undistorted, above its prompt, the texts whole."""
+    from pathlib import Path
+
+    from game.core.questions import load_files
+    from game.ui.scenes.play import PlayScene
+
+    bank = load_files([Path(__file__).resolve().parent.parent / "examples" / "pictures.yaml"])
+    app = open_app(tmp_path, size, scale, bank)
+    app.ctx.prefs.change(describe_pictures=describe)
+    app.ctx.pictures.sync = True
+    found = []
+    try:
+        for question in bank.questions:
+            session = Session([question], count=1, rng=random.Random(1))
+            app.ctx.games.session = session
+            play = PlayScene(app.ctx, session)
+            app.stack.clear_to(play)
+            play.intro = 99
+            found += record(app, play, f"{Path(question.image).name}", whole=[question.prompt] + told(play, question),
+                            check=picture_whole(question))
+            if not play.picture.rect.height:
+                found.append(f"{Path(question.image).name}: no picture")
+    finally:
+        pygame.quit()
+    none_found(found)

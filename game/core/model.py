@@ -156,6 +156,8 @@ class Question:
     scale: Scale | None = None
     value: float | None = None
     also: tuple[str, ...] = ()
+    image: str | None = None  # a checked picture's resolved path (game.core.pictures)
+    alt: str | None = None    # its short description, required with it
 
     @property
     def answer_index(self) -> int:
@@ -190,6 +192,8 @@ class Question:
             data["fact"] = self.fact
         if self.reveals:
             data["reveals"] = list(self.reveals)
+        if self.image is not None:
+            data["image"], data["alt"] = self.image, self.alt
         data["source"] = self.source
         return data
 

@@ -41,6 +41,7 @@ from game.core.model import (
     clip,
     one_line,
 )
+from game.core.pictures import ALT_MAX, PictureProblem, check_picture
 from game.core.yamldoc import Node
 
 # A question that depends on the seed: how to make it for another seed, and what it made for this one.
@@ -55,7 +56,8 @@ def question_keys() -> tuple[str, ...]:
 
 TOP_KEYS = ("questions", "facts", "pools", "groups")
 # The keys every hand-written question may have; each kind adds its own (game.core.kinds: Kind.keys).
-COMMON_KEYS = ("prompt", "category", "difficulty", "time_limit", "explanation", "type", "id", "reveals")
+COMMON_KEYS = ("prompt", "category", "difficulty", "time_limit", "explanation", "type", "id", "reveals", "image",
+               "alt")
 YAML_SUFFIXES = (".yaml", ".yml")
 GIVEAWAYS_LISTED = 5  # warnings for one answer's words, then one line saying how many more
 
@@ -429,6 +431,8 @@ def _read_question(check: Checker, node: Node, seed: int = 0, remakes: list[Rema
         optional["fact"] = given.strip() if given else None
     if "reveals" in found:
         optional["reveals"] = read_reveals(check, found["reveals"][1])
+    if "image" in found or "alt" in found:
+        optional.update(read_picture(check, found))
 
     if len(check.problems) > before or made is None:
         return None
@@ -447,6 +451,31 @@ def _read_question(check: Checker, node: Node, seed: int = 0, remakes: list[Rema
     if remakes is not None:
         remakes.append((remake, [placed]))
     return placed
+
+
+def read_picture(check: Checker, found: dict[str, tuple[yamldoc.Node, yamldoc.Node]]) -> dict[str, str | None]:
+    """``image`` and ``alt`` checked (see :mod:`game.core.pictures`): the picture's resolved path and its
+    description, or problems reported where they are written."""
+    if "image" not in found:
+        check.report(found["alt"][0], "'alt' describes a picture, but this question has no 'image'")
+        return {}
+    image_node = found["image"][1]
+    written = check.text(image_node, "image")
+    alt = None
+    if "alt" not in found:
+        check.report(found["image"][0], "a picture needs 'alt': a short description of it (shown under the "
+                                        "picture when 'Describe pictures' is on, and in the review)")
+    else:
+        alt_node = found["alt"][1]
+        alt = within(check, alt_node, check.text(alt_node, "alt"), "the description ('alt')", ALT_MAX)
+    if written is None:
+        return {}
+    try:
+        picture = check_picture(written, Path(check.path).parent)
+    except PictureProblem as exc:
+        check.report(image_node, str(exc))
+        return {}
+    return {"image": str(picture.path), "alt": " ".join(alt.split()) if alt else None}
 
 
 # -- giveaways ------------------------------------------------------------------------------

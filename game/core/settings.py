@@ -4,7 +4,7 @@ The file is JSON in the platformdirs config folder::
 
     {"format": "mi-trivia-settings", "version": 1, "theme": "high-contrast",
      "text_scale": 1.5, "reduced_motion": false, "time_factor": 2.0,
-     "muted": false, "volume": 80}
+     "muted": false, "volume": 80, "describe_pictures": false}
 
 ``time_factor`` is ``null`` for "no timer".  It is written the way the score
 file is (a temporary file, fsynced, then ``os.replace``), so a crash leaves
@@ -40,6 +40,7 @@ class Settings:
     time_factor: float | None = 1.0
     muted: bool = False
     volume: int = 80
+    describe_pictures: bool = False  # a question's picture has its description ("alt") under it
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "version": VERSION, **asdict(self)}
@@ -119,6 +120,7 @@ def _number(value: object, strip: str) -> float | None:
 PARSERS = {
     "theme": parse_theme, "text_scale": parse_text_scale, "reduced_motion": parse_bool,
     "time_factor": parse_time_factor, "muted": parse_bool, "volume": parse_volume,
+    "describe_pictures": parse_bool,
 }
 
 

@@ -176,7 +176,8 @@ class Bot:
                 "pause": "_escape", "feedback": "_space", "players": "_players", "handover": "_handover",
                 "results": "_after_game", "podium": "_after_game", "review": "_review", "name_entry": "_name",
                 "highscores": "_close", "party_lobby": "_party", "party_question": "_party",
-                "party_reveal": "_party", "party_leaderboard": "_party", "party_podium": "_party"}
+                "party_reveal": "_party", "party_leaderboard": "_party", "party_podium": "_party",
+                "preview": "_escape"}
 
     def _title(self, scene) -> list[pygame.event.Event]:
         if scene.ctx.games.session is not None:

@@ -24,6 +24,7 @@ A scene never imports another.  It says what happened with ``flow.go(outcome)`` 
     party_lobby  PartyStarts -> party_play (in place);  ToTitle
     party_play   Paused -> pause;  PartyOver -> party_podium (in place)
     party_podium ShowScores -> highscores;  Play(again) -> party_lobby (in place);  ToTitle
+    preview      (`mi-trivia preview FILE` starts on it; it shows the play screen made by ``make``)  Quit
     (anywhere)   Quit -> the run ends;  ToTitle -> every screen left, the title alone
 """
 
@@ -65,6 +66,7 @@ SCREENS: dict[str, Screen] = {
     "party_lobby": Screen("game.ui.scenes.party_lobby:PartyLobbyScene"),
     "party_play": Screen("game.ui.scenes.party_play:PartyPlayScene"),
     "party_podium": Screen("game.ui.scenes.party_podium:PartyPodiumScene"),
+    "preview": Screen("game.ui.scenes.preview:PreviewScene"),
 }
 
 

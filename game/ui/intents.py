@@ -31,6 +31,7 @@ FULLSCREEN = "fullscreen"  # F11
 QUIT = "quit"          # the window's close button
 RESIZE = "resize"      # the window changed size
 FOCUS_LOST = "focus_lost"
+KEY = "key"            # index: any other key's code, text: what it types (the preview's own keys: S, K, V, F1, ?)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def translate(event, text_mode: bool = False) -> Intent | None:
             if key == pygame.K_TAB:
                 return Intent(MOVE, dy=-1 if shift else 1)
             return Intent(MOVE, dx=dx, dy=dy, fast=shift)
-        return None
+        return Intent(KEY, index=key, text=getattr(event, "unicode", "") or "")
     if kind == pygame.TEXTINPUT:
         return Intent(TEXT, text=event.text) if text_mode else None
     if kind == pygame.MOUSEMOTION:

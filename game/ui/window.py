@@ -73,6 +73,12 @@ class Window:
         self._sized()
         self.stack.layout(*self.size)
 
+    def set_window_size(self, size: tuple[int, int]) -> None:
+        """Make the window ``size`` (the preview's size key; without a screen, SDL's dummy driver's surface)."""
+        self.options.size = size
+        self._surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.resized()
+
     OWN_CHANGE_PASSES = 30  # about half a second at 60 FPS: the window manager's focus events arrive by then
 
     def toggle_fullscreen(self) -> None:

@@ -72,6 +72,12 @@ class Panel:
     def layout(self, rect: pygame.Rect) -> None:
         self.rect = rect
 
+    def fits(self) -> bool:
+        """Whether what this panel shows fits the height it was laid out in (a panel that shares its room
+        with the prompt, as multiple choice does, asks for all of it: it fits)."""
+        least = self.min_height(self.rect.width)
+        return least >= 10 ** 5 or self.rect.height >= least
+
     def place(self, scene, width: int, top: int, bottom: int) -> None:
         """Share the room from ``top`` to ``bottom`` with the play ``scene``'s prompt: the prompt as large as it
         can be (the theme's prompt size, else the body's, else the notes') while this panel still gets the least

@@ -88,6 +88,12 @@ class OrderPanel(Panel):
                 return need
         return room
 
+    def fits(self) -> bool:
+        """The items fit at one of their sizes (they shrink before they are cut)."""
+        gap, width = self.ctx.metrics.px(10), self.rect.width
+        return any(self._head_h() + self.n * self._row_h_at(width, size) + (self.n - 1) * gap <= self.rect.height
+                   for size in self._sizes())
+
     def _head_h(self) -> int:
         m, t = self.ctx.metrics, self.ctx.theme
         return self.ctx.text.line_height(m.px(t.small), True) + m.px(4)

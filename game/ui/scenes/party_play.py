@@ -18,6 +18,7 @@ import pygame
 from game.core.party_flow import BOARD_SECONDS, REVEAL_SECONDS, PartyFlow
 from game.ui import intents as I
 from game.ui.drawing import draw_panel, player_colour, spaced_pin
+from game.ui.images import place_picture
 from game.ui.kinds import PartyView, party_view_for
 from game.ui.layout import (
     first_fitting,
@@ -215,14 +216,14 @@ class PartyPlayScene(Scene):
         if self.phase != "question":  # no clock: the reveal and the leaderboard take its row too
             top = self.top_rect.bottom + m.px(16)
         self.body = pygame.Rect(margin, top, inner_w, self.strip_rect.top - m.px(14) - top)
-        if self.phase == "question" and self.party.round is not None:
-            self._layout_question()
+        if self.phase == "question" and self.party.round is not None:  # under the question's picture, if any
+            self.picture = place_picture(ctx, self.party.round.question, self.body, self._layout_question)
 
-    def _layout_question(self) -> None:
-        """The prompt on top; under it what the phones answer with (the kind's view: choices, True/False, a range,
-        items)."""
+    def _layout_question(self, top: int) -> int | None:
+        """The prompt from ``top``; under it what the phones answer with (the kind's view: choices, True/False, a
+        range, items).  The prompt's size as it will be drawn, or ``None`` where it does not fit whole."""
         m, text = self.ctx.metrics, self.ctx.text
-        body = self.body
+        body = pygame.Rect(self.body.left, top, self.body.width, self.body.bottom - top)
         prompt = self.party.round.question.prompt
 
         def room_at(size: int) -> int:  # what the prompt, whole at ``size``, leaves for the answers
@@ -231,6 +232,10 @@ class PartyPlayScene(Scene):
         area_h = self.view.place(room_at)
         self.area = pygame.Rect(body.left, body.bottom - area_h, body.width, area_h)
         self.prompt_rect = pygame.Rect(body.left, body.top, body.width, max(self.area.top - m.px(16) - body.top, 1))
+        least = self.view.least_prompt() or self.smallest()
+        fits = lines_height(text, self.party.round.question.prompt, least, body.width, True) <= self.prompt_rect.height
+        return whole_lines(text, self.party.round.question.prompt, self.ctx.metrics.px(self.ctx.theme.display * 0.7),
+                           least, body.width, self.prompt_rect.height, True)[1] if fits else None
 
     def smallest(self) -> int:
         """The least size of the prompt and the choices: a long question shrinks to this, never is cut."""
@@ -243,6 +248,7 @@ class PartyPlayScene(Scene):
         self._draw_top(surface)
         if self.phase == "question":
             self._draw_timer(surface)
+            self.picture.draw(surface)
             self._draw_question(surface)
         elif self.phase == "reveal":
             self._draw_reveal(surface)

@@ -9,6 +9,7 @@ from game.core.round import FEEDBACK_SECONDS, SoloRound
 from game.core.session import FIFTY, TIME, Answer, Session
 from game.ui import intents as I
 from game.ui.drawing import draw_player_chips
+from game.ui.images import place_picture, prompt_size_of
 from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, panel_for, response_of
 from game.ui.layout import first_fitting, fit_lines, one_line, shrink_together, size_ladder, whole_line, wrap_to_fit
 from game.ui.outcomes import GameOver, Paused, TurnOver
@@ -192,6 +193,11 @@ class PlayScene(Scene):
         self.panel.stop()
         self._show(self.round.answer(response))
 
+    def show_feedback(self, response) -> None:
+        """Answer with ``response`` and show the feedback at once (the preview shows a question's feedback so)."""
+        self.intro = INTRO_SECONDS + 1  # no answers rising into place: the feedback as it settles
+        self._answer(response)
+
     def _continue(self) -> None:
         self._show(self.round.go_on())
 
@@ -302,8 +308,12 @@ class PlayScene(Scene):
             w = min(max(m.px(300), longest + m.px(30)), (inner_w - m.px(16)) // 2)
             for i, button in enumerate(self.lifelines):
                 button.rect = pygame.Rect(self.strip_rect.left + i * (w + m.px(16)), self.strip_rect.top, w, strip_h)
-        # The prompt and the kind's answer area share the room left between the clock and the bottom.
-        self.panel.place(self, width, self.clock_bottom(), self.bottom_rect.top - m.px(16))
+        # The prompt and the kind's answer area share the room left between the clock and the bottom (under the
+        # question's picture, if it has one).
+        top = self.clock_bottom()
+        room = pygame.Rect(margin, top, inner_w, self.bottom_rect.top - m.px(16) - top)
+        self.picture = place_picture(ctx, self.session.current.question, room, lambda top: self.panel.place(
+            self, width, top, room.bottom) or prompt_size_of(self), squeeze=self.phase == "question")
 
     def clock_bottom(self) -> int:
         """Where the prompt may start: under the clock's row."""
@@ -395,6 +405,7 @@ class PlayScene(Scene):
 
         self._draw_timer(surface)
 
+        self.picture.draw(surface)
         # Laid out with the choices (or the kind's panel): whole, never smaller than the choices.
         note_box(surface, self.prompt_rect, "prompt")
         blit_lines(surface, ctx.text, self.prompt_lines, self.prompt_size, pal.text, self.prompt_rect, bold=True)

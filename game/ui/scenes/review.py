@@ -15,6 +15,7 @@ import pygame
 from game.core import kinds, scoring
 from game.core.session import Answer, Session
 from game.ui import intents as I
+from game.ui.images import draw_placeholder, picture_step
 from game.ui.kinds import response_of
 from game.ui.menu import Menu
 from game.ui.scene import Scene
@@ -83,6 +84,10 @@ class ReviewScene(Scene):
             y += pad
             text(f"{current.number}. {current.question.prompt}", big, pal.text, bold=True)
             y += m.px(6)
+            if current.question.image:  # small, with its description always
+                y += picture_step(self.ctx, current.question, pad, y, inner_w, steps)
+                text(f"Picture: {current.question.alt}", small, pal.muted)
+                y += m.px(6)
             for answer in group:
                 picked, meta, colour = self._answer_lines(answer)
                 text(picked, body, colour, bold=True)
@@ -177,6 +182,14 @@ class ReviewScene(Scene):
                 rect = pygame.Rect(view.left, view.top + card_top - self.offset, view.width, card_h)
                 if rect.bottom >= view.top:
                     pygame.draw.rect(surface, pal.panel, rect, border_radius=m.px(t.radius))
+            elif kind == "picture":
+                x, w, h, path, alt = data
+                rect = pygame.Rect(view.left + x, view.top + y - self.offset, w, h)
+                image = ctx.pictures.get(path, (w, h))
+                if image is not None:
+                    surface.blit(image, rect)
+                else:
+                    draw_placeholder(surface, ctx, rect, "")
             else:
                 x, line, size, colour, bold = data
                 image = ctx.text.render(line, size, colour, bold)

@@ -10,12 +10,12 @@ from game.ui.menu import Menu
 from game.ui.scene import Scene
 from game.ui.widgets import blit_lines, blit_text
 
-THEME, TEXT, MOTION, TIMER, SOUND, VOLUME, DONE = range(7)
-ROWS = ("Theme", "Text size", "Motion", "Timer", "Sound", "Volume")
-FIELDS = ("theme", "text_scale", "reduced_motion", "time_factor", "muted", "volume")
+THEME, TEXT, MOTION, TIMER, SOUND, VOLUME, PICTURES, DONE = range(8)
+ROWS = ("Theme", "Text size", "Motion", "Timer", "Sound", "Volume", "Describe pictures")
+FIELDS = ("theme", "text_scale", "reduced_motion", "time_factor", "muted", "volume", "describe_pictures")
 CHOICES: dict[str, tuple] = {
     "theme": S.THEMES, "text_scale": S.TEXT_SCALES, "reduced_motion": (False, True),
-    "time_factor": S.TIME_FACTORS, "muted": (False, True), "volume": S.VOLUMES,
+    "time_factor": S.TIME_FACTORS, "muted": (False, True), "volume": S.VOLUMES, "describe_pictures": (False, True),
 }
 THEME_HELP = {  # the theme's note describes the theme in use
     "default": "Default: dark blue with a colour and a shape for each answer. ◀ ▶ for high contrast.",
@@ -29,6 +29,7 @@ HELP = (
     "games with no timer go on no board. A game already started keeps its clock.",
     "Sound effects: the last five seconds, right, wrong, a new high score. M mutes anywhere.",
     "How loud the effects are.",
+    "On: a question's picture has its description in words under it. The review always shows it.",
     "Back to where you were. Changes are saved as you make them.",
 )
 
@@ -44,6 +45,8 @@ def shown(field: str, value) -> str:
         return S.time_label(value)
     if field == "muted":
         return "Off" if value else "On"
+    if field == "describe_pictures":
+        return "On" if value else "Off"
     return f"{value}%"
 
 
