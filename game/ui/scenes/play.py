@@ -13,8 +13,8 @@ from game.ui.kinds import INTRO_SECONDS, INTRO_STAGGER, Lock, Panel, panel_for, 
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
 from game.ui.record import note_box
-from game.ui.widgets import (Button, blit_lines, blit_text, draw_countdown, first_fitting, fit_lines, one_line,
-                             size_ladder, whole_line)
+from game.ui.widgets import (Button, blit_lines, blit_text, countdown_look, draw_countdown, first_fitting, fit_lines,
+                             one_line, size_ladder, whole_line)
 
 FEEDBACK_SECONDS = 6.0
 LIFELINE_KEYS = {FIFTY: "H", TIME: "T"}
@@ -45,6 +45,7 @@ class PlayScene(Scene):
         self.lifeline_names = session.offered_lifelines
         self.lifelines = [Button(pygame.Rect(0, 0, 0, 0), name) for name in self.lifeline_names]
         self._shown_seconds = None
+        self._timer_shown: tuple | None = None  # the clock's look when last drawn (countdown_look)
         self._ticked: int | None = None  # the last of the final five seconds that ticked
         self.locked_note = ""  # hot-seat: who just locked in an answer
         self.panel: Panel = panel_for(ctx, session.current)  # the answer area of the question's kind (game.ui.kinds)
@@ -241,7 +242,8 @@ class PlayScene(Scene):
                     self._shown_seconds = shown
                     return True
                 return False
-            return True
+            # Only when the clock would look different: the bar's end moved a pixel, or its number changed.
+            return self._timer_look() != self._timer_shown
         if self.feedback_left == float("inf"):
             return False
         # Feedback: only the "next in N s" countdown changes, once a second.
@@ -465,6 +467,13 @@ class PlayScene(Scene):
             blit_text(surface, ctx.text, f"No clock {why}: take your time", m.px(t.small), pal.muted,
                       self.bar_rect.midleft, anchor="midleft")
             return
+        look = self._timer_values()
+        self._timer_shown = countdown_look(self.bar_rect, *look)
+        draw_countdown(surface, ctx, self.bar_rect, *look)
+
+    def _timer_values(self) -> tuple:
+        """What the clock shows now: ``(remaining, limit, label, hurry)`` (a timed session)."""
+        session = self.session
         if self.phase == "question":
             limit, remaining = session.limit, session.remaining()
             if self.ctx.reduced_motion:
@@ -475,7 +484,10 @@ class PlayScene(Scene):
         seconds = int(remaining + 0.999) if self.phase == "question" else int(remaining)
         label = "Paused" if session.paused and self.phase == "question" else f"{seconds} s"
         hurry = self.phase == "question" and seconds <= 5 and not session.paused
-        draw_countdown(surface, ctx, self.bar_rect, remaining, limit, label, hurry)
+        return remaining, limit, label, hurry
+
+    def _timer_look(self) -> tuple:
+        return countdown_look(self.bar_rect, *self._timer_values())
 
     def _the_answer(self) -> str:
         """"The answer: …" for the headline, in the words of the question's kind."""

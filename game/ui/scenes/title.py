@@ -9,6 +9,7 @@ from game.core.draw import most_questions
 from game.core.model import DIFFICULTIES
 from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
 from game.ui import intents as I
+from game.ui.layer import Layer
 from game.ui.menu import Menu
 from game.ui.outcomes import Confirm, Play, Quit, ShowScores
 from game.ui.scene import Scene
@@ -34,6 +35,7 @@ class TitleScene(Scene):
         self.kind_stops = kinds.stops()
         self._motif: pygame.Surface | None = None
         self._motif_key = None
+        self._picture = Layer()  # the whole title, drawn again only when something on it changes
         self._refresh()
 
     # -- state --------------------------------------------------------------
@@ -198,6 +200,17 @@ class TitleScene(Scene):
         return status + notices[:max(limit - len(status), 0)]
 
     def draw(self, surface) -> None:
+        self._picture.blit(surface, self._picture_key(), self._paint)
+
+    def _picture_key(self) -> tuple:
+        """Everything the title shows: the theme and sizes, the menu's labels and focus, the mode, the foot."""
+        ctx = self.ctx
+        return (ctx.theme, ctx.metrics, id(ctx.text), ctx.options.mode, self._loaded_line(), tuple(ctx.notices),
+                tuple((b.label, b.enabled, b.hover, b.focus, tuple(b.rect)) for b in self.menu.buttons),
+                self.button_size, self.title_size, tuple(self.sub_lines), tuple(self.motif_rect),
+                tuple(self.blurb_rect), tuple(self.info_rect), self.tag_y, self.title_y, self.fuse_y)
+
+    def _paint(self, surface) -> None:
         ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         ctx.backdrop.draw(surface)
