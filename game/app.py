@@ -9,13 +9,12 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game import paths
 from game.context import Context
-from game.core.questions import Bank
-from game.core.scores import ScoreStore
 from game.options import Options  # App(Options(...)): imported from here too
 from game.report import Perf, process_age_seconds
 from game.ui import intents as I
@@ -25,6 +24,10 @@ from game.ui.outcomes import Quit
 from game.ui.text import Text
 from game.ui.theme import MIN_WINDOW, metrics_for
 from game.ui.widgets import draw_toast, window_icon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from game.core.questions import Bank
+    from game.core.scores import ScoreStore
 
 
 class App:
@@ -242,6 +245,9 @@ class App:
                     age = process_age_seconds()
                     perf.startup_ms = (age * 1000) if age is not None else (time.perf_counter() - perf.started) * 1000
                     self.ctx.sound.start()  # after the first frame: opening audio never delays it
+                    start_bank = getattr(self.ctx.bank, "start", None)  # game/bankload.py: read it now
+                    if start_bank is not None:
+                        start_bank()
             clock.tick(fps)
         self.ctx.parties.close()
         self.saves.close()

@@ -284,7 +284,6 @@ def _display_problem(args, environ=os.environ, platform=sys.platform) -> str | N
 
 
 def cmd_play(args) -> int:
-    from game.core.questions import UnreadablePath
     from game.core.scores import ScoreStore
 
     mode = args.mode or ("hotseat" if args.players else "classic")
@@ -301,26 +300,29 @@ def cmd_play(args) -> int:
         return EXIT_PROBLEMS
     seed = args.seed if args.seed is not None else random.randrange(2**31)
     sources = args.questions or default_sources()
-    try:
-        bank = load_bank(sources, seed)
-    except UnreadablePath as exc:
-        print(f"mi-trivia: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    if args.category and bank.questions and not bank.filtered(category=args.category):
-        known = ", ".join(bank.categories()) or "none"
-        print(f"mi-trivia: no questions in the category {args.category!r} (categories: {known})", file=sys.stderr)
-        return EXIT_UNREADABLE
-    notices = []
-    if bank.problems:
-        shown = " ".join(str(s) for s in sources)
-        count = len(bank.problems)
-        print(f"mi-trivia: {count} problem{'s' if count != 1 else ''} in the questions ({bank.summary()}); "
-              f"run `mi-trivia validate {shown}` for the details", file=sys.stderr)
-        for problem in bank.problems[:SHOWN_PROBLEMS]:
-            print(f"  {problem}", file=sys.stderr)
-        if count > SHOWN_PROBLEMS:
-            print(f"  … and {count - SHOWN_PROBLEMS} more", file=sys.stderr)
-    label = bank_label(args.questions, sources, bank)
+    if not args.questions and not args.category and len(sources) == 1:
+        # The default bank alone: nothing to check before the window opens, so it is read once the title
+        # is on screen (game/bankload.py) and the title shows its counts when it is in.
+        from game.bankload import LazyBank
+
+        bank = LazyBank(lambda: load_bank(sources, seed), lambda loaded: _say_problems(loaded, sources))
+        label = "default bank"
+    else:
+        from game.core.questions import UnreadablePath
+
+        try:
+            bank = load_bank(sources, seed)
+        except UnreadablePath as exc:
+            print(f"mi-trivia: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        if args.category and bank.questions and not bank.filtered(category=args.category):
+            known = ", ".join(bank.categories()) or "none"
+            print(f"mi-trivia: no questions in the category {args.category!r} (categories: {known})",
+                  file=sys.stderr)
+            return EXIT_UNREADABLE
+        _say_problems(bank, sources)
+        label = bank_label(args.questions, sources, bank)
+    notices: list[str] = []
     user = paths.user_paths()
     store = ScoreStore(args.scores or user.scores)
     saved = _saved_settings(user.settings, notices)
@@ -332,15 +334,17 @@ def cmd_play(args) -> int:
 
     from game.app import App, Options
     from game.report import report_line
-    from game.core.party import MAX_PLAYERS_DEFAULT
+    party = {}
+    if mode == "party":
+        from game.core.party import MAX_PLAYERS_DEFAULT
 
+        party["max_players"] = args.max_players or max(MAX_PLAYERS_DEFAULT, args.bots or 0)
     options = Options(count=args.count, seed=args.seed if args.seed is not None else seed,
                       name=args.name or ("AUTO" if args.autoplay else None), category=args.category,
                       difficulty=args.difficulty, kinds=args.kinds, mode=mode, players=args.players or 2,
                       autoplay=args.autoplay, fps=args.fps,
                       screenshots=args.screenshots, size=args.size, fullscreen=args.fullscreen,
-                      port=args.port, bind=args.bind, bots=args.bots or 0,
-                      max_players=args.max_players or max(MAX_PLAYERS_DEFAULT, args.bots or 0))
+                      port=args.port, bind=args.bind, bots=args.bots or 0, **party)
     app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices,
               settings=settings, saved_settings=saved, settings_path=user.settings, history=history,
               history_path=user.history if history is not None else None,
@@ -373,6 +377,20 @@ def cmd_play(args) -> int:
     return code
 
 
+def _say_problems(bank, sources: list[Path]) -> None:
+    """The problems found in the questions, on standard error (the first few, and how many more)."""
+    if not bank.problems:
+        return
+    shown = " ".join(str(s) for s in sources)
+    count = len(bank.problems)
+    print(f"mi-trivia: {count} problem{'s' if count != 1 else ''} in the questions ({bank.summary()}); "
+          f"run `mi-trivia validate {shown}` for the details", file=sys.stderr)
+    for problem in bank.problems[:SHOWN_PROBLEMS]:
+        print(f"  {problem}", file=sys.stderr)
+    if count > SHOWN_PROBLEMS:
+        print(f"  … and {count - SHOWN_PROBLEMS} more", file=sys.stderr)
+
+
 def _write_trace(app, where: Path) -> None:
     """``MI_TRIVIA_TRACE=FILE``: the questions the run asked, their choices and the answers given, one JSON
     line each (a refactor is checked by comparing these for seeded autoplay runs before and after)."""
@@ -393,16 +411,14 @@ def _write_trace(app, where: Path) -> None:
 
 def _party_problem(args, mode: str) -> str | None:
     """What is wrong with the party flags, in words (``None``: nothing)."""
-    from game.core.party import MAX_PLAYERS_LIMIT
-
     given = [flag for flag, value in (("--port", args.port), ("--bind", args.bind),
                                       ("--max-players", args.max_players), ("--bots", args.bots)) if value]
     if given and mode != "party":
         return f"{given[0]} is for party games (--mode party); it cannot be used with --mode {mode}"
     if args.bots and not args.autoplay:
         return "--bots is for --autoplay: simulated phones play a whole party by themselves"
-    if args.bots and args.bots > MAX_PLAYERS_LIMIT:
-        return f"--bots takes at most {MAX_PLAYERS_LIMIT} simulated phones (a party's most players)"
+    if args.bots and args.bots > _party_limit():
+        return f"--bots takes at most {_party_limit()} simulated phones (a party's most players)"
     if args.bots and args.max_players and args.bots > args.max_players:
         return f"--bots {args.bots} is more than --max-players {args.max_players}"
     if args.bots and args.bind and args.bind != "127.0.0.1":
@@ -410,6 +426,12 @@ def _party_problem(args, mode: str) -> str | None:
     if mode == "party" and args.autoplay and not args.bots:
         args.bots = AUTOPLAY_BOTS
     return None
+
+
+def _party_limit() -> int:
+    from game.core.party import MAX_PLAYERS_LIMIT  # only when asked: the room's module is not needed to start
+
+    return MAX_PLAYERS_LIMIT
 
 
 def _read_noting(load, path: Path, notices: list[str]):

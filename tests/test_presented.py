@@ -149,4 +149,4 @@ def test_title_at_rest_is_painted_once_and_changes_reach_the_window(tmp_path, wi
     shown.assert_all_shown()
     title = app.stack.top
     assert title.menu.focus == 2
-    assert title._picture.painted <= 4  # the first picture, the two moves (and a notice's coming or going)
+    assert title._picture.painted <= 4  # the first picture, the one with its motif, the two moves
