@@ -6,6 +6,7 @@ are made there; the screens and what leads where are in ``game/ui/flow.py``.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -67,6 +68,11 @@ class App:
 
     def open_window(self) -> None:
         """Start pygame's display and fonts (never the mixer: no sound card is no problem)."""
+        if sys.platform.startswith("linux"):
+            # Let pygame.display.update(rects) present just those rects: SDL's own X11 framebuffer copies only
+            # them, where its default (a streaming texture, drawn by software GL on a machine without a GPU)
+            # sends the whole window every time.  A player's own setting of it wins.
+            os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Off the Rails — Dead Reckoning trivia")

@@ -28,5 +28,19 @@ class Layer:
             self.painted += 1
         surface.blit(self.image, (0, 0))
 
+    def blit_area(self, surface: pygame.Surface, area: pygame.Rect, key: Hashable,
+                  paint: Callable[[pygame.Surface, tuple[int, int]], None]) -> None:
+        """The same for a part of the window over what is drawn under it: ``paint(image, origin)`` draws at window
+        coordinates less ``origin`` on a transparent image the size of ``area``, which is then blitted there."""
+        if hasattr(surface, "note_box"):
+            paint(surface, (0, 0))
+            return
+        if self.image is None or self.image.get_size() != area.size or self.key != (key, tuple(area)):
+            image = pygame.Surface(area.size, pygame.SRCALPHA)
+            paint(image, area.topleft)
+            self.image, self.key = image, (key, tuple(area))
+            self.painted += 1
+        surface.blit(self.image, area.topleft)
+
     def forget(self) -> None:
         self.key = self.image = None

@@ -131,7 +131,8 @@ class TitleScene(Scene):
         return True
 
     def settled(self) -> bool:
-        return self._motif_due is True or not self._motif_fits()
+        """Once its picture and its counts show (screenshots and the autoplay bot wait for both)."""
+        return self._counted and (self._motif_due is True or not self._motif_fits())
 
     def _motif_fits(self) -> bool:
         m = self.ctx.metrics
