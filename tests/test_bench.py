@@ -95,3 +95,9 @@ def test_quick_benchmark_writes_its_table(tmp_path):
     assert data["machine"]["cpu"]
     table = (tmp_path / "bench.md").read_text()
     assert table.startswith("| check | value | budget | result |")
+
+
+def test_the_idle_reference_is_a_p99_over_as_many_frames_as_the_window():
+    frames = [1.0] * 58 + [5.0, 5.0] + [1.0] * 60 + [1.0] * 58 + [6.0, 6.0]
+    assert bench.window_p99(frames, 60) == 5.0  # the runs of 60: p99 5, 1 and 6
+    assert bench.window_p99([1.0, 2.0], 60) == 2.0  # fewer frames than the window: all of them

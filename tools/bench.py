@@ -73,7 +73,7 @@ CPU_STILL_BUDGET = 1.0   # a screen at rest at 60 FPS / the bare loop that fills
 CPU_QUESTION_BUDGET = 2.5
 X11_BUDGET = 0.8         # a question in a real X window (game + X server) / the bare flip loop (+ X server)
 PARTY_FRAME_BUDGET = 1.2  # 200 phones answering / no players
-PARTY_CPU_BUDGET = 1.5
+PARTY_CPU_BUDGET = 3.0  # the server's thread reads and answers 200 phones
 LATENCY_BUDGET_MS = 50.0
 LOAD_BUDGET = 2.0        # load and validate / PyYAML's parse of the same file
 STALL_BUDGET_MS = 50.0   # the longest frame of an autoplay game, over the bare loop's longest beside it
@@ -606,15 +606,24 @@ def bench_party(tmp: Path, phones: int, seconds: float) -> dict:
     return results
 
 
+def window_p99(frames: list[float], n: int) -> float:
+    """The p99 of ``n`` frames in a row, as the reference for a window of ``n`` frames: the median of the p99s of
+    the runs of ``n`` frames in ``frames`` (a p99 of 60 frames is near their longest; of 180, it is not)."""
+    n = max(n, 1)
+    runs = [frames[i:i + n] for i in range(0, len(frames) - n + 1, n)] or [frames]
+    return statistics.median(percentile(run, 0.99) for run in runs)
+
+
 def party_rows(row, tmp: Path, quick: bool) -> None:
     """Frame cost while the phones answer, answer latency, exact counting, CPU, memory (issues 13 and 23)."""
     phones = 10 if quick else PARTY_PHONES
     p = bench_party(tmp, phones, 1.5 if quick else 3.0)
-    empty = round(percentile(p["empty"]["frames"], 0.99), 3)
     busy = round(percentile(p["busy"]["window"], 0.99), 3)
+    empty = round(window_p99(p["empty"]["frames"], len(p["busy"]["window"])), 3)
     r = ratio(busy, empty)
     row(f"party: frame cost p99 while {phones} phones answer within one second / no players "
-        f"({len(p['busy']['window'])} frames over {p['busy']['answer_window_s']} s; ms {busy} / {empty})",
+        f"({len(p['busy']['window'])} frames over {p['busy']['answer_window_s']} s; ms {busy} / {empty}, the idle "
+        f"screen's p99 over as many frames)",
         r, f"≤ {PARTY_FRAME_BUDGET}×", r <= PARTY_FRAME_BUDGET, "×")
     report = p["busy"]["report"]
     p99, p50 = report.get("answer_latency_ms_p99"), report.get("answer_latency_ms_p50")
