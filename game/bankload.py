@@ -35,8 +35,11 @@ class LazyBank:
             self._thread.start()
 
     def _read(self) -> None:
+        from game.handover import beside_the_loop
+
         try:
-            bank = self._load()
+            with beside_the_loop():  # the loop keeps drawing smoothly meanwhile (game/handover.py)
+                bank = self._load()
         except BaseException as exc:  # handed to whoever asks for the bank
             self._error = exc
             return

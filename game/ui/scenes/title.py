@@ -38,7 +38,7 @@ class TitleScene(Scene):
         self._motif: pygame.Surface | None = None
         self._motif_key = None
         self._picture = Layer()  # the whole title, drawn again only when something on it changes
-        # The picture (a few ms to draw) joins the title on the pass after its first frame: nothing waits for it.
+        # The picture (a few ms to draw) joins the title after its first frame, once the bank is in.
         self._motif_due: bool | None = None  # None: no frame yet; True: the next picture has it
         self._refresh()
 
@@ -139,12 +139,14 @@ class TitleScene(Scene):
         return self.motif_rect.width > m.px(120) and self.motif_rect.height > m.px(120)
 
     def update(self, dt: float) -> None:
-        if self._motif_due is False:
-            self._motif_due = True
-            self.ctx.flow.redraw()
         if not self._counted and self._count():  # the counts show as soon as the bank is in
             self._refresh()
             self.layout(*self.ctx.size)
+            self.ctx.flow.redraw()
+        elif self._motif_due is False and self._counted:  # a pass of its own: two short frames, not one long
+            # After the bank is in: while it is read on its thread, a pass that draws much waits for the
+            # interpreter's lock at every blit, and the title has nothing else to draw meanwhile.
+            self._motif_due = True
             self.ctx.flow.redraw()
 
     # -- layout and drawing -------------------------------------------------------
