@@ -700,7 +700,8 @@ def machine_name() -> dict:
                 break
     except OSError:
         pass
-    machine = {"cpu": model, "cpus": os.cpu_count(), "python": platform.python_version(),
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()  # as nproc says
+    machine = {"cpu": model, "cpus": cpus, "python": platform.python_version(),
                "platform": platform.platform()}
     try:
         import pygame
