@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.context import Context
-from game.core.questions import Bank
-from game.core.scores import ScoreStore
 from game.options import Options  # App(Options(...)): imported from here too
 from game.report import Perf, process_age_seconds
 from game.ui import intents as I
@@ -27,6 +25,10 @@ from game.ui.window import Window
 
 if TYPE_CHECKING:  # pragma: no cover
     from game.ui.autoplay import Bot
+
+if TYPE_CHECKING:  # pragma: no cover
+    from game.core.questions import Bank
+    from game.core.scores import ScoreStore
 
 
 class App(Window):
@@ -186,6 +188,9 @@ class App(Window):
                     age = process_age_seconds()
                     perf.startup_ms = (age * 1000) if age is not None else (time.perf_counter() - perf.started) * 1000
                     self.ctx.sound.start()  # after the first frame: opening audio never delays it
+                    start_bank = getattr(self.ctx.bank, "start", None)  # game/bankload.py: read it now
+                    if start_bank is not None:
+                        start_bank()
             clock.tick(fps)
         self.ctx.parties.close()
         self.saves.close()

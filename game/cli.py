@@ -8,6 +8,7 @@ import os
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 from game import __version__, paths
 
@@ -295,7 +296,6 @@ def _display_problem(args, environ=os.environ, platform=sys.platform) -> str | N
 
 
 def cmd_play(args) -> int:
-    from game.core.questions import UnreadablePath
     from game.core.scores import ScoreStore
 
     mode = args.mode or ("hotseat" if args.players else "classic")
@@ -312,18 +312,29 @@ def cmd_play(args) -> int:
         return EXIT_PROBLEMS
     seed = args.seed if args.seed is not None else random.randrange(2**31)
     sources = args.questions or default_sources()
-    try:
-        bank = load_bank(sources, seed)
-    except UnreadablePath as exc:
-        print(f"mi-trivia: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    if args.category and bank.questions and not bank.filtered(category=args.category):
-        known = ", ".join(bank.categories()) or "none"
-        print(f"mi-trivia: no questions in the category {args.category!r} (categories: {known})", file=sys.stderr)
-        return EXIT_UNREADABLE
+    if not args.questions and not args.category and len(sources) == 1:
+        # The default bank alone: nothing to check before the window opens, so it is read once the title
+        # is on screen (game/bankload.py) and the title shows its counts when it is in.
+        from game.bankload import LazyBank
+
+        bank = LazyBank(lambda: load_bank(sources, seed), lambda loaded: _say_problems(loaded, sources))
+        label = "default bank"
+    else:
+        from game.core.questions import UnreadablePath
+
+        try:
+            bank = load_bank(sources, seed)
+        except UnreadablePath as exc:
+            print(f"mi-trivia: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        if args.category and bank.questions and not bank.filtered(category=args.category):
+            known = ", ".join(bank.categories()) or "none"
+            print(f"mi-trivia: no questions in the category {args.category!r} (categories: {known})",
+                  file=sys.stderr)
+            return EXIT_UNREADABLE
+        _say_problems(bank, sources)
+        label = bank_label(args.questions, sources, bank)
     notices: list[str] = []
-    _say_bank_problems(bank, sources)
-    label = bank_label(args.questions, sources, bank)
     user = paths.user_paths()
     store = ScoreStore(args.scores or user.scores)
     saved = _saved_settings(user.settings, notices)
@@ -334,17 +345,19 @@ def cmd_play(args) -> int:
     import pygame
 
     from game.app import App, Options
-    from game.core.party import MAX_PLAYERS_DEFAULT
     from game.report import report_line
+    party: dict[str, Any] = {}
+    if mode == "party":
+        from game.core.party import MAX_PLAYERS_DEFAULT
 
+        party["max_players"] = args.max_players or max(MAX_PLAYERS_DEFAULT, args.bots or 0)
     options = Options(count=args.count, seed=args.seed if args.seed is not None else seed,
                       name=args.name or ("AUTO" if args.autoplay else None), category=args.category,
                       difficulty=args.difficulty, kinds=args.kinds, mode=mode, players=args.players or 2,
                       autoplay=args.autoplay, fps=args.fps,
                       screenshots=args.screenshots, size=args.size, fullscreen=args.fullscreen,
-                      port=args.port, bind=args.bind, bots=args.bots or 0,
-                      max_players=args.max_players or max(MAX_PLAYERS_DEFAULT, args.bots or 0))
-    app = App(options, bank, store, bank_label=label, bank_paths=[str(s) for s in sources], notices=notices,
+                      port=args.port, bind=args.bind, bots=args.bots or 0, **party)
+    app = App(options, bank, store, bank_label=label,  # type: ignore[arg-type]  # a LazyBank stands in for a Bank bank_paths=[str(s) for s in sources], notices=notices,
               settings=settings, saved_settings=saved, settings_path=user.settings, history=history,
               history_path=user.history if history is not None else None,
               home_bank=str(sources[0]) if not args.questions and len(sources) > 1 else None)
@@ -368,8 +381,8 @@ def cmd_play(args) -> int:
     return code
 
 
-def _say_bank_problems(bank, sources) -> None:
-    """On standard error: how many problems the questions have, the first few, and how to see them all."""
+def _say_problems(bank, sources: list[Path]) -> None:
+    """The problems found in the questions, on standard error (the first few, and how many more)."""
     if not bank.problems:
         return
     shown = " ".join(str(s) for s in sources)
@@ -420,16 +433,14 @@ def _write_trace(app, where: Path) -> None:
 
 def _party_problem(args, mode: str) -> str | None:
     """What is wrong with the party flags, in words (``None``: nothing)."""
-    from game.core.party import MAX_PLAYERS_LIMIT
-
     given = [flag for flag, value in (("--port", args.port), ("--bind", args.bind),
                                       ("--max-players", args.max_players), ("--bots", args.bots)) if value]
     if given and mode != "party":
         return f"{given[0]} is for party games (--mode party); it cannot be used with --mode {mode}"
     if args.bots and not args.autoplay:
         return "--bots is for --autoplay: simulated phones play a whole party by themselves"
-    if args.bots and args.bots > MAX_PLAYERS_LIMIT:
-        return f"--bots takes at most {MAX_PLAYERS_LIMIT} simulated phones (a party's most players)"
+    if args.bots and args.bots > _party_limit():
+        return f"--bots takes at most {_party_limit()} simulated phones (a party's most players)"
     if args.bots and args.max_players and args.bots > args.max_players:
         return f"--bots {args.bots} is more than --max-players {args.max_players}"
     if args.bots and args.bind and args.bind != "127.0.0.1":
@@ -437,6 +448,12 @@ def _party_problem(args, mode: str) -> str | None:
     if mode == "party" and args.autoplay and not args.bots:
         args.bots = AUTOPLAY_BOTS
     return None
+
+
+def _party_limit() -> int:
+    from game.core.party import MAX_PLAYERS_LIMIT  # only when asked: the room's module is not needed to start
+
+    return MAX_PLAYERS_LIMIT
 
 
 def _read_noting(load, path: Path, notices: list[str]):

@@ -42,11 +42,18 @@ class Games:
         self.session: Session | None = None
         self.history = history
         self.history_path = history_path
-        self.history_bank = bank_id(bank.files)
+        self._history_bank: str | None = None  # worked out when first needed: the bank may still be loading
         self._remembered = True  # the current game's questions are in the history
         self.game_board: tuple[str, str] | None = None
         self.outcome: dict = {"answered": 0, "correct": 0, "score": 0, "saved": False}
         self.reviewed = False
+
+    @property
+    def history_bank(self) -> str:
+        """The key of this bank's files in the history."""
+        if self._history_bank is None:
+            self._history_bank = bank_id(self.bank.files)
+        return self._history_bank
 
     # -- the player's choices ---------------------------------------------------------------------
     def choose(self, **choices) -> None:

@@ -25,6 +25,10 @@ CACHES: dict[str, str] = {
     "_motif": "title: the picture beside the menu, rendered once for a size and a theme",
     "_motif_key": "title: the size and theme the picture was rendered for",
     "_veil": "confirm: the see-through sheet over the screen below, made once for the window's size",
+    "_timer_shown": "play, party_play: the clock's look when last presented, so an unchanged clock is not presented",
+    "_still": "party_play: the question's still part, drawn once and blitted (game/ui/layer.py)",
+    "_picture": "title, highscores: the whole screen drawn once and blitted while it stays (game/ui/layer.py)",
+    "_keys_image": "typed: the on-screen keys drawn once and blitted while their focus stays",
 }
 
 SKIP = {"ctx"}

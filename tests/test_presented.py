@@ -104,3 +104,49 @@ def test_solo_questions_and_feedback_left_to_the_clock(tmp_path, monkeypatch, wi
     assert app.ctx.games.session is not None and app.ctx.games.session.asked == 3
     assert shown.partial > 10
     shown.assert_all_shown()
+
+
+def test_question_clock_is_presented_only_when_it_moves(tmp_path, window):
+    """A question's clock reaches the window in small partial updates, and only on the passes where it looks
+    different (its bar's end moved a pixel, its number changed): in between nothing is presented, and what the
+    window shows is still the whole picture."""
+    app = App(Options(count=2, seed=3, size=(800, 600), kinds=("choice",)), default_bank(3),
+              ScoreStore(tmp_path / "scores.json"))
+    presents = []
+
+    def on_pass(app, passes):
+        presents.append(shown.flips + shown.partial)
+        if passes == 2:
+            app.flow.go(Play())
+        elif passes > 400:
+            app.stop()
+
+    # 5 ms of the game's clock a pass: the bar (about 600 px for 20 s) moves a pixel every six or seven passes.
+    with Presented(app, step=0.005, on_pass=on_pass) as shown:
+        app.open_window()
+        app.run(max_seconds=120)
+    shown.assert_all_shown()
+    assert app.stack.top.name == "question"
+    late = presents[200:]  # past the answers' entrance: only the clock moves
+    assert shown.partial > 10
+    assert late[-1] - late[0] < len(late) / 3, "the clock was presented on passes where it did not move"
+
+
+def test_title_at_rest_is_painted_once_and_changes_reach_the_window(tmp_path, window):
+    """The title is drawn once and blitted after; a focus moved by a key is drawn again and shown."""
+    app = App(Options(count=2, seed=1, size=(800, 600)), default_bank(1), ScoreStore(tmp_path / "scores.json"))
+
+    def on_pass(app, passes):
+        if passes in (20, 40):
+            for kind in (pygame.KEYDOWN, pygame.KEYUP):
+                pygame.event.post(pygame.event.Event(kind, key=pygame.K_DOWN, mod=0, unicode="", scancode=0))
+        elif passes > 60:
+            app.stop()
+
+    with Presented(app, on_pass=on_pass) as shown:
+        app.open_window()
+        app.run(max_seconds=30, always_draw=True)  # every pass drawn in full: the cached picture each time
+    shown.assert_all_shown()
+    title = app.stack.top
+    assert title.menu.focus == 2
+    assert title._picture.painted <= 4  # the first picture, the one with its motif, the two moves

@@ -27,19 +27,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from game.core.model import clip
 
-try:  # pragma: no cover - depends on how PyYAML was built
+if TYPE_CHECKING:  # pragma: no cover - at run time: _import_yaml()
+    import yaml
     from yaml import CSafeLoader as _FastLoader
 
-    HAVE_LIBYAML = True
-except ImportError:  # pragma: no cover
-    _FastLoader = yaml.SafeLoader  # type: ignore[misc, assignment]  # the same interface, in Python
-    HAVE_LIBYAML = False
+
+def _import_yaml() -> None:
+    """PyYAML is imported when a text is first parsed, not with this module: the game's first frame (which
+    imports the kinds, and they this module) never waits for it.  Sets ``yaml``, ``_FastLoader`` (libyaml's
+    loader where PyYAML was built with it; a test may have set its own) and ``HAVE_LIBYAML``."""
+    import yaml as module
+
+    try:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import CSafeLoader as fast
+
+        have = True
+    except ImportError:  # pragma: no cover
+        fast, have = module.SafeLoader, False  # type: ignore[misc, assignment]  # the same interface, in Python
+    globals().setdefault("_FastLoader", fast)
+    globals().update(yaml=module, HAVE_LIBYAML=have)
+
+
+def __getattr__(name: str) -> Any:  # yamldoc.yaml, yamldoc.HAVE_LIBYAML, yamldoc._FastLoader from outside
+    if name in ("yaml", "_FastLoader", "HAVE_LIBYAML"):
+        _import_yaml()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
@@ -137,6 +154,8 @@ def parse(text: str, *, fast: bool = True, max_depth: int = MAX_DEPTH,
     deep = flow_too_deep(text, max_depth)
     if deep is not None:
         raise YamlProblem(*deep, f"the document is nested more than {max_depth} levels deep")
+    if "yaml" not in globals():
+        _import_yaml()
     loader_cls = _FastLoader if fast else yaml.SafeLoader
     loader = None
     try:

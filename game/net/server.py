@@ -112,6 +112,9 @@ class PartyServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
+        # What the game's thread asked of the loop, run there in order; one wake-up for all asked before it runs.
+        self._calls: list[tuple[Callable[..., object], tuple[object, ...]]] = []
+        self._calls_lock = threading.Lock()
         self._stop: asyncio.Event | None = None
         self._wake: asyncio.Event | None = None  # the gate's ticker, woken when a connection opens
         self._error: BaseException | None = None
@@ -319,13 +322,29 @@ class PartyServer:
 
     # -- from the game's thread (never blocks) -------------------------------------------
     def _call(self, callback: Callable[..., object], *args: object) -> None:
+        """Have the loop run ``callback(*args)``.  A frame that takes twenty answers sends twenty "locked"
+        replies: they wake the loop once (waking it is a write to a socket, dearer than the rest)."""
         loop = self._loop
         if loop is None or loop.is_closed():
             return
+        with self._calls_lock:
+            self._calls.append((callback, args))
+            if len(self._calls) > 1:
+                return  # a wake-up is on its way and will run this too
         try:
-            loop.call_soon_threadsafe(callback, *args)
+            loop.call_soon_threadsafe(self._run_calls)
         except RuntimeError:  # the loop closed meanwhile
             pass
+
+    def _run_calls(self) -> None:
+        with self._calls_lock:
+            calls, self._calls = self._calls, []
+        for callback, args in calls:
+            try:
+                callback(*args)
+            except Exception as exc:  # noqa: BLE001 - as asyncio does for each callback: said, the rest still run
+                asyncio.get_running_loop().call_exception_handler({"message": "a call from the game failed",
+                                                                    "exception": exc})
 
     def send(self, conn: int, message: messages.Outbound) -> None:
         self._call(self._send_now, [conn], messages.dumps(message))

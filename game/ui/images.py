@@ -220,6 +220,14 @@ class PictureSlot:
     def shown(self) -> bool:
         return self.path is not None and self.frame.height > 0
 
+    def look(self) -> tuple:
+        """What the slot shows now (a screen that draws it once and blits it draws again when this changes):
+        its place, its description, and whether the picture itself is in yet."""
+        if not self.shown:
+            return ()
+        ready = self.ctx.pictures.get(self.path, self.rect.size) is not None
+        return self.path, tuple(self.rect), tuple(self.frame), self.describe, ready
+
     def draw(self, surface) -> None:
         if not self.shown:
             return

@@ -109,6 +109,12 @@ class Sound:
         """On the effects thread: synthesise each effect once, after the opening frames."""
         if self._closed.wait(MAKE_AFTER):
             return
+        from game.handover import beside_the_loop
+
+        with beside_the_loop():  # the loop keeps drawing smoothly meanwhile (game/handover.py)
+            self._make_all(rate, channels)
+
+    def _make_all(self, rate: int, channels: int) -> None:
         for name in synth.EFFECTS:
             if name in self._effects:
                 continue

@@ -115,6 +115,14 @@ class Backdrop:
             return image
 
 
+def countdown_look(bar: pygame.Rect, remaining: float, limit: float | None, label: str, hurry: bool) -> tuple:
+    """What :func:`draw_countdown` shows for these values: two equal looks are the same pixels, so a scene
+    presents its clock again only when the look changes (the bar's end moves a pixel, the number changes)."""
+    fraction = min(remaining / limit, 1.0) if limit else 0
+    band = 0 if fraction > 0.5 else 1 if fraction > 0.25 else 2
+    return tuple(bar), int(bar.width * fraction), band, label, hurry
+
+
 def draw_countdown(surface, ctx, bar: pygame.Rect, remaining: float, limit: float | None, label: str,
                    hurry: bool) -> None:
     """A question's clock: a bar that empties (green, then amber, then red) and its label beside it."""

@@ -7,6 +7,8 @@ screen, and the passes during which a lost focus is the game's own doing.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 import pygame
@@ -38,6 +40,11 @@ class Window:
 
     def open_window(self) -> None:
         """Start pygame's display and fonts (never the mixer: no sound card is no problem)."""
+        if sys.platform.startswith("linux"):
+            # Let pygame.display.update(rects) present just those rects: SDL's own X11 framebuffer copies only
+            # them, where its default (a streaming texture, drawn by software GL on a machine without a GPU)
+            # sends the whole window every time.  A player's own setting of it wins.
+            os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Off the Rails — Dead Reckoning trivia")

@@ -16,6 +16,7 @@ from game.core.kinds import answer_lines
 from game.core.spelling import FORGIVEN
 from game.ui import intents as I
 from game.ui.kinds import Lock, Panel, PartyView
+from game.ui.layer import Layer
 from game.ui.widgets import Caret, blit_text, first_fitting, fit_lines
 
 MAX_LENGTH = 60
@@ -48,6 +49,7 @@ class TypePanel(Panel):
         self.keys: list[tuple] = []  # (rect, label, what it types, row, first unit, units wide)
         self.key_focus: int | None = None  # the on-screen key with the focus (arrows or a pad), if shown
         self.key_hover: int | None = None
+        self._keys_image = Layer()  # the keys drawn once, blitted while their focus and sizes stay
         self.key_size = 0
         self.show_note = True
 
@@ -308,10 +310,20 @@ class TypePanel(Panel):
         return blit_text(surface, text, tail, size, pal.text, (left, inner.centery), bold=True, anchor="midleft")
 
     def _draw_keys(self, surface) -> None:
+        if not self.keys:
+            return
+        area = self.keys[0][0].unionall([key[0] for key in self.keys[1:]])
+        ctx = self.ctx
+        look = (ctx.theme, ctx.metrics, id(ctx.text), self.key_focus, self.key_hover, self.key_size,
+                tuple((tuple(rect), label) for rect, label, *_ in self.keys))
+        self._keys_image.blit_area(surface, area, look, self._paint_keys)
+
+    def _paint_keys(self, surface, origin: tuple[int, int]) -> None:
         m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         pal = t.palette
         radius = m.px(t.radius) // 2
         for i, (rect, label, *_) in enumerate(self.keys):
+            rect = rect.move(-origin[0], -origin[1])
             lit = i in (self.key_focus, self.key_hover)
             pygame.draw.rect(surface, pal.panel_hover if lit else pal.panel, rect, border_radius=radius)
             focused = i == self.key_focus

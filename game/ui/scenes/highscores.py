@@ -8,6 +8,7 @@ import pygame
 from game.core.scores import SaveResult, Table
 from game.ui import intents as I
 from game.ui.drawing import READING
+from game.ui.layer import Layer
 from game.ui.layout import fit_lines, largest_fitting, one_line, size_ladder
 from game.ui.menu import Menu
 from game.ui.record import note_box
@@ -30,6 +31,7 @@ class HighScoresScene(Scene):
         self.index = 0
         self.menu = Menu(["◀ Board", "Back", "Board ▶"], focus=BACK)
         self.menu.buttons[PREVIOUS].enabled = self.menu.buttons[NEXT].enabled = False
+        self._picture = Layer()  # the whole screen, drawn again only when something on it changes
         self.reading = True  # the table is asked of the worker ("Reading the scores…" meanwhile)
         ctx.scores.read(self._read)
         self.messages = []
@@ -117,6 +119,18 @@ class HighScoresScene(Scene):
         return size, widths, line_h
 
     def draw(self, surface) -> None:
+        self._picture.blit(surface, self._picture_key(), self._paint)
+
+    def _picture_key(self) -> tuple:
+        """Everything the screen shows: the table read (a new one each read), the board, the notes, the buttons."""
+        ctx = self.ctx
+        entries = self.boards.get(self.board, [])
+        return (ctx.theme, ctx.metrics, id(ctx.text), self.reading, id(self.boards), self.index, tuple(self.board_ids),
+                tuple(self.notes()), tuple(sorted(self.highlight_ids())), tuple(self.table_rect), self.menu.size,
+                tuple((b.label, b.enabled, b.hover, b.focus, tuple(b.rect)) for b in self.menu.buttons),
+                None if entries else bool(ctx.games.playable_questions()))
+
+    def _paint(self, surface) -> None:
         ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         ctx.backdrop.draw(surface)

@@ -16,7 +16,7 @@ from game.ui.outcomes import GameOver, Paused, TurnOver
 from game.ui.record import note_box
 from game.ui.scene import Scene
 from game.ui.theme import PLAYER_COLOURS, readable_on
-from game.ui.widgets import Button, blit_lines, blit_text, draw_countdown
+from game.ui.widgets import Button, blit_lines, blit_text, countdown_look, draw_countdown
 
 LIFELINE_KEYS = {FIFTY: "H", TIME: "T"}
 
@@ -47,6 +47,7 @@ class PlayScene(Scene):
         self.lifeline_names = self.round.lifeline_names
         self.lifelines = [Button(pygame.Rect(0, 0, 0, 0), name) for name in self.lifeline_names]
         self._shown_seconds = None
+        self._timer_shown: tuple | None = None  # the clock's look when last drawn (countdown_look)
         self.panel: Panel = panel_for(ctx, session.current)  # the answer area of the question's kind (game.ui.kinds)
 
     @property
@@ -243,7 +244,8 @@ class PlayScene(Scene):
                     self._shown_seconds = shown
                     return True
                 return False
-            return True
+            # Only when the clock would look different: the bar's end moved a pixel, or its number changed.
+            return self._timer_look() != self._timer_shown
         if self.feedback_left == float("inf"):
             return False
         # Feedback: only the "next in N s" countdown changes, once a second.
@@ -478,6 +480,13 @@ class PlayScene(Scene):
             blit_text(surface, ctx.text, f"No clock {why}: take your time", m.px(t.small), pal.muted,
                       self.bar_rect.midleft, anchor="midleft")
             return
+        look = self._timer_values()
+        self._timer_shown = countdown_look(self.bar_rect, *look)
+        draw_countdown(surface, ctx, self.bar_rect, *look)
+
+    def _timer_values(self) -> tuple:
+        """What the clock shows now: ``(remaining, limit, label, hurry)`` (a timed session)."""
+        session = self.session
         if self.phase == "question":
             limit, remaining = session.limit, session.remaining()
             if self.ctx.reduced_motion:
@@ -488,7 +497,10 @@ class PlayScene(Scene):
         seconds = int(remaining + 0.999) if self.phase == "question" else int(remaining)
         label = "Paused" if session.paused and self.phase == "question" else f"{seconds} s"
         hurry = self.phase == "question" and seconds <= 5 and not session.paused
-        draw_countdown(surface, ctx, self.bar_rect, remaining, limit, label, hurry)
+        return remaining, limit, label, hurry
+
+    def _timer_look(self) -> tuple:
+        return countdown_look(self.bar_rect, *self._timer_values())
 
     def _the_answer(self) -> str:
         """"The answer: …" for the headline, in the words of the question's kind."""

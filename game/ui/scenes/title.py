@@ -9,6 +9,7 @@ from game.core.draw import most_questions
 from game.core.model import DIFFICULTIES
 from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
 from game.ui import intents as I
+from game.ui.layer import Layer
 from game.ui.menu import Menu
 from game.ui.outcomes import Confirm, Play, Quit, ShowScores
 from game.ui.scene import Scene
@@ -29,11 +30,16 @@ class TitleScene(Scene):
     def __init__(self, ctx):
         super().__init__(ctx)
         self.menu = Menu(["Play", "Mode", "Category", "Difficulty", "Kinds", "High scores", "Settings", "Quit"])
-        self.categories = [None] + ctx.bank.categories()
+        self.categories: list[str | None] = [None]  # and the bank's, once it is in (_count)
+        self._counted = False
+        self._count()
         self.difficulties = [None] + list(DIFFICULTIES)
         self.kind_stops = kinds.stops()
         self._motif: pygame.Surface | None = None
         self._motif_key = None
+        self._picture = Layer()  # the whole title, drawn again only when something on it changes
+        # The picture (a few ms to draw) joins the title after its first frame, once the bank is in.
+        self._motif_due: bool | None = None  # None: no frame yet; True: the next picture has it
         self._refresh()
 
     # -- state --------------------------------------------------------------
@@ -46,6 +52,9 @@ class TitleScene(Scene):
         self.menu.set_label(CATEGORY, f"Category: {options.category or 'All'}")
         self.menu.set_label(DIFFICULTY, f"Difficulty: {(options.difficulty or 'any').title()}")
         self.menu.set_label(KINDS, f"Kinds: {kinds.label_of(options.kinds)}")
+        if not self._counted:  # the bank is still being read: Play stays on (it waits for the bank)
+            self.playable, self.most = 0, 0
+            return
         playable = self.ctx.games.playable_questions()
         self.playable = len(playable)
         self.most = most_questions(playable)  # a game asks one question per fact
@@ -112,7 +121,36 @@ class TitleScene(Scene):
     def resume(self) -> None:
         self._refresh()
 
+    def _count(self) -> bool:
+        """Take the bank's categories once it is in (game/bankload.py reads it after the first frame); whether
+        it just came in."""
+        if self._counted or not getattr(self.ctx.bank, "ready", True):
+            return False
+        self._counted = True
+        self.categories = [None] + self.ctx.bank.categories()
+        return True
+
+    def settled(self) -> bool:
+        """Once its picture and its counts show (screenshots and the autoplay bot wait for both)."""
+        return self._counted and (self._motif_due is True or not self._motif_fits())
+
+    def _motif_fits(self) -> bool:
+        m = self.ctx.metrics
+        return self.motif_rect.width > m.px(120) and self.motif_rect.height > m.px(120)
+
+    def update(self, dt: float) -> None:
+        if not self._counted and self._count():  # the counts show as soon as the bank is in
+            self._refresh()
+            self.layout(*self.ctx.size)
+            self.ctx.flow.redraw()
+        elif self._motif_due is False and self._counted:  # a pass of its own: two short frames, not one long
+            # After the bank is in: while it is read on its thread, a pass that draws much waits for the
+            # interpreter's lock at every blit, and the title has nothing else to draw meanwhile.
+            self._motif_due = True
+            self.ctx.flow.redraw()
+
     # -- layout and drawing -------------------------------------------------------
+    LOADING = "Reading the questions…"
     SUBTITLE = "A quiz on the train stunt of Mission: Impossible – Dead Reckoning Part One"
     HINTS = ["↑↓ choose · Enter selects · ←→ change mode, category, difficulty or kinds · M mutes · Esc quits",
              "↑↓ choose · Enter selects · ←→ change · Esc quits", "↑↓ · Enter · ←→ · Esc"]
@@ -198,10 +236,24 @@ class TitleScene(Scene):
         return status + notices[:max(limit - len(status), 0)]
 
     def draw(self, surface) -> None:
+        self._picture.blit(surface, self._picture_key(), self._paint)
+
+    def _picture_key(self) -> tuple:
+        """Everything the title shows: the theme and sizes, the menu's labels and focus, the mode, the foot."""
+        ctx = self.ctx
+        return (ctx.theme, ctx.metrics, id(ctx.text), ctx.options.mode, self._loaded_line(), tuple(ctx.notices),
+                tuple((b.label, b.enabled, b.hover, b.focus, tuple(b.rect)) for b in self.menu.buttons),
+                self.button_size, self.title_size, tuple(self.sub_lines), tuple(self.motif_rect),
+                tuple(self.blurb_rect), tuple(self.info_rect), self.tag_y, self.title_y, self.fuse_y,
+                self._motif_due is True)
+
+    def _paint(self, surface) -> None:
         ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.theme
         pal = t.palette
         ctx.backdrop.draw(surface)
-        if self.motif_rect.width > m.px(120) and self.motif_rect.height > m.px(120):
+        if self._motif_due is None:
+            self._motif_due = False  # the first frame goes without the picture; update() asks for it
+        elif self._motif_due and self._motif_fits():
             key = (self.motif_rect.size, t.palette)
             if self._motif is None or self._motif_key != key:
                 # Drawn once per window size and palette, then blitted.
@@ -237,6 +289,8 @@ class TitleScene(Scene):
     def _loaded_lines(self) -> list[str]:
         """What the loaded line says now, and the longest it can say as the options change (fewer
         questions match, fewer facts than a game asks, or none match): the layout keeps room for it."""
+        if not self._counted:
+            return [self.LOADING]
         total, count = len(self.ctx.bank.questions), self.ctx.options.count
         fewer = max(total - 1, 0)
         return [self._loaded_line(), self._loaded_line(fewer, max(min(count, fewer) - 1, 0)), self._loaded_line(0, 0)]
@@ -244,6 +298,8 @@ class TitleScene(Scene):
     def _loaded_line(self, playable: int | None = None, most: int | None = None) -> str:
         """What was loaded and what the options leave of it (``playable`` questions, at most ``most`` a
         game; by default, what the chosen options leave)."""
+        if not self._counted:
+            return self.LOADING
         playable = self.playable if playable is None else playable
         most = self.most if most is None else most
         bank = self.ctx.bank

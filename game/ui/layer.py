@@ -1,0 +1,46 @@
+"""A picture drawn once and blitted while what it shows stays the same: the still part of a screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+import pygame
+
+
+class Layer:
+    """:meth:`blit` paints through ``paint`` only when ``key`` (everything the picture shows: the words, the
+    sizes, the colours, the focus) differs from the last one, or the window's size does; else one blit."""
+
+    def __init__(self) -> None:
+        self.key: Hashable | None = None
+        self.image: pygame.Surface | None = None
+        self.painted = 0  # how many times it was painted (tests)
+
+    def blit(self, surface: pygame.Surface, key: Hashable, paint: Callable[[pygame.Surface], None]) -> None:
+        if hasattr(surface, "note_box"):  # a recording surface (game/ui/record.py) is shown every line and box
+            paint(surface)
+            return
+        size = surface.get_size()
+        if self.image is None or self.image.get_size() != size or self.key != key:
+            image = pygame.Surface(size, 0, surface)
+            paint(image)
+            self.image, self.key = image, key
+            self.painted += 1
+        surface.blit(self.image, (0, 0))
+
+    def blit_area(self, surface: pygame.Surface, area: pygame.Rect, key: Hashable,
+                  paint: Callable[[pygame.Surface, tuple[int, int]], None]) -> None:
+        """The same for a part of the window over what is drawn under it: ``paint(image, origin)`` draws at window
+        coordinates less ``origin`` on a transparent image the size of ``area``, which is then blitted there."""
+        if hasattr(surface, "note_box"):
+            paint(surface, (0, 0))
+            return
+        if self.image is None or self.image.get_size() != area.size or self.key != (key, tuple(area)):
+            image = pygame.Surface(area.size, pygame.SRCALPHA)
+            paint(image, area.topleft)
+            self.image, self.key = image, (key, tuple(area))
+            self.painted += 1
+        surface.blit(self.image, area.topleft)
+
+    def forget(self) -> None:
+        self.key = self.image = None
