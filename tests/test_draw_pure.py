@@ -28,6 +28,7 @@ CACHES: dict[str, str] = {
     "_timer_shown": "play, party_play: the clock's look when last presented, so an unchanged clock is not presented",
     "_still": "party_play: the question's still part, drawn once and blitted (game/ui/layer.py)",
     "_picture": "title, highscores: the whole screen drawn once and blitted while it stays (game/ui/layer.py)",
+    "_motif_due": "title: whether a first frame was shown yet (the picture joins it on the next pass, issue 23)",
     "_keys_image": "typed: the on-screen keys drawn once and blitted while their focus stays",
 }
 

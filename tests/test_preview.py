@@ -363,3 +363,20 @@ def test_a_picture_saved_again_shows_on_the_next_poll(tmp_path):
         assert after[0] < after[1] and preview.loads == 2  # the new drawing, in its own proportions
     finally:
         pygame.quit()
+
+
+def test_a_missing_picture_drawn_afterwards_is_picked_up(tmp_path):
+    """The author test: `image:` written first, the drawing made after; the preview read the file again only on R."""
+    pygame.display.init()
+    try:
+        path = tmp_path / "q.yaml"
+        save(path, "questions:\n  - prompt: Which country is shaded on this map?\n    image: 'map.png'  # soon\n"
+                   "    alt: A map with one country shaded.\n    choices: [Norway, Sweden]\n    answer: Norway\n")
+        preview = Preview(path)
+        preview.reload()
+        assert preview.shown is None  # refused: no such picture
+        assert preview.poll(1.0) is False  # nothing changed yet
+        pygame.image.save(pygame.Surface((40, 20)), str(tmp_path / "map.png"))
+        assert preview.poll(2.0) is True and preview.shown is not None and preview.shown.image
+    finally:
+        pygame.quit()

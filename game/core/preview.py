@@ -31,6 +31,7 @@ TEXT_SCALES = (1.0, 1.5, 2.0)
 THEMES = ("default", "high-contrast")
 PHASES = ("question", "feedback")
 LISTS = ("questions", "facts")
+PICTURE_LINE = re.compile(r"^[ \t-]*image:[ \t]*([^#\n]+)", re.MULTILINE)  # a picture named in the file
 # What is watched: the file's (modification time in ns, size) and each of its pictures' (None: not there).
 Stamp = tuple[tuple[int, int], tuple[tuple[int, int] | None, ...]]
 
@@ -216,11 +217,22 @@ class Preview:
         key = self.current.key if self.current is not None else None
         variant_key = self.shown.prompt if self.shown is not None else None
         self.entries, self.file_notes, self.error = loaded.entries, loaded.file_notes, None
-        self.pictures = sorted({q.image for e in self.entries for q in e.variants if q.image is not None})
+        self.pictures = sorted({q.image for e in self.entries for q in e.variants if q.image is not None}
+                               | self._named_pictures())
         self._stamp = (before[0], self._picture_stamps()) if before is not None else None
         self.loads += 1
         self._stay(key, variant_key)
         return True
+
+    def _named_pictures(self) -> set[str]:
+        """Every picture the file names, found or not: one refused as missing is watched too, so the preview
+        reads the file again when the author draws it."""
+        try:
+            text = self.path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return set()
+        named = (m.group(1).strip().strip("'\"") for m in PICTURE_LINE.finditer(text))
+        return {str(self.path.parent / n) for n in named if n and "://" not in n}
 
     def poll(self, now: float) -> bool:
         """Look at the file at most every :data:`POLL_SECONDS`; read it again when it was saved."""

@@ -96,6 +96,8 @@ class Panel:
             if fair_room >= self.min_height(inner_w):
                 room = min(room, fair_room)
                 break
+        else:  # not even the notes' size leaves this panel its least: it takes its least, the prompt the rest
+            room = min(room, max(self.min_height(inner_w), m.px(56)))
         panel_h = self.height(inner_w, room)
         scene.prompt_rect = pygame.Rect(margin, top, inner_w, max(bottom - panel_h - top - m.px(16), 1))
         scene.prompt_lines, scene.prompt_size = scene.prompt_fit(smallest, inner_w, scene.prompt_rect.height) or \

@@ -84,7 +84,10 @@ class TypePanel(Panel):
     def _keys_min(self) -> int:
         m, t, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
         rows = len(KEY_ROWS)
-        return rows * (text.line_height(int(m.px(t.small) * 0.75), True) + m.px(4)) + (rows - 1) * m.px(6)
+        # A key holds one letter: at its least it may be half the notes' size (never under the smallest text the
+        # screens use), so that at large text sizes the keys give way before the prompt does.
+        least = max(int(m.px(t.small) * 0.5), m.px(14))
+        return rows * (text.line_height(least, True) + m.px(4)) + (rows - 1) * m.px(6)
 
     def _box_min(self) -> int:
         m, t = self.ctx.metrics, self.ctx.theme
@@ -141,6 +144,7 @@ class TypePanel(Panel):
                 first += units
         # One size for every key: the largest whose widest label fits its key.
         sizes = [m.px(t.label), m.px(t.small), int(m.px(t.small) * 0.85), int(m.px(t.small) * 0.75)]
+        sizes += [s for s in (int(m.px(t.small) * 0.6), max(int(m.px(t.small) * 0.5), m.px(14))) if s < sizes[-1]]
         if self.max_text:
             sizes = [min(size, self.max_text) for size in sizes]
         self.key_size = sizes[-1]
