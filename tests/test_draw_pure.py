@@ -28,6 +28,7 @@ CACHES: dict[str, str] = {
     "_timer_shown": "play, party_play: the clock's look when last presented, so an unchanged clock is not presented",
     "_still": "party_play: the question's still part, drawn once and blitted (game/ui/layer.py)",
     "_picture": "title, highscores: the whole screen drawn once and blitted while it stays (game/ui/layer.py)",
+    "_count_fit": "party_play: the live count's text size, found once for the widest count it can show",
     "_motif_due": "title: whether a first frame was shown yet (the picture joins it on the next pass, issue 23)",
     "_keys_image": "typed: the on-screen keys drawn once and blitted while their focus stays",
 }
@@ -195,6 +196,29 @@ def test_the_party_screens(party_app):
     app.dispatch(Intent(I.CONFIRM))
     assert app.stack.top.screen == "party_podium"
     assert_draw_changes_nothing(app)
+
+
+def test_the_preview_screen(tmp_path):
+    """mi-trivia preview's own screen (it holds a play screen made by the flow and draws its lines over it)."""
+    from game.core.preview import Preview
+    from game.preview import start
+
+    path = tmp_path / "q.yaml"
+    path.write_text("questions:\n  - prompt: Which country was the train filmed in?\n"
+                    "    choices: [Norway, Sweden, Finland]\n    answer: Norway\n", encoding="utf-8")
+    preview = Preview(path)
+    preview.reload()
+    now = [100.0]
+    app, scene = start(preview, fps=0, clock=lambda: now[0], scores_dir=tmp_path / "scores",
+                       screenshots=tmp_path / "shots")
+    try:
+        now[0] += 1.0
+        app.stack.update(1.0)
+        app.compose(app.surface)
+        assert scene.screen == "preview"
+        assert_draw_changes_nothing(app, scene)
+    finally:
+        pygame.quit()
 
 
 def test_every_screen_of_the_registry_was_checked():
