@@ -135,6 +135,23 @@ def test_back_from_the_table_after_saving_returns_to_the_results_and_the_review(
     assert app.stack.top is results
 
 
+def test_leaving_the_results_with_an_unsaved_top_ten_score_asks_first(app):
+    """The play-test: Esc on "A top-10 score: #1 ... Save it with your name" went to the title; the score was lost."""
+    results = play_through(app)
+    app.wait_for_saves()
+    assert results.unsaved_place() == 1
+    send(app, key(pygame.K_ESCAPE))
+    assert app.stack.top.name == "confirm"
+    send(app, key(pygame.K_ESCAPE))  # Stay
+    assert app.stack.top is results
+    send(app, key(pygame.K_RETURN))  # Save score
+    send(app, key(pygame.K_RETURN))  # keep the offered name
+    send(app, key(pygame.K_ESCAPE))  # back from the table
+    assert app.stack.top is results and results.unsaved_place() is None
+    send(app, key(pygame.K_ESCAPE))  # saved: nothing to ask
+    assert app.stack.top.name == "title"
+
+
 @contextmanager
 def words(app, method="wrap"):
     """Every text the screen hands to ``app.ctx.text.<method>`` while the block runs (what it says)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from game.core.session import Session
 from game.ui import intents as I
 from game.ui.menu import Menu
-from game.ui.outcomes import Play, Review, ToTitle
+from game.ui.outcomes import Confirm, Play, Review, ToTitle
 from game.ui.scene import Scene
 
 SAVE, SCORES, REVIEW, AGAIN, TITLE = "save", "scores", "review", "again", "title"
@@ -67,9 +67,22 @@ class AfterGameScene(Scene):
         self._on_screen = False
 
     # -- input --------------------------------------------------------------------------------------------
+    def unsaved_place(self) -> int | None:
+        """A place on the board this game earned and has not saved yet (``None``: nothing to lose)."""
+        return None
+
+    def _leave(self, then) -> None:
+        """Go on to ``then``; a top-10 score not saved yet is asked about first (it would be lost)."""
+        place = self.unsaved_place()
+        if place:
+            self.ctx.flow.go(Confirm("Leave without saving?", f"Your #{place} score on this board is not kept.",
+                                     "Leave", "Stay", then=then))
+        else:
+            self.ctx.flow.go(then)
+
     def handle(self, intent) -> bool:
         if intent.kind == I.BACK:
-            self.ctx.flow.go(ToTitle())
+            self._leave(ToTitle())
             return True
         chosen = self.menu.handle(intent, horizontal=True)
         if chosen is None or chosen == Menu.USED:
@@ -84,6 +97,6 @@ class AfterGameScene(Scene):
         if action == REVIEW:
             self.ctx.flow.go(Review(self.session))
         elif action == AGAIN:
-            self.ctx.flow.go(Play(again=True))
+            self._leave(Play(again=True))
         elif action == TITLE:
-            self.ctx.flow.go(ToTitle())
+            self._leave(ToTitle())

@@ -79,6 +79,9 @@ class ResultsScene(AfterGameScene):
         else:
             super().act(action)
 
+    def unsaved_place(self) -> int | None:
+        return self.rank if self.rank and self.saved is None else None
+
     def _personal_best(self, table) -> str:
         """The player's best on this board before this game, and whether this game beat it ("" if unknown)."""
         entry = self.entry
