@@ -10,6 +10,7 @@ from game.core.model import DIFFICULTIES
 from game.core.session import MODE_BLURBS, MODE_NAMES, PLAYERS_MAX, PLAYERS_MIN
 from game.ui import intents as I
 from game.ui.layer import Layer
+from game.ui.layout import fit_lines
 from game.ui.menu import Menu
 from game.ui.outcomes import Confirm, Play, Quit, ShowScores
 from game.ui.scene import Scene
@@ -178,23 +179,33 @@ class TitleScene(Scene):
         self.title_size = one_line(text, "Off the Rails", m.px(t.display), full_w, True)
         self.title_y = self.tag_y + text.line_height(m.px(t.small), True)
         y = self.title_y + text.line_height(self.title_size, True)
-        self.sub_lines = text.wrap(self.subtitle(), m.px(t.label), full_w)[:3]
-        self.sub_rect = pygame.Rect(margin, y, full_w, text.line_height(m.px(t.label)) * len(self.sub_lines))
-        self.fuse_y = self.sub_rect.bottom + m.px(10)
-        menu_top = self.fuse_y + m.px(16)
+        all_sub = text.wrap(self.subtitle(), m.px(t.label), full_w)[:3]
         # The foot: the keys, what was loaded and the notices (two to five lines of small text).  It keeps room
         # for the longest the loaded line gets as the options change, the keys giving way to it (_foot_lines):
         # changing the category then moves nothing, and what was loaded always shows whole.
         small_h = text.line_height(m.px(t.small))
         hint, status, notices = self._foot_parts(full_w)
         longest = max(len(text.wrap(line, m.px(t.small), full_w)) for line in self._loaded_lines())
-        foot_lines = max(2, min(5, len(hint) + len(status) + len(notices)), min(5, longest + len(notices)), longest)
-        self.info_rect = pygame.Rect(margin, height - m.px(8) - small_h * foot_lines, full_w, small_h * foot_lines)
-        room = self.info_rect.top - m.px(10) - menu_top
+        foot_all = max(2, min(5, len(hint) + len(status) + len(notices)), min(5, longest + len(notices)), longest)
+        foot_least = max(1, min(5, longest + len(notices)), longest)
         self.button_size = m.px(t.body)
         button_h = text.line_height(self.button_size, True) + m.px(14)
         gap = m.px(8)
         n = len(self.menu.buttons)
+        # The menu is what the screen is for: where its buttons would have to shrink (large text in a short
+        # window), the subtitle keeps one line and the foot drops the keys first.
+        for sub_n, foot_lines in ((len(all_sub), foot_all), (min(1, len(all_sub)), foot_least)):
+            self.sub_lines = all_sub if sub_n == len(all_sub) else \
+                fit_lines(text, self.subtitle(), [m.px(t.label)], full_w, text.line_height(m.px(t.label)),
+                          max_lines=sub_n)[0]
+            self.sub_rect = pygame.Rect(margin, y, full_w, text.line_height(m.px(t.label)) * len(self.sub_lines))
+            self.fuse_y = self.sub_rect.bottom + m.px(10)
+            menu_top = self.fuse_y + m.px(16)
+            self.info_rect = pygame.Rect(margin, height - m.px(8) - small_h * foot_lines, full_w,
+                                         small_h * foot_lines)
+            room = self.info_rect.top - m.px(10) - menu_top
+            if -(-n // 2) * button_h + (-(-n // 2) - 1) * gap <= room:
+                break
         widest = max(text.width(b.label, self.button_size, True) for b in self.menu.buttons) + m.px(40)
         beside = max(int(width * 0.36), min(widest, int(width * 0.5)))
         if n * button_h + (n - 1) * gap <= room and widest <= beside:
