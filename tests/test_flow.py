@@ -66,10 +66,10 @@ def app(tmp_path):
 
 def test_a_screen_the_bot_cannot_drive_stops_the_run_at_once_with_its_name(app, monkeypatch, capsys):
     """Not a wait of the bot's 300-second limit: the run ends with status 1 on the first frames."""
-    monkeypatch.setitem(F.SCREENS, "ready", F.Screen("game.ui.scenes.confirm:ConfirmScene"))
+    monkeypatch.setitem(F.SCREENS, "no_such_card", F.Screen("game.ui.scenes.confirm:ConfirmScene"))
     app.bot = Bot(1)
     assert app.run(max_seconds=30) == 1
-    assert "autoplay cannot drive the screen 'ready'" in capsys.readouterr().out
+    assert "autoplay cannot drive the screen 'no_such_card'" in capsys.readouterr().out
     assert app.perf.frames < 10
 
 
