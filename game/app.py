@@ -137,21 +137,7 @@ class App(Window):
             frame_start = time.perf_counter()
             dt = min(frame_start - last, 0.25)
             last = frame_start
-            top = self.stack.top
-            text_mode = bool(top and top.wants_text)
-            used = False
-            for event in pygame.event.get():
-                if event.type in PAD_EVENTS:
-                    intent = self.pads.translate(event)
-                    if self.pads.note:
-                        self.ctx.toast(self.pads.note)
-                        self.pads.note = None
-                else:
-                    intent = I.translate(event, text_mode)
-                if intent is not None:
-                    used |= self.dispatch(intent)
-                    top = self.stack.top
-                    text_mode = bool(top and top.wants_text)
+            used = self._take_events()
             if not self.running:
                 break
             self.own_window_change = max(self.own_window_change - 1, 0)
@@ -184,19 +170,43 @@ class App(Window):
                 self._screenshot()
                 if first:
                     first = False
-                    perf.first_frame_at = time.time()
-                    age = process_age_seconds()
-                    perf.startup_ms = (age * 1000) if age is not None else (time.perf_counter() - perf.started) * 1000
-                    self.ctx.sound.start()  # after the first frame: opening audio never delays it
-                    start_bank = getattr(self.ctx.bank, "start", None)  # game/bankload.py: read it now
-                    if start_bank is not None:
-                        start_bank()
+                    self._after_first_frame()
             clock.tick(fps)
         self.ctx.parties.close()
         self.saves.close()
         self.ctx.pictures.close()
         self.ctx.sound.close()
         return self.exit_code
+
+    def _take_events(self) -> bool:
+        """The pass's events, as intents, to the screens; ``True`` if any was used."""
+        top = self.stack.top
+        text_mode = bool(top and top.wants_text)
+        used = False
+        for event in pygame.event.get():
+            if event.type in PAD_EVENTS:
+                intent = self.pads.translate(event)
+                if self.pads.note:
+                    self.ctx.toast(self.pads.note)
+                    self.pads.note = None
+            else:
+                intent = I.translate(event, text_mode)
+            if intent is not None:
+                used |= self.dispatch(intent)
+                top = self.stack.top
+                text_mode = bool(top and top.wants_text)
+        return used
+
+    def _after_first_frame(self) -> None:
+        """The first frame is on screen: note when, then start what it did not need (sound, the bank)."""
+        perf = self.perf
+        perf.first_frame_at = time.time()
+        age = process_age_seconds()
+        perf.startup_ms = (age * 1000) if age is not None else (time.perf_counter() - perf.started) * 1000
+        self.ctx.sound.start()  # after the first frame: opening audio never delays it
+        start_bank = getattr(self.ctx.bank, "start", None)  # game/bankload.py: read it now
+        if start_bank is not None:
+            start_bank()
 
     def compose(self, surface) -> None:
         """Draw the whole picture on ``surface``: the scenes and any notice over them."""
