@@ -362,15 +362,6 @@ def test_a_game_of_several_kinds_plays_each_kind_and_one_order_question_per_grou
     assert len(draw_game(default_bank(0), 3, random.Random(0))) == 3
 
 
-def test_a_player_who_has_met_every_question_lately_still_meets_every_kind():
-    """The play-test: after several games, a party of six took no typed question (no typed key was fresh)."""
-    questions = default_bank(1)
-    recent = [q.key for q in questions]  # everything asked lately: no key is fresh
-    for seed in range(30):
-        game = draw(questions, 6, random.Random(seed), recent=recent)
-        assert {q.kind for q in game} == set(names()), seed
-
-
 def test_a_bank_of_one_kind_draws_as_a_plain_random_choice_per_fact():
     questions = [q for q in default_bank(0) if q.kind == "choice"]
     for seed in range(20):

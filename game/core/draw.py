@@ -76,7 +76,7 @@ def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every
 
     When the questions are of several kinds and ``count`` is at least how many,
     a game first takes, for each kind (the rarest first), the first fresh key
-    that can ask it (else the one met longest ago), so that every kind is played.
+    that can ask it, so that every kind is played.
     """
     by_key: dict[str, list[Question]] = {}
     for question in questions:
@@ -101,11 +101,8 @@ def draw(questions: Sequence[Question], count: int, rng: random.Random, *, every
     mixed = 1 < len(offered) <= wanted and not every
     if mixed:
         for kind in sorted(offered, key=lambda k: (offered[k], k)):
-            # A fresh key first; where every key of this kind was met lately, the one met longest ago (``keys``
-            # are sorted so), so that a player who has played a lot still meets every kind.
-            can = [k for k in keys if (k in chosen or k not in blocked) and k not in reserved
-                   and any(q.kind == kind for q in by_key[k])]
-            key = next((k for k in can if stale(k)[0] == 0), can[0] if can else None)
+            key = next((k for k in keys if stale(k)[0] == 0 and (k in chosen or k not in blocked)
+                        and k not in reserved and any(q.kind == kind for q in by_key[k])), None)
             if key is None or (key not in chosen and len(chosen) >= wanted):
                 continue
             if key not in chosen:
