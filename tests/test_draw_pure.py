@@ -33,7 +33,9 @@ CACHES: dict[str, str] = {
     "_keys_image": "typed: the on-screen keys drawn once and blitted while their focus stays",
 }
 
-SKIP = {"ctx"}
+# Not the scene's: the context, and the party's server, whose own thread changes its tables and counters
+# while the test runs (a tick of its gate between two snapshots is no change made by draw()).
+SKIP = {"ctx", "server"}
 DEPTH = 4
 
 
