@@ -11,6 +11,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from game.memory import settle
+
 
 class LazyBank:
     def __init__(self, load: Callable[[], Any], on_loaded: Callable[[Any], None] | None = None) -> None:
@@ -46,6 +48,7 @@ class LazyBank:
         if self._on_loaded is not None:
             self._on_loaded(bank)
         self._bank = bank
+        settle()  # the bank lasts the game: later collections skip it (game/memory.py)
 
     def get(self) -> Any:
         """The bank, waiting for it (or reading it now) if it is not in yet."""

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from game.core.party import MAX_PLAYERS_DEFAULT, PIN_DIGITS, Reveal, Room
+from game.memory import settle
 from game.net.addresses import join_url, local_addresses
 from game.net.gate import Limits
 from game.net.host import PartyHost
@@ -89,6 +90,7 @@ class PartyGame:
     def start(self) -> None:
         """Listen (``OSError`` with a clear message when it cannot)."""
         self.server.start()
+        settle()  # the room, the server and its tables last the party: collections during it skip them
 
     @property
     def port(self) -> int:
