@@ -303,3 +303,137 @@ def test_a_phone_that_just_dropped_is_waited_for(room):
     room.disconnect(bob.id)  # gone for good: waited for only a moment
     clock.now += RECONNECT_GRACE
     assert room.everyone_answered()
+
+
+def test_the_counts_kept_as_they_change_match_a_look_at_every_player():
+    """The live count ("12 of 15 answered · 2 away") is kept as players join, drop, come back, are removed
+    and answer, rather than counted each frame: after any order of those moves it says what a look at every
+    player says."""
+    rng = random.Random(7)
+    for game in range(40):
+        clock = Clock()
+        room = Room("123456", clock=clock, max_players=12)
+        number = 0
+        for _ in range(120):
+            move = rng.random()
+            players = list(room.players.values())
+            if move < 0.2 and len(players) < 12:
+                player = room.join(f"P{game}x{room._next_id}", "123456")
+                if rng.random() < 0.8:
+                    room.connect(player.id)
+            elif move < 0.3 and players:
+                room.disconnect(rng.choice(players).id, dropped=rng.random() < 0.5)
+            elif move < 0.4 and players:
+                room.rejoin(rng.choice(players).secret)
+            elif move < 0.45 and players:
+                room.kick(rng.choice(players).id)
+            elif move < 0.75 and players and room.is_open:
+                player = rng.choice(players)
+                try:
+                    room.answer(player.id, player.secret, number, rng.randrange(4), clock.now)
+                except Rejected:
+                    pass
+            elif move < 0.85 and room.is_open:
+                room.close_question()
+            elif move < 0.92 and not room.is_open and number < 9:
+                number += 1
+                room.open_question(make_round(number), 20.0)
+            clock.now += rng.random() * 3
+            everyone = list(room.players.values())
+            assert room.answered_count() == sum(1 for p in everyone if room.number in p.answers)
+            assert room.connected_count() == len(room.connected()) == sum(1 for p in everyone if p.connected)
+            here = [p for p in everyone if p.connected or (p.away_since is not None and p.away_since >= room._opened_at
+                                                             and clock.now - p.away_since < RECONNECT_GRACE)]
+            assert room.everyone_answered() == (bool(here) and all(room.number in p.answers for p in here))
+
+
+def test_an_answer_checked_ahead_is_kept_only_if_the_room_is_as_it_was(room):
+    """The server checks and scores answers on its own thread (Room.check, changing nothing); the game's thread
+    keeps one as it is (Room.take) only while nothing that bears on it changed, and otherwise judges it again."""
+    ann, bob = room.join("Ann", "123456"), room.join("Bob", "123456")
+    room.open_question(make_round(1), 20.0)
+    room.clock.now += 2
+    judged = room.check(ann.id, ann.secret, 1, 2, room.clock.now)
+    assert ann.answers == {} and room.answered_count() == 0  # checking changed nothing
+    assert room.take(judged) and ann.answers[1] == judged.answer and judged.answer.correct
+    assert room.answered_count() == 1 and ann.score == judged.answer.total > 0
+    assert not room.take(judged)  # once only
+    with pytest.raises(Rejected, match="already"):
+        room.check(ann.id, ann.secret, 1, 2, room.clock.now)
+
+    # Checked before a pause, a resume, a close or the next question: judged again by whoever keeps it.
+    stale = room.check(bob.id, bob.secret, 1, 1, room.clock.now)
+    room.pause()
+    assert not room.take(stale) and 1 not in bob.answers
+    with pytest.raises(Rejected, match="paused"):
+        room.answer(bob.id, bob.secret, 1, 1, room.clock.now)  # as the game's thread judges it again
+    room.resume()
+    stale = room.check(bob.id, bob.secret, 1, 1, room.clock.now)
+    room.close_question()
+    assert not room.take(stale) and bob.answers[1].response is None  # his time ran out: the answer came too late
+    room.open_question(make_round(2), 20.0)
+    early = room.check(bob.id, bob.secret, 2, 2, room.clock.now)
+    room.kick(bob.id)
+    assert not room.take(early)
+    with pytest.raises(Rejected):
+        room.check(bob.id, bob.secret, 2, 2, room.clock.now)
+
+
+def test_answers_checked_on_another_thread_while_the_game_changes_the_room_are_kept_as_judged_now():
+    """A thread checks answers as fast as it can while this one opens, pauses, resumes and closes questions; every
+    answer the room keeps as checked is the one it would judge now (the same points, time and streak)."""
+    import sys
+    import threading
+
+    clock = Clock()
+    room = Room("123456", clock=clock, max_players=40)
+    players = [room.join(f"P{i}", "123456") for i in range(30)]
+    checked: list = []
+    stop = threading.Event()
+
+    def server():
+        rng = random.Random(3)
+        while not stop.is_set():
+            player = rng.choice(players)
+            at = clock.now
+            try:
+                checked.append((room.check(player.id, player.secret, room.number, rng.randrange(4), at), at))
+            except Rejected:
+                pass
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    thread = threading.Thread(target=server, daemon=True)
+    kept = 0
+    try:
+        thread.start()
+        rng = random.Random(5)
+        for number in range(1, 40):
+            room.open_question(make_round(number, correct=number % 4), 20.0)
+            for _ in range(60):
+                clock.now += 0.05
+                move = rng.random()
+                if move < 0.05:
+                    room.pause()
+                elif move < 0.1:
+                    room.resume()
+                while checked:
+                    judged, at = checked.pop(0)
+                    answer = judged.answer
+                    player = room.players[answer.player_id]
+                    try:
+                        now = room._checked(player.id, player.secret, answer.number, answer.response, at)
+                    except Rejected:
+                        now = None
+                    if room.take(judged):
+                        kept += 1
+                        assert now == answer  # as the room judges it now: the same time, points and streak
+            room.resume()
+            room.close_question()
+    finally:
+        stop.set()
+        thread.join(5)
+        sys.setswitchinterval(old)
+    assert kept > 0
+    for player in players:  # every kept answer counted once, in the totals the room shows
+        assert player.score == sum(a.total for a in player.answers.values())

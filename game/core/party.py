@@ -95,6 +95,16 @@ class PartyPlayer:
 
 
 @dataclass(frozen=True)
+class Judged:
+    """An answer checked and scored ahead of the game's thread (see :meth:`Room.check`): taken as it is while
+    the room is as it was then (:meth:`Room.take`), or judged again."""
+
+    answer: PartyAnswer
+    generation: int  # the room's :attr:`Room.generation` when it was checked
+    streak: int  # the player's streak it was scored on
+
+
+@dataclass(frozen=True)
 class Reveal:
     """A closed question: how many picked each choice, and every player's answer."""
 
@@ -138,6 +148,12 @@ class Room:
         self._paused_at: float | None = None
         self._paused_total = 0.0
         self.shown = 0  # questions opened so far
+        # Kept as they change, so the big screen's live count costs the same with 200 players as with none:
+        self._connected: set[int] = set()  # the players a live connection carries
+        self._answered: set[int] = set()  # the players with an answer to question ``number``
+        # Counts every change of the open question's state (opened, paused, resumed, closed), made last in each:
+        # an answer checked on another thread is taken only if nothing changed since (see :meth:`check`).
+        self.generation = 0
 
     @staticmethod
     def new_pin(rng: random.Random) -> str:
@@ -165,6 +181,8 @@ class Room:
                              colour=(self._next_id - 1), joined_at=self.shown)
         self._next_id += 1
         self.players[player.id] = player
+        if player.connected:
+            self._connected.add(player.id)
         self._by_secret[player.secret] = player.id
         self._keys[key] = player.id
         return player
@@ -186,6 +204,7 @@ class Room:
         if player is not None:
             player.connected = True
             player.away_since = None
+            self._connected.add(player_id)
 
     def disconnect(self, player_id: int, dropped: bool = True) -> None:
         """No live connection carries this player any more: its phone ``dropped`` (a reload, a lost
@@ -195,10 +214,13 @@ class Room:
         if player is not None:
             player.connected = False
             player.away_since = self.clock() if dropped else None
+            self._connected.discard(player_id)
 
     def kick(self, player_id: int) -> PartyPlayer | None:
         player = self.players.pop(player_id, None)
         if player is not None:
+            self._connected.discard(player_id)
+            self._answered.discard(player_id)
             self._by_secret.pop(player.secret, None)
             self._keys = {key: pid for key, pid in self._keys.items() if pid != player_id}
         return player
@@ -206,25 +228,32 @@ class Room:
     def connected(self) -> list[PartyPlayer]:
         return [p for p in self.players.values() if p.connected]
 
+    def connected_count(self) -> int:
+        return len(self._connected)
+
     # -- the question ---------------------------------------------------------------
     def open_question(self, round_: Round, limit: float | None) -> None:
         self.round = round_
         self.number = round_.number
+        self._answered = {pid for pid, p in self.players.items() if self.number in p.answers}
         self.limit = limit
         self.is_open = True
         self._opened_at = self.clock()
         self._paused_at = None
         self._paused_total = 0.0
         self.shown += 1
+        self.generation += 1
 
     def pause(self) -> None:
         if self.is_open and self._paused_at is None:
             self._paused_at = self.clock()
+            self.generation += 1
 
     def resume(self) -> None:
         if self._paused_at is not None:
             self._paused_total += self.clock() - self._paused_at
             self._paused_at = None
+            self.generation += 1
 
     @property
     def paused(self) -> bool:
@@ -246,6 +275,33 @@ class Room:
         return self.is_open and self.limit is not None and self.elapsed() >= self.limit
 
     def answer(self, player_id: int, secret: str, number: int, response: Any, at: float) -> PartyAnswer:
+        """Check and score a player's answer (:class:`Rejected` if it is not one the game takes), and keep it."""
+        answer = self._checked(player_id, secret, number, response, at)
+        return self._record(self.players[player_id], answer)
+
+    def check(self, player_id: int, secret: str, number: int, response: Any, at: float) -> Judged:
+        """The answer :meth:`answer` would keep, changing nothing: the party's server checks and scores
+        answers on its own thread as they arrive, and the game's thread only :meth:`take` s them.
+
+        Read beside the game's thread, the room may change meanwhile: every change that bears on an answer
+        ends by counting :attr:`generation` up, which is read first here, so an answer checked against a
+        room caught halfway through a change is never taken as it is."""
+        generation = self.generation
+        player = self.players.get(player_id)
+        streak = player.streak if player is not None else 0
+        return Judged(self._checked(player_id, secret, number, response, at), generation, streak)
+
+    def take(self, judged: Judged) -> bool:
+        """Keep an answer :meth:`check` scored, if the room is as it was then (``False``: judge it again)."""
+        answer = judged.answer
+        player = self.players.get(answer.player_id)
+        if judged.generation != self.generation or player is None or player.streak != judged.streak or \
+                answer.number in player.answers:
+            return False
+        self._record(player, answer)
+        return True
+
+    def _checked(self, player_id: int, secret: str, number: int, response: Any, at: float) -> PartyAnswer:
         player = self.players.get(player_id)
         if player is None or not isinstance(secret, str) or \
                 not secrets.compare_digest(secret.encode(), player.secret.encode()):
@@ -265,11 +321,13 @@ class Room:
             response, chosen, v = _judge(self.round, response, elapsed, self.limit, player.streak)
         except (ValueError, TypeError):
             raise Rejected("Not a possible answer", "answer") from None
-        return self._record(player, PartyAnswer(player.id, number, response, chosen, elapsed, v.correct, v.close,
-                                                v.points, v.bonus, v.streak))
+        return PartyAnswer(player.id, number, response, chosen, elapsed, v.correct, v.close, v.points, v.bonus,
+                           v.streak)
 
     def _record(self, player: PartyPlayer, answer: PartyAnswer) -> PartyAnswer:
         player.answers[answer.number] = answer
+        if answer.number == self.number:
+            self._answered.add(player.id)
         player.streak = answer.streak
         player.best_streak = max(player.best_streak, answer.streak)
         player.score += answer.total
@@ -284,13 +342,16 @@ class Room:
         return player.score - (pending.total if pending is not None else 0)
 
     def answered_count(self) -> int:
-        return sum(1 for p in self.players.values() if self.number in p.answers)
+        """Players with an answer to question ``number`` (the open one, or the one last closed)."""
+        return len(self._answered)
 
     def everyone_answered(self) -> bool:
         """Every connected player has answered the open question (and there is someone).
 
         A player whose phone dropped while this question was open, less than :data:`RECONNECT_GRACE`
         seconds ago, is waited for too (a reload); one that was away before it opened is not."""
+        if len(self._answered) < len(self._connected):
+            return False  # some connected player has not answered (the usual case, found without a look at each)
         now = self.clock()
         here = [p for p in self.players.values()
                 if p.connected or (p.away_since is not None and p.away_since >= self._opened_at
@@ -316,6 +377,7 @@ class Room:
                 counts[answer.chosen] += 1
             answers[player.id] = answer
         self._rank()
+        self.generation += 1
         return Reveal(self.number, tuple(counts), answers, answered, len(self.players))
 
     # -- ranking --------------------------------------------------------------------

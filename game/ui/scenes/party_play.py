@@ -324,7 +324,7 @@ class PartyPlayScene(Scene):
     def answered_line(self) -> str:
         room = self.room
         players = len(room.players)
-        away = players - len(room.connected())
+        away = players - room.connected_count()
         line = f"{room.answered_count()} of {players} answered"
         return line + (f" · {away} away" if away else "")
 
