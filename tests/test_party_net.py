@@ -193,9 +193,35 @@ def test_wrong_pins_are_counted_before_they_are_answered_and_slowed_for_the_whol
 
 
 # -- the host: messages in, room calls, news out (a fake server: no sockets) ------------------
+class ArrivalInbox:
+    """The server's inbox as the host sees it; an answer put in is checked on arrival by the host's check, as the
+    real server does on its own thread (:meth:`game.net.server.PartyServer._apply`)."""
+
+    def __init__(self, server):
+        self.server = server
+        self.items = queue.SimpleQueue()
+
+    def put(self, item):
+        from dataclasses import replace
+
+        from game.net.server import Inbound
+
+        check = self.server.check
+        if isinstance(item, Inbound) and check is not None and item.judged is None:
+            item = replace(item, judged=check(item.conn, item.message, item.at))
+        self.items.put(item)
+
+    def get_nowait(self):
+        return self.items.get_nowait()
+
+    def empty(self):
+        return self.items.empty()
+
+
 class FakeServer:
     def __init__(self):
-        self.inbox = queue.SimpleQueue()
+        self.check = None
+        self.inbox = ArrivalInbox(self)
         self.sent = []  # (conn, message)
         self.closed = []
         self.bad_pins = 0
@@ -221,6 +247,9 @@ class FakeServer:
     def new_pin(self, pin):
         self.pins.append(pin)
 
+    def judge_with(self, check):
+        self.check = check
+
     def to(self, conn, kind):
         return [m for c, m in self.sent if c == conn and m["type"] == kind]
 
@@ -237,6 +266,37 @@ def _host():
     host = PartyHost(room, server, total=3)
     q = Question(prompt="<b>How fast?</b>", choices=("50 mph", "60 mph", "70 mph"), answer="60 mph", ordered=True)
     return host, server, room, clock, Round(1, q, q.choices, 1, 20.0)
+
+
+def test_the_host_keeps_answers_checked_on_arrival_and_judges_again_those_the_room_moved_past(monkeypatch):
+    """The server's thread checks each answer as it arrives (PartyHost.check); the game's frame keeps it as it is,
+    without judging it again, unless the room changed in between: then it is judged again and the phone is told
+    the outcome of that."""
+    from game.core.party import Room
+
+    host, server, room, clock, round_ = _host()
+    for conn, name in ((1, "Ann"), (2, "Bob")):
+        server.inbox.put(Inbound(conn, {"type": "join", "pin": "424242", "name": name}, clock[0]))
+    host.pump()
+    secrets_ = {conn: server.to(conn, "joined")[0]["secret"] for conn in (1, 2)}
+    host.ask(round_, 20.0)
+    judged_again = []
+    real = Room.answer
+    monkeypatch.setattr(Room, "answer", lambda self, *args: judged_again.append(args) or real(self, *args))
+    server.inbox.put(Inbound(1, {"type": "answer", "secret": secrets_[1], "q": 1, "response": 1}, clock[0] + 1))
+    server.inbox.put(Inbound(2, {"type": "answer", "secret": secrets_[2], "q": 1, "response": 0}, clock[0] + 1))
+    host.pump()
+    assert judged_again == [] and host.stats.answers_counted == 2 and server.to(1, "locked") and server.to(2, "locked")
+    assert room.players[1].answers[1].correct and not room.players[2].answers[1].correct
+
+    host.reveal()
+    round_2 = type(round_)(2, round_.question, round_.choices, 1, 20.0)
+    host.ask(round_2, 20.0)
+    server.inbox.put(Inbound(1, {"type": "answer", "secret": secrets_[1], "q": 2, "response": 1}, clock[0] + 2))
+    host.pause()  # between the answer's arrival and the frame that takes it
+    host.pump()
+    assert len(judged_again) == 1 and host.stats.answers_counted == 2 and 2 not in room.players[1].answers
+    assert "paused" in server.to(1, "error")[-1]["reason"]
 
 
 def test_host_join_answer_reveal_and_rejoin():

@@ -6,8 +6,12 @@
 :meth:`reveal`, :meth:`pause`, :meth:`resume`, :meth:`end` and :meth:`kick`
 as the game goes on.  The browser test drives a party with it too.
 
-Everything here runs on the game's thread; the server is only asked to do
-things (each call hands the work to its own thread).  A player is connected
+Everything here runs on the game's thread but :meth:`PartyHost.check`, which the
+server calls on its own thread for each answer as it arrives: it checks and
+scores the answer without changing anything, and the game's thread keeps it as
+it is if the room has not changed since (otherwise it judges it again).  So a
+burst of answers costs the game's frames little.  The server is only asked to
+do things (each call hands the work to its own thread).  A player is connected
 exactly when a live connection carries it: :meth:`_carry` keeps the two
 tables (player -> connection, connection -> player) one-to-one.
 """
@@ -16,11 +20,12 @@ from __future__ import annotations
 
 import queue
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
 from game.core import kinds
-from game.core.party import PartyPlayer, Rejected, Reveal, Room, colour_hex
+from game.core.party import Judged, PartyPlayer, Rejected, Reveal, Room, colour_hex
 from game.net import messages
 from game.net.gate import PinBudgetSpent, RateLog
 from game.net.server import Gone, Inbound, Item
@@ -40,10 +45,14 @@ class Server(Protocol):
 
     def send(self, conn: int, message: messages.Outbound) -> None: ...
     def broadcast(self, message: messages.Outbound, conns: list[int] | None = None) -> None: ...
+    def judge_with(self, check: Check) -> None: ...
     def close(self, conn: int, reason: str = "") -> None: ...
     def settle(self, conn: int, joined: bool) -> None: ...
     def wrong_pin(self, conn: int) -> None: ...
     def new_pin(self, pin: str) -> None: ...
+
+
+Check = Callable[[int, messages.Inbound, float], "Judged | None"]
 
 
 @dataclass
@@ -84,6 +93,7 @@ class PartyHost:
         self.paused = False
         self.pin_budget_spent = False  # too many wrong PINs: nobody joins until the host shows a new PIN
         self.log = RateLog()
+        server.judge_with(self.check)
 
     # -- each frame --------------------------------------------------------------------
     def pump(self) -> bool:
@@ -103,6 +113,20 @@ class PartyHost:
                 self.log.note("handling", f"a message could not be handled: {type(exc).__name__}: {exc}",
                               time.monotonic())
         return changed
+
+    def check(self, conn: int, message: messages.Inbound, at: float) -> Judged | None:
+        """(The server's thread, as an answer arrives.)  The answer checked and scored against the room as it is
+        now, changing nothing; ``None`` for anything else, or one the room refuses (judged again on the game's
+        thread, which says why).  The game's thread reads no more than this table and the room meanwhile."""
+        if message["type"] != "answer":
+            return None
+        pid = self.player_of.get(conn)
+        if pid is None:
+            return None
+        try:
+            return self.room.check(pid, message["secret"], message["q"], message["response"], at)
+        except Exception:  # noqa: BLE001 - refused, or caught halfway through a change: judged again, in turn
+            return None
 
     def _take(self, item: object) -> bool:
         if isinstance(item, Gone):
@@ -134,8 +158,10 @@ class PartyHost:
                 pid = self.player_of.get(conn)
                 if pid is None:
                     raise Rejected("Not in this game: join again", "unknown")
-                answered: Any = self.room.round  # open: room.answer checked it
-                self.room.answer(pid, message["secret"], message["q"], message["response"], item.at)
+                answered: Any = self.room.round  # open: the room checked it
+                judged = item.judged
+                if not (isinstance(judged, Judged) and judged.answer.player_id == pid and self.room.take(judged)):
+                    self.room.answer(pid, message["secret"], message["q"], message["response"], item.at)
                 self.stats.answers_counted += 1
                 kind = str(answered.kind)
                 self.stats.counted_by_kind[kind] = self.stats.counted_by_kind.get(kind, 0) + 1

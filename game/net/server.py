@@ -44,6 +44,11 @@ PORT_TRIES = 20         # ports tried from the fixed one up before any free one
 STOP_TIMEOUT = 3.0
 TICK = 0.1              # seconds between the gate's looks at the time while connections have not joined
 REST = 1.0              # ... and while every connection carries a player (nothing is due soon)
+# While phones are sending (a burst of answers), the loop looks for the game's replies every COLLECT seconds
+# rather than being woken for them: waking it is a write to a socket, which the game's frame would pay for.
+# The burst is over once nothing has come in for QUIET seconds; then each reply wakes the loop again.
+COLLECT = 0.004
+QUIET = 0.25
 LIMITS_MARK = b"<!--limits-->"  # where the phone page gets its limits
 
 _TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -59,6 +64,7 @@ class Inbound:
     message: messages.Inbound
     at: float  # time.monotonic() when it arrived
     address: str = ""
+    judged: object = None  # an answer as the host checked it on arrival (game.net.host.PartyHost.check)
 
 
 @dataclass(frozen=True)
@@ -115,9 +121,12 @@ class PartyServer:
         # What the game's thread asked of the loop, run there in order; one wake-up for all asked before it runs.
         self._calls: list[tuple[Callable[..., object], tuple[object, ...]]] = []
         self._calls_lock = threading.Lock()
+        self._collecting = False  # the loop looks for calls by itself (during a burst); under _calls_lock
+        self._last_in = 0.0  # when a phone's message last went to the inbox (the server's thread only)
         self._stop: asyncio.Event | None = None
         self._wake: asyncio.Event | None = None  # the gate's ticker, woken when a connection opens
         self._error: BaseException | None = None
+        self._check: Callable[[int, Any, float], object] | None = None  # the host's, for answers as they arrive
         self._files = self._list_files()
         self.address: tuple[str, int] | None = None
 
@@ -223,6 +232,7 @@ class PartyServer:
         ticker = asyncio.ensure_future(self._tick())
         async with server:
             await self._stop.wait()
+            self._run_calls()  # what the game asked before it stopped the server (the phones' last word)
             ticker.cancel()
             server.close()
             await asyncio.wait_for(server.wait_closed(), STOP_TIMEOUT)
@@ -309,7 +319,10 @@ class PartyServer:
             elif isinstance(action, Forward):
                 ws = self._conns.get(action.conn)
                 address = ws.remote_address[0] if ws is not None and ws.remote_address else ""
-                self.inbox.put(Inbound(action.conn, action.message, action.at, address))
+                check = self._check
+                judged = check(action.conn, action.message, action.at) if check is not None else None
+                self.inbox.put(Inbound(action.conn, action.message, action.at, address, judged))
+                self._burst(action.at)
             elif isinstance(action, Close):
                 self._close_now(action.conn, action.code, action.reason)
             elif isinstance(action, PinBudgetSpent):
@@ -321,16 +334,22 @@ class PartyServer:
             asyncio.ensure_future(ws.close(code, reason[:100]))
 
     # -- from the game's thread (never blocks) -------------------------------------------
+    def judge_with(self, check: Callable[[int, Any, float], object]) -> None:
+        """``check(conn, message, at)`` runs here as each checked message arrives, on the server's thread; what
+        it returns goes to the game with the message (:attr:`Inbound.judged`).  It must change nothing."""
+        self._check = check
+
     def _call(self, callback: Callable[..., object], *args: object) -> None:
         """Have the loop run ``callback(*args)``.  A frame that takes twenty answers sends twenty "locked"
-        replies: they wake the loop once (waking it is a write to a socket, dearer than the rest)."""
+        replies: they wake the loop once at most (waking it is a write to a socket, dearer than the rest),
+        and not at all while the loop collects them by itself (:meth:`_burst`)."""
         loop = self._loop
         if loop is None or loop.is_closed():
             return
         with self._calls_lock:
             self._calls.append((callback, args))
-            if len(self._calls) > 1:
-                return  # a wake-up is on its way and will run this too
+            if len(self._calls) > 1 or self._collecting:
+                return  # a wake-up is on its way, or the loop looks for calls soon: either runs this too
         try:
             loop.call_soon_threadsafe(self._run_calls)
         except RuntimeError:  # the loop closed meanwhile
@@ -346,11 +365,35 @@ class PartyServer:
                 asyncio.get_running_loop().call_exception_handler({"message": "a call from the game failed",
                                                                     "exception": exc})
 
+    def _burst(self, now: float) -> None:
+        """A phone's message went to the game (the server's thread): its reply will follow within a frame or
+        two, so the loop starts looking for the game's calls every :data:`COLLECT` seconds, if it is not yet."""
+        self._last_in = now
+        with self._calls_lock:
+            if self._collecting:
+                return
+            self._collecting = True
+        asyncio.get_running_loop().call_later(COLLECT, self._collect)
+
+    def _collect(self) -> None:
+        """Run what the game asked; look again soon while phones are sending (see :meth:`_burst`)."""
+        self._run_calls()
+        with self._calls_lock:
+            if not self._calls and time.monotonic() - self._last_in > QUIET:
+                self._collecting = False  # from now on each call wakes the loop (see :meth:`_call`)
+                return
+        asyncio.get_running_loop().call_later(COLLECT, self._collect)
+
     def send(self, conn: int, message: messages.Outbound) -> None:
-        self._call(self._send_now, [conn], messages.dumps(message))
+        self._call(self._send_message, [conn], message)
 
     def broadcast(self, message: messages.Outbound, conns: Iterable[int] | None = None) -> None:
-        self._call(self._send_now, None if conns is None else list(conns), messages.dumps(message))
+        self._call(self._send_message, None if conns is None else list(conns), message)
+
+    def _send_message(self, conns: list[int] | None, message: messages.Outbound) -> None:
+        """(The loop's thread: the game's frame does not pay for the JSON.)  The game never changes a message
+        it has handed over: each is made anew."""
+        self._send_now(conns, messages.dumps(message))
 
     def _send_now(self, conns: list[int] | None, text: str) -> None:
         from websockets.asyncio.server import broadcast
