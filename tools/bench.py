@@ -199,8 +199,10 @@ def make_app(tmp: Path, size=(1280, 720), fps=0):
     from game.app import App, Options
     from game.core.questions import load_files
     from game.core.scores import ScoreStore
+    from game.memory import settle
 
     bank = load_files([paths.default_bank()], seed=1)
+    settle()  # as the game does once its bank is read (game/bankload.py)
     app = App(Options(count=10, seed=1, fps=fps, size=size), bank, ScoreStore(tmp / "bench-scores.json"))
     app.open_window()
     return app, pygame
@@ -591,16 +593,21 @@ def _party_question(app, phones: int, seconds: float, *, always_draw: bool):
                 round(counted_at[-1] - counted_at[0], 3) if counted_at else 0.0}
 
 
-def bench_party(tmp: Path, phones: int, seconds: float) -> dict:
-    """By turns: the question screen with no players (the reference), then with ``phones`` answering (every
-    frame drawn in full, so the two differ only by the network), then the CPU at the cap of each."""
-    results = {}
-    for name, count, always in (("empty", 0, True), ("busy", phones, True), ("cpu_empty", 0, False),
-                                ("cpu", phones, False)):
-        app, pygame = make_app(tmp / f"party-{name}", fps=60)
+PARTY_TURNS = 3  # the idle screen and the burst, by turns: each seen this many times, in a party of its own
+
+
+def bench_party(tmp: Path, phones: int, seconds: float, turns: int = PARTY_TURNS) -> dict:
+    """By turns, ``turns`` times each: the question screen with no players (the reference), then with ``phones``
+    answering (every frame drawn in full, so the two differ only by the network); then the CPU at the cap of
+    each.  Measured by turns, a neighbour that is busy now and quiet later weighs on both alike; pooled over
+    the turns, the burst's p99 is not one frame's chance (one burst is about 60 frames)."""
+    results: dict[str, list] = {}
+    plan = [("empty", 0, True), ("busy", phones, True)] * turns + [("cpu_empty", 0, False), ("cpu", phones, False)]
+    for number, (name, count, always) in enumerate(plan):
+        app, pygame = make_app(tmp / f"party-{number}-{name}", fps=60)
         app.pygame = pygame
         try:
-            results[name] = _party_question(app, count, seconds, always_draw=always)
+            results.setdefault(name, []).append(_party_question(app, count, seconds, always_draw=always))
         finally:
             pygame.quit()
     return results
@@ -617,27 +624,38 @@ def window_p99(frames: list[float], n: int) -> float:
 def party_rows(row, tmp: Path, quick: bool) -> None:
     """Frame cost while the phones answer, answer latency, exact counting, CPU, memory (issues 13 and 23)."""
     phones = 10 if quick else PARTY_PHONES
-    p = bench_party(tmp, phones, 1.5 if quick else 3.0)
-    busy = round(percentile(p["busy"]["window"], 0.99), 3)
-    empty = round(window_p99(p["empty"]["frames"], len(p["busy"]["window"])), 3)
+    turns = 1 if quick else PARTY_TURNS
+    p = bench_party(tmp, phones, 1.5 if quick else 3.0, turns)
+    bursts, idles = p["busy"], p["empty"]
+    window = [ms for burst in bursts for ms in burst["window"]]
+    busy = round(percentile(window, 0.99), 3)
+    # The idle screen's frames of each turn, as many in a row as the bursts gave (their p99 is of that many).
+    empty = round(window_p99([ms for idle in idles for ms in idle["frames"]], len(window)), 3)
     r = ratio(busy, empty)
+    seconds = ", ".join(str(burst["answer_window_s"]) for burst in bursts)
     row(f"party: frame cost p99 while {phones} phones answer within one second / no players "
-        f"({len(p['busy']['window'])} frames over {p['busy']['answer_window_s']} s; ms {busy} / {empty}, the idle "
-        f"screen's p99 over as many frames)",
+        f"({len(window)} frames over {turns} bursts of {seconds} s, by turns with the idle screen; ms {busy} / "
+        f"{empty}, the idle screen's p99 over as many frames)",
         r, f"≤ {PARTY_FRAME_BUDGET}×", r <= PARTY_FRAME_BUDGET, "×")
-    report = p["busy"]["report"]
-    p99, p50 = report.get("answer_latency_ms_p99"), report.get("answer_latency_ms_p50")
-    row(f"party: answer latency, phone send to accepted, {phones} phones, p99 (p50 {p50} ms)", p99,
-        f"≤ {LATENCY_BUDGET_MS:g} ms", p99 is not None and p99 <= LATENCY_BUDGET_MS, " ms")
-    sent = report.get("answers_sent")
-    counts = f"{sent} sent / {p['busy']['counted']} counted / {p['busy']['in_room']} in the room"
-    row(f"party: every answer of {phones} phones to two questions counted exactly once ({counts})",
-        p["busy"]["counted"], f"= {2 * phones}", sent == p["busy"]["counted"] == p["busy"]["in_room"] == 2 * phones)
-    cpu, idle = round(p["cpu"]["cpu"], 2), round(p["cpu_empty"]["cpu"], 2)
+    reports = [burst["report"] for burst in bursts]
+    p99s = [r.get("answer_latency_ms_p99") for r in reports]
+    p99 = None if None in p99s else max(p99s)
+    p50 = None if None in p99s else statistics.median(r.get("answer_latency_ms_p50") for r in reports)
+    row(f"party: answer latency, phone send to accepted, {phones} phones, p99 (the worst of {turns} bursts; "
+        f"p50 {p50} ms)", p99, f"≤ {LATENCY_BUDGET_MS:g} ms", p99 is not None and p99 <= LATENCY_BUDGET_MS, " ms")
+    sent = sum(r.get("answers_sent") or 0 for r in reports)
+    counted = sum(burst["counted"] for burst in bursts)
+    in_room = sum(burst["in_room"] for burst in bursts)
+    exact = all(r.get("answers_sent") == burst["counted"] == burst["in_room"] == 2 * phones
+                for r, burst in zip(reports, bursts, strict=True))
+    counts = f"{sent} sent / {counted} counted / {in_room} in the room"
+    row(f"party: every answer of {phones} phones to two questions counted exactly once, in each of {turns} "
+        f"parties ({counts})", counted, f"= {2 * phones * turns}", exact)
+    cpu, idle = round(p["cpu"][0]["cpu"], 2), round(p["cpu_empty"][0]["cpu"], 2)
     r = ratio(cpu, idle)
     row(f"party: CPU at 60 FPS during a question with {phones} players / no players (% {cpu} / {idle})", r,
         f"≤ {PARTY_CPU_BUDGET}×", r <= PARTY_CPU_BUDGET, "×")
-    per = round(p["busy"]["rss_kb"] / phones, 1) if phones else 0.0
+    per = round(bursts[0]["rss_kb"] / phones, 1) if phones else 0.0
     row(f"party: memory per connected player (RSS growth over {phones} connections)", per, "reported", True,
         " KB")
 
