@@ -6,7 +6,10 @@ the moment they arrived; the game's replies and requests (:meth:`send`,
 :meth:`broadcast`, :meth:`close`, :meth:`settle`, :meth:`wrong_pin`,
 :meth:`new_pin`) only hand the work to the server's event loop.  So the
 server's tables (its connections and the :class:`~game.net.gate.Gate` that
-checks them) are touched by the server's thread alone.
+checks them) are touched by the server's thread alone.  The one call the other
+way: an answer is checked and scored as it arrives by the host's check
+(:meth:`judge_with`), which reads the room and changes nothing; the game's
+thread keeps the result if the room is still as it was.
 
 Everything a phone sends is untrusted and goes through the gate first (see
 :mod:`game.net.gate`): the host names, the size, the rate of messages and
