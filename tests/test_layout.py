@@ -701,3 +701,33 @@ def test_the_example_pictures_show_at_every_size(tmp_path, size, scale, describe
     finally:
         pygame.quit()
     none_found(found)
+
+
+@pytest.mark.parametrize("theme", ["default", "high-contrast"])
+def test_a_choice_drawn_from_its_image_has_the_pixels_of_one_drawn_in_place(tmp_path, theme):
+    """A choice is drawn once per look onto an image of its own and blitted (its corners a colour key): on the
+    backdrop, every state of it (hover, focus, right, wrong, close, dimmed, struck by 50:50) gives the same
+    pixels as drawing it there, and a change of state is drawn anew."""
+    from game.ui.widgets import ChoiceButton
+
+    app = open_app(tmp_path, (1280, 720), 1.0, long_bank(4), theme)
+    try:
+        ctx = app.ctx
+        backdrop = pygame.Surface(app.size).convert(app.surface)
+        ctx.backdrop.draw(backdrop)
+        for label, rect in (("60 mph", pygame.Rect(40, 100, 560, 96)),
+                            ("A long answer that wraps " * 3 + "end", pygame.Rect(333, 401, 611, 170))):
+            for index in range(4):
+                button = ChoiceButton(rect.copy(), index, label)
+                for mark, hover, focus in (("", False, False), ("", True, False), ("", False, True),
+                                           ("correct", False, False), ("wrong", False, True), ("close", False, False),
+                                           ("dim", False, False), ("removed", False, False), ("", False, False)):
+                    button.mark, button.hover, button.focus = mark, hover, focus
+                    for _ in range(2):  # drawn anew, then from the image kept
+                        direct, blitted = backdrop.copy(), backdrop.copy()
+                        button._paint(direct, button.rect, ctx.theme, ctx.text, ctx.metrics)
+                        button.draw(blitted, ctx.theme, ctx.text, ctx.metrics)
+                        assert pygame.image.tobytes(direct, "RGB") == pygame.image.tobytes(blitted, "RGB"), \
+                            (theme, label[:10], index, mark, hover, focus)
+    finally:
+        pygame.quit()

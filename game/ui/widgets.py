@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -215,6 +215,7 @@ class Button:
 
 
 MARKS = {"correct": "✓", "wrong": "✗", "close": "≈"}
+_CORNERS = (255, 0, 254)  # a choice's image: the corners its rounded rectangle leaves (no theme uses it)
 
 
 def choice_badge_width(m: Metrics) -> int:
@@ -263,6 +264,8 @@ class ChoiceButton:
     focus: bool = False
     mark: str = ""  # "", "correct", "wrong" (the player's wrong pick), "close" (a near miss), "dim", "removed"
     size: int = 0  # the answer's text size (0: the theme's body size)
+    _drawn: pygame.Surface | None = field(default=None, init=False, repr=False, compare=False)
+    _drawn_look: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def contains(self, pos) -> bool:
         return self.mark != "removed" and self.rect.collidepoint(pos)
@@ -271,6 +274,25 @@ class ChoiceButton:
         return [] if self.mark == "removed" else [self.rect]
 
     def draw(self, surface, theme: Theme, text: Text, m: Metrics) -> None:
+        """Drawn once for each look (its size, text, state, theme) onto an image of its own, then blitted: a
+        screen drawn in full costs a blit per choice, not four rounded rectangles, a shape and its text.  The
+        image's corners are a colour key (an opaque blit, run-length coded): the same pixels as drawing it
+        here, since every pixel of a choice is opaque."""
+        if hasattr(surface, "note_box"):  # a layout test's recording surface: each line and box as drawn
+            self._paint(surface, self.rect, theme, text, m)
+            return
+        look = (self.rect.size, self.index, self.label, self.hover, self.focus, self.mark, self.size, theme, m,
+                id(text))
+        if self._drawn is None or self._drawn_look != look:
+            image = pygame.Surface(self.rect.size).convert(surface)
+            image.fill(_CORNERS)
+            self._paint(image, image.get_rect(), theme, text, m)
+            image.set_colorkey(_CORNERS, pygame.RLEACCEL)
+            self._drawn, self._drawn_look = image, look
+        surface.blit(self._drawn, self.rect)
+
+    def _paint(self, surface, rect: pygame.Rect, theme: Theme, text: Text, m: Metrics) -> None:
+        """The choice drawn on ``surface`` at ``rect``."""
         pal = theme.palette
         faded = self.mark in ("dim", "removed")
         radius = m.px(theme.radius)
@@ -284,23 +306,23 @@ class ChoiceButton:
             fill = _mix(pal.panel, pal.accent, 0.3)
         elif self.mark == "removed":
             fill = _mix(pal.panel, pal.bg_top, 0.6)
-        pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
-        note_box(surface, self.rect, "choice", self.label)
+        pygame.draw.rect(surface, fill, rect, border_radius=radius)
+        note_box(surface, rect, "choice", self.label)
 
-        badge = pygame.Rect(self.rect.left, self.rect.top, choice_badge_width(m), self.rect.height)
+        badge = pygame.Rect(rect.left, rect.top, choice_badge_width(m), rect.height)
         badge_colour = _mix(colour, pal.panel, 0.75 if self.mark == "removed" else 0.6) if faded else colour
         pygame.draw.rect(surface, badge_colour, badge, border_top_left_radius=radius,
                          border_bottom_left_radius=radius)
         ink = readable_on(badge_colour)
         # The letter (and the ✓ ✗ ≈ mark) as large as the heading, smaller in a short button.
         letter_size = m.px(theme.heading)
-        while letter_size > 8 and text.line_height(letter_size, True) > self.rect.height - m.px(4):
+        while letter_size > 8 and text.line_height(letter_size, True) > rect.height - m.px(4):
             letter_size -= 1
         letter = text.render(LETTERS[self.index], letter_size, ink, True)
         # The shape is the cue that is not colour: it grows with the letter (so with the text size), as far
         # as the badge has room for it beside the letter.
         room = (badge.width - letter.get_width() - m.px(8) - m.px(8)) // 2
-        shape_r = max(4, min(letter_size // 3, room, (self.rect.height - m.px(6)) // 2))
+        shape_r = max(4, min(letter_size // 3, room, (rect.height - m.px(6)) // 2))
         block = letter.get_width() + m.px(8) + 2 * shape_r
         x = badge.centerx - block // 2
         surface.blit(letter, letter.get_rect(midleft=(x, badge.centery)))
@@ -314,19 +336,19 @@ class ChoiceButton:
             edge, width = pal.focus, m.px(3 * theme.edge)
         else:
             edge, width = pal.panel_edge, max(1, m.px(theme.edge))
-        pygame.draw.rect(surface, edge, self.rect, width=width, border_radius=radius)
+        pygame.draw.rect(surface, edge, rect, width=width, border_radius=radius)
 
-        inner = pygame.Rect(badge.right + m.px(16), self.rect.top + m.px(4),
-                            choice_text_width(self.rect.width, theme, text, m), self.rect.height - m.px(8))
+        inner = pygame.Rect(badge.right + m.px(16), rect.top + m.px(4),
+                            choice_text_width(rect.width, theme, text, m), rect.height - m.px(8))
         size = self.size or m.px(theme.body)
         lines = text.wrap(self.label, size, inner.width)
         colour_text = pal.muted if faded else pal.text
         height = blit_lines(surface, text, lines, size, colour_text, inner, align="left")
         widths = [text.width(line, size) for line in lines]
-        right = self.rect.right - m.px(14)
+        right = rect.right - m.px(14)
         if self.mark in MARKS:
             tag = text.render(MARKS[self.mark], letter_size, edge, True)
-            surface.blit(tag, tag.get_rect(midright=(right, self.rect.centery)))
+            surface.blit(tag, tag.get_rect(midright=(right, rect.centery)))
         elif self.mark == "removed":
             # Struck through line by line, each line only as far as its own text goes.
             line_h = text.line_height(size)
@@ -335,8 +357,8 @@ class ChoiceButton:
                 y = top + int(line_h * (k + 0.55))
                 pygame.draw.line(surface, pal.muted, (inner.left, y), (inner.left + line_w, y), m.px(2))
             tag = text.render("50:50", m.px(theme.small), pal.muted, True)
-            spot = tag.get_rect(midright=(right, self.rect.centery))
-            if spot.left > inner.left + max(widths, default=0) + m.px(12) and spot.height <= self.rect.height:
+            spot = tag.get_rect(midright=(right, rect.centery))
+            if spot.left > inner.left + max(widths, default=0) + m.px(12) and spot.height <= rect.height:
                 surface.blit(tag, spot)  # why it is struck through, where there is room to say so
 
 
