@@ -731,3 +731,31 @@ def test_a_choice_drawn_from_its_image_has_the_pixels_of_one_drawn_in_place(tmp_
                             (theme, label[:10], index, mark, hover, focus)
     finally:
         pygame.quit()
+
+
+@pytest.mark.parametrize("theme", ["default", "high-contrast"])
+def test_the_typed_questions_keys_drawn_from_their_image_have_the_pixels_of_keys_drawn_in_place(tmp_path, theme):
+    """The on-screen keys are painted once onto an image (the gaps between them a colour key) and blitted: with no
+    focus, a focus, a hover, the pixels are those of painting the keys in place."""
+    from pathlib import Path
+
+    from game.core.questions import load_files
+
+    bank = load_files([Path(__file__).resolve().parent.parent / "questions.yaml"], seed=2)
+    app = open_app(tmp_path, (1280, 720), 1.0, bank, theme)
+    try:
+        typed = [q for q in bank.questions if q.kind == "type"]
+        app.flow.show("play", Session(typed, count=2, rng=random.Random(2)))
+        panel = app.stack.top.panel
+        assert panel.keys
+        backdrop = pygame.Surface(app.size).convert(app.surface)
+        app.ctx.backdrop.draw(backdrop)
+        for focus, hover in ((None, None), (0, None), (5, 7), (len(panel.keys) - 1, None), (None, 3)):
+            panel.key_focus, panel.key_hover = focus, hover
+            for _ in range(2):  # painted anew, then from the image kept
+                direct, blitted = backdrop.copy(), backdrop.copy()
+                panel._paint_keys(direct, (0, 0))
+                panel._draw_keys(blitted)
+                assert pygame.image.tobytes(direct, "RGB") == pygame.image.tobytes(blitted, "RGB"), (theme, focus, hover)
+    finally:
+        pygame.quit()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.ui.layer import keyed
 from game.ui.layout import (  # noqa: F401
     first_fitting,
     fit_lines,
@@ -215,7 +216,6 @@ class Button:
 
 
 MARKS = {"correct": "✓", "wrong": "✗", "close": "≈"}
-_CORNERS = (255, 0, 254)  # a choice's image: the corners its rounded rectangle leaves (no theme uses it)
 
 
 def choice_badge_width(m: Metrics) -> int:
@@ -284,11 +284,9 @@ class ChoiceButton:
         look = (self.rect.size, self.index, self.label, self.hover, self.focus, self.mark, self.size, theme, m,
                 id(text))
         if self._drawn is None or self._drawn_look != look:
-            image = pygame.Surface(self.rect.size).convert(surface)
-            image.fill(_CORNERS)
-            self._paint(image, image.get_rect(), theme, text, m)
-            image.set_colorkey(_CORNERS, pygame.RLEACCEL)
-            self._drawn, self._drawn_look = image, look
+            self._drawn = keyed(self.rect.size, surface, lambda image: self._paint(image, image.get_rect(), theme,
+                                                                                   text, m))
+            self._drawn_look = look
         surface.blit(self._drawn, self.rect)
 
     def _paint(self, surface, rect: pygame.Rect, theme: Theme, text: Text, m: Metrics) -> None:
