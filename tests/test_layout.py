@@ -756,6 +756,7 @@ def test_the_typed_questions_keys_drawn_from_their_image_have_the_pixels_of_keys
                 direct, blitted = backdrop.copy(), backdrop.copy()
                 panel._paint_keys(direct, (0, 0))
                 panel._draw_keys(blitted)
-                assert pygame.image.tobytes(direct, "RGB") == pygame.image.tobytes(blitted, "RGB"), (theme, focus, hover)
+                same = pygame.image.tobytes(direct, "RGB") == pygame.image.tobytes(blitted, "RGB")
+                assert same, (theme, focus, hover)
     finally:
         pygame.quit()
