@@ -32,7 +32,6 @@ CACHES: dict[str, str] = {
     "_motif_due": "title: whether a first frame was shown yet (the picture joins it on the next pass, issue 23)",
     "_keys_image": "typed: the on-screen keys drawn once and blitted while their focus stays",
     "_drawn": "a choice: its look drawn once onto an image of its own and blitted while it stays (widgets.py)",
-    "_drawn_look": "a choice: the look its image was drawn for",
 }
 
 # Not the scene's: the context, and the party's server, whose own thread changes its tables and counters

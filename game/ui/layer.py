@@ -56,5 +56,6 @@ class Layer:
             self.key = (key, tuple(area))
             self.painted += 1
         surface.blit(self.image, area.topleft)
+
     def forget(self) -> None:
         self.key = self.image = None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.ui.layer import keyed
+from game.ui.layer import Layer
 from game.ui.layout import (  # noqa: F401
     first_fitting,
     fit_lines,
@@ -264,8 +264,7 @@ class ChoiceButton:
     focus: bool = False
     mark: str = ""  # "", "correct", "wrong" (the player's wrong pick), "close" (a near miss), "dim", "removed"
     size: int = 0  # the answer's text size (0: the theme's body size)
-    _drawn: pygame.Surface | None = field(default=None, init=False, repr=False, compare=False)
-    _drawn_look: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    _drawn: Layer = field(default_factory=Layer, init=False, repr=False, compare=False)  # its look, drawn once
 
     def contains(self, pos) -> bool:
         return self.mark != "removed" and self.rect.collidepoint(pos)
@@ -276,18 +275,11 @@ class ChoiceButton:
     def draw(self, surface, theme: Theme, text: Text, m: Metrics) -> None:
         """Drawn once for each look (its size, text, state, theme) onto an image of its own, then blitted: a
         screen drawn in full costs a blit per choice, not four rounded rectangles, a shape and its text.  The
-        image's corners are a colour key (an opaque blit, run-length coded): the same pixels as drawing it
-        here, since every pixel of a choice is opaque."""
-        if hasattr(surface, "note_box"):  # a layout test's recording surface: each line and box as drawn
-            self._paint(surface, self.rect, theme, text, m)
-            return
-        look = (self.rect.size, self.index, self.label, self.hover, self.focus, self.mark, self.size, theme, m,
-                id(text))
-        if self._drawn is None or self._drawn_look != look:
-            self._drawn = keyed(self.rect.size, surface, lambda image: self._paint(image, image.get_rect(), theme,
-                                                                                   text, m))
-            self._drawn_look = look
-        surface.blit(self._drawn, self.rect)
+        image's corners are a colour key (:meth:`Layer.blit_area`): the same pixels as drawing it here, since
+        every pixel of a choice is opaque."""
+        look = (self.index, self.label, self.hover, self.focus, self.mark, self.size, theme, m, id(text))
+        self._drawn.blit_area(surface, self.rect, look, lambda image, origin: self._paint(
+            image, self.rect.move(-origin[0], -origin[1]), theme, text, m))
 
     def _paint(self, surface, rect: pygame.Rect, theme: Theme, text: Text, m: Metrics) -> None:
         """The choice drawn on ``surface`` at ``rect``."""
